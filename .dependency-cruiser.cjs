@@ -1,0 +1,79 @@
+/**
+ * The architecture's dependency rules (docs/ARCHITECTURE.md), checked by `npm run lint`:
+ * web → shared; server → rules → shared; modules meet only through their index.ts.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'web-only-shared',
+      comment: 'The UI reaches the server over HTTP only; it shares schemas and types through src/shared.',
+      severity: 'error',
+      from: { path: '^src/web/' },
+      to: { path: '^src/(server|rules)/' },
+    },
+    {
+      name: 'shared-is-a-leaf',
+      comment: 'src/shared is isomorphic: it depends on nothing else of ours.',
+      severity: 'error',
+      from: { path: '^src/shared/' },
+      to: { path: '^src/(server|rules|web)/' },
+    },
+    {
+      name: 'rules-only-shared',
+      comment: 'src/rules is pure law: it may use src/shared, never the server or the UI.',
+      severity: 'error',
+      from: { path: '^src/rules/' },
+      to: { path: '^src/(server|web)/' },
+    },
+    {
+      name: 'rules-and-shared-no-io',
+      comment: 'No I/O, no database and no clock libraries in pure code.',
+      severity: 'error',
+      from: { path: '^src/(rules|shared)/' },
+      to: {
+        dependencyTypes: ['core', 'npm'],
+        path: '^(fs|node:fs|net|node:net|http|node:http|https|node:https|child_process|node:child_process|pg|kysely|@electric-sql/pglite|fastify)',
+      },
+    },
+    {
+      name: 'platform-not-modules',
+      comment: 'The platform serves every module and knows none of them.',
+      severity: 'error',
+      from: { path: '^src/server/platform/' },
+      to: { path: '^src/server/modules/' },
+    },
+    {
+      name: 'modules-through-index',
+      comment: 'A module uses another only through its index.ts (its public API).',
+      severity: 'error',
+      from: { path: '^src/server/modules/([^/]+)/' },
+      to: { path: '^src/server/modules/([^/]+)/(?!index\\.ts$)', pathNot: '^src/server/modules/$1/' },
+    },
+    {
+      name: 'sql-only-in-repositories',
+      comment: 'Services and routes reach the database through a repository.',
+      severity: 'error',
+      from: { path: '^src/server/modules/.+\\.(service|routes)\\.ts$' },
+      to: { path: '^(kysely|pg|@electric-sql/pglite)$', dependencyTypes: ['npm'] },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+    },
+    {
+      name: 'no-orphans',
+      severity: 'warn',
+      from: { orphan: true, pathNot: ['\\.d\\.ts$', '\\.test\\.ts$', '(^|/)tsconfig\\.json$'] },
+      to: {},
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '\\.test\\.ts$' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+  },
+};

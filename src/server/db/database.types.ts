@@ -1,0 +1,100 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Table types for Kysely, kept by hand in step with db/migrations. Dates are `YYYY-MM-DD` strings (type-parsers.ts). */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type PlainDateColumn = string;
+
+export interface MunicipalityTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  created_at: Timestamp;
+}
+
+export interface OrgUnitTable {
+  id: Generated<string>;
+  municipality_id: string;
+  parent_id: string | null;
+  kind: 'center' | 'authority' | 'department' | 'offer';
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface AppUserTable {
+  id: Generated<string>;
+  municipality_id: string;
+  name: string;
+  role: 'caseworker' | 'provider_staff' | 'team_leader' | 'administrator' | 'analyst' | 'citizen';
+  unit_id: string | null;
+  citizen_id: string | null;
+  oidc_subject: string | null;
+  email: string | null;
+  is_demo: Generated<boolean>;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface AppUserOfferTable {
+  municipality_id: string;
+  user_id: string;
+  unit_id: string;
+}
+
+export interface CitizenTable {
+  id: Generated<string>;
+  municipality_id: string;
+  cpr: string;
+  substitute_cpr: boolean;
+  birth_date: PlainDateColumn;
+  first_name: string;
+  last_name: string;
+  address: string | null;
+  postal_code: string | null;
+  city: string | null;
+  phone: string | null;
+  email: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  municipality_id: string | null;
+  occurred_at: Date | string;
+  request_id: string | null;
+  actor_user_id: string | null;
+  actor_name: string | null;
+  actor_role: string | null;
+  actor_unit_id: string | null;
+  actor_unit_name: string | null;
+  action: string;
+  purpose: string;
+  citizen_id: string | null;
+  record_type: string | null;
+  record_id: string | null;
+  criterion: string | null;
+  details: unknown;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface SchemaMigrationTable {
+  version: number;
+  name: string;
+  checksum: string;
+  applied_at: Timestamp;
+}
+
+export interface DB {
+  municipality: MunicipalityTable;
+  org_unit: OrgUnitTable;
+  app_user: AppUserTable;
+  app_user_offer: AppUserOfferTable;
+  citizen: CitizenTable;
+  audit_log: AuditLogTable;
+  schema_migration: SchemaMigrationTable;
+}

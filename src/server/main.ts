@@ -1,0 +1,38 @@
+import { buildApp } from './app.ts';
+import { seedDemoData } from './db/seed/demo-seed.ts';
+import { loadConfig } from './platform/config.ts';
+import { openDatabase } from './platform/db/database.ts';
+import { migrate } from './platform/db/migrate.ts';
+
+const started = performance.now();
+const config = loadConfig();
+const database = await openDatabase(
+  config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir },
+);
+const applied = await migrate(database);
+const seeded = config.seedDemo ? await seedDemoData(database) : false;
+const app = await buildApp({ config, database });
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down');
+  await app.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+await app.listen({ host: config.host, port: config.port });
+app.log.info(
+  {
+    database: database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL',
+    migrationsApplied: applied,
+    demoDataLoaded: seeded,
+    demoLogin: config.demoLogin,
+    startupMs: Math.round(performance.now() - started),
+  },
+  `Visitator is ready on http://${config.host}:${config.port}`,
+);

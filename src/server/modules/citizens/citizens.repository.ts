@@ -1,0 +1,119 @@
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { sql } from 'kysely';
+import type { DB } from '../../db/database.types.ts';
+import type { Tx } from '../../platform/tx.ts';
+
+export type CitizenRow = {
+  id: string;
+  cpr: string;
+  substitute_cpr: boolean;
+  birth_date: string;
+  first_name: string;
+  last_name: string;
+  address: string | null;
+  postal_code: string | null;
+  city: string | null;
+  phone: string | null;
+  email: string | null;
+  version: number;
+};
+
+export type CitizenCriterion =
+  | { kind: 'cpr'; cpr: string }
+  | { kind: 'birth'; ddmmyy: string }
+  | { kind: 'name'; tokens: string[] };
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The only SQL for citizens. Row-level security adds the municipality to every statement. */
+export const citizensRepository = {
+  /**
+   * CPR: the unique index (municipality_id, cpr), exact or as a range for a birth date (ddmmyy).
+   * Name: every token is a prefix of the first or the last name (citizen_first_name_idx, citizen_last_name_idx).
+   */
+  async search(tx: Tx, criterion: CitizenCriterion, limit: number, offset: number) {
+    const where = (eb: ExpressionBuilder<DB, 'citizen'>): Expression<SqlBool> => {
+      switch (criterion.kind) {
+        case 'cpr':
+          return eb('cpr', '=', criterion.cpr);
+        case 'birth':
+          return eb.and([eb('cpr', '>=', `${criterion.ddmmyy}0000`), eb('cpr', '<=', `${criterion.ddmmyy}9999`)]);
+        case 'name':
+          return eb.and(
+            criterion.tokens.map((t) => {
+              const pattern = `${escapeLike(t.toLowerCase())}%`;
+              return eb.or([
+                eb(sql<string>`lower(first_name)`, 'like', pattern),
+                eb(sql<string>`lower(last_name)`, 'like', pattern),
+              ]);
+            }),
+          );
+      }
+    };
+    const items = await tx
+      .selectFrom('citizen')
+      .select(['id', 'cpr', 'substitute_cpr', 'birth_date', 'first_name', 'last_name', 'city'])
+      .where(where)
+      .orderBy('last_name')
+      .orderBy('first_name')
+      .orderBy('id')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    const total = await tx
+      .selectFrom('citizen')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(where)
+      .executeTakeFirstOrThrow();
+    return { items, total: total.n };
+  },
+
+  async byId(tx: Tx, id: string): Promise<CitizenRow | undefined> {
+    return tx
+      .selectFrom('citizen')
+      .select([
+        'id',
+        'cpr',
+        'substitute_cpr',
+        'birth_date',
+        'first_name',
+        'last_name',
+        'address',
+        'postal_code',
+        'city',
+        'phone',
+        'email',
+        'version',
+      ])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  },
+
+  async existsByCpr(tx: Tx, cpr: string): Promise<boolean> {
+    const row = await tx.selectFrom('citizen').select('id').where('cpr', '=', cpr).executeTakeFirst();
+    return row !== undefined;
+  },
+
+  async insert(tx: Tx, row: Omit<CitizenRow, 'id' | 'version'> & { municipality_id: string }): Promise<string> {
+    const r = await tx.insertInto('citizen').values(row).returning('id').executeTakeFirstOrThrow();
+    return r.id;
+  },
+
+  /** Optimistic locking: the update applies only if nobody changed the row since `version`. */
+  async updateContact(
+    tx: Tx,
+    id: string,
+    version: number,
+    patch: Pick<CitizenRow, 'address' | 'postal_code' | 'city' | 'phone' | 'email'>,
+  ): Promise<boolean> {
+    const r = await tx
+      .updateTable('citizen')
+      .set({ ...patch, version: sql`version + 1`, updated_at: sql`now()` })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return r.numUpdatedRows === 1n;
+  },
+};

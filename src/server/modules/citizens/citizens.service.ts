@@ -1,0 +1,175 @@
+import type { Role } from '../../../shared/access/permissions.ts';
+import type { Page, PageQuery } from '../../../shared/api/page.ts';
+import { pageOffset } from '../../../shared/api/page.ts';
+import type { AccessLogEntry, AuditAction, AuditPurpose } from '../../../shared/audit/audit.schema.ts';
+import type {
+  CitizenContactUpdate,
+  CitizenCreate,
+  CitizenDetail,
+  CitizenSearchQuery,
+  CitizenSummary,
+} from '../../../shared/citizens/citizen.schema.ts';
+import { looksLikeCpr, parseCpr } from '../../../shared/cpr/cpr.ts';
+import type { PlainDate } from '../../../shared/plain-date.ts';
+import { auditRepository } from '../../platform/audit/audit.repository.ts';
+import { type AuditEvent, writeAudit } from '../../platform/audit/audit.ts';
+import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
+import { conflict, fieldError, notFound } from '../../platform/errors.ts';
+import type { Tx } from '../../platform/tx.ts';
+import { AuditedDenial, runUseCase } from '../../platform/use-case.ts';
+import { type CitizenCriterion, type CitizenRow, citizensRepository } from './citizens.repository.ts';
+
+/**
+ * Which citizens a role may see at all, beyond its permission to read citizens. Provider staff see only
+ * citizens with an active order at their offers (orders arrive with the case flow; until then, none).
+ */
+const CITIZEN_SCOPE: Record<Role, 'municipality' | 'own_offers' | 'self' | 'none'> = {
+  caseworker: 'municipality',
+  team_leader: 'municipality',
+  administrator: 'municipality',
+  provider_staff: 'own_offers',
+  analyst: 'none',
+  citizen: 'self',
+};
+
+/** The purpose each role's look-ups serve, as the citizen will see it in their access log. */
+const PURPOSE_BY_ROLE: Record<Role, AuditPurpose> = {
+  caseworker: 'case_processing',
+  team_leader: 'supervision',
+  administrator: 'administration',
+  provider_staff: 'follow_up',
+  analyst: 'administration',
+  citizen: 'citizen_self_service',
+};
+
+function toSummary(
+  r: Pick<CitizenRow, 'id' | 'cpr' | 'substitute_cpr' | 'birth_date' | 'first_name' | 'last_name' | 'city'>,
+): CitizenSummary {
+  return {
+    id: r.id,
+    cpr: r.cpr,
+    substituteCpr: r.substitute_cpr,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    birthDate: r.birth_date as PlainDate,
+    city: r.city,
+  };
+}
+
+function criterionOf(q: string): CitizenCriterion {
+  if (looksLikeCpr(q)) {
+    const digits = q.replace('-', '');
+    return digits.length === 10 ? { kind: 'cpr', cpr: digits } : { kind: 'birth', ddmmyy: digits.slice(0, 6) };
+  }
+  const tokens = q.split(/\s+/).filter(Boolean).slice(0, 3);
+  return { kind: 'name', tokens };
+}
+
+async function audit(tx: Tx, ctx: RequestContext, action: AuditAction, event: Omit<AuditEvent, 'action' | 'purpose'>) {
+  return writeAudit(tx, auditActorOf(ctx), { action, purpose: PURPOSE_BY_ROLE[ctx.actor.role], ...event });
+}
+
+/** Loads a citizen the actor may see, or writes the denial and answers 404 (not 403: no hint it exists). */
+async function loadVisible(tx: Tx, ctx: RequestContext, id: string): Promise<CitizenRow> {
+  const scope = CITIZEN_SCOPE[ctx.actor.role];
+  const row = await citizensRepository.byId(tx, id);
+  const visible = row !== undefined && (scope === 'municipality' || (scope === 'self' && ctx.actor.citizenId === id));
+  if (!row) throw notFound();
+  if (!visible) {
+    throw new AuditedDenial({ purpose: PURPOSE_BY_ROLE[ctx.actor.role], citizenId: id, recordType: 'citizen', recordId: id });
+  }
+  return row;
+}
+
+export const citizensService = {
+  /** Searching is logged with its criterion (Datatilsynet), whether or not anything is found. */
+  async search(ctx: RequestContext, query: CitizenSearchQuery): Promise<Page<CitizenSummary>> {
+    return runUseCase(ctx, async (tx) => {
+      const { items, total } = await citizensRepository.search(tx, criterionOf(query.q), query.pageSize, pageOffset(query));
+      await audit(tx, ctx, 'search', { recordType: 'citizen', criterion: query.q, details: { hits: total, page: query.page } });
+      return { items: items.map(toSummary), total, page: query.page, pageSize: query.pageSize };
+    });
+  },
+
+  /** The read and its audit row commit together, or neither does. */
+  async read(ctx: RequestContext, id: string): Promise<CitizenDetail> {
+    return runUseCase(ctx, async (tx) => {
+      const row = await loadVisible(tx, ctx, id);
+      await audit(tx, ctx, 'read', { citizenId: id, recordType: 'citizen', recordId: id });
+      return {
+        ...toSummary(row),
+        address: row.address,
+        postalCode: row.postal_code,
+        phone: row.phone,
+        email: row.email,
+        municipalityName: ctx.actor.municipalityName,
+        version: row.version,
+        cases: [],
+      };
+    });
+  },
+
+  async create(ctx: RequestContext, input: CitizenCreate): Promise<{ id: string }> {
+    const parsed = parseCpr(input.cpr);
+    if (!parsed.ok) throw fieldError('cpr', parsed.reason);
+    return runUseCase(ctx, async (tx) => {
+      if (await citizensRepository.existsByCpr(tx, parsed.cpr)) throw fieldError('cpr', 'cpr.taken');
+      const id = await citizensRepository.insert(tx, {
+        municipality_id: ctx.actor.municipalityId,
+        cpr: parsed.cpr,
+        substitute_cpr: parsed.substitute,
+        birth_date: parsed.birthDate,
+        first_name: input.firstName,
+        last_name: input.lastName,
+        address: input.address,
+        postal_code: input.postalCode,
+        city: input.city,
+        phone: input.phone,
+        email: input.email,
+      });
+      await audit(tx, ctx, 'create', { citizenId: id, recordType: 'citizen', recordId: id });
+      return { id };
+    });
+  },
+
+  async updateContact(ctx: RequestContext, id: string, input: CitizenContactUpdate): Promise<{ version: number }> {
+    return runUseCase(ctx, async (tx) => {
+      await loadVisible(tx, ctx, id);
+      const updated = await citizensRepository.updateContact(tx, id, input.version, {
+        address: input.address,
+        postal_code: input.postalCode,
+        city: input.city,
+        phone: input.phone,
+        email: input.email,
+      });
+      if (!updated) throw conflict();
+      await audit(tx, ctx, 'update', { citizenId: id, recordType: 'citizen', recordId: id, details: { fields: ['contact'] } });
+      return { version: input.version + 1 };
+    });
+  },
+
+  /** Who has looked at this citizen: for administrators and team leaders, with names. */
+  async accessLog(ctx: RequestContext, id: string, page: PageQuery): Promise<Page<AccessLogEntry>> {
+    return runUseCase(ctx, async (tx) => {
+      await loadVisible(tx, ctx, id);
+      const { rows, total } = await auditRepository.pageForCitizen(tx, id, page.pageSize, pageOffset(page));
+      await audit(tx, ctx, 'read', { citizenId: id, recordType: 'access_log', recordId: id });
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          occurredAt: r.occurred_at.toISOString(),
+          action: r.action as AccessLogEntry['action'],
+          purpose: r.purpose as AccessLogEntry['purpose'],
+          actorRole: r.actor_role,
+          actorUnit: r.actor_unit_name,
+          actorName: r.actor_name,
+          recordType: r.record_type,
+          criterion: r.criterion,
+        })),
+        total,
+        page: page.page,
+        pageSize: page.pageSize,
+      };
+    });
+  },
+};

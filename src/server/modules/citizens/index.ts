@@ -1,0 +1,2 @@
+export { citizensRoutes } from './citizens.routes.ts';
+export { citizensService } from './citizens.service.ts';

@@ -1,0 +1,2 @@
+export { organisationRoutes } from './organisation.routes.ts';
+export { organisationService } from './organisation.service.ts';

@@ -1,0 +1,13 @@
+import type { Tx } from '../../platform/tx.ts';
+
+export const organisationRepository = {
+  /** All units of the tenant (org_unit_municipality_parent_idx); a municipality has tens of units, not thousands. */
+  async units(tx: Tx) {
+    return tx
+      .selectFrom('org_unit')
+      .select(['id', 'parent_id as parentId', 'kind', 'name'])
+      .orderBy('name')
+      .limit(2000)
+      .execute();
+  },
+};

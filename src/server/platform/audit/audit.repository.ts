@@ -1,0 +1,63 @@
+import { sql } from 'kysely';
+import type { AuditLogTable } from '../../db/database.types.ts';
+import type { Tx } from '../tx.ts';
+
+/** Lock key space for the per-municipality chain (pg_advisory_xact_lock(int, int)). */
+const AUDIT_LOCK_SPACE = 7341;
+
+export type AuditRow = Omit<AuditLogTable, 'id' | 'occurred_at'> & { id: number; occurred_at: Date };
+
+export const auditRepository = {
+  /** Serialises writers of one chain until commit, so each entry sees its true predecessor. */
+  async lockChain(tx: Tx, municipalityId: string | null): Promise<void> {
+    await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_SPACE}, hashtext(${municipalityId ?? 'platform'}))`.execute(tx);
+  },
+
+  /** Uses audit_log_chain_idx (municipality_id, id). */
+  async lastHash(tx: Tx, municipalityId: string | null): Promise<string | undefined> {
+    const row = await tx
+      .selectFrom('audit_log')
+      .select('hash')
+      .where((eb) => (municipalityId === null ? eb('municipality_id', 'is', null) : eb('municipality_id', '=', municipalityId)))
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.hash;
+  },
+
+  async insert(tx: Tx, row: Omit<AuditLogTable, 'id'>): Promise<number> {
+    const r = await tx
+      .insertInto('audit_log')
+      .values({ ...row, details: row.details === null || row.details === undefined ? null : JSON.stringify(row.details) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return r.id;
+  },
+
+  /** One page of the whole log in chain order (audit_log_chain_idx: municipality, then id; platform chain last). */
+  async chainPage(tx: Tx, after: { municipalityId: string | null; id: number } | null, limit: number): Promise<AuditRow[]> {
+    let q = tx.selectFrom('audit_log').selectAll();
+    if (after) {
+      const { municipalityId, id } = after;
+      q = q.where((eb) =>
+        municipalityId === null
+          ? eb.and([eb('municipality_id', 'is', null), eb('id', '>', id)])
+          : eb.or([
+              eb.and([eb('municipality_id', '=', municipalityId), eb('id', '>', id)]),
+              eb('municipality_id', '>', municipalityId),
+              eb('municipality_id', 'is', null),
+            ]),
+      );
+    }
+    const rows = await q.orderBy('municipality_id').orderBy('id').limit(limit).execute();
+    return rows as AuditRow[];
+  },
+
+  /** A citizen's access log, newest first (audit_log_citizen_idx). */
+  async pageForCitizen(tx: Tx, citizenId: string, limit: number, offset: number) {
+    const base = tx.selectFrom('audit_log').where('citizen_id', '=', citizenId);
+    const rows = await base.selectAll().orderBy('id', 'desc').limit(limit).offset(offset).execute();
+    const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return { rows: rows as AuditRow[], total: total.n };
+  },
+};

@@ -1,0 +1,40 @@
+import type { Role } from '../../../shared/access/permissions.ts';
+import type { Language } from '../../../shared/i18n/language.ts';
+import type { AuditActor } from '../audit/audit.ts';
+import type { Database } from '../db/database.ts';
+
+/** The logged-in user as every use case sees them. */
+export type Actor = {
+  userId: string;
+  name: string;
+  role: Role;
+  municipalityId: string;
+  municipalityName: string;
+  municipalityCode: string;
+  unitId: string | null;
+  unitName: string | null;
+  /** Provider staff: the offers they work at. */
+  offerUnitIds: string[];
+  /** Citizen users: the citizen they are. */
+  citizenId: string | null;
+};
+
+/** What a service method gets from a request: who, in which language, which request, which database. */
+export type RequestContext = {
+  actor: Actor;
+  requestId: string;
+  lang: Language;
+  database: Database;
+};
+
+export function auditActorOf(ctx: Pick<RequestContext, 'actor' | 'requestId'>): AuditActor {
+  return {
+    municipalityId: ctx.actor.municipalityId,
+    userId: ctx.actor.userId,
+    name: ctx.actor.name,
+    role: ctx.actor.role,
+    unitId: ctx.actor.unitId,
+    unitName: ctx.actor.unitName,
+    requestId: ctx.requestId,
+  };
+}

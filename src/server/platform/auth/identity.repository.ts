@@ -1,0 +1,63 @@
+import type { Tx } from '../tx.ts';
+import type { Actor } from './actor.ts';
+
+/**
+ * Resolves users before a tenant is known (session cookie, OIDC subject, demo picker). Runs in inSystem:
+ * the only reads that cross municipalities, and they return only the user's own identity.
+ */
+function actorQuery(tx: Tx) {
+  return tx
+    .selectFrom('app_user as u')
+    .innerJoin('municipality as m', 'm.id', 'u.municipality_id')
+    .leftJoin('org_unit as ou', 'ou.id', 'u.unit_id')
+    .select((eb) => [
+      'u.id as userId',
+      'u.name as name',
+      'u.role as role',
+      'u.municipality_id as municipalityId',
+      'm.name as municipalityName',
+      'm.code as municipalityCode',
+      'u.unit_id as unitId',
+      'ou.name as unitName',
+      'u.citizen_id as citizenId',
+      eb
+        .selectFrom('app_user_offer as uo')
+        .select((e) => e.fn.coalesce(e.fn.agg<string[]>('array_agg', ['uo.unit_id']), e.val<string[]>([])).as('ids'))
+        .whereRef('uo.user_id', '=', 'u.id')
+        .as('offerUnitIds'),
+    ])
+    .where('u.active', '=', true);
+}
+
+export const identityRepository = {
+  async actorById(tx: Tx, userId: string): Promise<Actor | undefined> {
+    const row = await actorQuery(tx).where('u.id', '=', userId).executeTakeFirst();
+    return row ? { ...row, offerUnitIds: row.offerUnitIds ?? [] } : undefined;
+  },
+
+  async actorByOidcSubject(tx: Tx, subject: string): Promise<Actor | undefined> {
+    const row = await actorQuery(tx).where('u.oidc_subject', '=', subject).executeTakeFirst();
+    return row ? { ...row, offerUnitIds: row.offerUnitIds ?? [] } : undefined;
+  },
+
+  async isDemoUser(tx: Tx, userId: string): Promise<boolean> {
+    const row = await tx.selectFrom('app_user').select('is_demo').where('id', '=', userId).executeTakeFirst();
+    return row?.is_demo === true;
+  },
+
+  /** Demo users for the demo log-in page, by municipality and role (app_user_municipality_idx). */
+  async demoUsers(tx: Tx) {
+    return tx
+      .selectFrom('app_user as u')
+      .innerJoin('municipality as m', 'm.id', 'u.municipality_id')
+      .leftJoin('org_unit as ou', 'ou.id', 'u.unit_id')
+      .select(['u.id', 'u.name', 'u.role', 'm.name as municipalityName', 'ou.name as unitName'])
+      .where('u.is_demo', '=', true)
+      .where('u.active', '=', true)
+      .orderBy('m.name')
+      .orderBy('u.role')
+      .orderBy('u.name')
+      .limit(200)
+      .execute();
+  },
+};

@@ -1,0 +1,97 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from '../../db/database.types.ts';
+import { Mutex } from './mutex.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+import { PGLITE_PARSERS, pgTypes } from './type-parsers.ts';
+
+/** A transaction for scripts run as the schema owner (migrations, seed, verification), never by requests. */
+export type AdminTx = {
+  exec(script: string): Promise<void>;
+  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
+};
+
+export type Database = {
+  kind: 'pglite' | 'postgres';
+  db: Kysely<DB>;
+  adminTransaction<T>(fn: (tx: AdminTx) => Promise<T>): Promise<T>;
+  /** PGlite only: the underlying instance (tests dump it as a template). */
+  pglite?: PGlite;
+  close(): Promise<void>;
+};
+
+export type DatabaseOptions =
+  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob | File };
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.kind === 'postgres' ? openPostgres(options.url, options.poolSize ?? 10) : openPGlite(options);
+}
+
+async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob | File }): Promise<Database> {
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    parsers: PGLITE_PARSERS,
+    // An embedded demo trades fsync-per-commit for speed; real deployments use PostgreSQL.
+    relaxedDurability: true,
+  });
+  const mutex = new Mutex();
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, mutex) });
+  return {
+    kind: 'pglite',
+    db,
+    pglite,
+    adminTransaction: (fn) =>
+      mutex.run(() =>
+        pglite.transaction((tx) =>
+          fn({
+            exec: async (script) => {
+              await tx.exec(script);
+            },
+            query: async <R>(text: string, params?: unknown[]) =>
+              (await tx.query<R>(text, params ?? [], { parsers: PGLITE_PARSERS })).rows,
+          }),
+        ),
+      ),
+    close: async () => {
+      await db.destroy();
+      await mutex.run(() => pglite.close());
+    },
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes(pg.types) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kind: 'postgres',
+    db,
+    adminTransaction: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await fn({
+          exec: async (script) => {
+            // No parameters: node-postgres uses the simple protocol, which takes several statements.
+            await client.query(script);
+          },
+          query: async <R>(text: string, params?: unknown[]) => (await client.query(text, params ?? [])).rows as R[],
+        });
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { ERROR_CODES, type ErrorCode } from '../../shared/errors/error-codes.ts';
+import type { IssueLike, ValidationKey } from '../../shared/i18n/validation-messages.ts';
+
+/** An error the client may see: a code, and for 400s the fields at fault. Anything else becomes a 500. */
+export class AppError extends Error {
+  override name = 'AppError';
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly issues: IssueLike[] = [],
+    detail?: string,
+  ) {
+    super(detail ?? code);
+    this.status = ERROR_CODES[code];
+  }
+}
+
+export const notFound = (detail?: string) => new AppError('not_found', [], detail);
+export const forbidden = (detail?: string) => new AppError('forbidden', [], detail);
+export const conflict = (detail?: string) => new AppError('conflict', [], detail);
+export const invalidTransition = (detail?: string) => new AppError('invalid_transition', [], detail);
+
+/** A 400 for one field, with a message key from shared/i18n/validation-messages. */
+export function fieldError(path: string, key: ValidationKey): AppError {
+  return new AppError('validation_failed', [{ code: 'custom', message: key, path: path.split('.') }]);
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, can, PERMISSIONS, ROLES } from './permissions.ts';
+
+/** The whole role × action matrix, spelled out: a change to access must change this table too. */
+const EXPECTED: Record<string, string[]> = {
+  caseworker: ['citizen.search', 'citizen.read', 'citizen.create', 'organisation.read'],
+  team_leader: ['citizen.search', 'citizen.read', 'citizen.create', 'organisation.read', 'citizen.access_log.read'],
+  provider_staff: ['citizen.read', 'organisation.read'],
+  administrator: ['citizen.search', 'citizen.read', 'organisation.read', 'citizen.access_log.read', 'audit.read'],
+  analyst: ['organisation.read', 'statistics.read'],
+  citizen: ['own_data.read'],
+};
+
+describe('permissions (deny by default)', () => {
+  const cells = ROLES.flatMap((role) =>
+    ACTIONS.map((action) => [role, action, EXPECTED[role]?.includes(action) ?? false] as const),
+  );
+  it.each(cells)('%s may %s: %s', (role, action, allowed) => {
+    expect(can(role, action)).toBe(allowed);
+  });
+
+  it('gives the analyst no action on citizens (statistics without identities)', () => {
+    expect(PERMISSIONS.analyst.filter((a) => a.startsWith('citizen.'))).toEqual([]);
+  });
+});

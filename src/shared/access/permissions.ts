@@ -1,0 +1,42 @@
+/**
+ * Roles and what each may do. Deny by default: an action not listed for a role is refused on the server
+ * (platform/auth) and hidden in the UI. The table is the single place access is granted.
+ */
+export const ROLES = ['caseworker', 'provider_staff', 'team_leader', 'administrator', 'analyst', 'citizen'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIONS = [
+  'citizen.search',
+  'citizen.read',
+  'citizen.create',
+  'citizen.access_log.read',
+  'organisation.read',
+  'audit.read',
+  'statistics.read',
+  'own_data.read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const PERMISSIONS: Record<Role, readonly Action[]> = {
+  caseworker: ['citizen.search', 'citizen.read', 'citizen.create', 'organisation.read'],
+  team_leader: ['citizen.search', 'citizen.read', 'citizen.create', 'organisation.read', 'citizen.access_log.read'],
+  // Provider staff read only the citizens of their own offers; the scope is checked by the module that reads.
+  provider_staff: ['citizen.read', 'organisation.read'],
+  administrator: ['citizen.search', 'citizen.read', 'organisation.read', 'citizen.access_log.read', 'audit.read'],
+  // Statistics without identities: no citizen action at all.
+  analyst: ['organisation.read', 'statistics.read'],
+  citizen: ['own_data.read'],
+};
+
+export function can(role: Role, action: Action): boolean {
+  return PERMISSIONS[role].includes(action);
+}
+
+export const ROLE_LABELS: Record<Role, { da: string; en: string }> = {
+  caseworker: { da: 'Rådgiver (myndighed)', en: 'Caseworker (authority)' },
+  provider_staff: { da: 'Medarbejder (udfører)', en: 'Provider staff' },
+  team_leader: { da: 'Teamleder', en: 'Team leader' },
+  administrator: { da: 'Administrator', en: 'Administrator' },
+  analyst: { da: 'Controller/analytiker', en: 'Controller/analyst' },
+  citizen: { da: 'Borger', en: 'Citizen' },
+};

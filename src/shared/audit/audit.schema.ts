@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { uuidSchema } from '../ids.ts';
+
+/** What the audit log records (Datatilsynet's catalogue: read, search with criterion, add, change, extract, delete). */
+export const AUDIT_ACTIONS = [
+  'read',
+  'search',
+  'create',
+  'update',
+  'delete',
+  'export',
+  'login',
+  'logout',
+  'login_failed',
+  'access_denied',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Why personal data was touched. Each route declares its purpose; citizens see it in their access log. */
+export const AUDIT_PURPOSES = [
+  'case_processing',
+  'follow_up',
+  'supervision',
+  'administration',
+  'authentication',
+  'citizen_self_service',
+] as const;
+export type AuditPurpose = (typeof AUDIT_PURPOSES)[number];
+
+export const PURPOSE_LABELS: Record<AuditPurpose, { da: string; en: string }> = {
+  case_processing: { da: 'Sagsbehandling', en: 'Case processing' },
+  follow_up: { da: 'Opfølgning på indsats', en: 'Follow-up on support' },
+  supervision: { da: 'Ledelsestilsyn', en: 'Supervision' },
+  administration: { da: 'Administration', en: 'Administration' },
+  authentication: { da: 'Log ind', en: 'Log-in' },
+  citizen_self_service: { da: 'Dit eget opslag', en: 'Your own look-up' },
+};
+
+export const ACTION_LABELS: Record<AuditAction, { da: string; en: string }> = {
+  read: { da: 'Læst', en: 'Read' },
+  search: { da: 'Søgt', en: 'Searched' },
+  create: { da: 'Oprettet', en: 'Created' },
+  update: { da: 'Ændret', en: 'Changed' },
+  delete: { da: 'Slettet', en: 'Deleted' },
+  export: { da: 'Udtrukket', en: 'Exported' },
+  login: { da: 'Logget ind', en: 'Logged in' },
+  logout: { da: 'Logget ud', en: 'Logged out' },
+  login_failed: { da: 'Mislykket log ind', en: 'Failed log-in' },
+  access_denied: { da: 'Adgang nægtet', en: 'Access denied' },
+};
+
+export const accessLogEntrySchema = z.object({
+  id: z.number().int(),
+  occurredAt: z.string(),
+  action: z.enum(AUDIT_ACTIONS),
+  purpose: z.enum(AUDIT_PURPOSES),
+  actorRole: z.string().nullable(),
+  actorUnit: z.string().nullable(),
+  /** Only for administrators; a citizen sees the unit and purpose, not the employee (issue 5). */
+  actorName: z.string().nullable(),
+  recordType: z.string().nullable(),
+  criterion: z.string().nullable(),
+});
+export type AccessLogEntry = z.infer<typeof accessLogEntrySchema>;
+
+export const auditRecordIdSchema = uuidSchema;

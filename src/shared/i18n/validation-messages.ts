@@ -1,0 +1,81 @@
+import type { Language, Localised } from './language.ts';
+
+/**
+ * Messages for the keys our zod schemas use (`{ message: 'cpr.invalid' }`) and for zod's own issue codes.
+ * Shared by the server's 400 answers and the UI's forms, so a field says the same thing in both.
+ */
+export const VALIDATION_MESSAGES = {
+  required: { da: 'Feltet skal udfyldes.', en: 'This field is required.' },
+  'cpr.format': { da: 'CPR-nummer skal have 10 cifre (ddmmåå-xxxx).', en: 'A CPR number has 10 digits (ddmmyy-xxxx).' },
+  'cpr.date': { da: 'CPR-nummerets dato findes ikke.', en: 'The date in the CPR number does not exist.' },
+  'date.invalid': { da: 'Datoen skal være en gyldig dato (ÅÅÅÅ-MM-DD).', en: 'Must be a valid date (YYYY-MM-DD).' },
+  'id.invalid': { da: 'Id er ikke gyldigt.', en: 'The id is not valid.' },
+  'search.empty': { da: 'Skriv et CPR-nummer eller et navn.', en: 'Enter a CPR number or a name.' },
+  'postalCode.invalid': { da: 'Postnummeret skal have 4 cifre.', en: 'A postal code has 4 digits.' },
+  'cpr.taken': {
+    da: 'Der findes allerede en borger med dette CPR-nummer.',
+    en: 'A citizen with this CPR number already exists.',
+  },
+  'purpose.required': { da: 'Angiv formålet med opslaget.', en: 'State the purpose of the look-up.' },
+} as const satisfies Record<string, Localised>;
+export type ValidationKey = keyof typeof VALIDATION_MESSAGES;
+
+/** The parts of a zod issue we read; both raw and final issues have them. */
+export type IssueLike = {
+  code: string;
+  message?: string;
+  path?: readonly PropertyKey[];
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  origin?: string;
+  format?: string;
+  values?: readonly unknown[];
+  input?: unknown;
+};
+
+function isKey(message: string | undefined): message is ValidationKey {
+  return message !== undefined && Object.hasOwn(VALIDATION_MESSAGES, message);
+}
+
+export function translateIssue(issue: IssueLike, lang: Language): string {
+  if (isKey(issue.message)) return VALIDATION_MESSAGES[issue.message][lang];
+  const da = lang === 'da';
+  const n = (v: number | bigint | undefined) => String(v ?? '');
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined && (issue.message ?? '').includes('undefined')) {
+        return VALIDATION_MESSAGES.required[lang];
+      }
+      return da ? 'Værdien har en forkert type.' : 'The value has the wrong type.';
+    case 'too_small':
+      if (issue.origin === 'string') {
+        return Number(issue.minimum) <= 1
+          ? VALIDATION_MESSAGES.required[lang]
+          : da
+            ? `Skal være mindst ${n(issue.minimum)} tegn.`
+            : `Must be at least ${n(issue.minimum)} characters.`;
+      }
+      if (issue.origin === 'array') return da ? `Vælg mindst ${n(issue.minimum)}.` : `Choose at least ${n(issue.minimum)}.`;
+      return da ? `Skal være mindst ${n(issue.minimum)}.` : `Must be at least ${n(issue.minimum)}.`;
+    case 'too_big':
+      if (issue.origin === 'string') {
+        return da ? `Må højst være ${n(issue.maximum)} tegn.` : `Must be at most ${n(issue.maximum)} characters.`;
+      }
+      if (issue.origin === 'array') return da ? `Højst ${n(issue.maximum)} tilladt.` : `At most ${n(issue.maximum)} allowed.`;
+      return da ? `Må højst være ${n(issue.maximum)}.` : `Must be at most ${n(issue.maximum)}.`;
+    case 'invalid_format':
+      if (issue.format === 'uuid') return VALIDATION_MESSAGES['id.invalid'][lang];
+      if (issue.format === 'email') return da ? 'Skal være en e-mailadresse.' : 'Must be an e-mail address.';
+      return da ? 'Værdien har et forkert format.' : 'The value has the wrong format.';
+    case 'invalid_value':
+      return da ? `Skal være en af: ${(issue.values ?? []).join(', ')}.` : `Must be one of: ${(issue.values ?? []).join(', ')}.`;
+    case 'unrecognized_keys':
+      return da ? 'Ukendte felter.' : 'Unknown fields.';
+    default:
+      return da ? 'Værdien er ikke gyldig.' : 'The value is not valid.';
+  }
+}
+
+export function issuePath(path: readonly PropertyKey[] | undefined): string {
+  return (path ?? []).map(String).join('.');
+}

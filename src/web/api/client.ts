@@ -1,0 +1,41 @@
+import type { ApiError } from '../../shared/errors/error-codes.ts';
+
+/** An API answer that was not 2xx, with the server's `{ code, message, fields }`. */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ApiError,
+  ) {
+    super(body.message);
+  }
+  fieldMessage(path: string): string | undefined {
+    return this.body.fields?.find((f) => f.path === path)?.message;
+  }
+}
+
+let csrfToken = '';
+let language = 'da';
+
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+export function setApiLanguage(lang: string): void {
+  language = lang;
+}
+
+export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const method = init.method ?? 'GET';
+  const headers: Record<string, string> = { 'accept-language': language };
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+  });
+  if (response.status === 204) return undefined as T;
+  const data = (await response.json().catch(() => ({ code: 'internal_error', message: response.statusText }))) as unknown;
+  if (!response.ok) throw new ApiRequestError(response.status, data as ApiError);
+  return data as T;
+}

@@ -1,0 +1,49 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { DEFAULT_LANGUAGE, type Language } from '../../shared/i18n/language.ts';
+import { MESSAGES, type MessageKey } from './messages.ts';
+
+type I18n = {
+  lang: Language;
+  setLang: (lang: Language) => void;
+  t: (key: MessageKey, vars?: Record<string, string | number>) => string;
+  pick: (texts: { da: string; en: string }) => string;
+};
+
+const I18nContext = createContext<I18n | null>(null);
+const STORAGE_KEY = 'visitator.lang';
+
+function initialLanguage(): Language {
+  const stored = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
+  return stored === 'en' || stored === 'da' ? stored : DEFAULT_LANGUAGE;
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Language>(initialLanguage);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  const setLang = useCallback((next: Language) => {
+    localStorage.setItem(STORAGE_KEY, next);
+    setLangState(next);
+  }, []);
+  const value = useMemo<I18n>(
+    () => ({
+      lang,
+      setLang,
+      t: (key, vars) => {
+        let text: string = MESSAGES[lang][key];
+        for (const [k, v] of Object.entries(vars ?? {})) text = text.replaceAll(`{${k}}`, String(v));
+        return text;
+      },
+      pick: (texts) => texts[lang],
+    }),
+    [lang, setLang],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const ctx = useContext(I18nContext);
+  if (!ctx) throw new Error('useI18n outside I18nProvider');
+  return ctx;
+}

@@ -1,0 +1,75 @@
+import 'dkfds.css';
+import './ui/visitator.css';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode, useEffect, useRef } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { setApiLanguage } from './api/client.ts';
+import { I18nProvider, useI18n } from './i18n/i18n.tsx';
+import { useMe } from './modules/auth/auth.api.ts';
+import { CitizenOverviewPage } from './routes/citizen-overview-page.tsx';
+import { CitizenSearchPage } from './routes/citizen-search-page.tsx';
+import { HomePage } from './routes/home-page.tsx';
+import { LoginPage } from './routes/login-page.tsx';
+import { NotFoundPage } from './routes/not-found-page.tsx';
+import { OrganisationPage } from './routes/organisation-page.tsx';
+import { Layout } from './ui/layout.tsx';
+
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1 } } });
+
+/** Moves focus to the page's heading area on navigation, so screen readers hear the new page. */
+function FocusOnNavigate() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger, not an input
+  useEffect(() => {
+    // On first load the browser starts at the top (the skip link); only later navigations move focus.
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('main-content')?.focus({ preventScroll: true });
+  }, [pathname]);
+  return null;
+}
+
+function App() {
+  const { t, lang } = useI18n();
+  setApiLanguage(lang);
+  const me = useMe();
+  if (me.isPending) return <p className="container">{t('common.loading')}</p>;
+  const user = me.data?.user ?? null;
+  return (
+    <Layout user={user}>
+      <FocusOnNavigate />
+      <Routes>
+        <Route path="/login" element={user ? <Navigate to="/" replace /> : <LoginPage />} />
+        {user ? (
+          <>
+            <Route path="/" element={<HomePage user={user} />} />
+            <Route path="/borgere" element={<CitizenSearchPage />} />
+            <Route path="/borgere/:id" element={<CitizenOverviewPage user={user} />} />
+            <Route path="/organisation" element={<OrganisationPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </>
+        ) : (
+          <Route path="*" element={<Navigate to="/login" replace />} />
+        )}
+      </Routes>
+    </Layout>
+  );
+}
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root missing');
+createRoot(root).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <BrowserRouter>
+          <App />
+        </BrowserRouter>
+      </I18nProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

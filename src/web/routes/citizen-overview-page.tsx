@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { can } from '../../shared/access/permissions.ts';
+import { ACTION_LABELS, PURPOSE_LABELS } from '../../shared/audit/audit.schema.ts';
+import type { SessionUser } from '../../shared/auth/auth.schema.ts';
+import { ApiRequestError } from '../api/client.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { useAccessLog, useCitizen } from '../modules/citizens/citizens.api.ts';
+import { Alert } from '../ui/alert.tsx';
+import { formatCpr, formatDate, formatDateTime } from '../ui/format.ts';
+import { Pagination } from '../ui/pagination.tsx';
+import { NotFoundPage } from './not-found-page.tsx';
+
+function AccessLog({ citizenId }: { citizenId: string }) {
+  const { t, pick, lang } = useI18n();
+  const [page, setPage] = useState(1);
+  const log = useAccessLog(citizenId, page, true);
+  return (
+    <section aria-labelledby="access-log-heading" className="vt-section">
+      <h2 id="access-log-heading">{t('citizen.accessLog')}</h2>
+      <p>{t('citizen.accessLog.intro')}</p>
+      {log.data ? (
+        <>
+          <div className="vt-table-scroll">
+            <table className="table table--compact" data-testid="access-log">
+              <thead>
+                <tr>
+                  <th scope="col">{t('citizen.accessLog.when')}</th>
+                  <th scope="col">{t('citizen.accessLog.who')}</th>
+                  <th scope="col">{t('citizen.accessLog.unit')}</th>
+                  <th scope="col">{t('citizen.accessLog.action')}</th>
+                  <th scope="col">{t('citizen.accessLog.purpose')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {log.data.items.map((e) => (
+                  <tr key={e.id}>
+                    <td>{formatDateTime(e.occurredAt, lang)}</td>
+                    <td>{e.actorName ?? t('common.none')}</td>
+                    <td>{e.actorUnit ?? t('common.none')}</td>
+                    <td>{pick(ACTION_LABELS[e.action])}</td>
+                    <td>{pick(PURPOSE_LABELS[e.purpose])}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={log.data.page} pageSize={log.data.pageSize} total={log.data.total} onPage={setPage} />
+        </>
+      ) : (
+        <p>{t('common.loading')}</p>
+      )}
+    </section>
+  );
+}
+
+export function CitizenOverviewPage({ user }: { user: SessionUser }) {
+  const { t } = useI18n();
+  const { id = '' } = useParams();
+  const citizen = useCitizen(id);
+  if (citizen.error instanceof ApiRequestError && (citizen.error.status === 404 || citizen.error.status === 400)) {
+    return <NotFoundPage />;
+  }
+  if (citizen.isError) return <Alert variant="error" heading={t('common.error')} />;
+  const c = citizen.data;
+  if (!c) return <p>{t('common.loading')}</p>;
+  return (
+    <>
+      <p className="vt-back">
+        <Link to="/borgere">{t('citizen.back')}</Link>
+      </p>
+      <h1>
+        <span className="vt-eyebrow">{t('citizen.title')}</span>
+        {c.firstName} {c.lastName}
+      </h1>
+      <section aria-labelledby="person-heading" className="vt-section">
+        <h2 id="person-heading">{t('citizen.person')}</h2>
+        <dl className="vt-facts" data-testid="citizen-facts">
+          <dt>{t('citizens.col.cpr')}</dt>
+          <dd>
+            {formatCpr(c.cpr)}
+            {c.substituteCpr ? ` (${t('citizens.substitute').toLowerCase()})` : ''}
+          </dd>
+          <dt>{t('citizens.col.birth')}</dt>
+          <dd>{formatDate(c.birthDate)}</dd>
+          <dt>{t('citizen.address')}</dt>
+          <dd>{[c.address, [c.postalCode, c.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') || t('common.none')}</dd>
+          <dt>{t('citizen.phone')}</dt>
+          <dd>{c.phone ?? t('common.none')}</dd>
+          <dt>{t('citizen.email')}</dt>
+          <dd>{c.email ?? t('common.none')}</dd>
+          <dt>{t('citizen.municipality')}</dt>
+          <dd>{c.municipalityName}</dd>
+        </dl>
+      </section>
+      <section aria-labelledby="cases-heading" className="vt-section">
+        <h2 id="cases-heading">{t('citizen.cases')}</h2>
+        {c.cases.length === 0 ? <p>{t('citizen.cases.none')}</p> : null}
+      </section>
+      {can(user.role, 'citizen.access_log.read') ? <AccessLog citizenId={c.id} /> : null}
+    </>
+  );
+}

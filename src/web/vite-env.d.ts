@@ -1,0 +1,2 @@
+declare module 'dkfds.css';
+declare module '*.css';

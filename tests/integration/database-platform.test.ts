@@ -1,0 +1,105 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/server/platform/db/database.ts';
+import { loadMigrations, MigrationError, migrate } from '../../src/server/platform/db/migrate.ts';
+import { inSystem } from '../../src/server/platform/tx.ts';
+import { openTestDatabase, TEST_DB } from '../support/test-db.ts';
+
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase();
+  await database.adminTransaction((tx) => tx.exec('create table scratch (id serial primary key, label text not null)'));
+});
+afterAll(async () => database.close());
+
+const labels = async () =>
+  (
+    await database.db
+      .selectFrom('scratch' as never)
+      .select('label' as never)
+      .orderBy('id' as never)
+      .execute()
+  ).map((r) => (r as { label: string }).label);
+
+describe(`database platform on ${TEST_DB}`, () => {
+  it('returns bigint and count as numbers and date as YYYY-MM-DD on both drivers', async () => {
+    const row = await inSystem(database, async (tx) => {
+      const r = await sql<{ big: unknown; n: unknown; total: unknown; day: unknown; leap: unknown }>`
+        select 9007199254740991::bigint as big, count(*) as n, sum(x)::bigint as total,
+               date '2025-12-31' as day, date '2028-02-29' as leap
+        from generate_series(1, 3) as x`.execute(tx);
+      return r.rows[0];
+    });
+    expect(row).toEqual({ big: 9007199254740991, n: 3, total: 6, day: '2025-12-31', leap: '2028-02-29' });
+  });
+
+  it('never interleaves two concurrent transactions: the rolled-back one leaves nothing behind', async () => {
+    let releaseA!: () => void;
+    const gate = new Promise<void>((r) => {
+      releaseA = r;
+    });
+    const a = database.db
+      .transaction()
+      .execute(async (tx) => {
+        await sql`insert into scratch (label) values ('A')`.execute(tx);
+        await gate;
+        throw new Error('roll back A');
+      })
+      .catch((e: Error) => e.message);
+    const b = database.db.transaction().execute(async (tx) => {
+      await sql`insert into scratch (label) values ('B')`.execute(tx);
+    });
+    setTimeout(releaseA, 50);
+    const [aResult] = await Promise.all([a, b]);
+    expect(aResult).toBe('roll back A');
+    expect(await labels()).toEqual(['B']);
+  });
+
+  it('reports numUpdatedRows and numAffectedRows correctly', async () => {
+    await sql`insert into scratch (label) values ('C'), ('D'), ('E')`.execute(database.db);
+    const updated = await database.db
+      .updateTable('scratch' as never)
+      .set({ label: 'X' } as never)
+      .where('label' as never, 'in', ['C', 'D'] as never)
+      .executeTakeFirst();
+    expect(updated.numUpdatedRows).toBe(2n);
+    const deleted = await database.db
+      .deleteFrom('scratch' as never)
+      .where('label' as never, '=', 'X' as never)
+      .executeTakeFirst();
+    expect(deleted.numDeletedRows).toBe(2n);
+    const none = await database.db
+      .updateTable('scratch' as never)
+      .set({ label: 'Y' } as never)
+      .where('label' as never, '=', 'nothing' as never)
+      .executeTakeFirst();
+    expect(none.numUpdatedRows).toBe(0n);
+  });
+
+  it('refuses to run when an applied migration was edited', async () => {
+    const edited = loadMigrations().map((m, i) => (i === 0 ? { ...m, sql: `${m.sql}\n-- edited`, checksum: 'f'.repeat(64) } : m));
+    await expect(migrate(database, edited)).rejects.toThrow(MigrationError);
+    await expect(migrate(database, edited)).rejects.toThrow(/0001_platform\.sql was edited after it was applied/);
+  });
+
+  it('applies a migration in one transaction: a failing one leaves no trace', async () => {
+    const applied = loadMigrations();
+    const broken = {
+      version: applied.length + 1,
+      name: `${String(applied.length + 1).padStart(4, '0')}_broken.sql`,
+      sql: 'create table half_done (id int);\nselect * from no_such_table;',
+      checksum: 'b'.repeat(64),
+    };
+    await expect(migrate(database, [...applied, broken])).rejects.toThrow();
+    const tables = await inSystem(database, (tx) =>
+      sql<{ n: number }>`select count(*) as n from information_schema.tables where table_name = 'half_done'`.execute(tx),
+    );
+    expect(tables.rows[0]?.n).toBe(0);
+    const versions = await database.db.selectFrom('schema_migration').select('version').execute();
+    expect(versions.map((v) => v.version)).toEqual(applied.map((m) => m.version));
+  });
+
+  it('is idempotent: migrating an up-to-date database applies nothing', async () => {
+    expect(await migrate(database)).toEqual([]);
+  });
+});

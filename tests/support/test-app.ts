@@ -1,0 +1,78 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/server/app.ts';
+import type { OidcClient } from '../../src/server/modules/auth/index.ts';
+import { type Config, loadConfig } from '../../src/server/platform/config.ts';
+import type { Database } from '../../src/server/platform/db/database.ts';
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    ...loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'test-secret-test-secret-test-secret-0123', WEB_DIR: '/nonexistent' }),
+    rateLimitPerMinute: 100_000,
+    ...overrides,
+  };
+}
+
+export async function testApp(database: Database, overrides: Partial<Config> = {}, oidcClient?: OidcClient) {
+  return buildApp({ config: testConfig(overrides), database, ...(oidcClient ? { oidcClient } : {}) });
+}
+
+export type Session = {
+  cookies: Record<string, string>;
+  csrf: string;
+  userId: string;
+  get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  send(
+    method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
+};
+
+export const MUNICIPALITY = {
+  randers: 'Randers Kommune',
+  rksk: 'Ringkøbing-Skjern Kommune',
+  norddjurs: 'Norddjurs Kommune',
+} as const;
+
+/** Logs in through the demo log-in, as the first demo user with that role in that municipality. */
+export async function loginAs(
+  app: FastifyInstance,
+  role: string,
+  municipalityName: string = MUNICIPALITY.rksk,
+): Promise<Session> {
+  const me = await app.inject({ method: 'GET', url: '/api/auth/me' });
+  const csrf = (me.json() as { csrfToken: string }).csrfToken;
+  const users = (await app.inject({ method: 'GET', url: '/api/auth/demo-users' })).json() as {
+    id: string;
+    role: string;
+    municipalityName: string;
+  }[];
+  const user = users.find((u) => u.role === role && u.municipalityName === municipalityName);
+  if (!user) throw new Error(`No demo ${role} in ${municipalityName}`);
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/demo-login',
+    payload: { userId: user.id },
+    headers: { 'x-csrf-token': csrf },
+    cookies: { vt_csrf: csrf },
+  });
+  if (login.statusCode !== 200) throw new Error(`login failed: ${login.statusCode} ${login.body}`);
+  const cookies: Record<string, string> = {};
+  for (const c of login.cookies) cookies[c.name] = c.value;
+  const sessionCsrf = (login.json() as { csrfToken: string }).csrfToken;
+  return {
+    cookies,
+    csrf: sessionCsrf,
+    userId: user.id,
+    get: (url, headers = {}) => app.inject({ method: 'GET', url, cookies, headers }),
+    send: (method, url, payload, headers = {}) =>
+      app.inject({
+        method,
+        url,
+        cookies,
+        headers: { 'x-csrf-token': sessionCsrf, ...headers },
+        ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+      }),
+  };
+}

@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { type Database, openDatabase } from '../../src/server/platform/db/database.ts';
+import { TEMPLATE_DATABASE, withDatabase } from './global-setup.ts';
+
+export const TEST_DB = (process.env.TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
+
+/** A fresh copy of the migrated, seeded template: a PGlite loaded from the dump, or a cloned PostgreSQL database. */
+export async function openTestDatabase(): Promise<Database> {
+  if (TEST_DB === 'postgres') {
+    const url = process.env.TEST_DATABASE_URL;
+    if (!url) throw new Error('TEST_DATABASE_URL is not set');
+    const name = `vt_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      // Copying a template needs it to have no other session, and two copies at once count as that:
+      // test files take turns, and a session that is still closing gets a moment to go.
+      await admin.query('select pg_advisory_lock(7342)');
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await admin.query(`create database ${name} template ${TEMPLATE_DATABASE}`);
+          break;
+        } catch (error) {
+          if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      }
+    } finally {
+      await admin.end();
+    }
+    const database = await openDatabase({ kind: 'postgres', url: withDatabase(url, name), poolSize: 5 });
+    return {
+      ...database,
+      close: async () => {
+        await database.close();
+        const drop = new pg.Client({ connectionString: url });
+        await drop.connect();
+        await drop.query(`drop database if exists ${name} with (force)`);
+        await drop.end();
+      },
+    };
+  }
+  const file = process.env.PGLITE_TEMPLATE ?? join(process.cwd(), '.tmp', 'pglite-template.tar');
+  const blob = new Blob([readFileSync(file)]);
+  return openDatabase({ kind: 'pglite', loadDataDir: blob });
+}

@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Three projects: pure unit tests, and the same integration tests against PGlite and against a real
+ * PostgreSQL (TEST_DATABASE_URL). scripts/test.mjs decides which run and says what it could not run.
+ */
+const integration = (db: 'pglite' | 'postgres') => ({
+  test: {
+    name: db,
+    include: ['tests/integration/**/*.test.ts'],
+    env: { TEST_DB: db, NODE_ENV: 'test' },
+    globalSetup: ['tests/support/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks' as const,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'], environment: 'node' } },
+      integration('pglite'),
+      integration('postgres'),
+    ],
+  },
+});
