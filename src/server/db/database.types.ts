@@ -56,6 +56,9 @@ export interface CitizenTable {
   city: string | null;
   phone: string | null;
   email: string | null;
+  /** Generated: lower(first_name), lower(last_name) (migration 0002). */
+  search_first_name: Generated<string>;
+  search_last_name: Generated<string>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;

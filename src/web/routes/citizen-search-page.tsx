@@ -1,5 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { citizenSearchQuerySchema } from '../../shared/citizens/citizen.schema.ts';
+import { translateIssue } from '../../shared/i18n/validation-messages.ts';
 import { ApiRequestError } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useCitizenSearch } from '../modules/citizens/citizens.api.ts';
@@ -9,17 +11,22 @@ import { Pagination } from '../ui/pagination.tsx';
 
 /** The search lives in the URL (?q=&side=), so back/forward and shared links work and nothing is re-typed. */
 export function CitizenSearchPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const page = Number(params.get('side') ?? '1') || 1;
   const [draft, setDraft] = useState(q);
+  const [clientError, setClientError] = useState<string | undefined>();
   const search = useCitizenSearch(q, page);
-  const fieldError = search.error instanceof ApiRequestError ? search.error.fieldMessage('q') : undefined;
+  const fieldError = clientError ?? (search.error instanceof ApiRequestError ? search.error.fieldMessage('q') : undefined);
 
+  /** The same zod schema as the server's, so the message is the one the API would give. */
   function submit(event: FormEvent) {
     event.preventDefault();
-    setParams(draft.trim() ? { q: draft.trim() } : {});
+    const parsed = citizenSearchQuerySchema.shape.q.safeParse(draft);
+    const issue = parsed.error?.issues[0];
+    setClientError(issue ? translateIssue(issue, lang) : undefined);
+    if (parsed.success) setParams({ q: parsed.data });
   }
 
   const total = search.data?.total ?? 0;

@@ -23,39 +23,49 @@ export type CitizenCriterion =
   | { kind: 'birth'; ddmmyy: string }
   | { kind: 'name'; tokens: string[] };
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** Above every character a name can continue with: `[t, t + PREFIX_END)` is "starts with t" in byte order. */
+const PREFIX_END = '\u{10FFFF}';
+
+function citizenWhere(criterion: CitizenCriterion) {
+  return (eb: ExpressionBuilder<DB, 'citizen'>): Expression<SqlBool> => {
+    switch (criterion.kind) {
+      case 'cpr':
+        return eb('cpr', '=', criterion.cpr);
+      case 'birth':
+        return eb.and([eb('cpr', '>=', `${criterion.ddmmyy}0000`), eb('cpr', '<=', `${criterion.ddmmyy}9999`)]);
+      case 'name':
+        return eb.and(
+          criterion.tokens.map((token) => {
+            const from = token.toLowerCase();
+            const to = `${from}${PREFIX_END}`;
+            return eb.or([
+              sql<SqlBool>`(search_first_name ~>=~ ${from} and search_first_name ~<~ ${to})`,
+              sql<SqlBool>`(search_last_name ~>=~ ${from} and search_last_name ~<~ ${to})`,
+            ]);
+          }),
+        );
+    }
+  };
 }
 
 /** The only SQL for citizens. Row-level security adds the municipality to every statement. */
 export const citizensRepository = {
   /**
    * CPR: the unique index (municipality_id, cpr), exact or as a range for a birth date (ddmmyy).
-   * Name: every token is a prefix of the first or the last name (citizen_first_name_idx, citizen_last_name_idx).
+   * Name: every token is a prefix of the first or the last name, as a range on the stored lower-case names
+   * (citizen_search_first_name_idx, citizen_search_last_name_idx). Not LIKE: under row-level security only
+   * leakproof operators such as ~>=~ and ~<~ can use an index (migration 0002).
    */
-  async search(tx: Tx, criterion: CitizenCriterion, limit: number, offset: number) {
-    const where = (eb: ExpressionBuilder<DB, 'citizen'>): Expression<SqlBool> => {
-      switch (criterion.kind) {
-        case 'cpr':
-          return eb('cpr', '=', criterion.cpr);
-        case 'birth':
-          return eb.and([eb('cpr', '>=', `${criterion.ddmmyy}0000`), eb('cpr', '<=', `${criterion.ddmmyy}9999`)]);
-        case 'name':
-          return eb.and(
-            criterion.tokens.map((t) => {
-              const pattern = `${escapeLike(t.toLowerCase())}%`;
-              return eb.or([
-                eb(sql<string>`lower(first_name)`, 'like', pattern),
-                eb(sql<string>`lower(last_name)`, 'like', pattern),
-              ]);
-            }),
-          );
-      }
-    };
-    const items = await tx
+  searchQuery(tx: Tx, criterion: CitizenCriterion) {
+    return tx
       .selectFrom('citizen')
       .select(['id', 'cpr', 'substitute_cpr', 'birth_date', 'first_name', 'last_name', 'city'])
-      .where(where)
+      .where(citizenWhere(criterion));
+  },
+
+  async search(tx: Tx, criterion: CitizenCriterion, limit: number, offset: number) {
+    const where = citizenWhere(criterion);
+    const items = await this.searchQuery(tx, criterion)
       .orderBy('last_name')
       .orderBy('first_name')
       .orderBy('id')

@@ -1,0 +1,2 @@
+// `npm run bench`: every benchmark in bench/, one after the other (each states its method at the top).
+await import('./citizen-search.bench.ts');
