@@ -1,0 +1,44 @@
+import { daysInMonth, type PlainDate, plainDate, plainDateFromParts } from '../../shared/plain-date.ts';
+
+/** Calendar arithmetic on plain dates, in UTC so no daylight-saving hour can shift a day. */
+function toUtc(date: PlainDate): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
+function fromUtc(d: Date): PlainDate {
+  return plainDate(d.toISOString().slice(0, 10));
+}
+
+export function addDays(date: PlainDate, days: number): PlainDate {
+  const d = toUtc(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return fromUtc(d);
+}
+
+export function addWeeks(date: PlainDate, weeks: number): PlainDate {
+  return addDays(date, weeks * 7);
+}
+
+/**
+ * Calendar months. Month-end rule: the same day number in the target month, or that month's last day when it
+ * has no such day (31 January + 1 month = 28/29 February; 29 February + 1 year = 28 February).
+ */
+export function addMonths(date: PlainDate, months: number): PlainDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return plainDateFromParts(year, month, Math.min(d, daysInMonth(year, month)));
+}
+
+export function addYears(date: PlainDate, years: number): PlainDate {
+  return addMonths(date, years * 12);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(date: PlainDate): number {
+  return toUtc(date).getUTCDay();
+}
+
+export function daysBetween(from: PlainDate, to: PlainDate): number {
+  return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
+}

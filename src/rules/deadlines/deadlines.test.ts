@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { PlainDate } from '../../shared/plain-date.ts';
+import { BASE_DEADLINE_RULES, DEADLINE_KINDS, type DeadlineKind, deadlineRulesFor } from './deadline-rules.ts';
+import { computeDeadline, deadlineStatus } from './deadlines.ts';
+
+const d = (s: string) => s as PlainDate;
+
+describe('deadline rules table', () => {
+  it.each(DEADLINE_KINDS)('%s has a rule that cites its source', (kind) => {
+    const rule = BASE_DEADLINE_RULES.rules[kind];
+    expect(rule.kind).toBe(kind);
+    expect(rule.amount).toBeGreaterThan(0);
+    expect(rule.source).toMatch(/seeds\/00\d|lov/);
+  });
+
+  it.each([
+    ['receipt', 14, 'days'],
+    ['decision', 3, 'months'],
+    ['decision_day_offer', 2, 'months'],
+    ['start', 4, 'weeks'],
+    ['complaint', 4, 'weeks'],
+    ['forward_to_ankestyrelsen', 4, 'weeks'],
+    ['housing_support_continuation', 4, 'weeks'],
+    ['sel82_max_duration', 6, 'months'],
+    ['sel107_max_duration', 3, 'years'],
+    ['fko_status', 3, 'months'],
+  ] as const)('%s is %i %s', (kind, amount, unit) => {
+    expect(BASE_DEADLINE_RULES.rules[kind]).toMatchObject({ amount, unit });
+  });
+});
+
+describe('computeDeadline across month ends, leap years, Easter, Christmas and New Year 2025–2028', () => {
+  it.each([
+    // kind, from, counted, due
+    ['receipt', '2026-03-20', '2026-04-03', '2026-04-07'], // Langfredag → past Easter Monday
+    ['receipt', '2025-04-03', '2025-04-17', '2025-04-22'], // Skærtorsdag → past 2. påskedag
+    ['receipt', '2023-04-21', '2023-05-05', '2023-05-08'], // Store Bededag 2023 still counts
+    ['receipt', '2024-04-12', '2024-04-26', '2024-04-26'], // … and from 2024 it does not
+    ['receipt', '2026-11-23', '2026-12-07', '2026-12-07'], // plain Monday
+    ['complaint', '2026-11-27', '2026-12-25', '2026-12-28'], // Juledag → Monday 28th
+    ['complaint', '2026-11-26', '2026-12-24', '2026-12-24'], // juleaftensdag is a working day
+    ['complaint', '2027-12-04', '2028-01-01', '2028-01-03'], // Nytårsdag on a Saturday
+    ['complaint', '2025-12-04', '2026-01-01', '2026-01-02'], // Nytårsdag on a Thursday
+    ['decision', '2025-11-30', '2026-02-28', '2026-03-02'], // month end, Saturday
+    ['decision', '2027-11-30', '2028-02-29', '2028-02-29'], // leap day, Tuesday
+    ['decision', '2027-12-28', '2028-03-28', '2028-03-28'],
+    ['decision_day_offer', '2025-12-31', '2026-02-28', '2026-03-02'],
+    ['decision_day_offer', '2027-12-31', '2028-02-29', '2028-02-29'],
+    ['start', '2027-04-08', '2027-05-06', '2027-05-07'], // Kristi himmelfartsdag → Friday
+    ['forward_to_ankestyrelsen', '2028-05-08', '2028-06-05', '2028-06-06'], // 2. pinsedag
+    ['forward_to_ankestyrelsen', '2025-05-12', '2025-06-09', '2025-06-10'], // 2. pinsedag 2025
+    ['fko_status', '2026-09-30', '2026-12-30', '2026-12-30'],
+    ['fko_status', '2027-09-25', '2027-12-25', '2027-12-27'], // Juledag on a Saturday
+    // Durations of support are end dates, not deadlines for acting: they do not move.
+    ['housing_support_continuation', '2026-12-01', '2026-12-29', '2026-12-29'],
+    ['housing_support_continuation', '2026-11-27', '2026-12-25', '2026-12-25'],
+    ['sel82_max_duration', '2026-08-31', '2027-02-28', '2027-02-28'],
+    ['sel107_max_duration', '2024-02-29', '2027-02-28', '2027-02-28'],
+    ['sel107_max_duration', '2025-02-28', '2028-02-28', '2028-02-28'],
+  ] as const)('%s from %s counts to %s, due %s', (kind, from, counted, due) => {
+    const r = computeDeadline(kind as DeadlineKind, d(from), BASE_DEADLINE_RULES);
+    expect(r).toMatchObject({ kind, from, counted, due, ruleVersion: BASE_DEADLINE_RULES.version });
+  });
+});
+
+describe('deadlines per municipality', () => {
+  it.each([
+    ['760', 'complaint', '15:00'], // Ringkøbing-Skjern: close of office hours (seed 001)
+    ['760', 'receipt', '23:59:59'],
+    ['730', 'complaint', '23:59:59'], // the general rule: the end of the last day
+  ] as const)('in %s a %s deadline ends at %s', (code, kind, time) => {
+    expect(computeDeadline(kind, d('2026-11-23'), deadlineRulesFor(code)).endsAtTime).toBe(time);
+  });
+
+  it('records the version of the rule set that produced a deadline', () => {
+    expect(deadlineRulesFor('760').version).toBe('base-2026.1+760-2026.1');
+    expect(deadlineRulesFor('707').version).toBe('base-2026.1');
+    expect(computeDeadline('complaint', d('2026-11-23'), deadlineRulesFor('760')).source).toContain('kontortids ophør');
+  });
+});
+
+describe('deadlineStatus', () => {
+  it.each([
+    ['2026-11-21', 'overdue'],
+    ['2026-11-22', 'due_soon'],
+    ['2026-11-29', 'due_soon'],
+    ['2026-11-30', 'open'],
+  ] as const)('due %s on 2026-11-22 is %s', (due, status) => {
+    expect(deadlineStatus(d(due), d('2026-11-22'))).toBe(status);
+  });
+});

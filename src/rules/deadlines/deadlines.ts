@@ -1,0 +1,52 @@
+import type { PlainDate } from '../../shared/plain-date.ts';
+import { addDays, addMonths, addWeeks, addYears } from '../calendar/date-arithmetic.ts';
+import { onOrNextWorkingDay } from '../calendar/working-days.ts';
+import type { CountUnit, DeadlineKind, DeadlineRuleSet } from './deadline-rules.ts';
+
+export type ComputedDeadline = {
+  kind: DeadlineKind;
+  from: PlainDate;
+  /** The counted date before any move to a working day. */
+  counted: PlainDate;
+  due: PlainDate;
+  /** Local time on `due` when the deadline runs out. */
+  endsAtTime: string;
+  ruleVersion: string;
+  source: string;
+};
+
+const COUNT: Record<CountUnit, (date: PlainDate, amount: number) => PlainDate> = {
+  days: addDays,
+  weeks: addWeeks,
+  months: addMonths,
+  years: addYears,
+};
+
+/**
+ * The deadline of `kind` counted from `from`: the start day is day 0, so 14 days from Monday the 2nd is
+ * Monday the 16th; weeks are 7 days; months follow the month-end rule in addMonths. A deadline for acting that
+ * lands on a Saturday, Sunday or public holiday moves to the next working day.
+ */
+export function computeDeadline(kind: DeadlineKind, from: PlainDate, ruleSet: DeadlineRuleSet): ComputedDeadline {
+  const rule = ruleSet.rules[kind];
+  const counted = COUNT[rule.unit](from, rule.amount);
+  const due = rule.rollForward ? onOrNextWorkingDay(counted) : counted;
+  return {
+    kind,
+    from,
+    counted,
+    due,
+    endsAtTime: rule.endsAt === 'close_of_office_hours' ? ruleSet.officeHoursClose : '23:59:59',
+    ruleVersion: ruleSet.version,
+    source: rule.source,
+  };
+}
+
+export type DeadlineStatus = 'overdue' | 'due_soon' | 'open';
+
+/** For "my cases": past due, due within `soonDays` (7 by default), or later. `today` is an argument, never the clock. */
+export function deadlineStatus(due: PlainDate, today: PlainDate, soonDays = 7): DeadlineStatus {
+  if (due < today) return 'overdue';
+  if (due <= addDays(today, soonDays)) return 'due_soon';
+  return 'open';
+}
