@@ -41,7 +41,10 @@ test('the pages switch to English, are keyboard-navigable and work at 200% zoom'
   await expect(page.getByRole('heading', { level: 1, name: 'Log in' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.getByRole('button', { name: 'Maria Vestergaard', exact: true }).click();
+  await expect(page.getByTestId('current-user')).toContainText('Maria Vestergaard');
   await page.goto('/borgere');
+  // Wait for the page itself: before the session is known only "Loading …" is shown, with nothing to tab to.
+  await expect(page.getByRole('heading', { level: 1, name: 'Find citizen' })).toBeVisible();
   // Keyboard only: the skip link first, then straight into the search.
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
