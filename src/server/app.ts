@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authRoutes, createOidcClient, type OidcClient } from './modules/auth/index.ts';
+import { catalogueRoutes } from './modules/catalogue/index.ts';
 import { citizensRoutes } from './modules/citizens/index.ts';
 import { organisationRoutes } from './modules/organisation/index.ts';
 import { registerGuard } from './platform/auth/guard.ts';
@@ -94,6 +95,7 @@ export async function buildApp({ config, database, oidcClient }: AppOptions): Pr
   await app.register(authRoutes, { database, config, oidc });
   await app.register(citizensRoutes, { database });
   await app.register(organisationRoutes, { database });
+  await app.register(catalogueRoutes, { database });
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

@@ -1,5 +1,6 @@
 import { buildApp } from './app.ts';
 import { seedDemoData } from './db/seed/demo-seed.ts';
+import { importFfb } from './db/seed/ffb-import.ts';
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
@@ -10,6 +11,7 @@ const database = await openDatabase(
   config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir },
 );
 const applied = await migrate(database);
+const ffb = await importFfb(database);
 const seeded = config.seedDemo ? await seedDemoData(database) : false;
 const app = await buildApp({ config, database });
 
@@ -30,6 +32,7 @@ app.log.info(
   {
     database: database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL',
     migrationsApplied: applied,
+    ffbVersion: ffb.version,
     demoDataLoaded: seeded,
     demoLogin: config.demoLogin,
     startupMs: Math.round(performance.now() - started),

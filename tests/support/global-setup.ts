@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { seedDemoData } from '../../src/server/db/seed/demo-seed.ts';
+import { importFfb } from '../../src/server/db/seed/ffb-import.ts';
 import { openDatabase } from '../../src/server/platform/db/database.ts';
 import { migrate } from '../../src/server/platform/db/migrate.ts';
 
@@ -26,12 +27,14 @@ export default async function setup(project: TestProject) {
     await admin.end();
     const database = await openDatabase({ kind: 'postgres', url: withDatabase(url, TEMPLATE_DATABASE), poolSize: 2 });
     await migrate(database);
+    await importFfb(database);
     await seedDemoData(database);
     await database.close();
     return;
   }
   const database = await openDatabase({ kind: 'pglite' });
   await migrate(database);
+  await importFfb(database);
   await seedDemoData(database);
   const dump = await database.pglite?.dumpDataDir('none');
   await database.close();

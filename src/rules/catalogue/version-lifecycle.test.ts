@@ -10,7 +10,12 @@ const v = (number: number, status: 'draft' | 'approved', inForceFrom: string | n
 });
 
 // Version 1 in force from 2024, version 2 from 2025, version 3 scheduled for 2027, version 4 a draft.
-const HISTORY = [v(1, 'approved', '2024-01-01'), v(2, 'approved', '2025-07-01'), v(3, 'approved', '2027-01-01'), v(4, 'draft', null)];
+const HISTORY = [
+  v(1, 'approved', '2024-01-01'),
+  v(2, 'approved', '2025-07-01'),
+  v(3, 'approved', '2027-01-01'),
+  v(4, 'draft', null),
+];
 
 describe('versionInForce', () => {
   it.each([
@@ -69,8 +74,22 @@ describe('diffContent', () => {
     [{ a: 1 }, { a: 1 }, []],
     [{ a: 1 }, { a: 2 }, [{ path: 'a', before: 1, after: 2 }]],
     [{ a: { b: 'x' } }, { a: { b: 'y' } }, [{ path: 'a.b', before: 'x', after: 'y' }]],
-    [{ list: ['a', 'b'] }, { list: ['a', 'c', 'd'] }, [{ path: 'list.1', before: 'b', after: 'c' }, { path: 'list.2', before: undefined, after: 'd' }]],
-    [{ a: 1 }, { b: 1 }, [{ path: 'a', before: 1, after: undefined }, { path: 'b', before: undefined, after: 1 }]],
+    [
+      { list: ['a', 'b'] },
+      { list: ['a', 'c', 'd'] },
+      [
+        { path: 'list.1', before: 'b', after: 'c' },
+        { path: 'list.2', before: undefined, after: 'd' },
+      ],
+    ],
+    [
+      { a: 1 },
+      { b: 1 },
+      [
+        { path: 'a', before: 1, after: undefined },
+        { path: 'b', before: undefined, after: 1 },
+      ],
+    ],
     [{ a: [1] }, { a: { 0: 1 } }, [{ path: 'a', before: [1], after: { 0: 1 } }]],
   ])('%j → %j', (before, after, changes) => {
     expect(diffContent(before, after)).toEqual(changes);

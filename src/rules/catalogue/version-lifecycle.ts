@@ -48,11 +48,7 @@ export type ApprovalProblem = 'not_a_draft' | 'before_predecessor' | 'same_day_a
  * A version may not come into force before (or on the same day as) the latest approved version: the history
  * would otherwise be rewritten under decisions already made against it.
  */
-export function checkApproval(
-  draft: VersionDates,
-  all: readonly VersionDates[],
-  inForceFrom: PlainDate,
-): ApprovalProblem | null {
+export function checkApproval(draft: VersionDates, all: readonly VersionDates[], inForceFrom: PlainDate): ApprovalProblem | null {
   if (draft.status !== 'draft') return 'not_a_draft';
   const latest = approvedByInForceDate(all).at(-1);
   if (!latest) return null;

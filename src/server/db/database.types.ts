@@ -92,7 +92,59 @@ export interface SchemaMigrationTable {
   applied_at: Timestamp;
 }
 
+export interface FfbCodeSystemTable {
+  url: string;
+  version: string;
+  imported_at: Timestamp;
+}
+
+export interface FfbCodeTable {
+  code: string;
+  display: string;
+  definition: string | null;
+  parent_code: string | null;
+  root: string;
+  path: string;
+  legal_basis: string | null;
+  is_local: boolean;
+  system_version: string;
+}
+
+export interface ServiceDescriptionTable {
+  id: Generated<string>;
+  municipality_id: string;
+  key: string;
+  kind: 'service_level' | 'quality_standard';
+  legal_basis: string;
+  title: string;
+  ffb_code: string | null;
+  created_at: Timestamp;
+}
+
+export interface ServiceDescriptionVersionTable {
+  id: Generated<string>;
+  municipality_id: string;
+  service_description_id: string;
+  number: number;
+  status: 'draft' | 'approved';
+  /** Validated by catalogueContentSchema (src/shared/catalogue) on the way in and out. */
+  content: unknown;
+  change_note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  approved_by: string | null;
+  approved_by_name: string | null;
+  approved_by_body: string | null;
+  approved_at: Date | string | null;
+  in_force_from: PlainDateColumn | null;
+  lock_version: Generated<number>;
+}
+
 export interface DB {
+  ffb_code_system: FfbCodeSystemTable;
+  ffb_code: FfbCodeTable;
+  service_description: ServiceDescriptionTable;
+  service_description_version: ServiceDescriptionVersionTable;
   municipality: MunicipalityTable;
   org_unit: OrgUnitTable;
   app_user: AppUserTable;

@@ -24,3 +24,14 @@ export function inTenant<T>(database: Database, municipalityId: string, fn: (tx:
 export function inSystem<T>(database: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return database.db.transaction().execute(fn);
 }
+
+/**
+ * Public, logged-out reads (the public catalogue): the app role with no municipality, so only rows a
+ * `public_read` policy opens are visible.
+ */
+export function inPublic<T>(database: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return database.db.transaction().execute(async (tx) => {
+    await sql`select set_config('role', 'visitator_app', true), set_config('app.municipality_id', '', true)`.execute(tx);
+    return fn(tx);
+  });
+}

@@ -6,7 +6,14 @@ const EXPECTED: Record<string, string[]> = {
   caseworker: ['citizen.search', 'citizen.read', 'citizen.create', 'organisation.read'],
   team_leader: ['citizen.search', 'citizen.read', 'citizen.create', 'organisation.read', 'citizen.access_log.read'],
   provider_staff: ['citizen.read', 'organisation.read'],
-  administrator: ['citizen.search', 'citizen.read', 'organisation.read', 'citizen.access_log.read', 'audit.read'],
+  administrator: [
+    'citizen.search',
+    'citizen.read',
+    'organisation.read',
+    'citizen.access_log.read',
+    'audit.read',
+    'catalogue.edit',
+  ],
   analyst: ['organisation.read', 'statistics.read'],
   citizen: ['own_data.read'],
 };

@@ -14,6 +14,7 @@ export const ACTIONS = [
   'audit.read',
   'statistics.read',
   'own_data.read',
+  'catalogue.edit',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -22,7 +23,14 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
   team_leader: ['citizen.search', 'citizen.read', 'citizen.create', 'organisation.read', 'citizen.access_log.read'],
   // Provider staff read only the citizens of their own offers; the scope is checked by the module that reads.
   provider_staff: ['citizen.read', 'organisation.read'],
-  administrator: ['citizen.search', 'citizen.read', 'organisation.read', 'citizen.access_log.read', 'audit.read'],
+  administrator: [
+    'citizen.search',
+    'citizen.read',
+    'organisation.read',
+    'citizen.access_log.read',
+    'audit.read',
+    'catalogue.edit',
+  ],
   // Statistics without identities: no citizen action at all.
   analyst: ['organisation.read', 'statistics.read'],
   citizen: ['own_data.read'],

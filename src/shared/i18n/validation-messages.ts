@@ -16,6 +16,20 @@ export const VALIDATION_MESSAGES = {
     da: 'Der findes allerede en borger med dette CPR-nummer.',
     en: 'A citizen with this CPR number already exists.',
   },
+  'catalogue.key': {
+    da: 'Nøglen må kun have små bogstaver, tal og bindestreg.',
+    en: 'The key may only hold lower-case letters, digits and hyphens.',
+  },
+  'catalogue.ffb.unknown': { da: 'FFB-koden findes ikke.', en: 'The FFB code does not exist.' },
+  'catalogue.bands.invalid': {
+    da: 'Timebåndene skal være stigende og må hverken overlappe eller have huller.',
+    en: 'The hour bands must be ascending, without overlaps or gaps.',
+  },
+  'catalogue.inForce.beforePredecessor': {
+    da: 'Versionen kan ikke træde i kraft før (eller samme dag som) den forrige version.',
+    en: 'The version cannot come into force before (or on the same day as) the previous version.',
+  },
+  'catalogue.key.taken': { da: 'Nøglen er allerede brugt i kommunen.', en: 'The key is already used in the municipality.' },
   'purpose.required': { da: 'Angiv formålet med opslaget.', en: 'State the purpose of the look-up.' },
 } as const satisfies Record<string, Localised>;
 export type ValidationKey = keyof typeof VALIDATION_MESSAGES;

@@ -1,0 +1,218 @@
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { sql } from 'kysely';
+import type { DB } from '../../db/database.types.ts';
+import type { Tx } from '../../platform/tx.ts';
+
+export type VersionRow = {
+  id: string;
+  service_description_id: string;
+  number: number;
+  status: 'draft' | 'approved';
+  content: unknown;
+  change_note: string | null;
+  approved_at: Date | string | null;
+  approved_by_name: string | null;
+  approved_by_body: string | null;
+  in_force_from: string | null;
+  lock_version: number;
+};
+
+const PREFIX_END = '\u{10FFFF}';
+
+export type CatalogueFilter = { municipalityCode?: string; legalBasis?: string; ffb?: string; q?: string };
+
+function descriptionWhere(f: CatalogueFilter) {
+  return (eb: ExpressionBuilder<DB, 'service_description' | 'municipality' | 'ffb_code'>): Expression<SqlBool> => {
+    const parts: Expression<SqlBool>[] = [];
+    if (f.municipalityCode) parts.push(eb('municipality.code', '=', f.municipalityCode));
+    if (f.legalBasis) parts.push(eb('service_description.legal_basis', '=', f.legalBasis));
+    if (f.ffb) parts.push(eb('service_description.ffb_code', '=', f.ffb));
+    if (f.q) {
+      const from = f.q.toLowerCase();
+      parts.push(
+        sql<SqlBool>`(lower(service_description.title) ~>=~ ${from} and lower(service_description.title) ~<~ ${from + PREFIX_END})`,
+      );
+    }
+    return eb.and(parts);
+  };
+}
+
+const VERSION_COLUMNS = [
+  'id',
+  'service_description_id',
+  'number',
+  'status',
+  'content',
+  'change_note',
+  'approved_at',
+  'approved_by_name',
+  'approved_by_body',
+  'in_force_from',
+  'lock_version',
+] as const;
+
+/** The only SQL of the catalogue. Public reads see approved versions of every municipality (policy public_read). */
+export const catalogueRepository = {
+  /** A page of descriptions (service_description_legal_basis_idx for the legal-basis filter), ordered for browsing. */
+  async listDescriptions(tx: Tx, filter: CatalogueFilter, limit: number, offset: number) {
+    const base = tx
+      .selectFrom('service_description')
+      .innerJoin('municipality', 'municipality.id', 'service_description.municipality_id')
+      .leftJoin('ffb_code', 'ffb_code.code', 'service_description.ffb_code')
+      .where(descriptionWhere(filter));
+    const items = await base
+      .select([
+        'service_description.id',
+        'service_description.key',
+        'service_description.kind',
+        'service_description.legal_basis',
+        'service_description.title',
+        'service_description.ffb_code',
+        'ffb_code.display as ffb_display',
+        'municipality.name as municipality_name',
+        'municipality.code as municipality_code',
+      ])
+      .orderBy('service_description.legal_basis')
+      .orderBy('municipality.name')
+      .orderBy('service_description.title')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return { items, total: total.n };
+  },
+
+  async descriptionById(tx: Tx, id: string) {
+    return tx
+      .selectFrom('service_description')
+      .innerJoin('municipality', 'municipality.id', 'service_description.municipality_id')
+      .leftJoin('ffb_code', 'ffb_code.code', 'service_description.ffb_code')
+      .select([
+        'service_description.id',
+        'service_description.municipality_id',
+        'service_description.key',
+        'service_description.kind',
+        'service_description.legal_basis',
+        'service_description.title',
+        'service_description.ffb_code',
+        'ffb_code.display as ffb_display',
+        'municipality.name as municipality_name',
+        'municipality.code as municipality_code',
+      ])
+      .where('service_description.id', '=', id)
+      .executeTakeFirst();
+  },
+
+  /** The versions of many descriptions in one query (service_description_version_in_force_idx): no N+1. */
+  async versionsOf(tx: Tx, descriptionIds: readonly string[]): Promise<VersionRow[]> {
+    if (descriptionIds.length === 0) return [];
+    return (await tx
+      .selectFrom('service_description_version')
+      .select(VERSION_COLUMNS)
+      .where('service_description_id', 'in', descriptionIds)
+      .orderBy('service_description_id')
+      .orderBy('number')
+      .execute()) as VersionRow[];
+  },
+
+  async versionById(tx: Tx, id: string): Promise<VersionRow | undefined> {
+    return (await tx.selectFrom('service_description_version').select(VERSION_COLUMNS).where('id', '=', id).executeTakeFirst()) as
+      | VersionRow
+      | undefined;
+  },
+
+  async ffbCodeExists(tx: Tx, code: string): Promise<boolean> {
+    return (await tx.selectFrom('ffb_code').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
+  },
+
+  async keyTaken(tx: Tx, key: string): Promise<boolean> {
+    return (await tx.selectFrom('service_description').select('id').where('key', '=', key).executeTakeFirst()) !== undefined;
+  },
+
+  async insertDescription(
+    tx: Tx,
+    row: {
+      municipality_id: string;
+      key: string;
+      kind: 'service_level' | 'quality_standard';
+      legal_basis: string;
+      title: string;
+      ffb_code: string | null;
+    },
+  ): Promise<string> {
+    return (await tx.insertInto('service_description').values(row).returning('id').executeTakeFirstOrThrow()).id;
+  },
+
+  async insertDraft(
+    tx: Tx,
+    row: {
+      municipality_id: string;
+      service_description_id: string;
+      number: number;
+      content: unknown;
+      change_note: string | null;
+      created_by: string;
+    },
+  ): Promise<string> {
+    return (
+      await tx
+        .insertInto('service_description_version')
+        .values({ ...row, status: 'draft', content: JSON.stringify(row.content) })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  },
+
+  /** Optimistic locking on lock_version; only a draft can change. */
+  async updateDraft(tx: Tx, id: string, lockVersion: number, content: unknown, changeNote: string | null): Promise<boolean> {
+    const r = await tx
+      .updateTable('service_description_version')
+      .set({ content: JSON.stringify(content), change_note: changeNote, lock_version: sql`lock_version + 1` })
+      .where('id', '=', id)
+      .where('status', '=', 'draft')
+      .where('lock_version', '=', lockVersion)
+      .executeTakeFirst();
+    return r.numUpdatedRows === 1n;
+  },
+
+  async approve(
+    tx: Tx,
+    id: string,
+    lockVersion: number,
+    approval: { approved_by: string; approved_by_name: string; approved_by_body: string; in_force_from: string },
+  ): Promise<boolean> {
+    const r = await tx
+      .updateTable('service_description_version')
+      .set({ ...approval, status: 'approved', approved_at: sql`now()`, lock_version: sql`lock_version + 1` })
+      .where('id', '=', id)
+      .where('status', '=', 'draft')
+      .where('lock_version', '=', lockVersion)
+      .executeTakeFirst();
+    return r.numUpdatedRows === 1n;
+  },
+
+  /** FFB codes by root, by subtree (path prefix) or by name (ffb_code_root_path_idx), paged. */
+  async ffbCodes(tx: Tx, f: { root?: string; under?: string; q?: string }, limit: number, offset: number) {
+    const where = (eb: ExpressionBuilder<DB, 'ffb_code'>) => {
+      const parts: Expression<SqlBool>[] = [];
+      if (f.root) parts.push(eb('root', '=', f.root));
+      if (f.under) parts.push(sql<SqlBool>`(path ~>=~ ${`${f.under} > `} and path ~<~ ${`${f.under} > ${PREFIX_END}`})`);
+      if (f.q) parts.push(sql<SqlBool>`position(${f.q.toLowerCase()} in lower(display)) > 0`);
+      return eb.and(parts);
+    };
+    const items = await tx
+      .selectFrom('ffb_code')
+      .select(['code', 'display', 'path', 'root', 'legal_basis', 'is_local', 'system_version'])
+      .where(where)
+      .orderBy('path')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    const total = await tx
+      .selectFrom('ffb_code')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(where)
+      .executeTakeFirstOrThrow();
+    return { items, total: total.n };
+  },
+};

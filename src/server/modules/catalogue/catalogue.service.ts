@@ -1,0 +1,313 @@
+import {
+  checkApproval,
+  diffContent,
+  phaseOn,
+  VERSION_ACTIONS,
+  type VersionDates,
+  versionInForce,
+} from '../../../rules/catalogue/version-lifecycle.ts';
+import { validateBands } from '../../../rules/profiles/citizen-profiles.ts';
+import type { Page } from '../../../shared/api/page.ts';
+import { pageOffset } from '../../../shared/api/page.ts';
+import type {
+  CatalogueContent,
+  FfbCode,
+  ServiceDescriptionDetail,
+  ServiceDescriptionSummary,
+  VersionSummary,
+} from '../../../shared/catalogue/catalogue.schema.ts';
+import { catalogueContentSchema } from '../../../shared/catalogue/catalogue.schema.ts';
+import { type PlainDate, plainDateInCopenhagen } from '../../../shared/plain-date.ts';
+import { writeAudit } from '../../platform/audit/audit.ts';
+import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { conflict, fieldError, invalidTransition, notFound } from '../../platform/errors.ts';
+import { inPublic, type Tx } from '../../platform/tx.ts';
+import { runUseCase } from '../../platform/use-case.ts';
+import { type CatalogueFilter, catalogueRepository, type VersionRow } from './catalogue.repository.ts';
+
+const today = (): PlainDate => plainDateInCopenhagen(new Date());
+
+function datesOf(v: VersionRow): VersionDates {
+  return { number: v.number, status: v.status, inForceFrom: v.in_force_from as PlainDate | null };
+}
+
+function summarise(v: VersionRow, all: readonly VersionRow[], on: PlainDate): VersionSummary {
+  return {
+    id: v.id,
+    number: v.number,
+    phase: phaseOn(datesOf(v), all.map(datesOf), on),
+    inForceFrom: v.in_force_from as PlainDate | null,
+    approvedAt: v.approved_at ? new Date(v.approved_at).toISOString() : null,
+    approvedByName: v.approved_by_name,
+    approvedByBody: v.approved_by_body,
+    changeNote: v.change_note,
+    lockVersion: v.lock_version,
+  };
+}
+
+function inForceOf(all: readonly VersionRow[], on: PlainDate): VersionRow | undefined {
+  const dates = versionInForce(all.map(datesOf), on);
+  return dates ? all.find((v) => v.number === dates.number) : undefined;
+}
+
+type DescriptionRow = NonNullable<Awaited<ReturnType<typeof catalogueRepository.descriptionById>>>;
+
+function summaryOf(
+  d: Omit<DescriptionRow, 'municipality_id'>,
+  versions: readonly VersionRow[],
+  on: PlainDate,
+): ServiceDescriptionSummary {
+  const inForce = inForceOf(versions, on);
+  return {
+    id: d.id,
+    municipalityName: d.municipality_name,
+    municipalityCode: d.municipality_code,
+    key: d.key,
+    kind: d.kind,
+    legalBasis: d.legal_basis,
+    title: d.title,
+    ffbCode: d.ffb_code,
+    ffbDisplay: d.ffb_display,
+    inForce: inForce ? summarise(inForce, versions, on) : null,
+  };
+}
+
+function detailOf(
+  d: DescriptionRow,
+  versions: readonly VersionRow[],
+  on: PlainDate,
+  shown: VersionRow | undefined,
+): ServiceDescriptionDetail {
+  return {
+    ...summaryOf(d, versions, on),
+    shownVersion: shown ? { ...summarise(shown, versions, on), content: catalogueContentSchema.parse(shown.content) } : null,
+    versions: versions.map((v) => summarise(v, versions, on)),
+  };
+}
+
+/** Content rules beyond the schema: hour bands ordered and contiguous; a known FFB code. */
+async function checkContent(tx: Tx, content: CatalogueContent, ffbCode: string | null): Promise<void> {
+  if (validateBands(content.profileBands).length > 0) throw fieldError('content.profileBands', 'catalogue.bands.invalid');
+  if (ffbCode !== null && !(await catalogueRepository.ffbCodeExists(tx, ffbCode)))
+    throw fieldError('ffbCode', 'catalogue.ffb.unknown');
+}
+
+async function ownDescription(tx: Tx, ctx: RequestContext, id: string): Promise<DescriptionRow> {
+  const d = await catalogueRepository.descriptionById(tx, id);
+  // Every municipality's catalogue is readable; only your own is editable.
+  if (!d || d.municipality_id !== ctx.actor.municipalityId) throw notFound();
+  return d;
+}
+
+async function audit(
+  tx: Tx,
+  ctx: RequestContext,
+  action: 'create' | 'update',
+  recordId: string,
+  details: Record<string, unknown>,
+) {
+  await writeAudit(tx, auditActorOf(ctx), {
+    action,
+    purpose: 'administration',
+    recordType: 'service_description_version',
+    recordId,
+    details,
+  });
+}
+
+export const catalogueService = {
+  /** The public catalogue: descriptions with the version in force on `on` (today by default). */
+  async publicList(
+    database: Database,
+    filter: CatalogueFilter & { page: number; pageSize: number; on?: PlainDate },
+  ): Promise<Page<ServiceDescriptionSummary>> {
+    const on = filter.on ?? today();
+    return inPublic(database, async (tx) => {
+      const { items, total } = await catalogueRepository.listDescriptions(tx, filter, filter.pageSize, pageOffset(filter));
+      const versions = await catalogueRepository.versionsOf(
+        tx,
+        items.map((i) => i.id),
+      );
+      return {
+        items: items.map((d) =>
+          summaryOf(
+            d,
+            versions.filter((v) => v.service_description_id === d.id),
+            on,
+          ),
+        ),
+        total,
+        page: filter.page,
+        pageSize: filter.pageSize,
+      };
+    });
+  },
+
+  /** One description, showing the version in force on `on`, or a given approved version. */
+  async publicDetail(
+    database: Database,
+    id: string,
+    opts: { on?: PlainDate; version?: number },
+  ): Promise<ServiceDescriptionDetail> {
+    const on = opts.on ?? today();
+    return inPublic(database, async (tx) => {
+      const d = await catalogueRepository.descriptionById(tx, id);
+      if (!d) throw notFound();
+      const versions = await catalogueRepository.versionsOf(tx, [id]);
+      const shown = opts.version !== undefined ? versions.find((v) => v.number === opts.version) : inForceOf(versions, on);
+      if (opts.version !== undefined && !shown) throw notFound();
+      return detailOf(d, versions, on, shown);
+    });
+  },
+
+  async publicDiff(database: Database, id: string, from: number, to: number) {
+    return inPublic(database, async (tx) => {
+      const versions = await catalogueRepository.versionsOf(tx, [id]);
+      const a = versions.find((v) => v.number === from);
+      const b = versions.find((v) => v.number === to);
+      if (!a || !b) throw notFound();
+      return { from, to, changes: diffContent(catalogueContentSchema.parse(a.content), catalogueContentSchema.parse(b.content)) };
+    });
+  },
+
+  async ffbCodes(
+    database: Database,
+    q: { root?: string; under?: string; q?: string; page: number; pageSize: number },
+  ): Promise<Page<FfbCode>> {
+    return inPublic(database, async (tx) => {
+      const { items, total } = await catalogueRepository.ffbCodes(tx, q, q.pageSize, pageOffset(q));
+      return {
+        items: items.map((c) => ({
+          code: c.code,
+          display: c.display,
+          path: c.path,
+          root: c.root,
+          legalBasis: c.legal_basis,
+          isLocal: c.is_local,
+          systemVersion: c.system_version,
+        })),
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
+    });
+  },
+
+  /** The administrator's view: every version, drafts included. */
+  async adminDetail(ctx: RequestContext, id: string): Promise<ServiceDescriptionDetail> {
+    return runUseCase(ctx, async (tx) => {
+      const d = await ownDescription(tx, ctx, id);
+      const versions = await catalogueRepository.versionsOf(tx, [id]);
+      const draft = versions.find((v) => v.status === 'draft');
+      return detailOf(d, versions, today(), draft ?? inForceOf(versions, today()));
+    });
+  },
+
+  async create(
+    ctx: RequestContext,
+    input: {
+      key: string;
+      kind: 'service_level' | 'quality_standard';
+      legalBasis: string;
+      title: string;
+      ffbCode: string | null;
+      content: CatalogueContent;
+    },
+  ): Promise<{ id: string; versionId: string }> {
+    return runUseCase(ctx, async (tx) => {
+      await checkContent(tx, input.content, input.ffbCode);
+      if (await catalogueRepository.keyTaken(tx, input.key)) throw fieldError('key', 'catalogue.key.taken');
+      const id = await catalogueRepository.insertDescription(tx, {
+        municipality_id: ctx.actor.municipalityId,
+        key: input.key,
+        kind: input.kind,
+        legal_basis: input.legalBasis,
+        title: input.title,
+        ffb_code: input.ffbCode,
+      });
+      const versionId = await catalogueRepository.insertDraft(tx, {
+        municipality_id: ctx.actor.municipalityId,
+        service_description_id: id,
+        number: 1,
+        content: input.content,
+        change_note: null,
+        created_by: ctx.actor.userId,
+      });
+      await audit(tx, ctx, 'create', versionId, { serviceDescriptionId: id, number: 1 });
+      return { id, versionId };
+    });
+  },
+
+  /** Editing approved policy starts a new draft from the newest approved version. */
+  async newDraft(ctx: RequestContext, id: string): Promise<{ versionId: string; number: number }> {
+    return runUseCase(ctx, async (tx) => {
+      await ownDescription(tx, ctx, id);
+      const versions = await catalogueRepository.versionsOf(tx, [id]);
+      if (versions.some((v) => v.status === 'draft')) throw conflict('a draft exists already');
+      const latest = versions.filter((v) => v.status === 'approved').at(-1);
+      if (!latest) throw invalidTransition();
+      const number = Math.max(...versions.map((v) => v.number)) + 1;
+      const versionId = await catalogueRepository.insertDraft(tx, {
+        municipality_id: ctx.actor.municipalityId,
+        service_description_id: id,
+        number,
+        content: latest.content,
+        change_note: null,
+        created_by: ctx.actor.userId,
+      });
+      await audit(tx, ctx, 'create', versionId, { serviceDescriptionId: id, number, from: latest.number });
+      return { versionId, number };
+    });
+  },
+
+  async updateDraft(
+    ctx: RequestContext,
+    versionId: string,
+    input: { content: CatalogueContent; changeNote: string | null; lockVersion: number },
+  ) {
+    return runUseCase(ctx, async (tx) => {
+      const version = await catalogueRepository.versionById(tx, versionId);
+      if (!version) throw notFound();
+      const d = await ownDescription(tx, ctx, version.service_description_id);
+      const all = await catalogueRepository.versionsOf(tx, [d.id]);
+      const phase = phaseOn(datesOf(version), all.map(datesOf), today());
+      if (!VERSION_ACTIONS[phase].includes('edit')) throw invalidTransition();
+      await checkContent(tx, input.content, d.ffb_code);
+      if (!(await catalogueRepository.updateDraft(tx, versionId, input.lockVersion, input.content, input.changeNote)))
+        throw conflict();
+      await audit(tx, ctx, 'update', versionId, { change: 'content' });
+      return { lockVersion: input.lockVersion + 1 };
+    });
+  },
+
+  /** Approval sets who approved it, on whose authority (e.g. the committee) and when it comes into force. */
+  async approve(
+    ctx: RequestContext,
+    versionId: string,
+    input: { inForceFrom: PlainDate; approvedByBody: string; lockVersion: number },
+  ) {
+    return runUseCase(ctx, async (tx) => {
+      const version = await catalogueRepository.versionById(tx, versionId);
+      if (!version) throw notFound();
+      await ownDescription(tx, ctx, version.service_description_id);
+      const all = await catalogueRepository.versionsOf(tx, [version.service_description_id]);
+      const problem = checkApproval(datesOf(version), all.map(datesOf), input.inForceFrom);
+      if (problem === 'not_a_draft') throw invalidTransition();
+      if (problem) throw fieldError('inForceFrom', 'catalogue.inForce.beforePredecessor');
+      const approved = await catalogueRepository.approve(tx, versionId, input.lockVersion, {
+        approved_by: ctx.actor.userId,
+        approved_by_name: ctx.actor.name,
+        approved_by_body: input.approvedByBody,
+        in_force_from: input.inForceFrom,
+      });
+      if (!approved) throw conflict();
+      await audit(tx, ctx, 'update', versionId, {
+        change: 'approved',
+        inForceFrom: input.inForceFrom,
+        approvedByBody: input.approvedByBody,
+      });
+      return { number: version.number, inForceFrom: input.inForceFrom };
+    });
+  },
+};
