@@ -1,4 +1,5 @@
 import { buildApp } from './app.ts';
+import { seedCatalogue } from './db/seed/catalogue-seed.ts';
 import { seedDemoData } from './db/seed/demo-seed.ts';
 import { importFfb } from './db/seed/ffb-import.ts';
 import { loadConfig } from './platform/config.ts';
@@ -13,6 +14,7 @@ const database = await openDatabase(
 const applied = await migrate(database);
 const ffb = await importFfb(database);
 const seeded = config.seedDemo ? await seedDemoData(database) : false;
+const catalogueLoaded = config.seedDemo ? await seedCatalogue(database) : 0;
 const app = await buildApp({ config, database });
 
 let closing = false;
@@ -34,6 +36,7 @@ app.log.info(
     migrationsApplied: applied,
     ffbVersion: ffb.version,
     demoDataLoaded: seeded,
+    catalogueDocumentsLoaded: catalogueLoaded,
     demoLogin: config.demoLogin,
     startupMs: Math.round(performance.now() - started),
   },

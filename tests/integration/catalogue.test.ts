@@ -89,7 +89,7 @@ describe(`versioned service descriptions on ${TEST_DB}`, () => {
 
   it('creates a draft that the public cannot see', async () => {
     const res = await admin.send('POST', '/api/catalogue/service-descriptions', {
-      key: 'sel-85',
+      key: 'sel-85-test',
       kind: 'service_level',
       legalBasis: 'SEL § 85',
       title: 'Socialpædagogisk støtte',
@@ -201,13 +201,15 @@ describe(`versioned service descriptions on ${TEST_DB}`, () => {
       items: { id: string; inForce: { number: number } | null; municipalityName: string; ffbDisplay: string }[];
       total: number;
     };
-    expect(list.items).toMatchObject([
-      { id, inForce: { number: 1 }, municipalityName: 'Ringkøbing-Skjern Kommune', ffbDisplay: 'Socialpædagogisk støtte' },
-    ]);
-    const none = (
-      await app.inject({ method: 'GET', url: '/api/public/catalogue/service-descriptions?municipality=730' })
-    ).json() as { total: number };
-    expect(none.total).toBe(0);
+    expect(list.items.find((i) => i.id === id)).toMatchObject({
+      inForce: { number: 1 },
+      municipalityName: 'Ringkøbing-Skjern Kommune',
+      ffbDisplay: 'Socialpædagogisk støtte',
+    });
+    const other = (
+      await app.inject({ method: 'GET', url: '/api/public/catalogue/service-descriptions?municipality=730&pageSize=100' })
+    ).json() as { items: { id: string }[] };
+    expect(other.items.map((i) => i.id)).not.toContain(id);
   });
 });
 

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { seedCatalogue } from '../../src/server/db/seed/catalogue-seed.ts';
 import { seedDemoData } from '../../src/server/db/seed/demo-seed.ts';
 import { importFfb } from '../../src/server/db/seed/ffb-import.ts';
 import { openDatabase } from '../../src/server/platform/db/database.ts';
@@ -29,6 +30,7 @@ export default async function setup(project: TestProject) {
     await migrate(database);
     await importFfb(database);
     await seedDemoData(database);
+    await seedCatalogue(database);
     await database.close();
     return;
   }
@@ -36,6 +38,7 @@ export default async function setup(project: TestProject) {
   await migrate(database);
   await importFfb(database);
   await seedDemoData(database);
+  await seedCatalogue(database);
   const dump = await database.pglite?.dumpDataDir('none');
   await database.close();
   if (!dump) throw new Error('PGlite dump failed');

@@ -1,0 +1,100 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { validateBands } from '../../../rules/profiles/citizen-profiles.ts';
+import { CATALOGUE_KINDS, catalogueContentSchema } from '../../../shared/catalogue/catalogue.schema.ts';
+import { plainDateSchema } from '../../../shared/plain-date.ts';
+import type { AdminTx, Database } from '../../platform/db/database.ts';
+
+export const CATALOGUE_DIR = fileURLToPath(new URL('../../../../policy/catalogue/', import.meta.url));
+
+/** One transcribed document: a municipality's service description or quality standard, as in its seed. */
+export const catalogueFileSchema = z.object({
+  municipalityCode: z.string().regex(/^\d{3}$/),
+  key: z.string().regex(/^[a-z0-9-]+$/),
+  kind: z.enum(CATALOGUE_KINDS),
+  legalBasis: z.string().min(3),
+  title: z.string().min(1),
+  /** The FFB concept by its path (stable and readable); resolved to the code at load. */
+  ffbPath: z.string().nullable(),
+  source: z.string().min(10),
+  approval: z.object({
+    body: z.string().min(1),
+    inForceFrom: plainDateSchema,
+    approvedOn: plainDateSchema.optional(),
+    note: z.string().optional(),
+  }),
+  content: catalogueContentSchema,
+});
+export type CatalogueFile = z.infer<typeof catalogueFileSchema>;
+
+export function readCatalogueFiles(dir: string = CATALOGUE_DIR): { file: string; data: CatalogueFile }[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) =>
+      readdirSync(join(dir, d.name))
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((f) => join(dir, d.name, f)),
+    )
+    .map((file) => {
+      const parsed = catalogueFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+      if (!parsed.success) throw new Error(`${file}: ${z.prettifyError(parsed.error)}`);
+      if (validateBands(parsed.data.content.profileBands).length > 0)
+        throw new Error(`${file}: hour bands overlap or leave gaps`);
+      return { file, data: parsed.data };
+    });
+}
+
+async function loadOne(tx: AdminTx, data: CatalogueFile, municipalityId: string): Promise<boolean> {
+  const exists = await tx.query('select 1 from service_description where municipality_id = $1 and key = $2', [
+    municipalityId,
+    data.key,
+  ]);
+  if (exists.length > 0) return false;
+  let ffbCode: string | null = null;
+  if (data.ffbPath) {
+    const rows = await tx.query<{ code: string }>('select code from ffb_code where path = $1', [data.ffbPath]);
+    if (!rows[0]) throw new Error(`Unknown FFB path for ${data.key}: ${data.ffbPath}`);
+    ffbCode = rows[0].code;
+  }
+  const [description] = await tx.query<{ id: string }>(
+    `insert into service_description (municipality_id, key, kind, legal_basis, title, ffb_code)
+     values ($1, $2, $3, $4, $5, $6) returning id`,
+    [municipalityId, data.key, data.kind, data.legalBasis, data.title, ffbCode],
+  );
+  await tx.query(
+    `insert into service_description_version
+       (municipality_id, service_description_id, number, status, content, change_note, approved_by_name, approved_by_body, approved_at, in_force_from)
+     values ($1, $2, 1, 'approved', $3, $4, $5, $6, $7::date, $8)`,
+    [
+      municipalityId,
+      description?.id,
+      JSON.stringify(data.content),
+      [data.source, data.approval.note].filter(Boolean).join(' '),
+      'Indlæst fra kildedokument',
+      data.approval.body,
+      data.approval.approvedOn ?? data.approval.inForceFrom,
+      data.approval.inForceFrom,
+    ],
+  );
+  return true;
+}
+
+/**
+ * Loads the transcribed catalogue for the municipalities present, as approved version 1 of each document.
+ * Idempotent: a document already present (municipality + key) is left alone, edits included.
+ */
+export async function seedCatalogue(database: Database, files = readCatalogueFiles()): Promise<number> {
+  return database.adminTransaction(async (tx) => {
+    const municipalities = await tx.query<{ id: string; code: string }>('select id, code from municipality');
+    const byCode = new Map(municipalities.map((m) => [m.code, m.id]));
+    let loaded = 0;
+    for (const { data } of files) {
+      const municipalityId = byCode.get(data.municipalityCode);
+      if (municipalityId && (await loadOne(tx, data, municipalityId))) loaded++;
+    }
+    return loaded;
+  });
+}

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCatalogueFiles, seedCatalogue } from '../../src/server/db/seed/catalogue-seed.ts';
+import type { Database } from '../../src/server/platform/db/database.ts';
+import type { ServiceDescriptionDetail } from '../../src/shared/catalogue/catalogue.schema.ts';
+import { testApp } from '../support/test-app.ts';
+import { openTestDatabase, TEST_DB } from '../support/test-db.ts';
+
+/**
+ * Facts checked against the seed documents in shared/seeds, through the public API: the transcription, the
+ * loader and the catalogue together. Each row names where in the seed the fact stands.
+ */
+let database: Database;
+let app: Awaited<ReturnType<typeof testApp>>;
+const docs = new Map<string, ServiceDescriptionDetail>();
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  app = await testApp(database);
+  const list = (await app.inject({ method: 'GET', url: '/api/public/catalogue/service-descriptions?pageSize=100' })).json() as {
+    items: { id: string; municipalityCode: string; key: string }[];
+  };
+  for (const item of list.items) {
+    const detail = (await app.inject({ method: 'GET', url: `/api/public/catalogue/service-descriptions/${item.id}` })).json();
+    docs.set(`${item.municipalityCode}/${item.key}`, detail as ServiceDescriptionDetail);
+  }
+});
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
+
+function doc(ref: string) {
+  const d = docs.get(ref);
+  if (!d?.shownVersion) throw new Error(`${ref} is not in the catalogue, or has no version in force`);
+  return { ...d, content: d.shownVersion.content };
+}
+
+describe(`catalogue fidelity to the seeds on ${TEST_DB}`, () => {
+  it('loads every transcribed file, and loading again changes nothing (idempotent)', async () => {
+    expect(docs.size).toBe(readCatalogueFiles().length);
+    expect(await seedCatalogue(database)).toBe(0);
+  });
+
+  it.each([
+    ['001 § 85: the legal basis', () => doc('760/sel-85').legalBasis, 'SEL § 85'],
+    ['001 § 85: 16 numbered exclusions', () => doc('760/sel-85').content.notCovered.length, 16],
+    ['001 § 85: exclusion 7 is extra cleaning', () => doc('760/sel-85').content.notCovered[6], 'Støtte til ekstra rengøring.'],
+    [
+      '001 § 85: exclusion 9 is cooking from scratch',
+      () => doc('760/sel-85').content.notCovered[8],
+      'Støtte til madlavning fra bunden.',
+    ],
+    [
+      '001 § 85: exclusion 15 is shopping where online shopping is possible',
+      () => doc('760/sel-85').content.notCovered[14],
+      'Støtte til indkøb, hvor nethandel er mulig.',
+    ],
+    [
+      '001 § 85: exclusion 16 is walks for their own sake',
+      () => doc('760/sel-85').content.notCovered[15],
+      'Gåture, hvor formålet kun er en gåtur.',
+    ],
+    [
+      '001 § 85: typical tasks in 7 areas',
+      () => doc('760/sel-85').content.typicalTasks.map((t) => t.area),
+      ['Mobilitet', 'Egenomsorg', 'Kommunikation', 'Praktiske opgaver', 'Samfundsliv', 'Relationer', 'Sundhed'],
+    ],
+    [
+      '001 § 85: KRAM under health',
+      () => doc('760/sel-85').content.typicalTasks[6]?.tasks[0]?.includes('KRAM = kost, rygning, alkohol, motion'),
+      true,
+    ],
+    [
+      '001 § 85: four weeks’ continuation after a stop decision',
+      () => doc('760/sel-85').content.remarks.includes('bostøtte i fire uger fra afgørelsesdatoen'),
+      true,
+    ],
+    ['001 § 85: night support by phone only', () => doc('760/sel-85').content.delivery.includes('nat (kun telefonisk)'), true],
+    [
+      '001 § 85: no free choice of provider',
+      () => doc('760/sel-85').content.delivery.includes('ikke frit valg af leverandør'),
+      true,
+    ],
+    ['001 § 85: target group 18+', () => doc('760/sel-85').content.targetGroup.includes('personer over 18 år'), true],
+    ['001 § 85: FFB ydelse', () => doc('760/sel-85').ffbDisplay, 'Socialpædagogisk støtte'],
+    [
+      '001 profiles: profile 5 is 8.55–14 hours (above 8.5, up to 14)',
+      () => doc('760/sel-85').content.profileBands.find((b) => b.code === '5'),
+      { code: '5', above: 8.5, upTo: 14, severity: 'massiv' },
+    ],
+    [
+      '001 profiles: profile 1 is 0–1 hours, betydelig',
+      () => doc('760/sel-85').content.profileBands[0],
+      { code: '1', above: 0, upTo: 1, severity: 'betydelig' },
+    ],
+    [
+      '001 profiles: the last supplement 7.4 reaches 95 hours',
+      () => doc('760/sel-85').content.profileBands.at(-1),
+      { code: '7.4', above: 78, upTo: 95, severity: 'individuelt tillæg' },
+    ],
+    ['001 profiles: 7 profiles and 4 supplements', () => doc('760/sel-85').content.profileBands.length, 11],
+    ['001 § 107: the legal basis', () => doc('760/sel-107').legalBasis, 'SEL § 107'],
+    [
+      '001 § 107: a clarification period of at most three years',
+      () => doc('760/sel-107').content.scope.includes('afklaringsperiode for borgeren på max tre år'),
+      true,
+    ],
+    [
+      '001 § 107: usually granted before long-term housing',
+      () => doc('760/sel-107').content.remarks.includes('inden et længerevarende botilbud bevilges'),
+      true,
+    ],
+    ['001 § 107: own payment', () => doc('760/sel-107').content.remarks.includes('egenbetaling'), true],
+    [
+      '001 § 107: escort to 1–2 self-chosen leisure activities a month',
+      () => doc('760/sel-107').content.remarks.includes('1 – 2 selvvalgte fritidsaktiviteter pr. måned'),
+      true,
+    ],
+    [
+      '001 § 107: only offers registered on Tilbudsportalen',
+      () => doc('760/sel-107').content.delivery.includes('registreret på Tilbudsportalen'),
+      true,
+    ],
+    ['001 § 107: 24-hour staff', () => doc('760/sel-107').content.targetGroup.includes('døgndækket personale'), true],
+    [
+      '001 § 107: places at Å-Center Syd and Center for Socialpsykiatri',
+      () => doc('760/sel-107').content.places.includes('Rosengården og Fredensgade'),
+      true,
+    ],
+    ['001 § 107: 16 exclusions', () => doc('760/sel-107').content.notCovered.length, 16],
+    ['001 § 107: FFB ydelse', () => doc('760/sel-107').ffbDisplay, 'Midlertidigt ophold'],
+  ] as const)('%s', (_fact, actual, expected) => {
+    expect(actual()).toEqual(expected);
+  });
+});
