@@ -29,6 +29,11 @@ afterAll(async () => {
   await database.close();
 });
 
+const band = (ref: string, code: string) => {
+  const b = doc(ref).content.profileBands.find((x) => x.code === code);
+  return b && { code: b.code, above: b.above, upTo: b.upTo, severity: b.severity, vum: b.vumCategories ?? [] };
+};
+
 function doc(ref: string) {
   const d = docs.get(ref);
   if (!d?.shownVersion) throw new Error(`${ref} is not in the catalogue, or has no version in force`);
@@ -85,18 +90,18 @@ describe(`catalogue fidelity to the seeds on ${TEST_DB}`, () => {
     ['001 § 85: FFB ydelse', () => doc('760/sel-85').ffbDisplay, 'Socialpædagogisk støtte'],
     [
       '001 profiles: profile 5 is 8.55–14 hours (above 8.5, up to 14)',
-      () => doc('760/sel-85').content.profileBands.find((b) => b.code === '5'),
-      { code: '5', above: 8.5, upTo: 14, severity: 'massiv' },
+      () => band('760/sel-85', '5'),
+      { code: '5', above: 8.5, upTo: 14, severity: 'massiv', vum: ['D', 'E'] },
     ],
     [
       '001 profiles: profile 1 is 0–1 hours, betydelig',
-      () => doc('760/sel-85').content.profileBands[0],
-      { code: '1', above: 0, upTo: 1, severity: 'betydelig' },
+      () => band('760/sel-85', '1'),
+      { code: '1', above: 0, upTo: 1, severity: 'betydelig', vum: ['B'] },
     ],
     [
       '001 profiles: the last supplement 7.4 reaches 95 hours',
-      () => doc('760/sel-85').content.profileBands.at(-1),
-      { code: '7.4', above: 78, upTo: 95, severity: 'individuelt tillæg' },
+      () => band('760/sel-85', '7.4'),
+      { code: '7.4', above: 78, upTo: 95, severity: 'individuelt tillæg', vum: [] },
     ],
     ['001 profiles: 7 profiles and 4 supplements', () => doc('760/sel-85').content.profileBands.length, 11],
     ['001 § 107: the legal basis', () => doc('760/sel-107').legalBasis, 'SEL § 107'],
@@ -129,6 +134,95 @@ describe(`catalogue fidelity to the seeds on ${TEST_DB}`, () => {
     ],
     ['001 § 107: 16 exclusions', () => doc('760/sel-107').content.notCovered.length, 16],
     ['001 § 107: FFB ydelse', () => doc('760/sel-107').ffbDisplay, 'Midlertidigt ophold'],
+    [
+      '001 § 108: legal basis SEL § 108 with ABL § 105 in the text',
+      () => doc('760/sel-108').content.legalBasisText.includes('Almenboligloven § 105'),
+      true,
+    ],
+    [
+      '001 § 108: free choice if on Tilbudsportalen and not considerably more expensive',
+      () => doc('760/sel-108').content.remarks.includes('må ikke være væsentlig dyrere'),
+      true,
+    ],
+    ['001 § 108: focus on citizens over 65', () => doc('760/sel-108').content.targetGroup.includes('borgere over 65 år'), true],
+    ['001 § 108: FFB ydelse', () => doc('760/sel-108').ffbDisplay, 'Længerevarende ophold'],
+    [
+      '001 ATA hours exclude driving and administration',
+      () => doc('760/sel-85').content.resourceAllocation.includes('ATA timer er ikke: køretid, administrativ tid'),
+      true,
+    ],
+    [
+      '001 extra hours when an APV shows 2 staff are needed',
+      () => doc('760/sel-85').content.resourceAllocation.includes('behov for 2 medarbejdere'),
+      true,
+    ],
+    [
+      '001 base budget in housing includes night watch',
+      () => doc('760/sel-85').content.resourceAllocation.includes('rengøring i servicearealer, nattevagt'),
+      true,
+    ],
+    [
+      '001 profile 7 describes two staff in some situations',
+      () =>
+        doc('760/sel-108')
+          .content.profileBands.find((b) => b.code === '7')
+          ?.description?.includes('støtte af to personer'),
+      true,
+    ],
+    [
+      '001 supplements: 1:1 in all or many waking hours',
+      () =>
+        doc('760/sel-85')
+          .content.profileBands.find((b) => b.code === '7.2')
+          ?.description?.includes('1:1 i alle eller mange af de vågne timer'),
+      true,
+    ],
+    ['001 § 103: the legal basis', () => doc('760/sel-103').legalBasis, 'SEL § 103'],
+    [
+      '001 § 103: the citizen pays transport within 10 km',
+      () => doc('760/sel-103').content.remarks.includes('inden for en afstand af 10 kilometer'),
+      true,
+    ],
+    [
+      '001 § 103: transport capped at 30 % of earnings after tax',
+      () => doc('760/sel-103').content.remarks.includes('30 pct. af vedkommendes indtjening'),
+      true,
+    ],
+    [
+      '001 § 103: not combinable with a skånejob',
+      () => doc('760/sel-103').content.remarks.includes('ikke muligt samtidigt at have et skånejob'),
+      true,
+    ],
+    ['001 § 103: under state pension age', () => doc('760/sel-103').content.remarks.includes('under folkepensionsalderen'), true],
+    [
+      '001 § 103: modules 1–4, module 5 on extra need, 46 weeks',
+      () =>
+        ['op til 4 moduler', 'Modul 5 er fem dage', '46 ugers åbning'].every((t) => doc('760/sel-103').content.scope.includes(t)),
+      true,
+    ],
+    ['001 § 103: three profiles', () => doc('760/sel-103').content.describedProfiles.map((p) => p.code), ['1', '2', '3']],
+    [
+      '001 § 104: Center Bakkehuset only full-time places of 27 hours a week',
+      () => doc('760/sel-104').content.scope.includes('Center Bakkehuset tilbydes kun heltidspladser på 27 timer pr. uge'),
+      true,
+    ],
+    [
+      '001 § 104: transport paid by the day offer, weekdays, shortest route',
+      () => doc('760/sel-104').content.remarks.includes('Der køres kun på hverdage, altid til og fra korteste afstand'),
+      true,
+    ],
+    ['001 § 104: six activity types', () => doc('760/sel-104').content.typicalTasks[0]?.tasks.length, 6],
+    ['001 § 104: three profiles', () => doc('760/sel-104').content.describedProfiles.length, 3],
+    [
+      '001 § 104: § 97 escort is not part of the offer',
+      () => doc('760/sel-104').content.notCovered[0],
+      'Ledsagerordning SEL § 97 er ikke en del af aktivitets- og samværstilbud.',
+    ],
+    [
+      '001 level 0: Vendepunktet (SEL §§ 12 and 82 b), cafés (§ 79), klippekort',
+      () => doc('760/niveau-0').content.typicalTasks[0]?.tasks,
+      ['Vendepunktet (SEL §§ 12 og 82 b).', 'Uvisiterede cafeer (SEL § 79).', 'Klippekort (før og efter SEL § 85).'],
+    ],
   ] as const)('%s', (_fact, actual, expected) => {
     expect(actual()).toEqual(expected);
   });

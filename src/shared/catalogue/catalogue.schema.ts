@@ -11,6 +11,10 @@ export const profileBandSchema = z.object({
   above: z.number().min(0).max(168),
   upTo: z.number().min(0).max(168),
   severity: text(100).optional(),
+  vumCategories: z
+    .array(z.enum(['A', 'B', 'C', 'D', 'E']))
+    .max(5)
+    .optional(),
   description: text().optional(),
 });
 
@@ -39,7 +43,16 @@ export const catalogueContentSchema = z.object({
   citizenOwnTasks: text().default(''),
   guidelineTime: text().default(''),
   duration: text().default(''),
+  /** How support is allotted (ressourcetildeling): ATA hours, base budget, packages (seed 001). */
+  resourceAllocation: text().default(''),
   profileBands: z.array(profileBandSchema).max(30).default([]),
+  /** Day offers (SEL §§ 103, 104): modules of days a week, opening weeks, transport (seed 001). */
+  modules: text().default(''),
+  /** Profiles described in words, without hour bands (the three profiles of §§ 103 and 104). */
+  describedProfiles: z
+    .array(z.object({ code: text(10).min(1), description: text().min(1) }))
+    .max(20)
+    .default([]),
 });
 export type CatalogueContent = z.infer<typeof catalogueContentSchema>;
 
