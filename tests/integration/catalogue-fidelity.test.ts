@@ -134,6 +134,52 @@ describe(`catalogue fidelity to the seeds on ${TEST_DB}`, () => {
     ],
     ['001 § 107: 16 exclusions', () => doc('760/sel-107').content.notCovered.length, 16],
     ['001 § 107: FFB ydelse', () => doc('760/sel-107').ffbDisplay, 'Midlertidigt ophold'],
+    ['004: six quality standards from Norddjurs', () => [...docs.keys()].filter((k) => k.startsWith('707/')).length, 6],
+    [
+      '004: administration every 14 days, in groups',
+      () => doc('707/stoette-til-administration').content.guidelineTime.includes('hver 14. dag og i grupper'),
+      true,
+    ],
+    [
+      '004: shopping once a week, in groups',
+      () => doc('707/stoette-til-indkoeb-og-kost').content.guidelineTime.includes('1 gang ugentligt og i grupper'),
+      true,
+    ],
+    [
+      '004: support under § 82 lasts at most 6 months',
+      () =>
+        doc('707/stoette-til-personlig-pleje').content.duration.includes(
+          'Indsatser efter §82 har dog en maksimal varighed af 6 måneder',
+        ),
+      true,
+    ],
+    [
+      '004: support ends when goals are met',
+      () => doc('707/stoette-til-praktiske-opgaver').content.duration.startsWith('Indsatsen ophører, når målene vurderes opnået'),
+      true,
+    ],
+    [
+      '004: 4 days a year of holiday or trips for citizens in housing offers',
+      () => doc('707/stoette-til-kontakt-og-samvaer').content.activities.some((a) => a.includes('svarende til 4 dage')),
+      true,
+    ],
+    [
+      '004: approved by Voksen- og Plejeudvalget',
+      () => doc('707/stoette-til-uddannelse-og-beskaeftigelse').shownVersion?.approvedByBody,
+      'Voksen- og Plejeudvalget',
+    ],
+    [
+      '004: approved on 29 June 2023',
+      () => doc('707/stoette-til-administration').shownVersion?.approvedAt?.slice(0, 10),
+      '2023-06-29',
+    ],
+    [
+      '004: administration maps to FFB »Støtte til administration«',
+      () => doc('707/stoette-til-administration').ffbDisplay,
+      'Støtte til administration',
+    ],
+    ['004: personal care has three quality goals', () => doc('707/stoette-til-personlig-pleje').content.qualityGoals.length, 3],
+    ['004: the kind is quality standard', () => doc('707/stoette-til-indkoeb-og-kost').kind, 'quality_standard'],
     [
       '001 § 108: legal basis SEL § 108 with ABL § 105 in the text',
       () => doc('760/sel-108').content.legalBasisText.includes('Almenboligloven § 105'),

@@ -67,7 +67,7 @@ async function loadOne(tx: AdminTx, data: CatalogueFile, municipalityId: string)
   await tx.query(
     `insert into service_description_version
        (municipality_id, service_description_id, number, status, content, change_note, approved_by_name, approved_by_body, approved_at, in_force_from)
-     values ($1, $2, 1, 'approved', $3, $4, $5, $6, $7::date, $8)`,
+     values ($1, $2, 1, 'approved', $3, $4, $5, $6, ($7::date + time '12:00') at time zone 'Europe/Copenhagen', $8)`,
     [
       municipalityId,
       description?.id,
