@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { seedCatalogue } from './db/seed/catalogue-seed.ts';
 import { seedDemoData } from './db/seed/demo-seed.ts';
 import { importFfb } from './db/seed/ffb-import.ts';
+import { seedOffers } from './db/seed/offer-seed.ts';
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
@@ -14,7 +15,7 @@ const database = await openDatabase(
 const applied = await migrate(database);
 const ffb = await importFfb(database);
 const seeded = config.seedDemo ? await seedDemoData(database) : false;
-const catalogueLoaded = config.seedDemo ? await seedCatalogue(database) : 0;
+const catalogueLoaded = config.seedDemo ? (await seedCatalogue(database)) + (await seedOffers(database)) : 0;
 const app = await buildApp({ config, database });
 
 let closing = false;

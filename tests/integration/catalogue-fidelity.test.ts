@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogueFiles, seedCatalogue } from '../../src/server/db/seed/catalogue-seed.ts';
+import { readOfferFiles, seedOffers } from '../../src/server/db/seed/offer-seed.ts';
 import type { Database } from '../../src/server/platform/db/database.ts';
 import type { ServiceDescriptionDetail } from '../../src/shared/catalogue/catalogue.schema.ts';
+import type { OfferDetail } from '../../src/shared/catalogue/offer.schema.ts';
 import { testApp } from '../support/test-app.ts';
 import { openTestDatabase, TEST_DB } from '../support/test-db.ts';
 
@@ -268,6 +270,163 @@ describe(`catalogue fidelity to the seeds on ${TEST_DB}`, () => {
       '001 level 0: Vendepunktet (SEL §§ 12 and 82 b), cafés (§ 79), klippekort',
       () => doc('760/niveau-0').content.typicalTasks[0]?.tasks,
       ['Vendepunktet (SEL §§ 12 og 82 b).', 'Uvisiterede cafeer (SEL § 79).', 'Klippekort (før og efter SEL § 85).'],
+    ],
+  ] as const)('%s', (_fact, actual, expected) => {
+    expect(actual()).toEqual(expected);
+  });
+});
+
+describe(`offers fidelity to the seeds on ${TEST_DB}`, () => {
+  const offers = new Map<string, OfferDetail>();
+  beforeAll(async () => {
+    const list = (await app.inject({ method: 'GET', url: '/api/public/catalogue/offers?pageSize=100' })).json() as {
+      items: { id: string; municipalityCode: string; key: string }[];
+      total: number;
+    };
+    expect(list.total).toBe(readOfferFiles().length);
+    for (const item of list.items) {
+      offers.set(
+        `${item.municipalityCode}/${item.key}`,
+        (await app.inject({ method: 'GET', url: `/api/public/catalogue/offers/${item.id}` })).json() as OfferDetail,
+      );
+    }
+  });
+  const offer = (ref: string) => {
+    const o = offers.get(ref);
+    if (!o) throw new Error(`no offer ${ref}`);
+    return o;
+  };
+
+  it('loads every offer file once (idempotent)', async () => {
+    expect(offers.size).toBe(readOfferFiles().length);
+    expect(await seedOffers(database)).toBe(0);
+  });
+
+  it.each([
+    [
+      '000 Blommevej: rate DKK 993 per day',
+      () => [offer('730/blommevej').rateDkk, offer('730/blommevej').rateUnit],
+      [993, 'day'],
+    ],
+    ['000 Blommevej: 10 places', () => offer('730/blommevej').places, 10],
+    ['000 Blommevej: staffing 2:10', () => offer('730/blommevej').staffing, '2:10'],
+    ['000 Blommevej: SEL § 85 support in ABL § 105 homes', () => offer('730/blommevej').legalBases, ['SEL § 85', 'ABL § 105']],
+    ['000 Blommevej: center', () => offer('730/blommevej').centerName, 'Center for socialt udsatte'],
+    ['000 Blommevej: the DKK 400 a month package', () => offer('730/blommevej').content.packages[0]?.priceDkk, 400],
+    [
+      '000 Blommevej: staff present 8–20 in the common house',
+      () =>
+        offer('730/blommevej').content.baseService.includes('Daglig personaletilgængelighed fra kl.8.00-20.00 (Fælleshuset).'),
+      true,
+    ],
+    [
+      '000 Blommevej: daily medicine administration',
+      () => offer('730/blommevej').content.baseService.includes('Daglig medicinadministration.'),
+      true,
+    ],
+    [
+      '000 Blommevej: 13 methods, ICM first, SMART sub-goals last',
+      () => [
+        offer('730/blommevej').content.methods.length,
+        offer('730/blommevej').content.methods[0],
+        offer('730/blommevej').content.methods.at(-1),
+      ],
+      [13, 'Individuel Case Management (ICM)', 'Delmålsarbejde efter SMART-mål principperne'],
+    ],
+    ['000 Blommevej: three exclusions', () => offer('730/blommevej').content.exclusions.length, 3],
+    ['000 Blommevej: home help under § 83 by agreement', () => offer('730/blommevej').content.addOns[1]?.includes('§ 83'), true],
+    [
+      '000 Blommevej: 2–3 contacts a week usually',
+      () => offer('730/blommevej').content.serviceContent.includes('oftest er der aftalt 2-3 kontakter pr. uge'),
+      true,
+    ],
+    [
+      '000 Blommevej: revisit when delivery deviates substantially',
+      () => offer('730/blommevej').content.documentation.includes('afviger væsentligt fra de bevilgede ydelser'),
+      true,
+    ],
+    [
+      '000 Blommevej: documentation against goals and the § 141 plan',
+      () => offer('730/blommevej').content.documentation.includes('§ 141 handleplan'),
+      true,
+    ],
+    ['000 Blommevej: updated January 2020', () => offer('730/blommevej').content.updated, 'Opdateret januar 2020'],
+    [
+      '003 Perron 4: unvisited, SEL § 104, 15 homes under ABL § 105',
+      () => [offer('730/perron-4').legalBases, offer('730/perron-4').places],
+      [['SEL § 104', 'ABL § 105'], 15],
+    ],
+    ['003 Perron 4: nurse clinic', () => offer('730/perron-4').content.description.includes('sygeplejeklinik'), true],
+    [
+      '003 outreach support-contact person under SEL § 99, a local code',
+      () => [offer('730/opsoegende-indsats').legalBases, offer('730/opsoegende-indsats').ffbDisplay],
+      [['SEL § 99'], 'Støtte- og kontaktperson'],
+    ],
+    [
+      '003 mestringsvejledning under SEL § 85 with ICM and CTI',
+      () => [offer('730/mestringsvejledning').legalBases, offer('730/mestringsvejledning').content.methods],
+      [['SEL § 85'], ['Intensive Case Management (ICM)', 'Critical Time Intervention (CTI)']],
+    ],
+    [
+      '003 Hjørnestenen: shelter with 18 places under SEL § 110, self-governing',
+      () => [offer('730/hjoernestenen').places, offer('730/hjoernestenen').legalBases, offer('730/hjoernestenen').owner],
+      [18, ['SEL § 110'], 'self_governing'],
+    ],
+    ['003 Udslusning: 4 places', () => offer('730/udslusning').places, 4],
+    ['003 Ungeherberget: 12 flats', () => offer('730/ungeherberget').places, 12],
+    ['003 Slotsgården: open weekdays 8–14.30', () => offer('730/slotsgaarden').openingHours, 'Åbent hverdage fra kl. 8-14.30'],
+    [
+      '003 Kirkens Korshær: operating agreement under SEL § 110',
+      () => offer('730/hjoernestenen').operatingAgreement?.includes('driftsoverenskomst med Randers Kommune efter SEL § 110'),
+      true,
+    ],
+    [
+      '003 Ladegården: 27 homes, §§ 85 and 107',
+      () => [offer('730/ladegaarden').places, offer('730/ladegaarden').legalBases],
+      [27, ['SEL § 85', 'SEL § 107']],
+    ],
+    [
+      '003 Ladegården: 19 flats, 2 temporary, Ladebo 6',
+      () => offer('730/ladegaarden').placesNote,
+      '27 boliger: 19 lejligheder (SEL § 85), 2 midlertidige boliger (SEL § 107) og Ladebo med 6 boliger (SEL § 85).',
+    ],
+    [
+      '003 Rusmiddelcenter: SL § 141, SEL §§ 101, 101 a, 107, 110, SL § 142',
+      () => offer('730/rusmiddelcenter-randers').legalBases,
+      ['SL § 141', 'SEL § 101', 'SEL § 101 a', 'SEL § 107', 'SEL § 110', 'SL § 142'],
+    ],
+    [
+      '003 håndholdt indsats: young people 15–21',
+      () => offer('730/haandholdt-indsats').content.description.includes('mellem 15-21 år'),
+      true,
+    ],
+    [
+      '001 Daghjemmet (Center Bakkehuset): full-time places of 27 hours',
+      () => offer('760/daghjemmet').openingHours,
+      'Heltidspladser på 27 timer pr. uge; 46 ugers åbning om året.',
+    ],
+    [
+      '001 § 108 housing: ten offers (eight long-term only, and Rosengården and Fredensgade)',
+      () => [...offers.values()].filter((o) => o.municipalityCode === '760' && o.legalBases.includes('SEL § 108')).length,
+      10,
+    ],
+    [
+      '001 § 107 housing: 3 på spring, Rosengården, Fredensgade',
+      () =>
+        [...offers.values()]
+          .filter((o) => o.municipalityCode === '760' && o.legalBases.includes('SEL § 107'))
+          .map((o) => o.name)
+          .sort(),
+      ['3 på spring', 'Fredensgade', 'Rosengården'],
+    ],
+    [
+      '001 § 103: MSM, Hatkjærhus, Me-Tri, Drosselvej',
+      () =>
+        [...offers.values()]
+          .filter((o) => o.legalBases.includes('SEL § 103'))
+          .map((o) => o.name)
+          .sort(),
+      ['Drosselvej', 'Hatkjærhus', 'MSM', 'Me-Tri'],
     ],
   ] as const)('%s', (_fact, actual, expected) => {
     expect(actual()).toEqual(expected);

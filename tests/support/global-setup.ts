@@ -5,6 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { seedCatalogue } from '../../src/server/db/seed/catalogue-seed.ts';
 import { seedDemoData } from '../../src/server/db/seed/demo-seed.ts';
 import { importFfb } from '../../src/server/db/seed/ffb-import.ts';
+import { seedOffers } from '../../src/server/db/seed/offer-seed.ts';
 import { openDatabase } from '../../src/server/platform/db/database.ts';
 import { migrate } from '../../src/server/platform/db/migrate.ts';
 
@@ -31,6 +32,7 @@ export default async function setup(project: TestProject) {
     await importFfb(database);
     await seedDemoData(database);
     await seedCatalogue(database);
+    await seedOffers(database);
     await database.close();
     return;
   }
@@ -39,6 +41,7 @@ export default async function setup(project: TestProject) {
   await importFfb(database);
   await seedDemoData(database);
   await seedCatalogue(database);
+  await seedOffers(database);
   const dump = await database.pglite?.dumpDataDir('none');
   await database.close();
   if (!dump) throw new Error('PGlite dump failed');

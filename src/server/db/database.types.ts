@@ -140,7 +140,31 @@ export interface ServiceDescriptionVersionTable {
   lock_version: Generated<number>;
 }
 
+export interface OfferTable {
+  id: Generated<string>;
+  municipality_id: string;
+  org_unit_id: string | null;
+  key: string;
+  name: string;
+  center_name: string | null;
+  owner: 'own' | 'self_governing' | 'private';
+  operating_agreement: string | null;
+  legal_bases: string[];
+  ffb_code: string | null;
+  places: number | null;
+  places_note: string | null;
+  staffing: string | null;
+  /** numeric: a string on both drivers. */
+  rate_dkk: string | null;
+  rate_unit: 'day' | 'month' | 'year' | null;
+  opening_hours: string | null;
+  content: unknown;
+  source: string;
+  created_at: Timestamp;
+}
+
 export interface DB {
+  offer: OfferTable;
   ffb_code_system: FfbCodeSystemTable;
   ffb_code: FfbCodeTable;
   service_description: ServiceDescriptionTable;

@@ -191,6 +191,57 @@ export const catalogueRepository = {
     return r.numUpdatedRows === 1n;
   },
 
+  /** Offers, optionally of one municipality (offer_municipality_name_idx) and legal basis; a few hundred rows at most. */
+  async listOffers(tx: Tx, f: { municipalityCode?: string; legalBasis?: string }, limit: number, offset: number) {
+    const base = tx
+      .selectFrom('offer')
+      .innerJoin('municipality', 'municipality.id', 'offer.municipality_id')
+      .leftJoin('ffb_code', 'ffb_code.code', 'offer.ffb_code')
+      .where((eb) => {
+        const parts: Expression<SqlBool>[] = [];
+        if (f.municipalityCode) parts.push(eb('municipality.code', '=', f.municipalityCode));
+        if (f.legalBasis) parts.push(sql<SqlBool>`${f.legalBasis} = any(offer.legal_bases)`);
+        return eb.and(parts);
+      });
+    const items = await base
+      .select([
+        'offer.id',
+        'offer.key',
+        'offer.name',
+        'offer.center_name',
+        'offer.owner',
+        'offer.legal_bases',
+        'offer.places',
+        'offer.rate_dkk',
+        'offer.rate_unit',
+        'ffb_code.display as ffb_display',
+        'municipality.name as municipality_name',
+        'municipality.code as municipality_code',
+      ])
+      .orderBy('municipality.name')
+      .orderBy('offer.name')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return { items, total: total.n };
+  },
+
+  async offerById(tx: Tx, id: string) {
+    return tx
+      .selectFrom('offer')
+      .innerJoin('municipality', 'municipality.id', 'offer.municipality_id')
+      .leftJoin('ffb_code', 'ffb_code.code', 'offer.ffb_code')
+      .selectAll('offer')
+      .select([
+        'ffb_code.display as ffb_display',
+        'municipality.name as municipality_name',
+        'municipality.code as municipality_code',
+      ])
+      .where('offer.id', '=', id)
+      .executeTakeFirst();
+  },
+
   /** FFB codes by root, by subtree (path prefix) or by name (ffb_code_root_path_idx), paged. */
   async ffbCodes(tx: Tx, f: { root?: string; under?: string; q?: string }, limit: number, offset: number) {
     const where = (eb: ExpressionBuilder<DB, 'ffb_code'>) => {

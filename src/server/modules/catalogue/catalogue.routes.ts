@@ -13,6 +13,7 @@ import {
   serviceDescriptionSummarySchema,
   updateDraftSchema,
 } from '../../../shared/catalogue/catalogue.schema.ts';
+import { offerDetailSchema, offerListQuerySchema, offerSummarySchema } from '../../../shared/catalogue/offer.schema.ts';
 import { idParamsSchema } from '../../../shared/ids.ts';
 import { contextOf } from '../../platform/auth/guard.ts';
 import type { Database } from '../../platform/db/database.ts';
@@ -85,6 +86,32 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ database: Database }> = as
       },
     },
     async (request) => catalogueService.ffbCodes(database, request.query),
+  );
+
+  app.get(
+    '/api/public/catalogue/offers',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Offers (tilbud): legal bases, places, rate',
+        querystring: offerListQuerySchema,
+        response: { 200: pageSchema(offerSummarySchema) },
+      },
+    },
+    async (request) => {
+      const { municipality, ...rest } = request.query;
+      return catalogueService.publicOffers(database, { ...rest, ...(municipality ? { municipalityCode: municipality } : {}) });
+    },
+  );
+
+  app.get(
+    '/api/public/catalogue/offers/:id',
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'One offer, complete', params: idParamsSchema, response: { 200: offerDetailSchema } },
+    },
+    async (request) => catalogueService.publicOffer(database, request.params.id),
   );
 
   // Administration: only administrators change the catalogue; every change is audited.

@@ -17,6 +17,7 @@ import type {
   VersionSummary,
 } from '../../../shared/catalogue/catalogue.schema.ts';
 import { catalogueContentSchema } from '../../../shared/catalogue/catalogue.schema.ts';
+import { type OfferDetail, type OfferSummary, offerContentSchema } from '../../../shared/catalogue/offer.schema.ts';
 import { type PlainDate, plainDateInCopenhagen } from '../../../shared/plain-date.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
@@ -190,6 +191,62 @@ export const catalogueService = {
         total,
         page: q.page,
         pageSize: q.pageSize,
+      };
+    });
+  },
+
+  async publicOffers(
+    database: Database,
+    q: { municipalityCode?: string; legalBasis?: string; page: number; pageSize: number },
+  ): Promise<Page<OfferSummary>> {
+    return inPublic(database, async (tx) => {
+      const { items, total } = await catalogueRepository.listOffers(tx, q, q.pageSize, pageOffset(q));
+      return {
+        items: items.map((o) => ({
+          id: o.id,
+          municipalityName: o.municipality_name,
+          municipalityCode: o.municipality_code,
+          key: o.key,
+          name: o.name,
+          centerName: o.center_name,
+          owner: o.owner,
+          legalBases: o.legal_bases,
+          ffbDisplay: o.ffb_display,
+          places: o.places,
+          rateDkk: o.rate_dkk === null ? null : Number(o.rate_dkk),
+          rateUnit: o.rate_unit,
+        })),
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
+    });
+  },
+
+  async publicOffer(database: Database, id: string): Promise<OfferDetail> {
+    return inPublic(database, async (tx) => {
+      const o = await catalogueRepository.offerById(tx, id);
+      if (!o) throw notFound();
+      return {
+        id: o.id,
+        municipalityName: o.municipality_name,
+        municipalityCode: o.municipality_code,
+        key: o.key,
+        name: o.name,
+        centerName: o.center_name,
+        owner: o.owner,
+        operatingAgreement: o.operating_agreement,
+        legalBases: o.legal_bases,
+        ffbCode: o.ffb_code,
+        ffbDisplay: o.ffb_display,
+        places: o.places,
+        placesNote: o.places_note,
+        staffing: o.staffing,
+        rateDkk: o.rate_dkk === null ? null : Number(o.rate_dkk),
+        rateUnit: o.rate_unit,
+        openingHours: o.opening_hours,
+        content: offerContentSchema.parse(o.content),
+        source: o.source,
       };
     });
   },

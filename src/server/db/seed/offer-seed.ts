@@ -1,0 +1,106 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { OFFER_OWNERS, offerContentSchema } from '../../../shared/catalogue/offer.schema.ts';
+import type { AdminTx, Database } from '../../platform/db/database.ts';
+import { stableUuid } from './deterministic.ts';
+
+export const OFFERS_DIR = fileURLToPath(new URL('../../../../policy/offers/', import.meta.url));
+
+/** One transcribed offer (tilbud), as its seed describes it. */
+export const offerFileSchema = z.object({
+  municipalityCode: z.string().regex(/^\d{3}$/),
+  key: z.string().regex(/^[a-z0-9-]+$/),
+  /** The demo organisation unit it is (src/server/db/seed/demo-organisation.ts), when there is one. */
+  unitKey: z.string().optional(),
+  name: z.string().min(1),
+  centerName: z.string().nullable().default(null),
+  owner: z.enum(OFFER_OWNERS),
+  operatingAgreement: z.string().nullable().default(null),
+  legalBases: z.array(z.string().min(3)).min(1),
+  ffbPath: z.string().nullable().default(null),
+  places: z.number().int().min(0).nullable().default(null),
+  placesNote: z.string().nullable().default(null),
+  staffing: z.string().nullable().default(null),
+  rate: z
+    .object({ dkk: z.number().min(0), per: z.enum(['day', 'month', 'year']) })
+    .nullable()
+    .default(null),
+  openingHours: z.string().nullable().default(null),
+  source: z.string().min(10),
+  content: offerContentSchema,
+});
+export type OfferFile = z.infer<typeof offerFileSchema>;
+
+export function readOfferFiles(dir: string = OFFERS_DIR): { file: string; data: OfferFile }[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) =>
+      readdirSync(join(dir, d.name))
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((f) => join(dir, d.name, f)),
+    )
+    .map((file) => {
+      const parsed = offerFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+      if (!parsed.success) throw new Error(`${file}: ${z.prettifyError(parsed.error)}`);
+      return { file, data: parsed.data };
+    });
+}
+
+async function loadOne(tx: AdminTx, o: OfferFile, municipalityId: string): Promise<boolean> {
+  const exists = await tx.query('select 1 from offer where municipality_id = $1 and key = $2', [municipalityId, o.key]);
+  if (exists.length > 0) return false;
+  let ffbCode: string | null = null;
+  if (o.ffbPath) {
+    const rows = await tx.query<{ code: string }>('select code from ffb_code where path = $1', [o.ffbPath]);
+    if (!rows[0]) throw new Error(`Unknown FFB path for offer ${o.key}: ${o.ffbPath}`);
+    ffbCode = rows[0].code;
+  }
+  let unitId: string | null = null;
+  if (o.unitKey) {
+    const id = stableUuid(`unit:${o.municipalityCode}:${o.unitKey}`);
+    const rows = await tx.query('select 1 from org_unit where id = $1', [id]);
+    unitId = rows.length > 0 ? id : null;
+  }
+  await tx.query(
+    `insert into offer (municipality_id, org_unit_id, key, name, center_name, owner, operating_agreement, legal_bases, ffb_code,
+       places, places_note, staffing, rate_dkk, rate_unit, opening_hours, content, source)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+    [
+      municipalityId,
+      unitId,
+      o.key,
+      o.name,
+      o.centerName,
+      o.owner,
+      o.operatingAgreement,
+      o.legalBases,
+      ffbCode,
+      o.places,
+      o.placesNote,
+      o.staffing,
+      o.rate?.dkk ?? null,
+      o.rate?.per ?? null,
+      o.openingHours,
+      JSON.stringify(o.content),
+      o.source,
+    ],
+  );
+  return true;
+}
+
+/** Loads the transcribed offers for the municipalities present. Idempotent (municipality + key). */
+export async function seedOffers(database: Database, files = readOfferFiles()): Promise<number> {
+  return database.adminTransaction(async (tx) => {
+    const municipalities = await tx.query<{ id: string; code: string }>('select id, code from municipality');
+    const byCode = new Map(municipalities.map((m) => [m.code, m.id]));
+    let loaded = 0;
+    for (const { data } of files) {
+      const municipalityId = byCode.get(data.municipalityCode);
+      if (municipalityId && (await loadOne(tx, data, municipalityId))) loaded++;
+    }
+    return loaded;
+  });
+}
