@@ -432,3 +432,22 @@ describe(`offers fidelity to the seeds on ${TEST_DB}`, () => {
     expect(actual()).toEqual(expected);
   });
 });
+
+describe(`catalogue export on ${TEST_DB}`, () => {
+  it('exports the whole public catalogue as one JSON document', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/public/catalogue/export' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain('visitator-katalog.json');
+    const body = res.json() as {
+      ffb: { version: string }[];
+      legalBases: { id: string }[];
+      serviceDescriptions: { key: string; approvedVersions: { number: number }[] }[];
+      offers: { key: string }[];
+    };
+    expect(body.ffb).toEqual([{ url: 'urn:oid:1.2.208.176.2.22', version: '20240530' }]);
+    expect(body.legalBases.map((b) => b.id)).toContain('SEL § 85');
+    expect(body.serviceDescriptions).toHaveLength(readCatalogueFiles().length);
+    expect(body.serviceDescriptions.every((d) => d.approvedVersions.length >= 1)).toBe(true);
+    expect(body.offers.map((o) => o.key)).toContain('blommevej');
+  });
+});

@@ -51,6 +51,19 @@ const VERSION_COLUMNS = [
   'lock_version',
 ] as const;
 
+function offerDetailQuery(tx: Tx) {
+  return tx
+    .selectFrom('offer')
+    .innerJoin('municipality', 'municipality.id', 'offer.municipality_id')
+    .leftJoin('ffb_code', 'ffb_code.code', 'offer.ffb_code')
+    .selectAll('offer')
+    .select([
+      'ffb_code.display as ffb_display',
+      'municipality.name as municipality_name',
+      'municipality.code as municipality_code',
+    ]);
+}
+
 /** The only SQL of the catalogue. Public reads see approved versions of every municipality (policy public_read). */
 export const catalogueRepository = {
   /** A page of descriptions (service_description_legal_basis_idx for the legal-basis filter), ordered for browsing. */
@@ -119,6 +132,10 @@ export const catalogueRepository = {
     return (await tx.selectFrom('service_description_version').select(VERSION_COLUMNS).where('id', '=', id).executeTakeFirst()) as
       | VersionRow
       | undefined;
+  },
+
+  async ffbSystem(tx: Tx) {
+    return tx.selectFrom('ffb_code_system').select(['url', 'version']).execute();
   },
 
   async ffbCodeExists(tx: Tx, code: string): Promise<boolean> {
@@ -228,18 +245,12 @@ export const catalogueRepository = {
   },
 
   async offerById(tx: Tx, id: string) {
-    return tx
-      .selectFrom('offer')
-      .innerJoin('municipality', 'municipality.id', 'offer.municipality_id')
-      .leftJoin('ffb_code', 'ffb_code.code', 'offer.ffb_code')
-      .selectAll('offer')
-      .select([
-        'ffb_code.display as ffb_display',
-        'municipality.name as municipality_name',
-        'municipality.code as municipality_code',
-      ])
-      .where('offer.id', '=', id)
-      .executeTakeFirst();
+    return offerDetailQuery(tx).where('offer.id', '=', id).executeTakeFirst();
+  },
+
+  /** Every offer in full, for the export (one query). */
+  async allOffers(tx: Tx, limit: number) {
+    return offerDetailQuery(tx).orderBy('municipality.name').orderBy('offer.name').limit(limit).execute();
   },
 
   /** FFB codes by root, by subtree (path prefix) or by name (ffb_code_root_path_idx), paged. */

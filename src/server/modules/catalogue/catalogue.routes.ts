@@ -13,6 +13,7 @@ import {
   serviceDescriptionSummarySchema,
   updateDraftSchema,
 } from '../../../shared/catalogue/catalogue.schema.ts';
+import { LEGAL_BASES } from '../../../shared/catalogue/legal-bases.ts';
 import { offerDetailSchema, offerListQuerySchema, offerSummarySchema } from '../../../shared/catalogue/offer.schema.ts';
 import { idParamsSchema } from '../../../shared/ids.ts';
 import { contextOf } from '../../platform/auth/guard.ts';
@@ -112,6 +113,45 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ database: Database }> = as
       schema: { tags, summary: 'One offer, complete', params: idParamsSchema, response: { 200: offerDetailSchema } },
     },
     async (request) => catalogueService.publicOffer(database, request.params.id),
+  );
+
+  app.get(
+    '/api/public/catalogue/legal-bases',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'The legal bases with Danish title and short text',
+        response: {
+          200: z.array(
+            z.object({
+              id: z.string(),
+              law: z.string(),
+              paragraph: z.string(),
+              title: z.string(),
+              text: z.string(),
+              source: z.string(),
+            }),
+          ),
+        },
+      },
+    },
+    async () => [...LEGAL_BASES],
+  );
+
+  app.get(
+    '/api/public/catalogue/export',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'The whole public catalogue as JSON (legal bases, FFB version, descriptions with all approved versions, offers)',
+      },
+    },
+    async (_request, reply) => {
+      reply.header('content-disposition', 'attachment; filename="visitator-katalog.json"');
+      return catalogueService.exportAll(database);
+    },
   );
 
   // Administration: only administrators change the catalogue; every change is audited.

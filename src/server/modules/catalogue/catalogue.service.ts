@@ -17,6 +17,7 @@ import type {
   VersionSummary,
 } from '../../../shared/catalogue/catalogue.schema.ts';
 import { catalogueContentSchema } from '../../../shared/catalogue/catalogue.schema.ts';
+import { LEGAL_BASES } from '../../../shared/catalogue/legal-bases.ts';
 import { type OfferDetail, type OfferSummary, offerContentSchema } from '../../../shared/catalogue/offer.schema.ts';
 import { type PlainDate, plainDateInCopenhagen } from '../../../shared/plain-date.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
@@ -50,6 +51,32 @@ function summarise(v: VersionRow, all: readonly VersionRow[], on: PlainDate): Ve
 function inForceOf(all: readonly VersionRow[], on: PlainDate): VersionRow | undefined {
   const dates = versionInForce(all.map(datesOf), on);
   return dates ? all.find((v) => v.number === dates.number) : undefined;
+}
+
+type OfferRow = NonNullable<Awaited<ReturnType<typeof catalogueRepository.offerById>>>;
+
+function toOfferDetail(o: OfferRow): OfferDetail {
+  return {
+    id: o.id,
+    municipalityName: o.municipality_name,
+    municipalityCode: o.municipality_code,
+    key: o.key,
+    name: o.name,
+    centerName: o.center_name,
+    owner: o.owner,
+    operatingAgreement: o.operating_agreement,
+    legalBases: o.legal_bases,
+    ffbCode: o.ffb_code,
+    ffbDisplay: o.ffb_display,
+    places: o.places,
+    placesNote: o.places_note,
+    staffing: o.staffing,
+    rateDkk: o.rate_dkk === null ? null : Number(o.rate_dkk),
+    rateUnit: o.rate_unit,
+    openingHours: o.opening_hours,
+    content: offerContentSchema.parse(o.content),
+    source: o.source,
+  };
 }
 
 type DescriptionRow = NonNullable<Awaited<ReturnType<typeof catalogueRepository.descriptionById>>>;
@@ -227,26 +254,37 @@ export const catalogueService = {
     return inPublic(database, async (tx) => {
       const o = await catalogueRepository.offerById(tx, id);
       if (!o) throw notFound();
+      return toOfferDetail(o);
+    });
+  },
+
+  /**
+   * The whole public catalogue as one JSON document: legal bases, the FFB version, every description with all
+   * its approved versions, and every offer. Four queries in one transaction, whatever the catalogue's size.
+   */
+  async exportAll(database: Database) {
+    const on = today();
+    return inPublic(database, async (tx) => {
+      const { items } = await catalogueRepository.listDescriptions(tx, {}, 10_000, 0);
+      const versions = await catalogueRepository.versionsOf(
+        tx,
+        items.map((d) => d.id),
+      );
+      const offers = await catalogueRepository.allOffers(tx, 10_000);
       return {
-        id: o.id,
-        municipalityName: o.municipality_name,
-        municipalityCode: o.municipality_code,
-        key: o.key,
-        name: o.name,
-        centerName: o.center_name,
-        owner: o.owner,
-        operatingAgreement: o.operating_agreement,
-        legalBases: o.legal_bases,
-        ffbCode: o.ffb_code,
-        ffbDisplay: o.ffb_display,
-        places: o.places,
-        placesNote: o.places_note,
-        staffing: o.staffing,
-        rateDkk: o.rate_dkk === null ? null : Number(o.rate_dkk),
-        rateUnit: o.rate_unit,
-        openingHours: o.opening_hours,
-        content: offerContentSchema.parse(o.content),
-        source: o.source,
+        exportedAt: new Date().toISOString(),
+        ffb: await catalogueRepository.ffbSystem(tx),
+        legalBases: [...LEGAL_BASES],
+        serviceDescriptions: items.map((d) => {
+          const own = versions.filter((v) => v.service_description_id === d.id);
+          return {
+            ...summaryOf(d, own, on),
+            approvedVersions: own
+              .filter((v) => v.status === 'approved')
+              .map((v) => ({ ...summarise(v, own, on), content: catalogueContentSchema.parse(v.content) })),
+          };
+        }),
+        offers: offers.map(toOfferDetail),
       };
     });
   },
