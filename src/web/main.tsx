@@ -4,9 +4,15 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, useEffect, useRef } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { can } from '../shared/access/permissions.ts';
 import { setApiLanguage } from './api/client.ts';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import { useMe } from './modules/auth/auth.api.ts';
+import { AdminDescriptionPage } from './routes/catalogue/admin-description-page.tsx';
+import { CataloguePage } from './routes/catalogue/catalogue-page.tsx';
+import { ComparePage } from './routes/catalogue/compare-page.tsx';
+import { DescriptionPage } from './routes/catalogue/description-page.tsx';
+import { OfferPage } from './routes/catalogue/offer-page.tsx';
 import { CitizenOverviewPage } from './routes/citizen-overview-page.tsx';
 import { CitizenSearchPage } from './routes/citizen-search-page.tsx';
 import { HomePage } from './routes/home-page.tsx';
@@ -43,6 +49,11 @@ function App() {
     <Layout user={user}>
       <FocusOnNavigate />
       <Routes>
+        {/* The public catalogue needs no log-in. */}
+        <Route path="/katalog" element={<CataloguePage />} />
+        <Route path="/katalog/sammenlign" element={<ComparePage />} />
+        <Route path="/katalog/beskrivelser/:id" element={<DescriptionPage user={user} />} />
+        <Route path="/katalog/tilbud/:id" element={<OfferPage />} />
         <Route path="/login" element={user ? <Navigate to="/" replace /> : <LoginPage />} />
         {user ? (
           <>
@@ -50,6 +61,10 @@ function App() {
             <Route path="/borgere" element={<CitizenSearchPage />} />
             <Route path="/borgere/:id" element={<CitizenOverviewPage user={user} />} />
             <Route path="/organisation" element={<OrganisationPage />} />
+            <Route
+              path="/admin/katalog/:id"
+              element={can(user.role, 'catalogue.edit') ? <AdminDescriptionPage /> : <NotFoundPage />}
+            />
             <Route path="*" element={<NotFoundPage />} />
           </>
         ) : (

@@ -12,6 +12,13 @@ const NAV_ITEMS: { to: string; label: MessageKey; action: Action | null }[] = [
   { to: '/', label: 'nav.home', action: null },
   { to: '/borgere', label: 'nav.citizens', action: 'citizen.search' },
   { to: '/organisation', label: 'nav.organisation', action: 'organisation.read' },
+  { to: '/katalog', label: 'nav.catalogue', action: null },
+];
+
+/** Logged out: the public catalogue and the way in. */
+const PUBLIC_NAV: typeof NAV_ITEMS = [
+  { to: '/katalog', label: 'nav.catalogue', action: null },
+  { to: '/login', label: 'login.title', action: null },
 ];
 
 function LanguageSwitch() {
@@ -85,25 +92,23 @@ export function Layout({ user, children }: { user: SessionUser | null; children:
             ) : null}
           </div>
         </div>
-        {user ? (
-          <nav className="navigation-menu" aria-label={t('nav.main')}>
-            <div className="container navigation-menu-inner">
-              <ul className="nav mainmenu">
-                {NAV_ITEMS.filter((i) => i.action === null || can(user.role, i.action)).map((item) => (
-                  <li key={item.to}>
-                    <NavLink
-                      to={item.to}
-                      end={item.to === '/'}
-                      className={({ isActive }) => `nav-link${isActive ? ' current' : ''}`}
-                    >
-                      <span>{t(item.label)}</span>
-                    </NavLink>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          </nav>
-        ) : null}
+        <nav className="navigation-menu" aria-label={t('nav.main')}>
+          <div className="container navigation-menu-inner">
+            <ul className="nav mainmenu">
+              {(user ? NAV_ITEMS.filter((i) => i.action === null || can(user.role, i.action)) : PUBLIC_NAV).map((item) => (
+                <li key={item.to}>
+                  <NavLink
+                    to={item.to}
+                    end={item.to === '/'}
+                    className={({ isActive }) => `nav-link${isActive ? ' current' : ''}`}
+                  >
+                    <span>{t(item.label)}</span>
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </nav>
       </header>
       <main id="main-content" className="container page-container" tabIndex={-1}>
         {children}
