@@ -15,6 +15,17 @@ test('the public catalogue: browse without logging in, filter, open a descriptio
   await expect(page.getByTestId('profile-bands')).toContainText('over 8,5 til og med 14');
   await expectNoAxeViolations(page);
 
+  // By target group words and by FFB ydelse (with everything below it in the FFB tree).
+  await page.goto('/katalog');
+  await page.getByLabel('Målgruppe indeholder').fill('døgndækket personale');
+  await page.getByLabel('Målgruppe indeholder').press('Enter');
+  await expect(descriptions.getByRole('row')).toHaveCount(3);
+  await page.goto('/katalog');
+  await page.getByLabel('FFB-ydelse').selectOption({ label: 'Socialpædagogisk støtte' });
+  await expect(descriptions.getByRole('link', { name: 'Støtte til administration' })).toBeVisible();
+  await expect(descriptions.getByRole('link', { name: 'Midlertidigt botilbud' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
   await page.goto('/katalog?kommune=730');
   await page.getByTestId('catalogue-offers').getByRole('link', { name: 'Blommevej' }).click();
   const facts = page.getByTestId('offer-facts');

@@ -451,3 +451,40 @@ describe(`catalogue export on ${TEST_DB}`, () => {
     expect(body.offers.map((o) => o.key)).toContain('blommevej');
   });
 });
+
+describe(`catalogue search on ${TEST_DB}`, () => {
+  const titles = async (query: string) =>
+    (
+      (await app.inject({ method: 'GET', url: `/api/public/catalogue/service-descriptions?pageSize=100&${query}` })).json() as {
+        items: { title: string }[];
+      }
+    ).items
+      .map((i) => i.title)
+      .sort();
+
+  it.each([
+    ['municipality=707', 6],
+    ['municipality=760', 6],
+    [`legalBasis=${encodeURIComponent('SEL § 85')}&municipality=760`, 1],
+    [`targetGroup=${encodeURIComponent('døgndækket personale')}`, 2],
+    [`q=${encodeURIComponent('støtte til')}`, 6],
+  ])('%s finds %i', async (query, count) => {
+    expect(await titles(query)).toHaveLength(count);
+  });
+
+  it('finds by an FFB ydelse and everything below it in the FFB tree', async () => {
+    const codes = (
+      await app.inject({
+        method: 'GET',
+        url: `/api/public/catalogue/ffb-codes?q=${encodeURIComponent('Socialpædagogisk støtte')}&root=${encodeURIComponent('Social indsats')}`,
+      })
+    ).json() as {
+      items: { code: string; display: string }[];
+    };
+    const code = codes.items.find((c) => c.display === 'Socialpædagogisk støtte')?.code ?? '';
+    const found = await titles(`ffb=${code}`);
+    expect(found).toContain('Socialpædagogisk støtte');
+    expect(found).toContain('Støtte til administration');
+    expect(found).not.toContain('Midlertidigt botilbud');
+  });
+});

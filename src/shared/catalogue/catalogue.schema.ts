@@ -101,6 +101,7 @@ export const catalogueListQuerySchema = pageQuerySchema.extend({
   legalBasis: z.string().trim().max(40).optional(),
   ffb: z.string().trim().max(60).optional(),
   q: z.string().trim().max(100).optional(),
+  targetGroup: z.string().trim().max(100).optional(),
   on: plainDateSchema.optional(),
 });
 

@@ -19,14 +19,50 @@ export type VersionRow = {
 
 const PREFIX_END = '\u{10FFFF}';
 
-export type CatalogueFilter = { municipalityCode?: string; legalBasis?: string; ffb?: string; q?: string };
+export type CatalogueFilter = { municipalityCode?: string; legalBasis?: string; ffb?: string; q?: string; targetGroup?: string };
 
 function descriptionWhere(f: CatalogueFilter) {
   return (eb: ExpressionBuilder<DB, 'service_description' | 'municipality' | 'ffb_code'>): Expression<SqlBool> => {
     const parts: Expression<SqlBool>[] = [];
     if (f.municipalityCode) parts.push(eb('municipality.code', '=', f.municipalityCode));
     if (f.legalBasis) parts.push(eb('service_description.legal_basis', '=', f.legalBasis));
-    if (f.ffb) parts.push(eb('service_description.ffb_code', '=', f.ffb));
+    if (f.ffb) {
+      // The code itself or any code below it in the FFB tree (ffb_code_root_path_idx on the path range).
+      const ffb = f.ffb;
+      parts.push(
+        eb(
+          'service_description.ffb_code',
+          'in',
+          eb
+            .selectFrom('ffb_code as sub')
+            .innerJoin('ffb_code as top', (join) => join.on('top.code', '=', ffb))
+            .select('sub.code')
+            .where((w) =>
+              w.or([
+                w('sub.code', '=', ffb),
+                w.and([
+                  sql<SqlBool>`sub.path ~>=~ (top.path || ' > ')`,
+                  sql<SqlBool>`sub.path ~<~ (top.path || ' > ' || ${PREFIX_END})`,
+                ]),
+              ]),
+            ),
+        ),
+      );
+    }
+    if (f.targetGroup) {
+      // Words in the target group of an approved version; the catalogue is small, so a scan of its versions is fine.
+      const words = f.targetGroup.toLowerCase();
+      parts.push(
+        eb.exists(
+          eb
+            .selectFrom('service_description_version as v')
+            .select(sql`1`.as('one'))
+            .whereRef('v.service_description_id', '=', 'service_description.id')
+            .where('v.status', '=', 'approved')
+            .where(sql<SqlBool>`position(${words} in lower(v.content ->> 'targetGroup')) > 0`),
+        ),
+      );
+    }
     if (f.q) {
       const from = f.q.toLowerCase();
       parts.push(

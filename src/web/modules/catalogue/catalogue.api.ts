@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { Page } from '../../../shared/api/page.ts';
 import type {
   CatalogueContent,
+  FfbCode,
   ServiceDescriptionDetail,
   ServiceDescriptionSummary,
 } from '../../../shared/catalogue/catalogue.schema.ts';
@@ -9,7 +10,14 @@ import type { LegalBasis } from '../../../shared/catalogue/legal-bases.ts';
 import type { OfferDetail, OfferSummary } from '../../../shared/catalogue/offer.schema.ts';
 import { api } from '../../api/client.ts';
 
-export type CatalogueFilters = { municipality?: string; legalBasis?: string; q?: string; page?: number };
+export type CatalogueFilters = {
+  municipality?: string;
+  legalBasis?: string;
+  q?: string;
+  targetGroup?: string;
+  ffb?: string;
+  page?: number;
+};
 
 function query(params: Record<string, string | number | undefined>): string {
   const q = new URLSearchParams();
@@ -65,6 +73,16 @@ export function useLegalBases() {
   return useQuery({
     queryKey: ['catalogue', 'legal-bases'],
     queryFn: () => api<LegalBasis[]>('/api/public/catalogue/legal-bases'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** FFB ydelser (the services), for the catalogue filter. */
+export function useFfbServices() {
+  return useQuery({
+    queryKey: ['catalogue', 'ffb-services'],
+    queryFn: () =>
+      api<Page<FfbCode>>(`/api/public/catalogue/ffb-codes?${query({ under: 'Social indsats > Ydelse', pageSize: 100 })}`),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { useDescriptions, useLegalBases, useOffers } from '../../modules/catalogue/catalogue.api.ts';
+import { useDescriptions, useFfbServices, useLegalBases, useOffers } from '../../modules/catalogue/catalogue.api.ts';
 import { formatDate } from '../../ui/format.ts';
 import { Pagination } from '../../ui/pagination.tsx';
 
@@ -17,8 +17,11 @@ export function CataloguePage() {
   const municipality = params.get('kommune') ?? '';
   const legalBasis = params.get('paragraf') ?? '';
   const q = params.get('q') ?? '';
+  const targetGroup = params.get('maalgruppe') ?? '';
+  const ffb = params.get('ffb') ?? '';
+  const services = useFfbServices();
   const page = Number(params.get('side') ?? '1') || 1;
-  const descriptions = useDescriptions({ municipality, legalBasis, q, page });
+  const descriptions = useDescriptions({ municipality, legalBasis, q, targetGroup, ffb, page });
   const offers = useOffers({ municipality, legalBasis });
   const bases = useLegalBases();
 
@@ -72,6 +75,35 @@ export function CataloguePage() {
                 </option>
               ))}
             </select>
+          </div>
+          <div className="form-group">
+            <label className="form-label" htmlFor="f-ffb">
+              {t('catalogue.filter.ffb')}
+            </label>
+            <select id="f-ffb" className="form-select" value={ffb} onChange={(e) => set('ffb', e.target.value)}>
+              <option value="">{t('catalogue.filter.all')}</option>
+              {(services.data?.items ?? []).map((c) => (
+                <option key={c.code} value={c.code}>
+                  {'\u00a0\u00a0'.repeat(Math.max(0, c.path.split(' > ').length - 3))}
+                  {c.display}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="form-group">
+            <label className="form-label" htmlFor="f-target">
+              {t('catalogue.filter.targetGroup')}
+            </label>
+            <input
+              id="f-target"
+              className="form-input"
+              type="search"
+              defaultValue={targetGroup}
+              onBlur={(e) => set('maalgruppe', e.target.value.trim())}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') set('maalgruppe', e.currentTarget.value.trim());
+              }}
+            />
           </div>
           <div className="form-group">
             <label className="form-label" htmlFor="f-q">
