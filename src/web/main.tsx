@@ -12,6 +12,7 @@ import { AdminDescriptionPage } from './routes/catalogue/admin-description-page.
 import { CataloguePage } from './routes/catalogue/catalogue-page.tsx';
 import { ComparePage } from './routes/catalogue/compare-page.tsx';
 import { DescriptionPage } from './routes/catalogue/description-page.tsx';
+import { InterventionsPage } from './routes/catalogue/interventions-page.tsx';
 import { OfferPage } from './routes/catalogue/offer-page.tsx';
 import { CitizenOverviewPage } from './routes/citizen-overview-page.tsx';
 import { CitizenSearchPage } from './routes/citizen-search-page.tsx';
@@ -54,6 +55,7 @@ function App() {
         <Route path="/katalog/sammenlign" element={<ComparePage />} />
         <Route path="/katalog/beskrivelser/:id" element={<DescriptionPage user={user} />} />
         <Route path="/katalog/tilbud/:id" element={<OfferPage />} />
+        <Route path="/katalog/indsatser" element={<InterventionsPage />} />
         <Route path="/login" element={user ? <Navigate to="/" replace /> : <LoginPage />} />
         {user ? (
           <>

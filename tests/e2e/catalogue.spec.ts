@@ -85,3 +85,13 @@ test('an administrator edits a draft, previews it, approves it and it comes into
   await expect(page.getByTestId('version-history').getByRole('row')).toHaveCount(3);
   await expectNoAxeViolations(page);
 });
+
+test('interventions that have worked elsewhere, by category', async ({ page }) => {
+  await page.goto('/katalog/indsatser');
+  await expect(page.getByTestId('interventions').locator('details')).toHaveCount(10);
+  await page.getByLabel('Kategori').selectOption('Fokuserede hjemmeplejeteams');
+  await expect(page.getByTestId('interventions').locator('details')).toHaveCount(2);
+  await page.locator('summary', { hasText: 'Gruppe 17 – en social hjemmepleje' }).click();
+  await expect(page.getByTestId('interventions')).toContainText('Servicelovsydelser som anden hjemmepleje.');
+  await expectNoAxeViolations(page);
+});

@@ -3,6 +3,7 @@ import { readCatalogueFiles, seedCatalogue } from '../../src/server/db/seed/cata
 import { readOfferFiles, seedOffers } from '../../src/server/db/seed/offer-seed.ts';
 import type { Database } from '../../src/server/platform/db/database.ts';
 import type { ServiceDescriptionDetail } from '../../src/shared/catalogue/catalogue.schema.ts';
+import type { Intervention } from '../../src/shared/catalogue/intervention.schema.ts';
 import type { OfferDetail } from '../../src/shared/catalogue/offer.schema.ts';
 import { testApp } from '../support/test-app.ts';
 import { openTestDatabase, TEST_DB } from '../support/test-db.ts';
@@ -486,5 +487,66 @@ describe(`catalogue search on ${TEST_DB}`, () => {
     expect(found).toContain('Socialpædagogisk støtte');
     expect(found).toContain('Støtte til administration');
     expect(found).not.toContain('Midlertidigt botilbud');
+  });
+});
+
+describe('interventions catalogue fidelity to seed 002', () => {
+  let all: Intervention[] = [];
+  beforeAll(async () => {
+    all = (
+      (await app.inject({ method: 'GET', url: '/api/public/catalogue/interventions?pageSize=100' })).json() as {
+        items: Intervention[];
+      }
+    ).items;
+  });
+  const one = (key: string) => {
+    const i = all.find((x) => x.key === key);
+    if (!i) throw new Error(`no intervention ${key}`);
+    return i;
+  };
+
+  it('holds the ten case descriptions', () => {
+    expect(all).toHaveLength(10);
+  });
+
+  it.each([
+    ['fyrtaarnet', 'Thisted Kommune', 'Alternative boformer', ['SEL § 83 a', 'SEL § 83']],
+    ['ladegaarden', 'Randers Kommune', 'Alternative boformer', ['SEL § 108', 'SEL § 103', 'SEL § 95']],
+    ['sygeafdelingen', 'Holstebro Kommune', 'Alternative boformer', ['SEL § 110']],
+    ['samvaerstilbud-aeldre', 'Aabenraa Kommune', 'Samværstilbud', ['SEL § 104']],
+    ['dagbehandling', 'Ringsted Kommune', 'Samværstilbud', ['SEL § 101', 'SL § 142']],
+    ['udsatte-teamet', 'Odder Kommune', 'Brobyggende indsatser', []],
+    ['gadesygeplejerske', 'Svendborg Kommune', 'Brobyggende indsatser', ['SEL § 99']],
+    ['sundhedsteamet', 'Københavns Kommune', 'Brobyggende indsatser', ['SEL § 110']],
+    ['team-4', 'Brøndby Kommune', 'Fokuserede hjemmeplejeteams', ['SEL § 83']],
+    ['gruppe-17', 'Rødovre Kommune', 'Fokuserede hjemmeplejeteams', ['SEL § 83']],
+  ] as const)('%s: %s, %s, %j', (key, municipality, category, legalBases) => {
+    expect(one(key)).toMatchObject({ municipality, category, legalBases });
+  });
+
+  it.each([
+    ['fyrtaarnet', { clarificationPlaces: 2, permanentPlaces: 6 }],
+    ['ladegaarden', { homes: 27 }],
+    ['sygeafdelingen', { places: 14, stayDaysMin: 7, stayDaysMax: 14 }],
+    ['samvaerstilbud-aeldre', { citizens: 28 }],
+    ['gadesygeplejerske', { citizens: 120 }],
+    ['sundhedsteamet', { patientsPerYear: 300 }],
+    ['team-4', { citizens: 28 }],
+    ['gruppe-17', { staff: 18 }],
+    ['dagbehandling', { phases: 3 }],
+  ] as const)('%s figures %j', (key, figures) => {
+    expect(one(key).figures).toMatchObject(figures);
+  });
+
+  it('filters by category and legal basis', async () => {
+    const res = (
+      await app.inject({
+        method: 'GET',
+        url: `/api/public/catalogue/interventions?legalBasis=${encodeURIComponent('SEL § 110')}`,
+      })
+    ).json() as {
+      items: Intervention[];
+    };
+    expect(res.items.map((i) => i.key).sort()).toEqual(['sundhedsteamet', 'sygeafdelingen']);
   });
 });

@@ -13,12 +13,14 @@ import {
   serviceDescriptionSummarySchema,
   updateDraftSchema,
 } from '../../../shared/catalogue/catalogue.schema.ts';
+import { interventionQuerySchema, interventionSchema } from '../../../shared/catalogue/intervention.schema.ts';
 import { LEGAL_BASES } from '../../../shared/catalogue/legal-bases.ts';
 import { offerDetailSchema, offerListQuerySchema, offerSummarySchema } from '../../../shared/catalogue/offer.schema.ts';
 import { idParamsSchema } from '../../../shared/ids.ts';
 import { contextOf } from '../../platform/auth/guard.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { catalogueService } from './catalogue.service.ts';
+import { listInterventions } from './interventions.ts';
 
 const tags = ['catalogue'];
 
@@ -152,6 +154,20 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ database: Database }> = as
       reply.header('content-disposition', 'attachment; filename="visitator-katalog.json"');
       return catalogueService.exportAll(database);
     },
+  );
+
+  app.get(
+    '/api/public/catalogue/interventions',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Interventions that have worked elsewhere (case descriptions), by category and legal basis',
+        querystring: interventionQuerySchema,
+        response: { 200: pageSchema(interventionSchema) },
+      },
+    },
+    async (request) => listInterventions(request.query),
   );
 
   // Administration: only administrators change the catalogue; every change is audited.

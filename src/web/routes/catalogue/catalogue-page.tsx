@@ -39,6 +39,7 @@ export function CataloguePage() {
       <p className="font-lead">{t('catalogue.intro')}</p>
       <p>
         <Link to="/katalog/sammenlign">{t('catalogue.compare.link')}</Link> ·{' '}
+        <Link to="/katalog/indsatser">{t('interventions.link')}</Link> ·{' '}
         <a href="/api/public/catalogue/export" download>
           {t('catalogue.export')}
         </a>
