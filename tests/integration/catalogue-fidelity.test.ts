@@ -305,6 +305,19 @@ describe(`offers fidelity to the seeds on ${TEST_DB}`, () => {
 
   it.each([
     [
+      'FFB: every offer has an FFB or local code but Rusmiddelcenter Randers (FFB has no type for ambulant treatment)',
+      () => [...offers.values()].filter((o) => o.ffbCode === null).map((o) => o.key),
+      ['rusmiddelcenter-randers'],
+    ],
+    [
+      'FFB: SEL § 110 offers of Kirkens Korshær carry the local code',
+      () =>
+        [...offers.values()]
+          .filter((o) => o.centerName === 'Kirkens Korshærs Institutionstilbud')
+          .every((o) => o.ffbCode === 'local:sel-110'),
+      true,
+    ],
+    [
       '000 Blommevej: rate DKK 993 per day',
       () => [offer('730/blommevej').rateDkk, offer('730/blommevej').rateUnit],
       [993, 'day'],
