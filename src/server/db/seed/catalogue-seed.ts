@@ -1,11 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { validateBands } from '../../../rules/profiles/citizen-profiles.ts';
 import { CATALOGUE_KINDS, catalogueContentSchema } from '../../../shared/catalogue/catalogue.schema.ts';
 import { plainDateSchema } from '../../../shared/plain-date.ts';
 import type { AdminTx, Database } from '../../platform/db/database.ts';
+import { ffbCodeOfPath, loadForMunicipalities, readPolicyFiles } from './policy-files.ts';
 
 export const CATALOGUE_DIR = fileURLToPath(new URL('../../../../policy/catalogue/', import.meta.url));
 
@@ -30,21 +29,11 @@ export const catalogueFileSchema = z.object({
 export type CatalogueFile = z.infer<typeof catalogueFileSchema>;
 
 export function readCatalogueFiles(dir: string = CATALOGUE_DIR): { file: string; data: CatalogueFile }[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .flatMap((d) =>
-      readdirSync(join(dir, d.name))
-        .filter((f) => f.endsWith('.json'))
-        .sort()
-        .map((f) => join(dir, d.name, f)),
-    )
-    .map((file) => {
-      const parsed = catalogueFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-      if (!parsed.success) throw new Error(`${file}: ${z.prettifyError(parsed.error)}`);
-      if (validateBands(parsed.data.content.profileBands).length > 0)
-        throw new Error(`${file}: hour bands overlap or leave gaps`);
-      return { file, data: parsed.data };
-    });
+  const files = readPolicyFiles(dir, catalogueFileSchema);
+  for (const { file, data } of files) {
+    if (validateBands(data.content.profileBands).length > 0) throw new Error(`${file}: hour bands overlap or leave gaps`);
+  }
+  return files;
 }
 
 async function loadOne(tx: AdminTx, data: CatalogueFile, municipalityId: string): Promise<boolean> {
@@ -53,12 +42,7 @@ async function loadOne(tx: AdminTx, data: CatalogueFile, municipalityId: string)
     data.key,
   ]);
   if (exists.length > 0) return false;
-  let ffbCode: string | null = null;
-  if (data.ffbPath) {
-    const rows = await tx.query<{ code: string }>('select code from ffb_code where path = $1', [data.ffbPath]);
-    if (!rows[0]) throw new Error(`Unknown FFB path for ${data.key}: ${data.ffbPath}`);
-    ffbCode = rows[0].code;
-  }
+  const ffbCode = await ffbCodeOfPath(tx, data.ffbPath, data.key);
   const [description] = await tx.query<{ id: string }>(
     `insert into service_description (municipality_id, key, kind, legal_basis, title, ffb_code)
      values ($1, $2, $3, $4, $5, $6) returning id`,
@@ -87,14 +71,5 @@ async function loadOne(tx: AdminTx, data: CatalogueFile, municipalityId: string)
  * Idempotent: a document already present (municipality + key) is left alone, edits included.
  */
 export async function seedCatalogue(database: Database, files = readCatalogueFiles()): Promise<number> {
-  return database.adminTransaction(async (tx) => {
-    const municipalities = await tx.query<{ id: string; code: string }>('select id, code from municipality');
-    const byCode = new Map(municipalities.map((m) => [m.code, m.id]));
-    let loaded = 0;
-    for (const { data } of files) {
-      const municipalityId = byCode.get(data.municipalityCode);
-      if (municipalityId && (await loadOne(tx, data, municipalityId))) loaded++;
-    }
-    return loaded;
-  });
+  return loadForMunicipalities(database, files, loadOne);
 }

@@ -1,10 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { OFFER_OWNERS, offerContentSchema } from '../../../shared/catalogue/offer.schema.ts';
 import type { AdminTx, Database } from '../../platform/db/database.ts';
 import { stableUuid } from './deterministic.ts';
+import { ffbCodeOfPath, loadForMunicipalities, readPolicyFiles } from './policy-files.ts';
 
 export const OFFERS_DIR = fileURLToPath(new URL('../../../../policy/offers/', import.meta.url));
 
@@ -34,30 +33,13 @@ export const offerFileSchema = z.object({
 export type OfferFile = z.infer<typeof offerFileSchema>;
 
 export function readOfferFiles(dir: string = OFFERS_DIR): { file: string; data: OfferFile }[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .flatMap((d) =>
-      readdirSync(join(dir, d.name))
-        .filter((f) => f.endsWith('.json'))
-        .sort()
-        .map((f) => join(dir, d.name, f)),
-    )
-    .map((file) => {
-      const parsed = offerFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-      if (!parsed.success) throw new Error(`${file}: ${z.prettifyError(parsed.error)}`);
-      return { file, data: parsed.data };
-    });
+  return readPolicyFiles(dir, offerFileSchema);
 }
 
 async function loadOne(tx: AdminTx, o: OfferFile, municipalityId: string): Promise<boolean> {
   const exists = await tx.query('select 1 from offer where municipality_id = $1 and key = $2', [municipalityId, o.key]);
   if (exists.length > 0) return false;
-  let ffbCode: string | null = null;
-  if (o.ffbPath) {
-    const rows = await tx.query<{ code: string }>('select code from ffb_code where path = $1', [o.ffbPath]);
-    if (!rows[0]) throw new Error(`Unknown FFB path for offer ${o.key}: ${o.ffbPath}`);
-    ffbCode = rows[0].code;
-  }
+  const ffbCode = await ffbCodeOfPath(tx, o.ffbPath, `offer ${o.key}`);
   let unitId: string | null = null;
   if (o.unitKey) {
     const id = stableUuid(`unit:${o.municipalityCode}:${o.unitKey}`);
@@ -93,14 +75,5 @@ async function loadOne(tx: AdminTx, o: OfferFile, municipalityId: string): Promi
 
 /** Loads the transcribed offers for the municipalities present. Idempotent (municipality + key). */
 export async function seedOffers(database: Database, files = readOfferFiles()): Promise<number> {
-  return database.adminTransaction(async (tx) => {
-    const municipalities = await tx.query<{ id: string; code: string }>('select id, code from municipality');
-    const byCode = new Map(municipalities.map((m) => [m.code, m.id]));
-    let loaded = 0;
-    for (const { data } of files) {
-      const municipalityId = byCode.get(data.municipalityCode);
-      if (municipalityId && (await loadOne(tx, data, municipalityId))) loaded++;
-    }
-    return loaded;
-  });
+  return loadForMunicipalities(database, files, loadOne);
 }

@@ -73,6 +73,19 @@ function descriptionWhere(f: CatalogueFilter) {
   };
 }
 
+const DESCRIPTION_COLUMNS = [
+  'service_description.id',
+  'service_description.municipality_id',
+  'service_description.key',
+  'service_description.kind',
+  'service_description.legal_basis',
+  'service_description.title',
+  'service_description.ffb_code',
+  'ffb_code.display as ffb_display',
+  'municipality.name as municipality_name',
+  'municipality.code as municipality_code',
+] as const;
+
 const VERSION_COLUMNS = [
   'id',
   'service_description_id',
@@ -110,17 +123,7 @@ export const catalogueRepository = {
       .leftJoin('ffb_code', 'ffb_code.code', 'service_description.ffb_code')
       .where(descriptionWhere(filter));
     const items = await base
-      .select([
-        'service_description.id',
-        'service_description.key',
-        'service_description.kind',
-        'service_description.legal_basis',
-        'service_description.title',
-        'service_description.ffb_code',
-        'ffb_code.display as ffb_display',
-        'municipality.name as municipality_name',
-        'municipality.code as municipality_code',
-      ])
+      .select(DESCRIPTION_COLUMNS)
       .orderBy('service_description.legal_basis')
       .orderBy('municipality.name')
       .orderBy('service_description.title')
@@ -136,18 +139,7 @@ export const catalogueRepository = {
       .selectFrom('service_description')
       .innerJoin('municipality', 'municipality.id', 'service_description.municipality_id')
       .leftJoin('ffb_code', 'ffb_code.code', 'service_description.ffb_code')
-      .select([
-        'service_description.id',
-        'service_description.municipality_id',
-        'service_description.key',
-        'service_description.kind',
-        'service_description.legal_basis',
-        'service_description.title',
-        'service_description.ffb_code',
-        'ffb_code.display as ffb_display',
-        'municipality.name as municipality_name',
-        'municipality.code as municipality_code',
-      ])
+      .select(DESCRIPTION_COLUMNS)
       .where('service_description.id', '=', id)
       .executeTakeFirst();
   },

@@ -55,7 +55,9 @@ function inForceOf(all: readonly VersionRow[], on: PlainDate): VersionRow | unde
 
 type OfferRow = NonNullable<Awaited<ReturnType<typeof catalogueRepository.offerById>>>;
 
-function toOfferDetail(o: OfferRow): OfferDetail {
+type OfferListRow = Awaited<ReturnType<typeof catalogueRepository.listOffers>>['items'][number];
+
+function toOfferSummary(o: OfferListRow): OfferSummary {
   return {
     id: o.id,
     municipalityName: o.municipality_name,
@@ -64,15 +66,21 @@ function toOfferDetail(o: OfferRow): OfferDetail {
     name: o.name,
     centerName: o.center_name,
     owner: o.owner,
-    operatingAgreement: o.operating_agreement,
     legalBases: o.legal_bases,
-    ffbCode: o.ffb_code,
     ffbDisplay: o.ffb_display,
     places: o.places,
-    placesNote: o.places_note,
-    staffing: o.staffing,
     rateDkk: o.rate_dkk === null ? null : Number(o.rate_dkk),
     rateUnit: o.rate_unit,
+  };
+}
+
+function toOfferDetail(o: OfferRow): OfferDetail {
+  return {
+    ...toOfferSummary(o),
+    operatingAgreement: o.operating_agreement,
+    ffbCode: o.ffb_code,
+    placesNote: o.places_note,
+    staffing: o.staffing,
     openingHours: o.opening_hours,
     content: offerContentSchema.parse(o.content),
     source: o.source,
@@ -229,20 +237,7 @@ export const catalogueService = {
     return inPublic(database, async (tx) => {
       const { items, total } = await catalogueRepository.listOffers(tx, q, q.pageSize, pageOffset(q));
       return {
-        items: items.map((o) => ({
-          id: o.id,
-          municipalityName: o.municipality_name,
-          municipalityCode: o.municipality_code,
-          key: o.key,
-          name: o.name,
-          centerName: o.center_name,
-          owner: o.owner,
-          legalBases: o.legal_bases,
-          ffbDisplay: o.ffb_display,
-          places: o.places,
-          rateDkk: o.rate_dkk === null ? null : Number(o.rate_dkk),
-          rateUnit: o.rate_unit,
-        })),
+        items: items.map(toOfferSummary),
         total,
         page: q.page,
         pageSize: q.pageSize,

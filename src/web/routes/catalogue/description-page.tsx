@@ -9,6 +9,35 @@ import { DescriptionSections } from '../../modules/catalogue/description-section
 import { formatDate } from '../../ui/format.ts';
 import { NotFoundPage } from '../not-found-page.tsx';
 
+function VersionSelect(props: {
+  id: string;
+  label: string;
+  numbers: number[];
+  value: number | undefined;
+  onChange: (n: number | undefined) => void;
+}) {
+  return (
+    <div className="form-group">
+      <label className="form-label" htmlFor={props.id}>
+        {props.label}
+      </label>
+      <select
+        id={props.id}
+        className="form-select"
+        value={props.value ?? ''}
+        onChange={(e) => props.onChange(Number(e.target.value) || undefined)}
+      >
+        <option value="">–</option>
+        {props.numbers.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** A clean, printable page per service description, with its history and a diff between any two versions. */
 export function DescriptionPage({ user }: { user: SessionUser | null }) {
   const { t } = useI18n();
@@ -89,42 +118,20 @@ export function DescriptionPage({ user }: { user: SessionUser | null }) {
         </table>
         {d.versions.length > 1 ? (
           <form className="vt-filters" onSubmit={(e) => e.preventDefault()}>
-            <div className="form-group">
-              <label className="form-label" htmlFor="diff-from">
-                {t('catalogue.diff.from')}
-              </label>
-              <select
-                id="diff-from"
-                className="form-select"
-                value={from ?? ''}
-                onChange={(e) => setFrom(Number(e.target.value) || undefined)}
-              >
-                <option value="">–</option>
-                {d.versions.map((v) => (
-                  <option key={v.number} value={v.number}>
-                    {v.number}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="form-group">
-              <label className="form-label" htmlFor="diff-to">
-                {t('catalogue.diff.to')}
-              </label>
-              <select
-                id="diff-to"
-                className="form-select"
-                value={to ?? ''}
-                onChange={(e) => setTo(Number(e.target.value) || undefined)}
-              >
-                <option value="">–</option>
-                {d.versions.map((v) => (
-                  <option key={v.number} value={v.number}>
-                    {v.number}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <VersionSelect
+              id="diff-from"
+              label={t('catalogue.diff.from')}
+              numbers={d.versions.map((v) => v.number)}
+              value={from}
+              onChange={setFrom}
+            />
+            <VersionSelect
+              id="diff-to"
+              label={t('catalogue.diff.to')}
+              numbers={d.versions.map((v) => v.number)}
+              value={to}
+              onChange={setTo}
+            />
           </form>
         ) : null}
         {diff.data ? (
