@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { allowedActions, CASE_ACTIONS, CASE_STATUSES, CASE_TRANSITIONS, nextStatus } from './case-state-machine.ts';
+
+describe('case state machine', () => {
+  const pairs = CASE_STATUSES.flatMap((status) => CASE_ACTIONS.map((action) => [status, action] as const));
+
+  it.each(pairs)('%s × %s follows the table, and is refused when absent', (status, action) => {
+    const expected = CASE_TRANSITIONS[status][action] ?? null;
+    expect(nextStatus(status, action)).toBe(expected);
+    expect(allowedActions(status).includes(action)).toBe(expected !== null);
+  });
+
+  it.each([
+    ['request_received', 'send_receipt', 'receipt_sent'],
+    ['assessment', 'decide_refuse', 'refused'],
+    ['refused', 'register_complaint', 'reconsideration'],
+    ['reconsideration', 'maintain_decision', 'forwarded'],
+    ['reconsideration', 'uphold_complaint', 'assessment'],
+    ['decided', 'order', 'ordered'],
+  ] as const)('%s --%s--> %s', (from, action, to) => {
+    expect(nextStatus(from, action)).toBe(to);
+  });
+
+  it('never decides before an assessment, and never orders without a granting decision', () => {
+    for (const status of CASE_STATUSES) {
+      if (status !== 'assessment') expect(nextStatus(status, 'decide_grant')).toBeNull();
+      if (status !== 'decided') expect(nextStatus(status, 'order')).toBeNull();
+    }
+  });
+
+  it('allows a journal note in every status', () => {
+    for (const status of CASE_STATUSES) expect(nextStatus(status, 'add_note')).toBe(status);
+  });
+
+  it('reaches every status from a request', () => {
+    const seen = new Set<string>(['request_received']);
+    let frontier = ['request_received'] as (typeof CASE_STATUSES)[number][];
+    while (frontier.length) {
+      frontier = frontier.flatMap((s) => Object.values(CASE_TRANSITIONS[s]).filter((n) => !seen.has(n) && seen.add(n)));
+    }
+    expect([...seen].sort()).toEqual([...CASE_STATUSES].sort());
+  });
+});
