@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authRoutes, createOidcClient, type OidcClient } from './modules/auth/index.ts';
+import { casesRoutes } from './modules/cases/index.ts';
 import { catalogueRoutes } from './modules/catalogue/index.ts';
 import { citizensRoutes } from './modules/citizens/index.ts';
 import { organisationRoutes } from './modules/organisation/index.ts';
@@ -96,6 +97,7 @@ export async function buildApp({ config, database, oidcClient }: AppOptions): Pr
   await app.register(citizensRoutes, { database });
   await app.register(organisationRoutes, { database });
   await app.register(catalogueRoutes, { database });
+  await app.register(casesRoutes, { database });
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

@@ -163,7 +163,75 @@ export interface OfferTable {
   created_at: Timestamp;
 }
 
+export interface CaseFileTable {
+  id: Generated<string>;
+  municipality_id: string;
+  citizen_id: string;
+  caseworker_id: string | null;
+  status: string;
+  title: string;
+  opened_on: PlainDateColumn;
+  day_offer: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface CaseRequestTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  channel: string;
+  received_on: PlainDateColumn;
+  requested_by: string;
+  requester_name: string | null;
+  what: string;
+  created_at: Timestamp;
+}
+
+export interface CaseDeadlineTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  kind: string;
+  from_date: PlainDateColumn;
+  due_date: PlainDateColumn;
+  ends_at_time: string;
+  rule_version: string;
+  source: string;
+  met_on: PlainDateColumn | null;
+  created_at: Timestamp;
+}
+
+export interface CaseDocumentTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  kind: string;
+  title: string;
+  journalised_on: PlainDateColumn;
+  content: Uint8Array;
+  created_at: Timestamp;
+}
+
+export interface CaseEventTable {
+  id: Generated<number>;
+  municipality_id: string;
+  case_id: string;
+  occurred_at: Generated<Date>;
+  kind: string;
+  subject: string;
+  body: string | null;
+  actor_name: string | null;
+  actor_role: string | null;
+  document_id: string | null;
+}
+
 export interface DB {
+  case_file: CaseFileTable;
+  case_request: CaseRequestTable;
+  case_deadline: CaseDeadlineTable;
+  case_document: CaseDocumentTable;
+  case_event: CaseEventTable;
   offer: OfferTable;
   ffb_code_system: FfbCodeSystemTable;
   ffb_code: FfbCodeTable;

@@ -3,8 +3,16 @@ import { ACTIONS, can, PERMISSIONS, ROLES } from './permissions.ts';
 
 /** The whole role × action matrix, spelled out: a change to access must change this table too. */
 const EXPECTED: Record<string, string[]> = {
-  caseworker: ['citizen.search', 'citizen.read', 'citizen.create', 'organisation.read'],
-  team_leader: ['citizen.search', 'citizen.read', 'citizen.create', 'organisation.read', 'citizen.access_log.read'],
+  caseworker: ['citizen.search', 'citizen.read', 'citizen.create', 'organisation.read', 'case.read', 'case.write'],
+  team_leader: [
+    'citizen.search',
+    'citizen.read',
+    'citizen.create',
+    'organisation.read',
+    'citizen.access_log.read',
+    'case.read',
+    'case.write',
+  ],
   provider_staff: ['citizen.read', 'organisation.read'],
   administrator: [
     'citizen.search',

@@ -15,12 +15,22 @@ export const ACTIONS = [
   'statistics.read',
   'own_data.read',
   'catalogue.edit',
+  'case.read',
+  'case.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const PERMISSIONS: Record<Role, readonly Action[]> = {
-  caseworker: ['citizen.search', 'citizen.read', 'citizen.create', 'organisation.read'],
-  team_leader: ['citizen.search', 'citizen.read', 'citizen.create', 'organisation.read', 'citizen.access_log.read'],
+  caseworker: ['citizen.search', 'citizen.read', 'citizen.create', 'organisation.read', 'case.read', 'case.write'],
+  team_leader: [
+    'citizen.search',
+    'citizen.read',
+    'citizen.create',
+    'organisation.read',
+    'citizen.access_log.read',
+    'case.read',
+    'case.write',
+  ],
   // Provider staff read only the citizens of their own offers; the scope is checked by the module that reads.
   provider_staff: ['citizen.read', 'organisation.read'],
   administrator: [

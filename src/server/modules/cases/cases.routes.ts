@@ -1,0 +1,103 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { pageSchema } from '../../../shared/api/page.ts';
+import {
+  caseDetailSchema,
+  caseListItemSchema,
+  caseListQuerySchema,
+  noteSchema,
+  openCaseSchema,
+  versionBodySchema,
+} from '../../../shared/cases/case.schema.ts';
+import { idParamsSchema, uuidSchema } from '../../../shared/ids.ts';
+import { contextOf } from '../../platform/auth/guard.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { casesService } from './cases.service.ts';
+
+const tags = ['cases'];
+
+export const casesRoutes: FastifyPluginAsyncZod<{ database: Database }> = async (app, { database }) => {
+  app.get(
+    '/api/cases',
+    {
+      config: { access: 'case.read' },
+      schema: {
+        tags,
+        summary: 'My cases (or the team’s), by next deadline; paged',
+        querystring: caseListQuerySchema,
+        response: { 200: pageSchema(caseListItemSchema) },
+      },
+    },
+    async (request) => casesService.list(contextOf(request, database), request.query),
+  );
+
+  app.post(
+    '/api/cases',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        summary: 'Register a request (henvendelse); opens a case and starts its deadlines',
+        body: openCaseSchema,
+        response: { 201: z.object({ id: z.string() }) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await casesService.open(contextOf(request, database), request.body)),
+  );
+
+  app.get(
+    '/api/cases/:id',
+    {
+      config: { access: 'case.read' },
+      schema: {
+        tags,
+        summary: 'A case: request, deadlines, timeline, documents and the allowed next actions',
+        params: idParamsSchema,
+        response: { 200: caseDetailSchema },
+      },
+    },
+    async (request) => casesService.read(contextOf(request, database), request.params.id),
+  );
+
+  app.post(
+    '/api/cases/:id/receipt',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        summary: 'Generate, journalise and send the receipt letter',
+        params: idParamsSchema,
+        body: versionBodySchema,
+        response: { 200: z.object({ documentId: z.string(), version: z.number().int() }) },
+      },
+    },
+    async (request) => casesService.sendReceipt(contextOf(request, database), request.params.id, request.body.version),
+  );
+
+  app.post(
+    '/api/cases/:id/notes',
+    {
+      config: { access: 'case.write' },
+      schema: { tags, summary: 'Add a journal note', params: idParamsSchema, body: noteSchema, response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      await casesService.addNote(contextOf(request, database), request.params.id, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/cases/:id/documents/:documentId',
+    {
+      config: { access: 'case.read' },
+      schema: { tags, summary: 'A journalised letter as PDF', params: z.object({ id: uuidSchema, documentId: uuidSchema }) },
+    },
+    async (request, reply) => {
+      const doc = await casesService.document(contextOf(request, database), request.params.id, request.params.documentId);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="${encodeURIComponent(doc.title)}.pdf"`)
+        .send(Buffer.from(doc.content));
+    },
+  );
+};

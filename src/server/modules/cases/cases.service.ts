@@ -1,0 +1,260 @@
+import { allowedActions, type CaseAction, type CaseStatus, nextStatus } from '../../../rules/cases/case-state-machine.ts';
+import { deadlineRulesFor } from '../../../rules/deadlines/deadline-rules.ts';
+import { computeDeadline, deadlineStatus } from '../../../rules/deadlines/deadlines.ts';
+import type { Page, PageQuery } from '../../../shared/api/page.ts';
+import { pageOffset } from '../../../shared/api/page.ts';
+import type { CaseDetail, CaseListItem, OpenCase } from '../../../shared/cases/case.schema.ts';
+import { formatCpr } from '../../../shared/cpr/cpr.ts';
+import { type PlainDate, plainDateInCopenhagen } from '../../../shared/plain-date.ts';
+import { type AuditEvent, writeAudit } from '../../platform/audit/audit.ts';
+import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
+import { conflict, invalidTransition, notFound } from '../../platform/errors.ts';
+import type { Tx } from '../../platform/tx.ts';
+import { runUseCase } from '../../platform/use-case.ts';
+import { casesRepository } from './cases.repository.ts';
+import { renderLetter } from './letters.ts';
+
+const today = (): PlainDate => plainDateInCopenhagen(new Date());
+const danishDate = (d: string) => {
+  const [y, m, day] = d.split('-');
+  return `${Number(day)}.${Number(m)}.${y}`;
+};
+
+async function audit(tx: Tx, ctx: RequestContext, event: Omit<AuditEvent, 'purpose'>) {
+  await writeAudit(tx, auditActorOf(ctx), { purpose: 'case_processing', ...event });
+}
+
+type CaseRow = NonNullable<Awaited<ReturnType<typeof casesRepository.caseById>>>;
+
+async function loadCase(tx: Tx, id: string): Promise<CaseRow> {
+  const row = await casesRepository.caseById(tx, id);
+  if (!row) throw notFound();
+  return row;
+}
+
+/** The state machine decides; a refused action is a 409 that changes nothing. */
+function transition(row: CaseRow, action: CaseAction): CaseStatus {
+  const next = nextStatus(row.status as CaseStatus, action);
+  if (!next) throw invalidTransition(`${action} is not allowed in ${row.status}`);
+  return next;
+}
+
+async function event(
+  tx: Tx,
+  ctx: RequestContext,
+  caseId: string,
+  kind: string,
+  subject: string,
+  body: string | null,
+  documentId: string | null = null,
+) {
+  await casesRepository.insertEvent(tx, {
+    municipality_id: ctx.actor.municipalityId,
+    case_id: caseId,
+    kind,
+    subject,
+    body,
+    actor_name: ctx.actor.name,
+    actor_role: ctx.actor.role,
+    document_id: documentId,
+  });
+}
+
+export const casesService = {
+  /**
+   * A request opens a case, and starts its deadlines: the receipt (14 days) and the decision (3 months, or 2 for
+   * a day offer), each stored with the rule set that computed it.
+   */
+  async open(ctx: RequestContext, input: OpenCase): Promise<{ id: string }> {
+    return runUseCase(ctx, async (tx) => {
+      const citizen = await casesRepository.citizenForCase(tx, input.citizenId);
+      if (!citizen) throw notFound();
+      const id = await casesRepository.insertCase(tx, {
+        municipality_id: ctx.actor.municipalityId,
+        citizen_id: citizen.id,
+        caseworker_id: ctx.actor.userId,
+        status: 'request_received',
+        title: input.what.length > 80 ? `${input.what.slice(0, 77)}…` : input.what,
+        opened_on: input.receivedOn,
+        day_offer: input.dayOffer,
+      });
+      await casesRepository.insertRequest(tx, {
+        municipality_id: ctx.actor.municipalityId,
+        case_id: id,
+        channel: input.channel,
+        received_on: input.receivedOn,
+        requested_by: input.requestedBy,
+        requester_name: input.requesterName,
+        what: input.what,
+      });
+      const rules = deadlineRulesFor(ctx.actor.municipalityCode);
+      const kinds = ['receipt', input.dayOffer ? 'decision_day_offer' : 'decision'] as const;
+      await casesRepository.insertDeadlines(
+        tx,
+        kinds.map((kind) => {
+          const d = computeDeadline(kind, input.receivedOn, rules);
+          return {
+            municipality_id: ctx.actor.municipalityId,
+            case_id: id,
+            kind,
+            from_date: d.from,
+            due_date: d.due,
+            ends_at_time: d.endsAtTime,
+            rule_version: d.ruleVersion,
+            source: d.source,
+          };
+        }),
+      );
+      await event(tx, ctx, id, 'request', 'Henvendelse modtaget', input.what);
+      await audit(tx, ctx, { action: 'create', citizenId: citizen.id, recordType: 'case', recordId: id });
+      return { id };
+    });
+  },
+
+  async read(ctx: RequestContext, id: string): Promise<CaseDetail> {
+    return runUseCase(ctx, async (tx) => {
+      const c = await loadCase(tx, id);
+      const [deadlines, events, documents] = [
+        await casesRepository.deadlines(tx, id),
+        await casesRepository.events(tx, id),
+        await casesRepository.documents(tx, id),
+      ];
+      await audit(tx, ctx, { action: 'read', citizenId: c.citizen_id, recordType: 'case', recordId: id });
+      const now = today();
+      return {
+        id: c.id,
+        citizen: { id: c.citizen_id, name: `${c.first_name} ${c.last_name}`, cpr: c.cpr },
+        status: c.status,
+        title: c.title,
+        openedOn: c.opened_on as PlainDate,
+        dayOffer: c.day_offer,
+        version: c.version,
+        allowedActions: allowedActions(c.status as CaseStatus),
+        request: {
+          channel: c.channel as CaseDetail['request']['channel'],
+          receivedOn: c.received_on as PlainDate,
+          requestedBy: c.requested_by as CaseDetail['request']['requestedBy'],
+          requesterName: c.requester_name,
+          what: c.what,
+        },
+        deadlines: deadlines.map((d) => ({
+          kind: d.kind,
+          fromDate: d.from_date as PlainDate,
+          dueDate: d.due_date as PlainDate,
+          endsAtTime: d.ends_at_time,
+          ruleVersion: d.rule_version,
+          source: d.source,
+          metOn: d.met_on as PlainDate | null,
+          status: d.met_on ? ('met' as const) : deadlineStatus(d.due_date as PlainDate, now),
+        })),
+        events: events.map((e) => ({
+          id: e.id,
+          occurredAt: new Date(e.occurred_at).toISOString(),
+          kind: e.kind,
+          subject: e.subject,
+          body: e.body,
+          actorName: e.actor_name,
+          documentId: e.document_id,
+        })),
+        documents: documents.map((d) => ({
+          id: d.id,
+          kind: d.kind,
+          title: d.title,
+          journalisedOn: d.journalised_on as PlainDate,
+        })),
+      };
+    });
+  },
+
+  /** The receipt letter is generated, not typed, journalised on the case, and meets the receipt deadline. */
+  async sendReceipt(ctx: RequestContext, id: string, version: number): Promise<{ documentId: string; version: number }> {
+    return runUseCase(ctx, async (tx) => {
+      const c = await loadCase(tx, id);
+      const next = transition(c, 'send_receipt');
+      const deadlines = await casesRepository.deadlines(tx, id);
+      const decision = deadlines.find((d) => d.kind === 'decision' || d.kind === 'decision_day_offer');
+      const on = today();
+      const months = c.day_offer ? '2 måneder' : '3 måneder';
+      const pdf = await renderLetter({
+        municipality: await casesRepository.letterhead(tx, ctx.actor.municipalityId),
+        unitName: ctx.actor.unitName,
+        recipient: { name: `${c.first_name} ${c.last_name}`, address: c.address, postalCode: c.postal_code, city: c.city },
+        date: danishDate(on),
+        subject: 'Kvittering for din henvendelse',
+        paragraphs: [
+          `Vi har modtaget din henvendelse den ${danishDate(c.received_on)} om: ${c.what}`,
+          `Din sag behandles af ${ctx.actor.unitName ?? ctx.actor.municipalityName}. Vores sagsbehandlingstid er op til ${months}, og vi forventer at træffe afgørelse senest den ${decision ? danishDate(decision.due_date) : ''}.`,
+          'Hvis vi ikke kan træffe afgørelse inden fristen, skriver vi til dig og fortæller hvorfor, og hvornår du kan forvente en afgørelse (retssikkerhedsloven § 3, stk. 2).',
+          'Du er velkommen til at kontakte os, hvis du har spørgsmål. Husk at oplyse dit sagsnummer.',
+        ],
+        signature: { name: ctx.actor.name, title: 'Rådgiver' },
+        reference: `${id.slice(0, 8)} · CPR ${formatCpr(c.cpr).slice(0, 6)}-xxxx`,
+      });
+      const documentId = await casesRepository.insertDocument(tx, {
+        municipality_id: ctx.actor.municipalityId,
+        case_id: id,
+        kind: 'receipt_letter',
+        title: 'Kvittering for henvendelse',
+        journalised_on: on,
+        content: pdf,
+      });
+      await casesRepository.markDeadlineMet(tx, id, 'receipt', on);
+      if (!(await casesRepository.setStatus(tx, id, version, next))) throw conflict();
+      await event(tx, ctx, id, 'receipt', 'Kvittering sendt', null, documentId);
+      await audit(tx, ctx, { action: 'create', citizenId: c.citizen_id, recordType: 'case_document', recordId: documentId });
+      return { documentId, version: version + 1 };
+    });
+  },
+
+  /** A journal note (notatpligt): allowed in every status. */
+  async addNote(ctx: RequestContext, id: string, note: { subject: string; body: string }): Promise<void> {
+    await runUseCase(ctx, async (tx) => {
+      const c = await loadCase(tx, id);
+      transition(c, 'add_note');
+      await event(tx, ctx, id, 'note', note.subject, note.body || null);
+      await audit(tx, ctx, {
+        action: 'update',
+        citizenId: c.citizen_id,
+        recordType: 'case',
+        recordId: id,
+        details: { change: 'note' },
+      });
+    });
+  },
+
+  /** A journalised document, as PDF; fetching it is an extract of personal data and is logged as one. */
+  async document(ctx: RequestContext, id: string, documentId: string): Promise<{ title: string; content: Uint8Array }> {
+    return runUseCase(ctx, async (tx) => {
+      const c = await loadCase(tx, id);
+      const doc = await casesRepository.documentContent(tx, id, documentId);
+      if (!doc) throw notFound();
+      await audit(tx, ctx, { action: 'export', citizenId: c.citizen_id, recordType: 'case_document', recordId: documentId });
+      return { title: doc.title, content: doc.content };
+    });
+  },
+
+  /** "My cases" (or the team's): overdue deadlines first, then those due within 7 days, then the rest. */
+  async list(ctx: RequestContext, q: PageQuery & { scope: 'mine' | 'team' }): Promise<Page<CaseListItem>> {
+    return runUseCase(ctx, async (tx) => {
+      const caseworkerId = q.scope === 'team' && ctx.actor.role === 'team_leader' ? null : ctx.actor.userId;
+      const { items, total } = await casesRepository.list(tx, { caseworkerId }, q.pageSize, pageOffset(q));
+      await audit(tx, ctx, { action: 'search', recordType: 'case', criterion: `cases:${q.scope}`, details: { hits: total } });
+      const now = today();
+      return {
+        items: items.map((i) => ({
+          id: i.id,
+          citizenName: `${i.first_name} ${i.last_name}`,
+          title: i.title,
+          status: i.status,
+          nextDeadline:
+            i.next_due && i.next_kind
+              ? { kind: i.next_kind, dueDate: i.next_due as PlainDate, status: deadlineStatus(i.next_due as PlainDate, now) }
+              : null,
+        })),
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
+    });
+  },
+};

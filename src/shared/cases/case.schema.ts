@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { pageQuerySchema } from '../api/page.ts';
+import { uuidSchema } from '../ids.ts';
+import { plainDateSchema } from '../plain-date.ts';
+
+export const REQUEST_CHANNELS = ['pre_visitation', 'outreach_advice', 'letter', 'digital', 'phone'] as const;
+export const REQUESTERS = ['citizen', 'relative_with_consent', 'professional'] as const;
+
+export const openCaseSchema = z.object({
+  citizenId: uuidSchema,
+  channel: z.enum(REQUEST_CHANNELS),
+  receivedOn: plainDateSchema,
+  requestedBy: z.enum(REQUESTERS),
+  requesterName: z.string().trim().max(200).nullable().default(null),
+  what: z.string().trim().min(1).max(4000),
+  /** Day offers (SEL §§ 103, 104) have a 2-month decision deadline instead of 3. */
+  dayOffer: z.boolean().default(false),
+});
+export type OpenCase = z.infer<typeof openCaseSchema>;
+
+export const versionBodySchema = z.object({ version: z.number().int().min(1) });
+export const noteSchema = z.object({
+  subject: z.string().trim().min(1).max(200),
+  body: z.string().trim().max(10_000).default(''),
+});
+
+export const deadlineSchema = z.object({
+  kind: z.string(),
+  fromDate: plainDateSchema,
+  dueDate: plainDateSchema,
+  endsAtTime: z.string(),
+  ruleVersion: z.string(),
+  source: z.string(),
+  metOn: plainDateSchema.nullable(),
+  status: z.enum(['met', 'overdue', 'due_soon', 'open']),
+});
+
+export const caseEventSchema = z.object({
+  id: z.number().int(),
+  occurredAt: z.string(),
+  kind: z.string(),
+  subject: z.string(),
+  body: z.string().nullable(),
+  actorName: z.string().nullable(),
+  documentId: uuidSchema.nullable(),
+});
+
+export const caseDetailSchema = z.object({
+  id: uuidSchema,
+  citizen: z.object({ id: uuidSchema, name: z.string(), cpr: z.string() }),
+  status: z.string(),
+  title: z.string(),
+  openedOn: plainDateSchema,
+  dayOffer: z.boolean(),
+  version: z.number().int(),
+  allowedActions: z.array(z.string()),
+  request: z.object({
+    channel: z.enum(REQUEST_CHANNELS),
+    receivedOn: plainDateSchema,
+    requestedBy: z.enum(REQUESTERS),
+    requesterName: z.string().nullable(),
+    what: z.string(),
+  }),
+  deadlines: z.array(deadlineSchema),
+  events: z.array(caseEventSchema),
+  documents: z.array(z.object({ id: uuidSchema, kind: z.string(), title: z.string(), journalisedOn: plainDateSchema })),
+});
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+export const caseListItemSchema = z.object({
+  id: uuidSchema,
+  citizenName: z.string(),
+  title: z.string(),
+  status: z.string(),
+  nextDeadline: z
+    .object({ kind: z.string(), dueDate: plainDateSchema, status: z.enum(['overdue', 'due_soon', 'open']) })
+    .nullable(),
+});
+export type CaseListItem = z.infer<typeof caseListItemSchema>;
+
+export const caseListQuerySchema = pageQuerySchema.extend({ scope: z.enum(['mine', 'team']).default('mine') });

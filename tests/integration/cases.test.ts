@@ -1,0 +1,170 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NAMED_DEMO_CITIZENS } from '../../src/server/db/seed/demo-seed.ts';
+import type { Database } from '../../src/server/platform/db/database.ts';
+import { inSystem } from '../../src/server/platform/tx.ts';
+import type { CaseDetail } from '../../src/shared/cases/case.schema.ts';
+import { loginAs, MUNICIPALITY, type Session, testApp } from '../support/test-app.ts';
+import { openTestDatabase, TEST_DB } from '../support/test-db.ts';
+
+const [METTE, SOEREN] = NAMED_DEMO_CITIZENS;
+
+let database: Database;
+let app: Awaited<ReturnType<typeof testApp>>;
+let caseworker: Session;
+
+async function citizenId(cpr: string): Promise<string> {
+  const res = await caseworker.get(`/api/citizens?q=${cpr}`);
+  return (res.json() as { items: { id: string }[] }).items[0]?.id ?? '';
+}
+
+async function openCase(body: Record<string, unknown>) {
+  return caseworker.send('POST', '/api/cases', {
+    channel: 'pre_visitation',
+    requestedBy: 'citizen',
+    what: 'Ønsker socialpædagogisk støtte i eget hjem (§ 85) – hjælp til struktur og økonomi.',
+    ...body,
+  });
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  app = await testApp(database);
+  caseworker = await loginAs(app, 'caseworker');
+});
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
+
+describe(`case flow: request and receipt on ${TEST_DB}`, () => {
+  let id: string;
+
+  it('opens a case from a request and stores its deadlines with the rule set that computed them', async () => {
+    const res = await openCase({ citizenId: await citizenId(METTE.cpr), receivedOn: '2026-03-20' });
+    expect(res.statusCode).toBe(201);
+    id = (res.json() as { id: string }).id;
+    const c = (await caseworker.get(`/api/cases/${id}`)).json() as CaseDetail;
+    expect(c).toMatchObject({
+      status: 'request_received',
+      citizen: { name: 'Mette Kjærsgaard' },
+      allowedActions: ['send_receipt', 'add_note', 'close'],
+    });
+    // Receipt: 14 days from Friday 20 March 2026 is Langfredag 3 April → Tuesday 7 April (after Easter).
+    expect(c.deadlines).toEqual([
+      expect.objectContaining({
+        kind: 'receipt',
+        fromDate: '2026-03-20',
+        dueDate: '2026-04-07',
+        ruleVersion: 'base-2026.1+760-2026.1',
+        metOn: null,
+      }),
+      expect.objectContaining({ kind: 'decision', fromDate: '2026-03-20', dueDate: '2026-06-22', metOn: null }),
+    ]);
+    expect(c.deadlines[0]?.source).toContain('14 dage');
+    expect(c.events.map((e) => e.kind)).toEqual(['request']);
+  });
+
+  it('gives a day offer a 2-month decision deadline', async () => {
+    const res = await openCase({
+      citizenId: await citizenId(SOEREN.cpr),
+      receivedOn: '2025-12-31',
+      dayOffer: true,
+      what: 'Aktivitets- og samværstilbud (§ 104)',
+    });
+    const c = (await caseworker.get(`/api/cases/${(res.json() as { id: string }).id}`)).json() as CaseDetail;
+    // 31 December + 2 months = 28 February 2026 (month-end rule), a Saturday → Monday 2 March.
+    expect(c.deadlines.find((d) => d.kind === 'decision_day_offer')?.dueDate).toBe('2026-03-02');
+  });
+
+  it('sends the receipt as a generated PDF letter in Danish, journalised on the case, and meets the deadline', async () => {
+    const before = (await caseworker.get(`/api/cases/${id}`)).json() as CaseDetail;
+    const res = await caseworker.send('POST', `/api/cases/${id}/receipt`, { version: before.version });
+    expect(res.statusCode).toBe(200);
+    const { documentId } = res.json() as { documentId: string };
+    const c = (await caseworker.get(`/api/cases/${id}`)).json() as CaseDetail;
+    expect(c.status).toBe('receipt_sent');
+    expect(c.deadlines.find((d) => d.kind === 'receipt')?.status).toBe('met');
+    expect(c.events.map((e) => e.kind)).toEqual(['request', 'receipt']);
+    expect(c.documents).toMatchObject([{ id: documentId, kind: 'receipt_letter', title: 'Kvittering for henvendelse' }]);
+
+    const pdf = await caseworker.get(`/api/cases/${id}/documents/${documentId}`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const dir = mkdtempSync(join(tmpdir(), 'vt-pdf-'));
+    const file = join(dir, 'receipt.pdf');
+    writeFileSync(file, pdf.rawPayload);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Kvittering for din henvendelse');
+    expect(text).toContain('Ringkøbing-Skjern Kommune');
+    expect(text).toContain('Mette Kjærsgaard');
+    expect(text).toContain('22.6.2026');
+    expect(text).toContain('Ønsker socialpædagogisk støtte');
+    expect(text).toContain('retssikkerhedsloven § 3, stk. 2');
+  });
+
+  it('refuses a second receipt with 409 (the state machine), and a stale version with 409', async () => {
+    const c = (await caseworker.get(`/api/cases/${id}`)).json() as CaseDetail;
+    const again = await caseworker.send('POST', `/api/cases/${id}/receipt`, { version: c.version });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'invalid_transition' });
+    const fresh = await openCase({ citizenId: await citizenId(METTE.cpr), receivedOn: '2026-11-02' });
+    const freshId = (fresh.json() as { id: string }).id;
+    const stale = await caseworker.send('POST', `/api/cases/${freshId}/receipt`, { version: 99 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'conflict' });
+    const docs = await inSystem(database, (tx) =>
+      tx.selectFrom('case_document').select('id').where('case_id', '=', freshId).execute(),
+    );
+    expect(docs).toEqual([]);
+  });
+
+  it('adds journal notes to the timeline', async () => {
+    const res = await caseworker.send('POST', `/api/cases/${id}/notes`, {
+      subject: 'Telefonsamtale med borger',
+      body: 'Aftalt hjemmebesøg.',
+    });
+    expect(res.statusCode).toBe(204);
+    const c = (await caseworker.get(`/api/cases/${id}`)).json() as CaseDetail;
+    expect(c.events.at(-1)).toMatchObject({ kind: 'note', subject: 'Telefonsamtale med borger', actorName: 'Maria Vestergaard' });
+  });
+
+  it('lists my cases by next deadline and shows them on the citizen overview', async () => {
+    const list = (await caseworker.get('/api/cases')).json() as {
+      items: { id: string; nextDeadline: { kind: string } | null }[];
+      total: number;
+    };
+    expect(list.total).toBeGreaterThanOrEqual(3);
+    expect(list.items.find((i) => i.id === id)?.nextDeadline?.kind).toBe('decision');
+    const overview = (await caseworker.get(`/api/citizens/${await citizenId(METTE.cpr)}`)).json() as { cases: { id: string }[] };
+    expect(overview.cases.map((c) => c.id)).toContain(id);
+  });
+
+  it.each([
+    ['an unknown channel', { channel: 'pigeon' }, 'channel'],
+    ['no date', { receivedOn: undefined }, 'receivedOn'],
+    ['an impossible date', { receivedOn: '2026-02-30' }, 'receivedOn'],
+    ['nothing asked', { what: '' }, 'what'],
+  ])('answers 400 for %s and saves nothing', async (_label, patch, path) => {
+    const count = async () => (await inSystem(database, (tx) => tx.selectFrom('case_file').select('id').execute())).length;
+    const before = await count();
+    const res = await openCase({ citizenId: await citizenId(METTE.cpr), receivedOn: '2026-11-02', ...patch });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ fields: [{ path }] });
+    expect(await count()).toBe(before);
+  });
+
+  it('keeps cases inside the municipality and away from roles without case access', async () => {
+    const randers = await loginAs(app, 'caseworker', MUNICIPALITY.randers);
+    expect((await randers.get(`/api/cases/${id}`)).statusCode).toBe(404);
+    const provider = await loginAs(app, 'provider_staff');
+    expect((await provider.get(`/api/cases/${id}`)).statusCode).toBe(403);
+    const audit = await inSystem(database, (tx) =>
+      tx.selectFrom('audit_log').select(['action']).where('record_type', '=', 'case').where('record_id', '=', id).execute(),
+    );
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['create', 'read', 'update']));
+  });
+});
