@@ -8,6 +8,8 @@ import { can } from '../shared/access/permissions.ts';
 import { setApiLanguage } from './api/client.ts';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import { useMe } from './modules/auth/auth.api.ts';
+import { CasePage } from './routes/cases/case-page.tsx';
+import { MyCasesPage } from './routes/cases/my-cases-page.tsx';
 import { AdminDescriptionPage } from './routes/catalogue/admin-description-page.tsx';
 import { CataloguePage } from './routes/catalogue/catalogue-page.tsx';
 import { ComparePage } from './routes/catalogue/compare-page.tsx';
@@ -63,6 +65,8 @@ function App() {
             <Route path="/borgere" element={<CitizenSearchPage />} />
             <Route path="/borgere/:id" element={<CitizenOverviewPage user={user} />} />
             <Route path="/organisation" element={<OrganisationPage />} />
+            <Route path="/sager" element={can(user.role, 'case.read') ? <MyCasesPage user={user} /> : <NotFoundPage />} />
+            <Route path="/sager/:id" element={can(user.role, 'case.read') ? <CasePage /> : <NotFoundPage />} />
             <Route
               path="/admin/katalog/:id"
               element={can(user.role, 'catalogue.edit') ? <AdminDescriptionPage /> : <NotFoundPage />}

@@ -7,6 +7,8 @@ type I18n = {
   setLang: (lang: Language) => void;
   t: (key: MessageKey, vars?: Record<string, string | number>) => string;
   pick: (texts: { da: string; en: string }) => string;
+  /** For keys built from server values (a status, a deadline kind): the text, or the value itself if unknown. */
+  td: (key: string) => string;
 };
 
 const I18nContext = createContext<I18n | null>(null);
@@ -36,6 +38,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         return text;
       },
       pick: (texts) => texts[lang],
+      td: (key) => (Object.hasOwn(MESSAGES[lang], key) ? MESSAGES[lang][key as MessageKey] : (key.split('.').at(-1) ?? key)),
     }),
     [lang, setLang],
   );

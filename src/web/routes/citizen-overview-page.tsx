@@ -9,6 +9,7 @@ import { useAccessLog, useCitizen } from '../modules/citizens/citizens.api.ts';
 import { Alert } from '../ui/alert.tsx';
 import { formatCpr, formatDate, formatDateTime } from '../ui/format.ts';
 import { Pagination } from '../ui/pagination.tsx';
+import { NewRequestForm } from './cases/new-request-form.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 
 function AccessLog({ citizenId }: { citizenId: string }) {
@@ -55,9 +56,10 @@ function AccessLog({ citizenId }: { citizenId: string }) {
 }
 
 export function CitizenOverviewPage({ user }: { user: SessionUser }) {
-  const { t } = useI18n();
+  const { t, td } = useI18n();
   const { id = '' } = useParams();
   const citizen = useCitizen(id);
+  const [newRequest, setNewRequest] = useState(false);
   if (citizen.error instanceof ApiRequestError && (citizen.error.status === 404 || citizen.error.status === 400)) {
     return <NotFoundPage />;
   }
@@ -95,7 +97,27 @@ export function CitizenOverviewPage({ user }: { user: SessionUser }) {
       </section>
       <section aria-labelledby="cases-heading" className="vt-section">
         <h2 id="cases-heading">{t('citizen.cases')}</h2>
-        {c.cases.length === 0 ? <p>{t('citizen.cases.none')}</p> : null}
+        {c.cases.length === 0 ? (
+          <p>{t('citizen.cases.none')}</p>
+        ) : (
+          <ul data-testid="citizen-cases">
+            {c.cases.map((k) => (
+              <li key={k.id}>
+                {can(user.role, 'case.read') ? <Link to={`/sager/${k.id}`}>{k.title}</Link> : k.title} –{' '}
+                {td(`case.status.${k.status}`)}, {formatDate(k.openedOn)}
+              </li>
+            ))}
+          </ul>
+        )}
+        {can(user.role, 'case.write') ? (
+          newRequest ? (
+            <NewRequestForm citizenId={c.id} />
+          ) : (
+            <button type="button" className="button button-primary" onClick={() => setNewRequest(true)}>
+              {t('cases.new')}
+            </button>
+          )
+        ) : null}
       </section>
       {can(user.role, 'citizen.access_log.read') ? <AccessLog citizenId={c.id} /> : null}
     </>

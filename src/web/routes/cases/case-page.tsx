@@ -1,0 +1,183 @@
+import { type FormEvent, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { ApiRequestError } from '../../api/client.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { useCase, useCaseActions } from '../../modules/cases/cases.api.ts';
+import { Alert } from '../../ui/alert.tsx';
+import { formatCpr, formatDate, formatDateTime } from '../../ui/format.ts';
+import { NotFoundPage } from '../not-found-page.tsx';
+import { DeadlineTag } from './deadline-tag.tsx';
+
+/** The case page: the next action in one click, the deadlines, the timeline and the letters. */
+export function CasePage() {
+  const { t, td, lang } = useI18n();
+  const { id = '' } = useParams();
+  const detail = useCase(id);
+  const actions = useCaseActions(id);
+  const [subject, setSubject] = useState('');
+  const [body, setBody] = useState('');
+  if (detail.error instanceof ApiRequestError && [400, 404].includes(detail.error.status)) return <NotFoundPage />;
+  if (detail.isError) return <Alert variant="error" heading={t('common.error')} />;
+  const c = detail.data;
+  if (!c) return <p>{t('common.loading')}</p>;
+
+  function note(event: FormEvent) {
+    event.preventDefault();
+    actions.addNote.mutate(
+      { subject, body },
+      {
+        onSuccess: () => {
+          setSubject('');
+          setBody('');
+        },
+      },
+    );
+  }
+
+  return (
+    <>
+      <p className="vt-back">
+        <Link to="/sager">{t('cases.back')}</Link>
+      </p>
+      <h1>
+        <span className="vt-eyebrow">
+          <Link to={`/borgere/${c.citizen.id}`}>{c.citizen.name}</Link> · {formatCpr(c.citizen.cpr)}
+        </span>
+        {c.title}
+      </h1>
+      <p data-testid="case-status">
+        {t('cases.col.status')}: <strong>{td(`case.status.${c.status}`)}</strong>
+      </p>
+
+      <section className="vt-panel" aria-labelledby="next-heading">
+        <h2 id="next-heading" className="h3">
+          {t('cases.next')}
+        </h2>
+        {actions.sendReceipt.error ? <Alert variant="error" heading={actions.sendReceipt.error.message} /> : null}
+        {c.allowedActions.includes('send_receipt') ? (
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={actions.sendReceipt.isPending}
+            onClick={() => actions.sendReceipt.mutate(c.version)}
+          >
+            {t('cases.action.sendReceipt')}
+          </button>
+        ) : (
+          <p>{t('cases.next.later')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="deadlines-heading" className="vt-section">
+        <h2 id="deadlines-heading">{t('cases.deadlines')}</h2>
+        <div className="vt-table-scroll">
+          <table className="table table--compact" data-testid="case-deadlines">
+            <thead>
+              <tr>
+                <th scope="col">{t('cases.deadline')}</th>
+                <th scope="col">{t('cases.deadline.due')}</th>
+                <th scope="col">{t('cases.col.status')}</th>
+                <th scope="col">{t('cases.deadline.rule')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.deadlines.map((d) => (
+                <tr key={d.kind}>
+                  <td>{td(`deadline.${d.kind}`)}</td>
+                  <td>
+                    {formatDate(d.dueDate)}
+                    {d.endsAtTime !== '23:59:59' ? ` ${t('cases.deadline.at', { time: d.endsAtTime })}` : ''}
+                  </td>
+                  <td>
+                    <DeadlineTag status={d.status} />
+                    {d.metOn ? ` ${formatDate(d.metOn)}` : ''}
+                  </td>
+                  <td className="vt-muted">
+                    {d.source} ({d.ruleVersion})
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="request-heading" className="vt-section">
+        <h2 id="request-heading">{t('cases.request')}</h2>
+        <dl className="vt-facts">
+          <dt>{t('cases.request.received')}</dt>
+          <dd>{formatDate(c.request.receivedOn)}</dd>
+          <dt>{t('cases.request.channel')}</dt>
+          <dd>{t(`channel.${c.request.channel}`)}</dd>
+          <dt>{t('cases.request.by')}</dt>
+          <dd>
+            {t(`requester.${c.request.requestedBy}`)}
+            {c.request.requesterName ? ` (${c.request.requesterName})` : ''}
+          </dd>
+          <dt>{t('cases.request.what')}</dt>
+          <dd>{c.request.what}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="letters-heading" className="vt-section">
+        <h2 id="letters-heading">{t('cases.letters')}</h2>
+        {c.documents.length ? (
+          <ul data-testid="case-documents">
+            {c.documents.map((d) => (
+              <li key={d.id}>
+                <a href={`/api/cases/${c.id}/documents/${d.id}`} target="_blank" rel="noreferrer">
+                  {d.title} ({t('cases.pdf')})
+                </a>{' '}
+                – {t('cases.journalised', { date: formatDate(d.journalisedOn) })}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('cases.letters.none')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="timeline-heading" className="vt-section">
+        <h2 id="timeline-heading">{t('cases.timeline')}</h2>
+        <ol className="vt-timeline" data-testid="case-timeline">
+          {c.events.map((e) => (
+            <li key={e.id}>
+              <strong>{e.subject}</strong>{' '}
+              <span className="vt-muted">{[formatDateTime(e.occurredAt, lang), e.actorName].filter(Boolean).join(' · ')}</span>
+              {e.body ? <p>{e.body}</p> : null}
+            </li>
+          ))}
+        </ol>
+        <form onSubmit={note} className="vt-panel" aria-label={t('cases.note.add')}>
+          <div className="form-group">
+            <label className="form-label" htmlFor="note-subject">
+              {t('cases.note.subject')}
+            </label>
+            <input
+              id="note-subject"
+              className="form-input"
+              value={subject}
+              onChange={(e) => setSubject(e.target.value)}
+              required
+            />
+          </div>
+          <div className="form-group">
+            <label className="form-label" htmlFor="note-body">
+              {t('cases.note.body')}
+            </label>
+            <textarea
+              id="note-body"
+              className="form-input vt-textarea"
+              rows={3}
+              value={body}
+              onChange={(e) => setBody(e.target.value)}
+            />
+          </div>
+          <button type="submit" className="button button-secondary" disabled={!subject.trim() || actions.addNote.isPending}>
+            {t('cases.note.add')}
+          </button>
+        </form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+import { CitizenSearchPage, expectNoAxeViolations, LoginPage } from './pages/app.page.ts';
+
+test('a caseworker registers a request from the citizen overview, sends the receipt and sees the deadlines', async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.open();
+  await login.loginAs('Maria Vestergaard');
+  const search = new CitizenSearchPage(page);
+  await search.searchFromHome('740385-1234');
+  await search.openResult('Mette Kjærsgaard');
+
+  await page.getByRole('button', { name: 'Ny henvendelse' }).click();
+  await page.getByLabel('Hvad henvendelsen drejer sig om').fill('Ønsker socialpædagogisk støtte i eget hjem (§ 85).');
+  await page.getByLabel('Modtaget').fill('2026-11-16');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Opret sag' }).click();
+
+  await expect(page.getByTestId('case-status')).toContainText('Henvendelse modtaget');
+  const deadlines = page.getByTestId('case-deadlines');
+  // Receipt: 14 days from Monday 16 November 2026 is Monday 30 November; decision 3 months: 16 February 2027.
+  await expect(deadlines.getByRole('row', { name: /Kvittering/ })).toContainText('30.11.2026');
+  await expect(deadlines.getByRole('row', { name: /Afgørelse/ })).toContainText('16.02.2027');
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('button', { name: 'Send kvittering' }).click();
+  await expect(page.getByTestId('case-status')).toContainText('Kvittering sendt');
+  await expect(deadlines.getByRole('row', { name: /Kvittering/ })).toContainText('Overholdt');
+  await expect(page.getByTestId('case-documents').getByRole('link', { name: /Kvittering for henvendelse/ })).toBeVisible();
+  await expect(page.getByTestId('case-timeline')).toContainText('Kvittering sendt');
+  const pdf = await page.request.get((await page.getByTestId('case-documents').getByRole('link').first().getAttribute('href')) ?? '');
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+
+  await page.getByLabel('Emne').fill('Telefonsamtale');
+  await page.getByLabel('Notat', { exact: true }).fill('Aftalt hjemmebesøg den 24. november.');
+  await page.getByRole('button', { name: 'Tilføj notat' }).click();
+  await expect(page.getByTestId('case-timeline')).toContainText('Aftalt hjemmebesøg den 24. november.');
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('link', { name: 'Mine sager', exact: true }).click();
+  await expect(page.getByTestId('my-cases')).toContainText('Mette Kjærsgaard');
+  await expectNoAxeViolations(page);
+});
