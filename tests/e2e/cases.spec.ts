@@ -27,7 +27,9 @@ test('a caseworker registers a request from the citizen overview, sends the rece
   await expect(deadlines.getByRole('row', { name: /Kvittering/ })).toContainText('Overholdt');
   await expect(page.getByTestId('case-documents').getByRole('link', { name: /Kvittering for henvendelse/ })).toBeVisible();
   await expect(page.getByTestId('case-timeline')).toContainText('Kvittering sendt');
-  const pdf = await page.request.get((await page.getByTestId('case-documents').getByRole('link').first().getAttribute('href')) ?? '');
+  const pdf = await page.request.get(
+    (await page.getByTestId('case-documents').getByRole('link').first().getAttribute('href')) ?? '',
+  );
   expect(pdf.headers()['content-type']).toBe('application/pdf');
 
   await page.getByLabel('Emne').fill('Telefonsamtale');
