@@ -38,6 +38,21 @@ test('a caseworker registers a request from the citizen overview, sends the rece
   await expect(page.getByTestId('case-timeline')).toContainText('Aftalt hjemmebesøg den 24. november.');
   await expectNoAxeViolations(page);
 
+  // Assessment on one screen: the six activity themes and the support need make it complete.
+  await page.getByRole('button', { name: 'Start udredning' }).click();
+  const completeness = page.getByTestId('assessment-completeness');
+  await expect(completeness).toContainText('Praktiske opgaver');
+  await expectNoAxeViolations(page);
+  for (const theme of ['Praktiske opgaver', 'Egenomsorg', 'Mobilitet', 'Kommunikation', 'Samfundsliv', 'Relationer']) {
+    await page.getByLabel(`Funktionsevneniveau: ${theme}`).selectOption({ label: 'Moderat nedsat funktionsevne' });
+    await page.getByLabel(`Kilde: ${theme}`).selectOption({ label: 'Borger' });
+  }
+  await page.getByLabel('Borgerens ønsker og mål: Praktiske opgaver').fill('Vil selv kunne handle ind');
+  await page.getByLabel('Samlet støttebehov').selectOption({ label: 'Moderat støttebehov' });
+  await page.getByRole('button', { name: 'Gem udredning' }).click();
+  await expect(completeness).toContainText('Udredningen er fuldstændig');
+  await expectNoAxeViolations(page);
+
   await page.getByRole('link', { name: 'Mine sager', exact: true }).click();
   await expect(page.getByTestId('my-cases')).toContainText('Mette Kjærsgaard');
   await expectNoAxeViolations(page);

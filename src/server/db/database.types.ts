@@ -226,7 +226,28 @@ export interface CaseEventTable {
   document_id: string | null;
 }
 
+export interface AssessmentTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  support_need_code: string | null;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface AssessmentThemeTable {
+  municipality_id: string;
+  assessment_id: string;
+  theme_code: string;
+  level_code: string | null;
+  wishes: string | null;
+  informant_code: string | null;
+  notes: string | null;
+}
+
 export interface DB {
+  assessment: AssessmentTable;
+  assessment_theme: AssessmentThemeTable;
   case_file: CaseFileTable;
   case_request: CaseRequestTable;
   case_deadline: CaseDeadlineTable;

@@ -30,6 +30,10 @@ export const VALIDATION_MESSAGES = {
     en: 'The version cannot come into force before (or on the same day as) the previous version.',
   },
   'catalogue.key.taken': { da: 'Nøglen er allerede brugt i kommunen.', en: 'The key is already used in the municipality.' },
+  'assessment.level': { da: 'Funktionsevneniveauet er ikke et FFB-niveau.', en: 'The functional level is not an FFB level.' },
+  'assessment.informant': { da: 'Kilden er ikke en kendt kilde.', en: 'The informant is not a known informant.' },
+  'assessment.supportNeed': { da: 'Støttebehovet er ikke et FFB-niveau.', en: 'The support need is not an FFB level.' },
+  'assessment.theme': { da: 'Temaet er ikke et FFB-tema.', en: 'The theme is not an FFB theme.' },
   'purpose.required': { da: 'Angiv formålet med opslaget.', en: 'State the purpose of the look-up.' },
 } as const satisfies Record<string, Localised>;
 export type ValidationKey = keyof typeof VALIDATION_MESSAGES;

@@ -230,4 +230,53 @@ export const casesRepository = {
     const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return { items, total: total.n };
   },
+
+  async assessmentOf(tx: Tx, caseId: string) {
+    return tx
+      .selectFrom('assessment')
+      .select(['id', 'support_need_code', 'version'])
+      .where('case_id', '=', caseId)
+      .executeTakeFirst();
+  },
+
+  async insertAssessment(tx: Tx, row: { municipality_id: string; case_id: string }): Promise<string> {
+    return (await tx.insertInto('assessment').values(row).returning('id').executeTakeFirstOrThrow()).id;
+  },
+
+  async assessmentThemes(tx: Tx, assessmentId: string) {
+    return tx
+      .selectFrom('assessment_theme')
+      .select(['theme_code', 'level_code', 'wishes', 'informant_code', 'notes'])
+      .where('assessment_id', '=', assessmentId)
+      .execute();
+  },
+
+  /** Optimistic locking on the assessment; the themes are replaced as a whole in the same transaction. */
+  async saveAssessment(
+    tx: Tx,
+    a: { id: string; municipalityId: string; version: number; supportNeedCode: string | null },
+    themes: {
+      theme_code: string;
+      level_code: string | null;
+      wishes: string | null;
+      informant_code: string | null;
+      notes: string | null;
+    }[],
+  ): Promise<boolean> {
+    const r = await tx
+      .updateTable('assessment')
+      .set({ support_need_code: a.supportNeedCode, version: sql`version + 1`, updated_at: sql`now()` })
+      .where('id', '=', a.id)
+      .where('version', '=', a.version)
+      .executeTakeFirst();
+    if (r.numUpdatedRows !== 1n) return false;
+    await tx.deleteFrom('assessment_theme').where('assessment_id', '=', a.id).execute();
+    if (themes.length) {
+      await tx
+        .insertInto('assessment_theme')
+        .values(themes.map((t) => ({ ...t, assessment_id: a.id, municipality_id: a.municipalityId })))
+        .execute();
+    }
+    return true;
+  },
 };

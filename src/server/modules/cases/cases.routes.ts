@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pageSchema } from '../../../shared/api/page.ts';
+import { assessmentSchema, saveAssessmentSchema } from '../../../shared/assessment/assessment.schema.ts';
 import {
   caseDetailSchema,
   caseListItemSchema,
@@ -99,5 +100,49 @@ export const casesRoutes: FastifyPluginAsyncZod<{ database: Database }> = async 
         .header('content-disposition', `inline; filename="${encodeURIComponent(doc.title)}.pdf"`)
         .send(Buffer.from(doc.content));
     },
+  );
+
+  app.post(
+    '/api/cases/:id/assessment/start',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        summary: 'Start the VUM assessment',
+        params: idParamsSchema,
+        body: versionBodySchema,
+        response: { 200: z.object({ version: z.number().int() }) },
+      },
+    },
+    async (request) => casesService.startAssessment(contextOf(request, database), request.params.id, request.body.version),
+  );
+
+  app.get(
+    '/api/cases/:id/assessment',
+    {
+      config: { access: 'case.read' },
+      schema: {
+        tags,
+        summary: 'The VUM assessment over the FFB themes, with what is missing',
+        params: idParamsSchema,
+        response: { 200: assessmentSchema },
+      },
+    },
+    async (request) => casesService.assessment(contextOf(request, database), request.params.id),
+  );
+
+  app.put(
+    '/api/cases/:id/assessment',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        summary: 'Save the assessment (optimistic locking on version)',
+        params: idParamsSchema,
+        body: saveAssessmentSchema,
+        response: { 200: assessmentSchema },
+      },
+    },
+    async (request) => casesService.saveAssessment(contextOf(request, database), request.params.id, request.body),
   );
 };

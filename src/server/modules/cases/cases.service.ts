@@ -1,8 +1,11 @@
+import { assessmentCompleteness } from '../../../rules/assessment/completeness.ts';
 import { allowedActions, type CaseAction, type CaseStatus, nextStatus } from '../../../rules/cases/case-state-machine.ts';
 import { deadlineRulesFor } from '../../../rules/deadlines/deadline-rules.ts';
 import { computeDeadline, deadlineStatus } from '../../../rules/deadlines/deadlines.ts';
 import type { Page, PageQuery } from '../../../shared/api/page.ts';
 import { pageOffset } from '../../../shared/api/page.ts';
+import type { Assessment, SaveAssessment } from '../../../shared/assessment/assessment.schema.ts';
+import { ASSESSMENT_THEMES } from '../../../shared/assessment/ffb-terms.ts';
 import type { CaseDetail, CaseListItem, OpenCase } from '../../../shared/cases/case.schema.ts';
 import { formatCpr } from '../../../shared/cpr/cpr.ts';
 import { type PlainDate, plainDateInCopenhagen } from '../../../shared/plain-date.ts';
@@ -257,4 +260,98 @@ export const casesService = {
       };
     });
   },
+
+  /** Starting the assessment (udredning) moves the case on and opens an empty VUM assessment. */
+  async startAssessment(ctx: RequestContext, id: string, version: number): Promise<{ version: number }> {
+    return runUseCase(ctx, async (tx) => {
+      const c = await loadCase(tx, id);
+      const next = transition(c, 'start_assessment');
+      if (!(await casesRepository.setStatus(tx, id, version, next))) throw conflict();
+      if (!(await casesRepository.assessmentOf(tx, id))) {
+        await casesRepository.insertAssessment(tx, { municipality_id: ctx.actor.municipalityId, case_id: id });
+      }
+      await event(tx, ctx, id, 'assessment_started', 'Udredning påbegyndt (VUM)', null);
+      await audit(tx, ctx, {
+        action: 'update',
+        citizenId: c.citizen_id,
+        recordType: 'case',
+        recordId: id,
+        details: { change: 'assessment_started' },
+      });
+      return { version: version + 1 };
+    });
+  },
+
+  /** The assessment with every FFB theme, what is filled in, and what is still missing before a proposal. */
+  async assessment(ctx: RequestContext, id: string): Promise<Assessment> {
+    return runUseCase(ctx, async (tx) => {
+      const c = await loadCase(tx, id);
+      const a = await casesRepository.assessmentOf(tx, id);
+      if (!a) throw notFound();
+      const rows = await casesRepository.assessmentThemes(tx, a.id);
+      await audit(tx, ctx, { action: 'read', citizenId: c.citizen_id, recordType: 'assessment', recordId: a.id });
+      return assessmentView(id, a, rows);
+    });
+  },
+
+  async saveAssessment(ctx: RequestContext, id: string, input: SaveAssessment): Promise<Assessment> {
+    return runUseCase(ctx, async (tx) => {
+      const c = await loadCase(tx, id);
+      if (c.status !== 'assessment') throw invalidTransition(`the assessment cannot change in ${c.status}`);
+      const a = await casesRepository.assessmentOf(tx, id);
+      if (!a) throw notFound();
+      const themes = input.themes.map((t) => ({
+        theme_code: t.themeCode,
+        level_code: t.levelCode,
+        wishes: t.wishes,
+        informant_code: t.informantCode,
+        notes: t.notes,
+      }));
+      const saved = await casesRepository.saveAssessment(
+        tx,
+        { id: a.id, municipalityId: ctx.actor.municipalityId, version: input.version, supportNeedCode: input.supportNeedCode },
+        themes,
+      );
+      if (!saved) throw conflict();
+      await event(tx, ctx, id, 'assessment_saved', 'Udredning opdateret', null);
+      await audit(tx, ctx, { action: 'update', citizenId: c.citizen_id, recordType: 'assessment', recordId: a.id });
+      return assessmentView(id, { id: a.id, support_need_code: input.supportNeedCode, version: input.version + 1 }, themes);
+    });
+  },
 };
+
+function assessmentView(
+  caseId: string,
+  a: { id: string; support_need_code: string | null; version: number },
+  rows: {
+    theme_code: string;
+    level_code: string | null;
+    wishes: string | null;
+    informant_code: string | null;
+    notes: string | null;
+  }[],
+): Assessment {
+  const byCode = new Map(rows.map((r) => [r.theme_code, r]));
+  return {
+    caseId,
+    version: a.version,
+    supportNeedCode: a.support_need_code,
+    themes: ASSESSMENT_THEMES.map((t) => {
+      const r = byCode.get(t.code);
+      return {
+        themeCode: t.code,
+        display: t.display,
+        group: t.group,
+        levelRequired: t.group === 'activity',
+        levelCode: r?.level_code ?? null,
+        wishes: r?.wishes ?? null,
+        informantCode: r?.informant_code ?? null,
+        notes: r?.notes ?? null,
+      };
+    }),
+    completeness: assessmentCompleteness(
+      rows.map((r) => ({ themeCode: r.theme_code, levelCode: r.level_code })),
+      a.support_need_code,
+    ),
+  };
+}

@@ -33,6 +33,11 @@ export function useCaseActions(id: string) {
         api<{ documentId: string }>(`/api/cases/${id}/receipt`, { method: 'POST', body: { version } }),
       onSuccess: refresh,
     }),
+    startAssessment: useMutation({
+      mutationFn: (version: number) =>
+        api<{ version: number }>(`/api/cases/${id}/assessment/start`, { method: 'POST', body: { version } }),
+      onSuccess: refresh,
+    }),
     addNote: useMutation({
       mutationFn: (note: { subject: string; body: string }) =>
         api<void>(`/api/cases/${id}/notes`, { method: 'POST', body: note }),

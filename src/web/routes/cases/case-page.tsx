@@ -6,6 +6,7 @@ import { useCase, useCaseActions } from '../../modules/cases/cases.api.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { formatCpr, formatDate, formatDateTime } from '../../ui/format.ts';
 import { NotFoundPage } from '../not-found-page.tsx';
+import { AssessmentForm } from './assessment-form.tsx';
 import { DeadlineTag } from './deadline-tag.tsx';
 
 /** The case page: the next action in one click, the deadlines, the timeline and the letters. */
@@ -63,10 +64,21 @@ export function CasePage() {
           >
             {t('cases.action.sendReceipt')}
           </button>
+        ) : c.allowedActions.includes('start_assessment') ? (
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={actions.startAssessment.isPending}
+            onClick={() => actions.startAssessment.mutate(c.version)}
+          >
+            {t('cases.action.startAssessment')}
+          </button>
         ) : (
           <p>{t('cases.next.later')}</p>
         )}
       </section>
+
+      {c.status === 'assessment' ? <AssessmentForm caseId={c.id} /> : null}
 
       <section aria-labelledby="deadlines-heading" className="vt-section">
         <h2 id="deadlines-heading">{t('cases.deadlines')}</h2>

@@ -1,0 +1,164 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
+import type { Assessment } from '../../../shared/assessment/assessment.schema.ts';
+import { FUNCTION_LEVELS, INFORMANTS, SUPPORT_NEED_LEVELS, THEME_GROUP_LABELS } from '../../../shared/assessment/ffb-terms.ts';
+import { api } from '../../api/client.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { Alert } from '../../ui/alert.tsx';
+
+type Row = { levelCode: string; informantCode: string; wishes: string };
+
+/** The VUM assessment on one screen: every FFB theme in a row, the support need, and what is still missing. */
+export function AssessmentForm({ caseId }: { caseId: string }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const query = useQuery({ queryKey: ['assessment', caseId], queryFn: () => api<Assessment>(`/api/cases/${caseId}/assessment`) });
+  const [rows, setRows] = useState<Record<string, Row>>({});
+  const [supportNeed, setSupportNeed] = useState('');
+  const save = useMutation({
+    mutationFn: (body: unknown) => api<Assessment>(`/api/cases/${caseId}/assessment`, { method: 'PUT', body }),
+    onSuccess: (a) => {
+      qc.setQueryData(['assessment', caseId], a);
+      void qc.invalidateQueries({ queryKey: ['case', caseId] });
+    },
+  });
+
+  useEffect(() => {
+    if (!query.data) return;
+    setRows(
+      Object.fromEntries(
+        query.data.themes.map((th) => [
+          th.themeCode,
+          { levelCode: th.levelCode ?? '', informantCode: th.informantCode ?? '', wishes: th.wishes ?? '' },
+        ]),
+      ),
+    );
+    setSupportNeed(query.data.supportNeedCode ?? '');
+  }, [query.data]);
+
+  const a = query.data;
+  if (!a) return <p>{t('common.loading')}</p>;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!a) return;
+    save.mutate({
+      version: a.version,
+      supportNeedCode: supportNeed || null,
+      themes: a.themes
+        .map((th) => ({ themeCode: th.themeCode, ...rows[th.themeCode] }))
+        .filter((r) => r.levelCode || r.informantCode || r.wishes)
+        .map((r) => ({
+          themeCode: r.themeCode,
+          levelCode: r.levelCode || null,
+          informantCode: r.informantCode || null,
+          wishes: r.wishes || null,
+        })),
+    });
+  }
+
+  const set = (code: string, patch: Partial<Row>) =>
+    setRows((prev) => ({ ...prev, [code]: { ...(prev[code] ?? { levelCode: '', informantCode: '', wishes: '' }), ...patch } }));
+  const missingNames = a.completeness.missing.map((m) =>
+    m.themeCode ? (a.themes.find((th) => th.themeCode === m.themeCode)?.display ?? '') : t('assessment.supportNeed'),
+  );
+
+  return (
+    <section aria-labelledby="assessment-heading" className="vt-section">
+      <h2 id="assessment-heading">{t('assessment.title')}</h2>
+      <div data-testid="assessment-completeness">
+        {a.completeness.complete ? (
+          <Alert variant="success" heading={t('assessment.complete')} />
+        ) : (
+          <Alert variant="info" heading={t('assessment.missing')}>
+            <p>{missingNames.join(', ')}</p>
+          </Alert>
+        )}
+      </div>
+      {save.error ? <Alert variant="error" heading={save.error.message} /> : null}
+      <form onSubmit={submit} noValidate>
+        {(['activity', 'functions', 'environment'] as const).map((group) => (
+          <div className="vt-table-scroll" key={group}>
+            <table className="table table--compact" data-testid={`assessment-${group}`}>
+              <caption>
+                {THEME_GROUP_LABELS[group]}
+                {group === 'activity' ? ` – ${t('assessment.levelRequired')}` : ''}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('assessment.theme')}</th>
+                  <th scope="col">{t('assessment.level')}</th>
+                  <th scope="col">{t('assessment.informant')}</th>
+                  <th scope="col">{t('assessment.wishes')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {a.themes
+                  .filter((th) => th.group === group)
+                  .map((th) => (
+                    <tr key={th.themeCode}>
+                      <th scope="row">{th.display}</th>
+                      <td>
+                        <select
+                          className="form-select"
+                          aria-label={`${t('assessment.level')}: ${th.display}`}
+                          value={rows[th.themeCode]?.levelCode ?? ''}
+                          onChange={(e) => set(th.themeCode, { levelCode: e.target.value })}
+                        >
+                          <option value="">{t('assessment.choose')}</option>
+                          {FUNCTION_LEVELS.map((l) => (
+                            <option key={l.code} value={l.code}>
+                              {l.display}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                      <td>
+                        <select
+                          className="form-select"
+                          aria-label={`${t('assessment.informant')}: ${th.display}`}
+                          value={rows[th.themeCode]?.informantCode ?? ''}
+                          onChange={(e) => set(th.themeCode, { informantCode: e.target.value })}
+                        >
+                          <option value="">{t('assessment.choose')}</option>
+                          {INFORMANTS.map((i) => (
+                            <option key={i.code} value={i.code}>
+                              {i.display}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                      <td>
+                        <input
+                          className="form-input"
+                          aria-label={`${t('assessment.wishes')}: ${th.display}`}
+                          value={rows[th.themeCode]?.wishes ?? ''}
+                          onChange={(e) => set(th.themeCode, { wishes: e.target.value })}
+                        />
+                      </td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
+        ))}
+        <div className="form-group">
+          <label className="form-label" htmlFor="support-need">
+            {t('assessment.supportNeed')}
+          </label>
+          <select id="support-need" className="form-select" value={supportNeed} onChange={(e) => setSupportNeed(e.target.value)}>
+            <option value="">{t('assessment.choose')}</option>
+            {SUPPORT_NEED_LEVELS.map((l) => (
+              <option key={l.code} value={l.code}>
+                {l.display}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button-primary" disabled={save.isPending}>
+          {t('assessment.save')}
+        </button>
+      </form>
+    </section>
+  );
+}
