@@ -73,6 +73,8 @@ export function CasePage() {
           >
             {t('cases.action.startAssessment')}
           </button>
+        ) : c.status === 'assessment' ? (
+          <p>{t('cases.next.assessment')}</p>
         ) : (
           <p>{t('cases.next.later')}</p>
         )}
