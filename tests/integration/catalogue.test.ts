@@ -253,6 +253,21 @@ describe(`catalogue bad input and access on ${TEST_DB}`, () => {
     expect(await versionCount()).toBe(before);
   });
 
+  it('keeps keys unique per municipality: Norddjurs may use a key Ringkøbing-Skjern has (bug fixed)', async () => {
+    const norddjurs = await loginAs(app, 'administrator', MUNICIPALITY.norddjurs);
+    const body = {
+      key: 'sel-85',
+      kind: 'service_level',
+      legalBasis: 'SEL § 85',
+      title: 'Socialpædagogisk støtte',
+      content: content('Norddjurs'),
+    };
+    expect((await norddjurs.send('POST', '/api/catalogue/service-descriptions', body)).statusCode).toBe(201);
+    const again = await norddjurs.send('POST', '/api/catalogue/service-descriptions', body);
+    expect(again.statusCode).toBe(400);
+    expect(again.json()).toMatchObject({ fields: [{ path: 'key' }] });
+  });
+
   it('lets only administrators change the catalogue, and only their own municipality’s', async () => {
     const caseworker = await loginAs(app, 'caseworker', MUNICIPALITY.rksk);
     const body = { key: 'x-1', kind: 'service_level', legalBasis: 'SEL § 85', title: 'X', content: content('x') };

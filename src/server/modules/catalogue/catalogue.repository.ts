@@ -170,8 +170,18 @@ export const catalogueRepository = {
     return (await tx.selectFrom('ffb_code').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
   },
 
-  async keyTaken(tx: Tx, key: string): Promise<boolean> {
-    return (await tx.selectFrom('service_description').select('id').where('key', '=', key).executeTakeFirst()) !== undefined;
+  /**
+   * Keys are unique per municipality. The public-read policy shows every municipality's descriptions, so the
+   * municipality must be named here: row-level security alone would not narrow it.
+   */
+  async keyTaken(tx: Tx, municipalityId: string, key: string): Promise<boolean> {
+    const row = await tx
+      .selectFrom('service_description')
+      .select('id')
+      .where('municipality_id', '=', municipalityId)
+      .where('key', '=', key)
+      .executeTakeFirst();
+    return row !== undefined;
   },
 
   async insertDescription(

@@ -307,7 +307,8 @@ export const catalogueService = {
   ): Promise<{ id: string; versionId: string }> {
     return runUseCase(ctx, async (tx) => {
       await checkContent(tx, input.content, input.ffbCode);
-      if (await catalogueRepository.keyTaken(tx, input.key)) throw fieldError('key', 'catalogue.key.taken');
+      if (await catalogueRepository.keyTaken(tx, ctx.actor.municipalityId, input.key))
+        throw fieldError('key', 'catalogue.key.taken');
       const id = await catalogueRepository.insertDescription(tx, {
         municipality_id: ctx.actor.municipalityId,
         key: input.key,
