@@ -245,7 +245,29 @@ export interface AssessmentThemeTable {
   notes: string | null;
 }
 
+export interface DecisionTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  outcome: string;
+  legal_basis: string;
+  service_description_version_id: string;
+  weekly_hours: string | number | null;
+  profile_code: string | null;
+  module_days: number | null;
+  start_date: PlainDateColumn | null;
+  time_limit_until: PlainDateColumn | null;
+  reasons: string;
+  party_hearing: string;
+  party_hearing_note: string | null;
+  decided_on: PlainDateColumn;
+  decided_by: string | null;
+  letter_document_id: string | null;
+  created_at: Timestamp;
+}
+
 export interface DB {
+  decision: DecisionTable;
   assessment: AssessmentTable;
   assessment_theme: AssessmentThemeTable;
   case_file: CaseFileTable;

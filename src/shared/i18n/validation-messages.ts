@@ -34,6 +34,32 @@ export const VALIDATION_MESSAGES = {
   'assessment.informant': { da: 'Kilden er ikke en kendt kilde.', en: 'The informant is not a known informant.' },
   'assessment.supportNeed': { da: 'Støttebehovet er ikke et FFB-niveau.', en: 'The support need is not an FFB level.' },
   'assessment.theme': { da: 'Temaet er ikke et FFB-tema.', en: 'The theme is not an FFB theme.' },
+  'decision.reasons': { da: 'En afgørelse skal begrundes.', en: 'A decision must give its reasons.' },
+  'decision.partyHearing.reason': {
+    da: 'Angiv hvorfor partshøring ikke var nødvendig.',
+    en: 'State why no party hearing was needed.',
+  },
+  'decision.frame.required': { da: 'Angiv timer pr. uge eller moduler.', en: 'State the hours a week or the modules.' },
+  'decision.start.beforeDecision': {
+    da: 'Startdatoen kan ikke ligge før afgørelsesdatoen.',
+    en: 'The start date cannot be before the decision date.',
+  },
+  'decision.hours.outsideBands': {
+    da: 'Timetallet ligger uden for alle borgerprofiler i serviceniveauet.',
+    en: 'The hours fall outside every citizen profile of the service level.',
+  },
+  'decision.version.notInForce': {
+    da: 'Serviceniveauet var ikke gældende på afgørelsesdatoen.',
+    en: 'The service level was not in force on the decision date.',
+  },
+  'decision.timeLimit.exceedsLaw': {
+    da: 'Tidsbegrænsningen går ud over lovens grænse.',
+    en: 'The time limit goes beyond the legal limit.',
+  },
+  'decision.modules.notDayOffer': {
+    da: 'Moduler bruges kun for dagtilbud (SEL §§ 103, 104).',
+    en: 'Modules are only for day offers (SEL §§ 103, 104).',
+  },
   'purpose.required': { da: 'Angiv formålet med opslaget.', en: 'State the purpose of the look-up.' },
 } as const satisfies Record<string, Localised>;
 export type ValidationKey = keyof typeof VALIDATION_MESSAGES;

@@ -279,4 +279,38 @@ export const casesRepository = {
     }
     return true;
   },
+
+  /** The service-level version a decision applies, with its siblings to tell whether it was in force. */
+  async serviceVersion(tx: Tx, versionId: string) {
+    const v = await tx
+      .selectFrom('service_description_version as v')
+      .innerJoin('service_description as d', 'd.id', 'v.service_description_id')
+      .select([
+        'v.id',
+        'v.service_description_id',
+        'v.number',
+        'v.status',
+        'v.in_force_from',
+        'v.content',
+        'd.legal_basis',
+        'd.title',
+        'd.municipality_id',
+      ])
+      .where('v.id', '=', versionId)
+      .executeTakeFirst();
+    if (!v) return undefined;
+    const siblings = await tx
+      .selectFrom('service_description_version')
+      .select(['number', 'status', 'in_force_from'])
+      .where('service_description_id', '=', v.service_description_id)
+      .execute();
+    return { ...v, siblings };
+  },
+
+  async insertDecision(
+    tx: Tx,
+    row: Omit<import('../../db/database.types.ts').DecisionTable, 'id' | 'created_at'>,
+  ): Promise<string> {
+    return (await tx.insertInto('decision').values(row).returning('id').executeTakeFirstOrThrow()).id;
+  },
 };

@@ -10,6 +10,7 @@ import {
   openCaseSchema,
   versionBodySchema,
 } from '../../../shared/cases/case.schema.ts';
+import { decideSchema } from '../../../shared/cases/decision.schema.ts';
 import { idParamsSchema, uuidSchema } from '../../../shared/ids.ts';
 import { contextOf } from '../../platform/auth/guard.ts';
 import type { Database } from '../../platform/db/database.ts';
@@ -144,5 +145,20 @@ export const casesRoutes: FastifyPluginAsyncZod<{ database: Database }> = async 
       },
     },
     async (request) => casesService.saveAssessment(contextOf(request, database), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/cases/:id/decision',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        summary: 'Make the decision (a person decides); writes the letter with complaint guidance when not fully granted',
+        params: idParamsSchema,
+        body: decideSchema,
+        response: { 200: z.object({ decisionId: z.string(), documentId: z.string(), version: z.number().int() }) },
+      },
+    },
+    async (request) => casesService.decide(contextOf(request, database), request.params.id, request.body),
   );
 };

@@ -1,5 +1,7 @@
 import { assessmentCompleteness } from '../../../rules/assessment/completeness.ts';
 import { allowedActions, type CaseAction, type CaseStatus, nextStatus } from '../../../rules/cases/case-state-machine.ts';
+import { decisionFrameProblems, profileInBands } from '../../../rules/cases/decision-rules.ts';
+import { versionInForce } from '../../../rules/catalogue/version-lifecycle.ts';
 import { deadlineRulesFor } from '../../../rules/deadlines/deadline-rules.ts';
 import { computeDeadline, deadlineStatus } from '../../../rules/deadlines/deadlines.ts';
 import type { Page, PageQuery } from '../../../shared/api/page.ts';
@@ -7,11 +9,13 @@ import { pageOffset } from '../../../shared/api/page.ts';
 import type { Assessment, SaveAssessment } from '../../../shared/assessment/assessment.schema.ts';
 import { ASSESSMENT_THEMES } from '../../../shared/assessment/ffb-terms.ts';
 import type { CaseDetail, CaseListItem, OpenCase } from '../../../shared/cases/case.schema.ts';
+import type { Decide } from '../../../shared/cases/decision.schema.ts';
+import { catalogueContentSchema } from '../../../shared/catalogue/catalogue.schema.ts';
 import { formatCpr } from '../../../shared/cpr/cpr.ts';
 import { type PlainDate, plainDateInCopenhagen } from '../../../shared/plain-date.ts';
 import { type AuditEvent, writeAudit } from '../../platform/audit/audit.ts';
 import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
-import { conflict, invalidTransition, notFound } from '../../platform/errors.ts';
+import { AppError, conflict, fieldError, invalidTransition, notFound } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/tx.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { casesRepository } from './cases.repository.ts';
@@ -316,6 +320,150 @@ export const casesService = {
       await event(tx, ctx, id, 'assessment_saved', 'Udredning opdateret', null);
       await audit(tx, ctx, { action: 'update', citizenId: c.citizen_id, recordType: 'assessment', recordId: a.id });
       return assessmentView(id, { id: a.id, support_need_code: input.supportNeedCode, version: input.version + 1 }, themes);
+    });
+  },
+
+  /**
+   * The decision: a person decides, against the service-level version in force on the decision date. It refuses
+   * an incomplete assessment (409, naming what is missing), writes the letter (with complaint guidance unless
+   * fully granted), meets the decision deadline and starts the start and complaint deadlines.
+   */
+  async decide(
+    ctx: RequestContext,
+    id: string,
+    input: Decide,
+  ): Promise<{ decisionId: string; documentId: string; version: number }> {
+    return runUseCase(ctx, async (tx) => {
+      const c = await loadCase(tx, id);
+      const next = transition(c, input.outcome === 'refused' ? 'decide_refuse' : 'decide_grant');
+      const a = await casesRepository.assessmentOf(tx, id);
+      const themes = a ? await casesRepository.assessmentThemes(tx, a.id) : [];
+      const completeness = assessmentCompleteness(
+        themes.map((t) => ({ themeCode: t.theme_code, levelCode: t.level_code })),
+        a?.support_need_code ?? null,
+      );
+      if (!completeness.complete) {
+        throw new AppError(
+          'invalid_transition',
+          completeness.missing.map((m) => ({
+            code: 'custom',
+            message: 'assessment.level',
+            path: ['assessment', m.themeCode ?? 'supportNeed'],
+          })),
+          'the assessment is incomplete',
+        );
+      }
+      const sv = await casesRepository.serviceVersion(tx, input.serviceDescriptionVersionId);
+      const inForce =
+        sv &&
+        versionInForce(
+          sv.siblings.map((x) => ({ number: x.number, status: x.status, inForceFrom: x.in_force_from as PlainDate | null })),
+          input.decidedOn,
+        );
+      if (!sv || sv.municipality_id !== ctx.actor.municipalityId || inForce?.number !== sv.number) {
+        throw fieldError('serviceDescriptionVersionId', 'decision.version.notInForce');
+      }
+      const content = catalogueContentSchema.parse(sv.content);
+      const rules = deadlineRulesFor(ctx.actor.municipalityCode);
+      const problems = decisionFrameProblems({ ...input, legalBasis: sv.legal_basis }, content.profileBands, rules);
+      const first = problems[0];
+      if (first) throw fieldError(first.path, first.key);
+      const profile = input.weeklyHours !== null ? profileInBands(content.profileBands, input.weeklyHours) : null;
+
+      const complaint = input.outcome !== 'granted' ? computeDeadline('complaint', input.decidedOn, rules) : null;
+      const letterhead = await casesRepository.letterhead(tx, ctx.actor.municipalityId);
+      const verb = { granted: 'Du får bevilget', partly_granted: 'Du får delvist bevilget', refused: 'Du får afslag på' }[
+        input.outcome
+      ];
+      const frame =
+        input.outcome === 'refused'
+          ? []
+          : [
+              input.weeklyHours !== null
+                ? `Omfang: ${String(input.weeklyHours).replace('.', ',')} timer om ugen${profile ? ` (borgerprofil ${profile.code})` : ''}.`
+                : `Omfang: ${input.moduleDays} moduler (dage) om ugen.`,
+              `Støtten begynder den ${danishDate(input.startDate ?? input.decidedOn)}${input.timeLimitUntil ? ` og er tidsbegrænset til den ${danishDate(input.timeLimitUntil)}` : ''}.`,
+            ];
+      const pdf = await renderLetter({
+        municipality: letterhead,
+        unitName: ctx.actor.unitName,
+        recipient: { name: `${c.first_name} ${c.last_name}`, address: c.address, postalCode: c.postal_code, city: c.city },
+        date: danishDate(input.decidedOn),
+        subject: `Afgørelse om ${sv.title.toLowerCase()} (${sv.legal_basis})`,
+        paragraphs: [
+          `${verb} ${sv.title.toLowerCase()} efter ${sv.legal_basis}.`,
+          ...frame,
+          `Begrundelse: ${input.reasons}`,
+          `Afgørelsen er truffet efter ${letterhead.name}s serviceniveau for ${sv.legal_basis}, version ${sv.number}, gældende fra ${danishDate(sv.in_force_from ?? input.decidedOn)}.`,
+          input.partyHearing === 'done'
+            ? 'Du er blevet partshørt, før afgørelsen blev truffet.'
+            : `Partshøring var ikke nødvendig: ${input.partyHearingNote}`,
+          ...(complaint
+            ? [
+                `Klagevejledning: Du kan klage over afgørelsen skriftligt eller mundtligt. Fristen er 4 uger fra du har modtaget afgørelsen. Klagefristen udløber den ${danishDate(complaint.due)}${complaint.endsAtTime === '23:59:59' ? '' : ` ved kontortids ophør (kl. ${complaint.endsAtTime})`}.`,
+                `Klagen sendes til ${letterhead.name}${letterhead.address ? `, ${letterhead.address}` : ''}. Kommunen genvurderer først afgørelsen. Fastholder vi afgørelsen, sender vi din klage sammen med afgørelsen og begrundelsen til Ankestyrelsen inden for 4 uger, normalt inden for 14 dage.`,
+              ]
+            : []),
+        ],
+        signature: { name: ctx.actor.name, title: 'Rådgiver' },
+        reference: `${id.slice(0, 8)} · CPR ${formatCpr(c.cpr).slice(0, 6)}-xxxx`,
+      });
+      const documentId = await casesRepository.insertDocument(tx, {
+        municipality_id: ctx.actor.municipalityId,
+        case_id: id,
+        kind: 'decision_letter',
+        title: 'Afgørelse',
+        journalised_on: input.decidedOn,
+        content: pdf,
+      });
+      const decisionId = await casesRepository.insertDecision(tx, {
+        municipality_id: ctx.actor.municipalityId,
+        case_id: id,
+        outcome: input.outcome,
+        legal_basis: sv.legal_basis,
+        service_description_version_id: sv.id,
+        weekly_hours: input.weeklyHours,
+        profile_code: profile?.code ?? null,
+        module_days: input.moduleDays,
+        start_date: input.startDate,
+        time_limit_until: input.timeLimitUntil,
+        reasons: input.reasons,
+        party_hearing: input.partyHearing,
+        party_hearing_note: input.partyHearingNote || null,
+        decided_on: input.decidedOn,
+        decided_by: ctx.actor.userId,
+        letter_document_id: documentId,
+      });
+      await casesRepository.markDeadlineMet(tx, id, c.day_offer ? 'decision_day_offer' : 'decision', input.decidedOn);
+      const newDeadlines = [
+        ...(input.outcome !== 'refused' ? [computeDeadline('start', input.decidedOn, rules)] : []),
+        ...(complaint ? [complaint] : []),
+      ];
+      await casesRepository.insertDeadlines(
+        tx,
+        newDeadlines.map((d) => ({
+          municipality_id: ctx.actor.municipalityId,
+          case_id: id,
+          kind: d.kind,
+          from_date: d.from,
+          due_date: d.due,
+          ends_at_time: d.endsAtTime,
+          rule_version: d.ruleVersion,
+          source: d.source,
+        })),
+      );
+      if (!(await casesRepository.setStatus(tx, id, input.version, next))) throw conflict();
+      await event(
+        tx,
+        ctx,
+        id,
+        'decision',
+        `Afgørelse: ${{ granted: 'bevilget', partly_granted: 'delvist bevilget', refused: 'afslag' }[input.outcome]}`,
+        input.reasons,
+        documentId,
+      );
+      await audit(tx, ctx, { action: 'create', citizenId: c.citizen_id, recordType: 'decision', recordId: decisionId });
+      return { decisionId, documentId, version: input.version + 1 };
     });
   },
 };

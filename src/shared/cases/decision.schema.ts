@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { uuidSchema } from '../ids.ts';
+import { plainDateSchema } from '../plain-date.ts';
+
+export const DECISION_OUTCOMES = ['granted', 'partly_granted', 'refused'] as const;
+
+/**
+ * A decision (afgørelse). Reasons are always required (forvaltningsloven §§ 22–24); a party hearing is either done
+ * or its absence explained (forvaltningsloven § 19); a granting decision states its frame.
+ */
+export const decideSchema = z
+  .object({
+    version: z.number().int().min(1),
+    outcome: z.enum(DECISION_OUTCOMES),
+    serviceDescriptionVersionId: uuidSchema,
+    decidedOn: plainDateSchema,
+    weeklyHours: z.number().min(0).max(168).nullable().default(null),
+    moduleDays: z.number().int().min(1).max(5).nullable().default(null),
+    startDate: plainDateSchema.nullable().default(null),
+    timeLimitUntil: plainDateSchema.nullable().default(null),
+    reasons: z.string().trim().min(1, { message: 'decision.reasons' }).max(20_000),
+    partyHearing: z.enum(['done', 'not_needed']),
+    partyHearingNote: z.string().trim().max(4000).default(''),
+  })
+  .superRefine((d, ctx) => {
+    if (d.partyHearing === 'not_needed' && !d.partyHearingNote) {
+      ctx.addIssue({ code: 'custom', path: ['partyHearingNote'], message: 'decision.partyHearing.reason' });
+    }
+    if (d.outcome !== 'refused' && d.weeklyHours === null && d.moduleDays === null) {
+      ctx.addIssue({ code: 'custom', path: ['weeklyHours'], message: 'decision.frame.required' });
+    }
+    if (d.outcome !== 'refused' && d.startDate === null) {
+      ctx.addIssue({ code: 'custom', path: ['startDate'], message: 'required' });
+    }
+    if (d.startDate !== null && d.startDate < d.decidedOn) {
+      ctx.addIssue({ code: 'custom', path: ['startDate'], message: 'decision.start.beforeDecision' });
+    }
+  });
+export type Decide = z.infer<typeof decideSchema>;

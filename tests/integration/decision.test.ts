@@ -1,0 +1,194 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NAMED_DEMO_CITIZENS } from '../../src/server/db/seed/demo-seed.ts';
+import type { Database } from '../../src/server/platform/db/database.ts';
+import { inSystem } from '../../src/server/platform/tx.ts';
+import type { Assessment } from '../../src/shared/assessment/assessment.schema.ts';
+import { ASSESSMENT_THEMES, FUNCTION_LEVELS, SUPPORT_NEED_LEVELS } from '../../src/shared/assessment/ffb-terms.ts';
+import type { CaseDetail } from '../../src/shared/cases/case.schema.ts';
+import { loginAs, type Session, testApp } from '../support/test-app.ts';
+import { openTestDatabase, TEST_DB } from '../support/test-db.ts';
+
+let database: Database;
+let app: Awaited<ReturnType<typeof testApp>>;
+let caseworker: Session;
+let sel85Version: string;
+let sel107Version: string;
+
+async function versionOf(basis: string): Promise<string> {
+  const list = (
+    await app.inject({
+      method: 'GET',
+      url: `/api/public/catalogue/service-descriptions?municipality=760&legalBasis=${encodeURIComponent(basis)}`,
+    })
+  ).json() as {
+    items: { inForce: { id: string } | null }[];
+  };
+  return list.items[0]?.inForce?.id ?? '';
+}
+
+/** A case in assessment; with `complete`, every activity theme levelled and a support need set. */
+async function caseInAssessment(complete: boolean): Promise<CaseDetail> {
+  const citizenId = (
+    (await caseworker.get(`/api/citizens?q=${NAMED_DEMO_CITIZENS[0].cpr}`)).json() as { items: { id: string }[] }
+  ).items[0]?.id;
+  const id = (
+    (
+      await caseworker.send('POST', '/api/cases', {
+        citizenId,
+        channel: 'letter',
+        receivedOn: '2026-09-01',
+        requestedBy: 'citizen',
+        what: 'Bostøtte',
+      })
+    ).json() as { id: string }
+  ).id;
+  const get = async () => (await caseworker.get(`/api/cases/${id}`)).json() as CaseDetail;
+  await caseworker.send('POST', `/api/cases/${id}/receipt`, { version: (await get()).version });
+  await caseworker.send('POST', `/api/cases/${id}/assessment/start`, { version: (await get()).version });
+  if (complete) {
+    const a = (await caseworker.get(`/api/cases/${id}/assessment`)).json() as Assessment;
+    await caseworker.send('PUT', `/api/cases/${id}/assessment`, {
+      version: a.version,
+      supportNeedCode: SUPPORT_NEED_LEVELS[2]?.code,
+      themes: ASSESSMENT_THEMES.filter((t) => t.group === 'activity').map((t) => ({
+        themeCode: t.code,
+        levelCode: FUNCTION_LEVELS[2]?.code,
+      })),
+    });
+  }
+  return get();
+}
+
+const decision = (c: CaseDetail, patch: Record<string, unknown> = {}) => ({
+  version: c.version,
+  outcome: 'granted',
+  serviceDescriptionVersionId: sel85Version,
+  decidedOn: '2026-11-20',
+  weeklyHours: 3,
+  startDate: '2026-12-01',
+  reasons: 'Du har et væsentligt behov for støtte til struktur og økonomi, jf. udredningen.',
+  partyHearing: 'done',
+  ...patch,
+});
+
+async function pdfText(c: CaseDetail, documentId: string): Promise<string> {
+  const pdf = await caseworker.get(`/api/cases/${c.id}/documents/${documentId}`);
+  const file = join(mkdtempSync(join(tmpdir(), 'vt-decision-')), 'd.pdf');
+  writeFileSync(file, pdf.rawPayload);
+  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  app = await testApp(database);
+  caseworker = await loginAs(app, 'caseworker');
+  sel85Version = await versionOf('SEL § 85');
+  sel107Version = await versionOf('SEL § 107');
+});
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
+
+describe(`decisions on ${TEST_DB}`, () => {
+  it('refuses to decide on an incomplete assessment, naming what is missing (409)', async () => {
+    const c = await caseInAssessment(false);
+    const res = await caseworker.send('POST', `/api/cases/${c.id}/decision`, decision(c));
+    expect(res.statusCode).toBe(409);
+    expect((res.json() as { fields: unknown[] }).fields).toHaveLength(7);
+  });
+
+  it.each([
+    ['no reasons', { reasons: '' }, 'reasons'],
+    ['hours outside every profile band', { weeklyHours: 120 }, 'weeklyHours'],
+    ['a start date before the decision date', { startDate: '2026-11-19' }, 'startDate'],
+    ['no party hearing and no reason why', { partyHearing: 'not_needed' }, 'partyHearingNote'],
+    [
+      'a service level not in force on the decision date',
+      { decidedOn: '2023-12-31', startDate: '2024-01-02' },
+      'serviceDescriptionVersionId',
+    ],
+    [
+      '§ 107 beyond three years',
+      { serviceDescriptionVersionId: 'S107', weeklyHours: 20, timeLimitUntil: '2029-12-02' },
+      'timeLimitUntil',
+    ],
+  ])('answers 400 for %s, naming %s, and saves nothing', async (_label, patch, path) => {
+    const c = await caseInAssessment(true);
+    const p: Record<string, unknown> = patch;
+    const body = decision(c, {
+      ...p,
+      ...(p.serviceDescriptionVersionId === 'S107' ? { serviceDescriptionVersionId: sel107Version } : {}),
+    });
+    const res = await caseworker.send('POST', `/api/cases/${c.id}/decision`, body);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ fields: [{ path }] });
+    const rows = await inSystem(database, (tx) => tx.selectFrom('decision').select('id').where('case_id', '=', c.id).execute());
+    expect(rows).toEqual([]);
+    expect(((await caseworker.get(`/api/cases/${c.id}`)).json() as CaseDetail).status).toBe('assessment');
+  });
+
+  it('grants: stores the version applied and the profile, writes the letter, meets the decision deadline, starts the start deadline', async () => {
+    const c = await caseInAssessment(true);
+    const res = await caseworker.send('POST', `/api/cases/${c.id}/decision`, decision(c));
+    expect(res.statusCode).toBe(200);
+    const { decisionId, documentId } = res.json() as { decisionId: string; documentId: string };
+    const stored = await inSystem(database, (tx) =>
+      tx.selectFrom('decision').selectAll().where('id', '=', decisionId).executeTakeFirstOrThrow(),
+    );
+    expect(stored).toMatchObject({
+      outcome: 'granted',
+      service_description_version_id: sel85Version,
+      profile_code: '3',
+      legal_basis: 'SEL § 85',
+    });
+    const after = (await caseworker.get(`/api/cases/${c.id}`)).json() as CaseDetail;
+    expect(after.status).toBe('decided');
+    expect(after.deadlines.find((d) => d.kind === 'decision')?.metOn).toBe('2026-11-20');
+    // Start within 4 weeks of Friday 20 November 2026: Friday 18 December.
+    expect(after.deadlines.find((d) => d.kind === 'start')?.dueDate).toBe('2026-12-18');
+    expect(after.deadlines.find((d) => d.kind === 'complaint')).toBeUndefined();
+    const text = await pdfText(after, documentId);
+    expect(text).toContain('Du får bevilget socialpædagogisk støtte efter SEL § 85.');
+    expect(text).toContain('3 timer om ugen (borgerprofil 3)');
+    expect(text).toContain('version 1, gældende fra 1.1.2024');
+    expect(text).not.toContain('Klagevejledning');
+  });
+
+  it('refuses with complaint guidance: 4 weeks, to the municipality, reconsidered first, then Ankestyrelsen', async () => {
+    const c = await caseInAssessment(true);
+    const res = await caseworker.send(
+      'POST',
+      `/api/cases/${c.id}/decision`,
+      decision(c, { outcome: 'refused', weeklyHours: null, startDate: null }),
+    );
+    expect(res.statusCode).toBe(200);
+    const after = (await caseworker.get(`/api/cases/${c.id}`)).json() as CaseDetail;
+    expect(after.status).toBe('refused');
+    // Complaint: 4 weeks from 20 November 2026 = 18 December, at close of office hours in Ringkøbing-Skjern.
+    expect(after.deadlines.find((d) => d.kind === 'complaint')).toMatchObject({ dueDate: '2026-12-18', endsAtTime: '15:00' });
+    const text = await pdfText(after, (res.json() as { documentId: string }).documentId);
+    expect(text).toContain('Du får afslag på socialpædagogisk støtte efter SEL § 85.');
+    expect(text).toContain('Klagevejledning');
+    expect(text).toContain('Fristen er 4 uger');
+    expect(text).toContain('18.12.2026 ved kontortids ophør');
+    expect(text).toContain('Kommunen genvurderer først afgørelsen');
+    expect(text).toContain('Ankestyrelsen inden for 4 uger, normalt inden for 14 dage');
+  });
+
+  it('lets only one of two caseworkers saving the same decision at once succeed (409)', async () => {
+    const c = await caseInAssessment(true);
+    const other = await loginAs(app, 'team_leader');
+    const [a, b] = [
+      await caseworker.send('POST', `/api/cases/${c.id}/decision`, decision(c)),
+      await other.send('POST', `/api/cases/${c.id}/decision`, decision(c)),
+    ];
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const rows = await inSystem(database, (tx) => tx.selectFrom('decision').select('id').where('case_id', '=', c.id).execute());
+    expect(rows).toHaveLength(1);
+  });
+});
