@@ -66,7 +66,7 @@ function App() {
             <Route path="/borgere/:id" element={<CitizenOverviewPage user={user} />} />
             <Route path="/organisation" element={<OrganisationPage />} />
             <Route path="/sager" element={can(user.role, 'case.read') ? <MyCasesPage user={user} /> : <NotFoundPage />} />
-            <Route path="/sager/:id" element={can(user.role, 'case.read') ? <CasePage /> : <NotFoundPage />} />
+            <Route path="/sager/:id" element={can(user.role, 'case.read') ? <CasePage user={user} /> : <NotFoundPage />} />
             <Route
               path="/admin/katalog/:id"
               element={can(user.role, 'catalogue.edit') ? <AdminDescriptionPage /> : <NotFoundPage />}

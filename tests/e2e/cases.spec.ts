@@ -53,6 +53,23 @@ test('a caseworker registers a request from the citizen overview, sends the rece
   await expect(completeness).toContainText('Udredningen er fuldstændig');
   await expectNoAxeViolations(page);
 
+  // The decision: a person decides, against the service level in force, with reasons.
+  await page
+    .getByLabel('Serviceniveau (gældende version)')
+    .selectOption({ label: 'Socialpædagogisk støtte (SEL § 85), version 1' });
+  await page.getByLabel('Afgørelsesdato').fill('2026-11-20');
+  await page.getByLabel('Timer pr. uge (ATA)').fill('120');
+  await page.getByLabel('Startdato').fill('2026-12-01');
+  await page.getByLabel('Begrundelse').fill('Borgeren har behov for støtte til struktur og økonomi, jf. udredningen.');
+  await page.getByRole('button', { name: 'Træf afgørelse' }).click();
+  await expect(page.locator('#d-weeklyHours-error')).toContainText('uden for alle borgerprofiler');
+  await page.getByLabel('Timer pr. uge (ATA)').fill('3');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Træf afgørelse' }).click();
+  await expect(page.getByTestId('case-status')).toContainText('Afgørelse truffet');
+  await expect(page.getByTestId('case-documents')).toContainText('Afgørelse');
+  await expect(deadlines.getByRole('row', { name: /Iværksættelse/ })).toContainText('18.12.2026');
+
   await page.getByRole('link', { name: 'Mine sager', exact: true }).click();
   await expect(page.getByTestId('my-cases')).toContainText('Mette Kjærsgaard');
   await expectNoAxeViolations(page);

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import type { SessionUser } from '../../../shared/auth/auth.schema.ts';
 import { ApiRequestError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useCase, useCaseActions } from '../../modules/cases/cases.api.ts';
@@ -8,9 +9,10 @@ import { formatCpr, formatDate, formatDateTime } from '../../ui/format.ts';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { AssessmentForm } from './assessment-form.tsx';
 import { DeadlineTag } from './deadline-tag.tsx';
+import { DecisionForm } from './decision-form.tsx';
 
 /** The case page: the next action in one click, the deadlines, the timeline and the letters. */
-export function CasePage() {
+export function CasePage({ user }: { user: SessionUser }) {
   const { t, td, lang } = useI18n();
   const { id = '' } = useParams();
   const detail = useCase(id);
@@ -81,6 +83,7 @@ export function CasePage() {
       </section>
 
       {c.status === 'assessment' ? <AssessmentForm caseId={c.id} /> : null}
+      {c.allowedActions.includes('decide_grant') ? <DecisionForm caseId={c.id} version={c.version} user={user} /> : null}
 
       <section aria-labelledby="deadlines-heading" className="vt-section">
         <h2 id="deadlines-heading">{t('cases.deadlines')}</h2>
