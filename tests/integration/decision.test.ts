@@ -192,3 +192,87 @@ describe(`decisions on ${TEST_DB}`, () => {
     expect(rows).toHaveLength(1);
   });
 });
+
+describe(`orders on ${TEST_DB}`, () => {
+  const GOAL_TYPE_DEVELOP = 'd41c8072-52f8-42b5-9375-ddbea454d27f';
+  const PRACTICAL = ASSESSMENT_THEMES.find((t) => t.display === 'Praktiske opgaver')?.code;
+  const goal = (n: number, patch: Record<string, unknown> = {}) => ({
+    text: `Mål ${n}: Borgeren handler selv ind én gang om ugen`,
+    indicator: 'Antal indkøb pr. uge uden støtte',
+    targetDate: '2027-05-31',
+    conditionCode: PRACTICAL,
+    goalTypeCode: GOAL_TYPE_DEVELOP,
+    baselineSupportNeedCode: SUPPORT_NEED_LEVELS[3]?.code,
+    targetSupportNeedCode: SUPPORT_NEED_LEVELS[2]?.code,
+    ...patch,
+  });
+  async function offerId(municipality: string, key: string): Promise<string> {
+    const list = (
+      await app.inject({ method: 'GET', url: `/api/public/catalogue/offers?municipality=${municipality}&pageSize=100` })
+    ).json() as {
+      items: { id: string; key: string }[];
+    };
+    return list.items.find((o) => o.key === key)?.id ?? '';
+  }
+  async function decided(outcome: 'granted' | 'refused'): Promise<CaseDetail> {
+    const c = await caseInAssessment(true);
+    const patch = outcome === 'refused' ? { outcome, weeklyHours: null, startDate: null } : {};
+    await caseworker.send('POST', `/api/cases/${c.id}/decision`, decision(c, patch));
+    return (await caseworker.get(`/api/cases/${c.id}`)).json() as CaseDetail;
+  }
+  const order = async (c: CaseDetail, patch: Record<string, unknown> = {}) =>
+    caseworker.send('POST', `/api/cases/${c.id}/order`, {
+      version: c.version,
+      offerId: await offerId('760', 'drosselvej'),
+      orderedOn: '2026-11-23',
+      firstFollowUp: '2027-02-23',
+      goals: [goal(1), goal(2)],
+      actionPlan: {
+        purpose: 'At mestre egen økonomi og hverdag',
+        services: 'Socialpædagogisk støtte 3 timer/uge',
+        expectedDuration: '6 måneder',
+      },
+      ...patch,
+    });
+
+  it('orders from a granting decision with SMART goals, FKO baseline and target, and the § 141 plan', async () => {
+    const c = await decided('granted');
+    const res = await order(c);
+    expect(res.statusCode).toBe(200);
+    const after = (await caseworker.get(`/api/cases/${c.id}`)).json() as CaseDetail;
+    expect(after.status).toBe('ordered');
+    const goals = await inSystem(database, (tx) =>
+      tx
+        .selectFrom('order_goal')
+        .selectAll()
+        .where('order_id', '=', (res.json() as { orderId: string }).orderId)
+        .orderBy('position')
+        .execute(),
+    );
+    expect(goals.map((g) => [g.position, g.condition_code, g.goal_type_code])).toEqual([
+      [1, PRACTICAL, GOAL_TYPE_DEVELOP],
+      [2, PRACTICAL, GOAL_TYPE_DEVELOP],
+    ]);
+  });
+
+  it('refuses an order without a granting decision (409)', async () => {
+    const c = await decided('refused');
+    expect((await order(c)).statusCode).toBe(409);
+  });
+
+  it.each([
+    ['more than 3 goals', { goals: [goal(1), goal(2), goal(3), goal(4)] }, 'goals'],
+    ['a goal without an FFB condition', { goals: [goal(1, { conditionCode: 'x' })] }, 'goals.0.conditionCode'],
+    ['a target date before the order', { goals: [goal(1, { targetDate: '2026-11-01' })] }, 'goals.0.targetDate'],
+    ['an offer of another municipality', { offerId: 'RANDERS' }, 'offerId'],
+    ['a follow-up before the order', { firstFollowUp: '2026-11-01' }, 'firstFollowUp'],
+  ])('answers 400 for %s and saves nothing', async (_label, patch, path) => {
+    const c = await decided('granted');
+    const p: Record<string, unknown> = patch;
+    const res = await order(c, p.offerId === 'RANDERS' ? { offerId: await offerId('730', 'blommevej') } : p);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ fields: [{ path }] });
+    const rows = await inSystem(database, (tx) => tx.selectFrom('case_order').select('id').where('case_id', '=', c.id).execute());
+    expect(rows).toEqual([]);
+  });
+});

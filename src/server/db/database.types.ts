@@ -266,7 +266,35 @@ export interface DecisionTable {
   created_at: Timestamp;
 }
 
+export interface CaseOrderTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  decision_id: string;
+  offer_id: string;
+  ordered_on: PlainDateColumn;
+  first_follow_up: PlainDateColumn;
+  action_plan: unknown;
+  created_at: Timestamp;
+}
+
+export interface OrderGoalTable {
+  id: Generated<string>;
+  municipality_id: string;
+  order_id: string;
+  position: number;
+  text: string;
+  indicator: string;
+  target_date: PlainDateColumn;
+  condition_code: string;
+  goal_type_code: string;
+  baseline_support_need_code: string;
+  target_support_need_code: string;
+}
+
 export interface DB {
+  case_order: CaseOrderTable;
+  order_goal: OrderGoalTable;
   decision: DecisionTable;
   assessment: AssessmentTable;
   assessment_theme: AssessmentThemeTable;

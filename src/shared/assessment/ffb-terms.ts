@@ -66,3 +66,10 @@ export const INFORMANTS: readonly { code: string; display: string }[] = [
 ];
 
 export const isCode = (list: readonly { code: string }[], code: string) => list.some((c) => c.code === code);
+
+/** Måltype: the goal type, which decides what counts as success in follow-up. */
+export const GOAL_TYPES: readonly { code: string; display: string; key: 'develop' | 'maintain' | 'limit_loss' }[] = [
+  { code: 'd41c8072-52f8-42b5-9375-ddbea454d27f', display: 'Udvikle funktionsevne', key: 'develop' },
+  { code: '10752a63-00b4-4958-b7f4-9f3a18f74266', display: 'Fastholde funktionsevne', key: 'maintain' },
+  { code: 'e47c22bd-d88d-48ab-882b-419923e1f44e', display: 'Begrænse tab af funktionsevne', key: 'limit_loss' },
+];

@@ -60,6 +60,17 @@ export const VALIDATION_MESSAGES = {
     da: 'Moduler bruges kun for dagtilbud (SEL §§ 103, 104).',
     en: 'Modules are only for day offers (SEL §§ 103, 104).',
   },
+  'order.goalType': { da: 'Måltypen er ikke en FFB-måltype.', en: 'The goal type is not an FFB goal type.' },
+  'order.goals.max': { da: 'Højst 3 mål (SMART).', en: 'At most 3 goals (SMART).' },
+  'order.targetDate.beforeOrder': {
+    da: 'Måldatoen kan ikke ligge før bestillingen.',
+    en: 'The target date cannot be before the order.',
+  },
+  'order.offer.unknown': { da: 'Tilbuddet findes ikke i kommunen.', en: 'The offer does not exist in the municipality.' },
+  'order.followUp.beforeOrder': {
+    da: 'Første opfølgning kan ikke ligge før bestillingen.',
+    en: 'The first follow-up cannot be before the order.',
+  },
   'purpose.required': { da: 'Angiv formålet med opslaget.', en: 'State the purpose of the look-up.' },
 } as const satisfies Record<string, Localised>;
 export type ValidationKey = keyof typeof VALIDATION_MESSAGES;

@@ -313,4 +313,65 @@ export const casesRepository = {
   ): Promise<string> {
     return (await tx.insertInto('decision').values(row).returning('id').executeTakeFirstOrThrow()).id;
   },
+
+  /** The granting decision an order rests on (decision_case_idx). */
+  async grantingDecision(tx: Tx, caseId: string) {
+    return tx
+      .selectFrom('decision')
+      .select(['id', 'decided_on', 'weekly_hours', 'profile_code', 'module_days', 'start_date'])
+      .where('case_id', '=', caseId)
+      .where('outcome', '<>', 'refused')
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  },
+
+  /** Offers are public; an order goes to an offer of the actor's own municipality, so name it here. */
+  async ownOffer(tx: Tx, municipalityId: string, offerId: string) {
+    return tx
+      .selectFrom('offer')
+      .select(['id', 'name'])
+      .where('id', '=', offerId)
+      .where('municipality_id', '=', municipalityId)
+      .executeTakeFirst();
+  },
+
+  async insertOrder(
+    tx: Tx,
+    row: {
+      municipality_id: string;
+      case_id: string;
+      decision_id: string;
+      offer_id: string;
+      ordered_on: string;
+      first_follow_up: string;
+      action_plan: unknown;
+    },
+    goals: Omit<import('../../db/database.types.ts').OrderGoalTable, 'id' | 'order_id' | 'municipality_id'>[],
+  ): Promise<string> {
+    const id = (
+      await tx
+        .insertInto('case_order')
+        .values({ ...row, action_plan: row.action_plan === null ? null : JSON.stringify(row.action_plan) })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await tx
+      .insertInto('order_goal')
+      .values(goals.map((g) => ({ ...g, order_id: id, municipality_id: row.municipality_id })))
+      .execute();
+    return id;
+  },
+
+  async orderOf(tx: Tx, caseId: string) {
+    const order = await tx
+      .selectFrom('case_order as o')
+      .innerJoin('offer as f', 'f.id', 'o.offer_id')
+      .select(['o.id', 'o.ordered_on', 'o.first_follow_up', 'o.action_plan', 'f.name as offer_name'])
+      .where('o.case_id', '=', caseId)
+      .executeTakeFirst();
+    if (!order) return undefined;
+    const goals = await tx.selectFrom('order_goal').selectAll().where('order_id', '=', order.id).orderBy('position').execute();
+    return { ...order, goals };
+  },
 };

@@ -11,6 +11,7 @@ import {
   versionBodySchema,
 } from '../../../shared/cases/case.schema.ts';
 import { decideSchema } from '../../../shared/cases/decision.schema.ts';
+import { orderSchema } from '../../../shared/cases/order.schema.ts';
 import { idParamsSchema, uuidSchema } from '../../../shared/ids.ts';
 import { contextOf } from '../../platform/auth/guard.ts';
 import type { Database } from '../../platform/db/database.ts';
@@ -160,5 +161,21 @@ export const casesRoutes: FastifyPluginAsyncZod<{ database: Database }> = async 
       },
     },
     async (request) => casesService.decide(contextOf(request, database), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/cases/:id/order',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        summary:
+          'Order the support from a provider’s offer: frame, at most 3 SMART goals with FKO baseline and target, § 141 plan',
+        params: idParamsSchema,
+        body: orderSchema,
+        response: { 200: z.object({ orderId: z.string(), version: z.number().int() }) },
+      },
+    },
+    async (request) => casesService.order(contextOf(request, database), request.params.id, request.body),
   );
 };

@@ -10,6 +10,7 @@ import type { Assessment, SaveAssessment } from '../../../shared/assessment/asse
 import { ASSESSMENT_THEMES } from '../../../shared/assessment/ffb-terms.ts';
 import type { CaseDetail, CaseListItem, OpenCase } from '../../../shared/cases/case.schema.ts';
 import type { Decide } from '../../../shared/cases/decision.schema.ts';
+import type { Order } from '../../../shared/cases/order.schema.ts';
 import { catalogueContentSchema } from '../../../shared/catalogue/catalogue.schema.ts';
 import { formatCpr } from '../../../shared/cpr/cpr.ts';
 import { type PlainDate, plainDateInCopenhagen } from '../../../shared/plain-date.ts';
@@ -464,6 +465,57 @@ export const casesService = {
       );
       await audit(tx, ctx, { action: 'create', citizenId: c.citizen_id, recordType: 'decision', recordId: decisionId });
       return { decisionId, documentId, version: input.version + 1 };
+    });
+  },
+
+  /**
+   * The order (bestilling) to a provider's offer: only on a granting decision, with at most three SMART goals, each
+   * with one primary FFB condition, a goal type and the FKO baseline and target, and the § 141 plan if wanted.
+   */
+  async order(ctx: RequestContext, id: string, input: Order): Promise<{ orderId: string; version: number }> {
+    return runUseCase(ctx, async (tx) => {
+      const c = await loadCase(tx, id);
+      const next = transition(c, 'order');
+      const decision = await casesRepository.grantingDecision(tx, id);
+      if (!decision) throw invalidTransition('an order needs a granting decision');
+      const offer = await casesRepository.ownOffer(tx, ctx.actor.municipalityId, input.offerId);
+      if (!offer) throw fieldError('offerId', 'order.offer.unknown');
+      if (input.firstFollowUp < input.orderedOn) throw fieldError('firstFollowUp', 'order.followUp.beforeOrder');
+      const early = input.goals.findIndex((g) => g.targetDate < input.orderedOn);
+      if (early >= 0) throw fieldError(`goals.${early}.targetDate`, 'order.targetDate.beforeOrder');
+      const orderId = await casesRepository.insertOrder(
+        tx,
+        {
+          municipality_id: ctx.actor.municipalityId,
+          case_id: id,
+          decision_id: decision.id,
+          offer_id: offer.id,
+          ordered_on: input.orderedOn,
+          first_follow_up: input.firstFollowUp,
+          action_plan: input.actionPlan,
+        },
+        input.goals.map((g, i) => ({
+          position: i + 1,
+          text: g.text,
+          indicator: g.indicator,
+          target_date: g.targetDate,
+          condition_code: g.conditionCode,
+          goal_type_code: g.goalTypeCode,
+          baseline_support_need_code: g.baselineSupportNeedCode,
+          target_support_need_code: g.targetSupportNeedCode,
+        })),
+      );
+      if (!(await casesRepository.setStatus(tx, id, input.version, next))) throw conflict();
+      await event(
+        tx,
+        ctx,
+        id,
+        'order',
+        `Bestilt hos ${offer.name}`,
+        input.goals.map((g, i) => `Mål ${i + 1}: ${g.text}`).join('\n'),
+      );
+      await audit(tx, ctx, { action: 'create', citizenId: c.citizen_id, recordType: 'order', recordId: orderId });
+      return { orderId, version: input.version + 1 };
     });
   },
 };
