@@ -70,6 +70,21 @@ test('a caseworker registers a request from the citizen overview, sends the rece
   await expect(page.getByTestId('case-documents')).toContainText('Afgørelse');
   await expect(deadlines.getByRole('row', { name: /Iværksættelse/ })).toContainText('18.12.2026');
 
+  // The order: the offer, one SMART goal with its FFB condition, goal type and FKO baseline and target.
+  await page.getByLabel('Tilbud', { exact: true }).selectOption({ label: 'Drosselvej (SEL § 103, SEL § 104)' });
+  await page.getByLabel('Første opfølgning').fill('2027-03-01');
+  await page.getByLabel('Mål (specifikt)').fill('Mette handler selv ind én gang om ugen');
+  await page.getByLabel('Indikator (målbart)').fill('Antal indkøb pr. uge uden støtte');
+  await page.getByLabel('Måldato').fill('2027-05-31');
+  await page.getByLabel('Primær FFB-tilstand').selectOption({ label: 'Praktiske opgaver' });
+  await page.getByLabel('Måltype').selectOption({ label: 'Udvikle funktionsevne' });
+  await page.getByLabel('Aktuelt støttebehov (FKO)').selectOption({ label: 'Højt støttebehov' });
+  await page.getByLabel('Mål for støttebehov (FKO)').selectOption({ label: 'Moderat støttebehov' });
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Bestil', exact: true }).click();
+  await expect(page.getByTestId('case-status')).toContainText('Bestilt');
+  await expect(page.getByTestId('case-timeline')).toContainText('Bestilt hos Drosselvej');
+
   await page.getByRole('link', { name: 'Mine sager', exact: true }).click();
   await expect(page.getByTestId('my-cases')).toContainText('Mette Kjærsgaard');
   await expectNoAxeViolations(page);

@@ -10,6 +10,7 @@ import { NotFoundPage } from '../not-found-page.tsx';
 import { AssessmentForm } from './assessment-form.tsx';
 import { DeadlineTag } from './deadline-tag.tsx';
 import { DecisionForm } from './decision-form.tsx';
+import { OrderForm } from './order-form.tsx';
 
 /** The case page: the next action in one click, the deadlines, the timeline and the letters. */
 export function CasePage({ user }: { user: SessionUser }) {
@@ -77,6 +78,8 @@ export function CasePage({ user }: { user: SessionUser }) {
           </button>
         ) : c.status === 'assessment' ? (
           <p>{t('cases.next.assessment')}</p>
+        ) : c.allowedActions.includes('order') ? (
+          <p>{t('cases.next.order')}</p>
         ) : (
           <p>{t('cases.next.later')}</p>
         )}
@@ -84,6 +87,7 @@ export function CasePage({ user }: { user: SessionUser }) {
 
       {c.status === 'assessment' ? <AssessmentForm caseId={c.id} /> : null}
       {c.allowedActions.includes('decide_grant') ? <DecisionForm caseId={c.id} version={c.version} user={user} /> : null}
+      {c.allowedActions.includes('order') ? <OrderForm caseId={c.id} version={c.version} user={user} /> : null}
 
       <section aria-labelledby="deadlines-heading" className="vt-section">
         <h2 id="deadlines-heading">{t('cases.deadlines')}</h2>
