@@ -146,6 +146,15 @@ describe(`validation, errors and safety on ${TEST_DB}`, () => {
     const { id } = res.json() as { id: string };
     const detail = (await caseworker.get(`/api/citizens/${id}`)).json();
     expect(detail).toMatchObject({ cpr: '6802994321', substituteCpr: true, birthDate: '1999-02-08' });
+    const audit = await inSystem(database, (tx) =>
+      tx
+        .selectFrom('audit_log')
+        .select(['action', 'actor_user_id'])
+        .where('citizen_id', '=', id)
+        .where('action', '=', 'create')
+        .execute(),
+    );
+    expect(audit).toEqual([{ action: 'create', actor_user_id: caseworker.userId }]);
   });
 
   it('answers 409 when two people save the same version', async () => {

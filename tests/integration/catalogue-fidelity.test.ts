@@ -563,3 +563,28 @@ describe('interventions catalogue fidelity to seed 002', () => {
     expect(res.items.map((i) => i.key).sort()).toEqual(['sundhedsteamet', 'sygeafdelingen']);
   });
 });
+
+describe(`comparison of two municipalities on ${TEST_DB}`, () => {
+  const compare = async (query: string) =>
+    (await app.inject({ method: 'GET', url: `/api/public/catalogue/compare?${query}` })).json() as ServiceDescriptionDetail[];
+
+  it.each([
+    ['paragraph=85&a=760&b=707', { '760': ['Socialpædagogisk støtte'], '707': 6 }],
+    ['paragraph=107&a=760&b=707', { '760': ['Midlertidigt botilbud'], '707': 0 }],
+    ['paragraph=85&a=730&b=707', { '730': [], '707': 6 }],
+  ] as const)('%s', async (query, expected) => {
+    const docs = await compare(query);
+    for (const [code, want] of Object.entries(expected)) {
+      const mine = docs.filter((d) => d.municipalityCode === code);
+      if (typeof want === 'number') expect(mine).toHaveLength(want);
+      else expect(mine.map((d) => d.title)).toEqual(want);
+    }
+    expect(docs.every((d) => d.shownVersion?.phase === 'in_force')).toBe(true);
+  });
+
+  it('refuses a paragraph that is not one', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/public/catalogue/compare?paragraph=x&a=760&b=707' })).statusCode).toBe(
+      400,
+    );
+  });
+});

@@ -100,6 +100,27 @@ describe(`decisions on ${TEST_DB}`, () => {
     const res = await caseworker.send('POST', `/api/cases/${c.id}/decision`, decision(c));
     expect(res.statusCode).toBe(409);
     expect((res.json() as { fields: unknown[] }).fields).toHaveLength(7);
+    expect((res.json() as { fields: { path: string; message: string }[] }).fields.at(-1)).toEqual({
+      path: 'assessment.supportNeed',
+      message: 'Det samlede støttebehov mangler.',
+    });
+  });
+
+  it('answers 409 to a decision saved on a stale version of the case, and saves no decision and no letter', async () => {
+    const c = await caseInAssessment(true);
+    const res = await caseworker.send('POST', `/api/cases/${c.id}/decision`, decision(c, { version: c.version - 1 }));
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'conflict' });
+    const saved = await inSystem(database, async (tx) => ({
+      decisions: await tx.selectFrom('decision').select('id').where('case_id', '=', c.id).execute(),
+      letters: await tx
+        .selectFrom('case_document')
+        .select('id')
+        .where('case_id', '=', c.id)
+        .where('kind', '=', 'decision_letter')
+        .execute(),
+    }));
+    expect(saved).toEqual({ decisions: [], letters: [] });
   });
 
   it.each([

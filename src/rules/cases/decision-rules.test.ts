@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PlainDate } from '../../shared/plain-date.ts';
 import { BASE_DEADLINE_RULES } from '../deadlines/deadline-rules.ts';
-import { CITIZEN_PROFILE_BANDS } from '../profiles/citizen-profiles.ts';
-import { decisionFrameProblems, legalTimeLimit, profileInBands } from './decision-rules.ts';
+import { CITIZEN_PROFILE_BANDS, profileInBands } from '../profiles/citizen-profiles.ts';
+import { decisionFrameProblems, legalTimeLimit } from './decision-rules.ts';
 
 const d = (s: string) => s as PlainDate;
 const BANDS = CITIZEN_PROFILE_BANDS.map((b) => ({ code: b.code, above: b.above, upTo: b.upTo }));

@@ -2,17 +2,13 @@ import { mentionsParagraph } from '../../shared/catalogue/paragraphs.ts';
 import type { PlainDate } from '../../shared/plain-date.ts';
 import type { DeadlineRuleSet } from '../deadlines/deadline-rules.ts';
 import { computeDeadline } from '../deadlines/deadlines.ts';
+import { profileInBands } from '../profiles/citizen-profiles.ts';
 
 export type Band = { code: string; above: number; upTo: number };
 export type DecisionProblem = {
   path: string;
   key: 'decision.hours.outsideBands' | 'decision.timeLimit.exceedsLaw' | 'decision.modules.notDayOffer';
 };
-
-/** The profile for weekly hours in the service level's own bands ((above, upTo]; the first band includes 0). */
-export function profileInBands(bands: readonly Band[], hours: number): Band | null {
-  return bands.find((b, i) => (i === 0 ? hours >= b.above : hours > b.above) && hours <= b.upTo) ?? null;
-}
 
 /** The legal time limit on support from `start`: § 82 six months (seed 004), § 107 three years (seed 001). */
 export function legalTimeLimit(legalBasis: string, start: PlainDate, rules: DeadlineRuleSet): PlainDate | null {

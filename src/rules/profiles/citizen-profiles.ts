@@ -39,10 +39,16 @@ export const CITIZEN_PROFILE_BANDS: readonly CitizenProfileBand[] = [
 
 /** The profile for granted weekly hours, or null when the hours fall outside every band (negative, or above 95). */
 export function profileForWeeklyHours(hours: number): CitizenProfileBand | null {
+  return profileInBands(CITIZEN_PROFILE_BANDS, hours);
+}
+
+/**
+ * The band for weekly hours in any contiguous band table ((above, upTo]; the first band also takes its lower end).
+ * Used with the seed's bands above and with a service-level version's own bands for decisions.
+ */
+export function profileInBands<B extends { above: number; upTo: number }>(bands: readonly B[], hours: number): B | null {
   if (!Number.isFinite(hours) || hours < 0) return null;
-  return (
-    CITIZEN_PROFILE_BANDS.find((band) => (band.code === '1' ? hours >= 0 : hours > band.above) && hours <= band.upTo) ?? null
-  );
+  return bands.find((b, i) => (i === 0 ? hours >= b.above : hours > b.above) && hours <= b.upTo) ?? null;
 }
 
 export type BandProblem = { index: number; problem: 'unordered' | 'overlap' | 'gap' | 'empty' };

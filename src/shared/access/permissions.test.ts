@@ -3,11 +3,20 @@ import { ACTIONS, can, PERMISSIONS, ROLES } from './permissions.ts';
 
 /** The whole role × action matrix, spelled out: a change to access must change this table too. */
 const EXPECTED: Record<string, string[]> = {
-  caseworker: ['citizen.search', 'citizen.read', 'citizen.create', 'organisation.read', 'case.read', 'case.write'],
+  caseworker: [
+    'citizen.search',
+    'citizen.read',
+    'citizen.create',
+    'citizen.update',
+    'organisation.read',
+    'case.read',
+    'case.write',
+  ],
   team_leader: [
     'citizen.search',
     'citizen.read',
     'citizen.create',
+    'citizen.update',
     'organisation.read',
     'citizen.access_log.read',
     'case.read',

@@ -9,6 +9,7 @@ export const ACTIONS = [
   'citizen.search',
   'citizen.read',
   'citizen.create',
+  'citizen.update',
   'citizen.access_log.read',
   'organisation.read',
   'audit.read',
@@ -21,11 +22,20 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 export const PERMISSIONS: Record<Role, readonly Action[]> = {
-  caseworker: ['citizen.search', 'citizen.read', 'citizen.create', 'organisation.read', 'case.read', 'case.write'],
+  caseworker: [
+    'citizen.search',
+    'citizen.read',
+    'citizen.create',
+    'citizen.update',
+    'organisation.read',
+    'case.read',
+    'case.write',
+  ],
   team_leader: [
     'citizen.search',
     'citizen.read',
     'citizen.create',
+    'citizen.update',
     'organisation.read',
     'citizen.access_log.read',
     'case.read',

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { uuidSchema } from '../ids.ts';
 
 /** What the audit log records (Datatilsynet's catalogue: read, search with criterion, add, change, extract, delete). */
 export const AUDIT_ACTIONS = [
@@ -62,5 +61,3 @@ export const accessLogEntrySchema = z.object({
   criterion: z.string().nullable(),
 });
 export type AccessLogEntry = z.infer<typeof accessLogEntrySchema>;
-
-export const auditRecordIdSchema = uuidSchema;

@@ -33,6 +33,8 @@ export const VALIDATION_MESSAGES = {
   'assessment.level': { da: 'Funktionsevneniveauet er ikke et FFB-niveau.', en: 'The functional level is not an FFB level.' },
   'assessment.informant': { da: 'Kilden er ikke en kendt kilde.', en: 'The informant is not a known informant.' },
   'assessment.supportNeed': { da: 'Støttebehovet er ikke et FFB-niveau.', en: 'The support need is not an FFB level.' },
+  'assessment.levelMissing': { da: 'Temaet mangler et funktionsevneniveau.', en: 'The theme has no functional level yet.' },
+  'assessment.supportNeedMissing': { da: 'Det samlede støttebehov mangler.', en: 'The overall support need is missing.' },
   'assessment.theme': { da: 'Temaet er ikke et FFB-tema.', en: 'The theme is not an FFB theme.' },
   'decision.reasons': { da: 'En afgørelse skal begrundes.', en: 'A decision must give its reasons.' },
   'decision.partyHearing.reason': {

@@ -1,9 +1,10 @@
 import { assessmentCompleteness } from '../../../rules/assessment/completeness.ts';
 import { allowedActions, type CaseAction, type CaseStatus, nextStatus } from '../../../rules/cases/case-state-machine.ts';
-import { decisionFrameProblems, profileInBands } from '../../../rules/cases/decision-rules.ts';
+import { decisionFrameProblems } from '../../../rules/cases/decision-rules.ts';
 import { versionInForce } from '../../../rules/catalogue/version-lifecycle.ts';
 import { deadlineRulesFor } from '../../../rules/deadlines/deadline-rules.ts';
 import { computeDeadline, deadlineStatus } from '../../../rules/deadlines/deadlines.ts';
+import { profileInBands } from '../../../rules/profiles/citizen-profiles.ts';
 import type { Page, PageQuery } from '../../../shared/api/page.ts';
 import { pageOffset } from '../../../shared/api/page.ts';
 import type { Assessment, SaveAssessment } from '../../../shared/assessment/assessment.schema.ts';
@@ -348,7 +349,7 @@ export const casesService = {
           'invalid_transition',
           completeness.missing.map((m) => ({
             code: 'custom',
-            message: 'assessment.level',
+            message: m.themeCode ? 'assessment.levelMissing' : 'assessment.supportNeedMissing',
             path: ['assessment', m.themeCode ?? 'supportNeed'],
           })),
           'the assessment is incomplete',

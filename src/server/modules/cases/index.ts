@@ -1,4 +1,9 @@
-/** For other modules: a citizen's cases, inside their own transaction. */
-export { casesRepository as casesReader } from './cases.repository.ts';
+import type { Tx } from '../../platform/tx.ts';
+import { casesRepository } from './cases.repository.ts';
+
+/** For other modules: a citizen's cases, read inside the caller's transaction (which writes the audit row). */
+export function casesOfCitizen(tx: Tx, citizenId: string) {
+  return casesRepository.forCitizen(tx, citizenId);
+}
 export { casesRoutes } from './cases.routes.ts';
 export { casesService } from './cases.service.ts';

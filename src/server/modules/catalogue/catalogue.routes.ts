@@ -78,6 +78,27 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ database: Database }> = as
   );
 
   app.get(
+    '/api/public/catalogue/compare',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Two municipalities’ documents for the same paragraph, with the version in force today',
+        querystring: z.object({
+          paragraph: z
+            .string()
+            .trim()
+            .regex(/^\d{1,3}( [a-z])?$/),
+          a: z.string().regex(/^\d{3}$/),
+          b: z.string().regex(/^\d{3}$/),
+        }),
+        response: { 200: z.array(serviceDescriptionDetailSchema) },
+      },
+    },
+    async (request) => catalogueService.publicCompare(database, request.query.paragraph, [request.query.a, request.query.b]),
+  );
+
+  app.get(
     '/api/public/catalogue/ffb-codes',
     {
       config: { access: 'public' },

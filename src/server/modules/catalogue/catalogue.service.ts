@@ -19,6 +19,7 @@ import type {
 import { catalogueContentSchema } from '../../../shared/catalogue/catalogue.schema.ts';
 import { LEGAL_BASES } from '../../../shared/catalogue/legal-bases.ts';
 import { type OfferDetail, type OfferSummary, offerContentSchema } from '../../../shared/catalogue/offer.schema.ts';
+import { mentionsParagraph } from '../../../shared/catalogue/paragraphs.ts';
 import { type PlainDate, plainDateInCopenhagen } from '../../../shared/plain-date.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
@@ -194,6 +195,28 @@ export const catalogueService = {
       const shown = opts.version !== undefined ? versions.find((v) => v.number === opts.version) : inForceOf(versions, on);
       if (opts.version !== undefined && !shown) throw notFound();
       return detailOf(d, versions, on, shown);
+    });
+  },
+
+  /**
+   * Two municipalities' documents for one paragraph, each with the version in force today and its content: one
+   * transaction, two queries (the catalogue is hundreds of documents, not millions).
+   */
+  async publicCompare(database: Database, paragraph: string, codes: readonly string[]): Promise<ServiceDescriptionDetail[]> {
+    const on = today();
+    return inPublic(database, async (tx) => {
+      const { items } = await catalogueRepository.listDescriptions(tx, {}, 10_000, 0);
+      const matching = items.filter((d) => codes.includes(d.municipality_code) && mentionsParagraph(d.legal_basis, paragraph));
+      const versions = await catalogueRepository.versionsOf(
+        tx,
+        matching.map((d) => d.id),
+      );
+      return matching
+        .map((d) => {
+          const own = versions.filter((v) => v.service_description_id === d.id);
+          return detailOf(d, own, on, inForceOf(own, on));
+        })
+        .filter((d) => d.shownVersion !== null);
     });
   },
 

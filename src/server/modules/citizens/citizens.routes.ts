@@ -60,7 +60,7 @@ export const citizensRoutes: FastifyPluginAsyncZod<{ database: Database }> = asy
   app.put(
     '/api/citizens/:id/contact',
     {
-      config: { access: 'citizen.create' },
+      config: { access: 'citizen.update' },
       schema: {
         tags: ['citizens'],
         summary: 'Change contact details (optimistic locking on version)',

@@ -17,7 +17,7 @@ import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts'
 import { conflict, fieldError, notFound } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/tx.ts';
 import { AuditedDenial, runUseCase } from '../../platform/use-case.ts';
-import { casesReader } from '../cases/index.ts';
+import { casesOfCitizen } from '../cases/index.ts';
 import { type CitizenCriterion, type CitizenRow, citizensRepository } from './citizens.repository.ts';
 
 /**
@@ -105,7 +105,7 @@ export const citizensService = {
         email: row.email,
         municipalityName: ctx.actor.municipalityName,
         version: row.version,
-        cases: (await casesReader.forCitizen(tx, id)).map((c) => ({
+        cases: (await casesOfCitizen(tx, id)).map((c) => ({
           id: c.id,
           title: c.title,
           status: c.status,

@@ -53,10 +53,10 @@ export function useDiff(id: string, from: number | undefined, to: number | undef
   });
 }
 
-export function useOffers(f: { municipality?: string; legalBasis?: string; page?: number }) {
+export function useOffers(f: { municipality?: string; legalBasis?: string; page?: number }, pageSize = 20) {
   return useQuery({
-    queryKey: ['catalogue', 'offers', f],
-    queryFn: () => api<Page<OfferSummary>>(`/api/public/catalogue/offers?${query({ ...f, pageSize: 50 })}`),
+    queryKey: ['catalogue', 'offers', f, pageSize],
+    queryFn: () => api<Page<OfferSummary>>(`/api/public/catalogue/offers?${query({ ...f, pageSize })}`),
     placeholderData: keepPreviousData,
   });
 }

@@ -40,7 +40,8 @@ const NEEDS = SUPPORT_NEED_LEVELS.filter((l) => l.code !== SUPPORT_NOT_ASSESSED)
 export function OrderForm({ caseId, version, user }: { caseId: string; version: number; user: SessionUser }) {
   const { t } = useI18n();
   const qc = useQueryClient();
-  const offers = useOffers({ municipality: user.municipality.code });
+  // A choice list, not a browse: the municipality's offers at once (the API's largest page).
+  const offers = useOffers({ municipality: user.municipality.code }, 100);
   const today = plainDateInCopenhagen(new Date());
   const [offerId, setOfferId] = useState('');
   const [orderedOn, setOrderedOn] = useState<string>(today);

@@ -22,7 +22,8 @@ export function CataloguePage() {
   const services = useFfbServices();
   const page = Number(params.get('side') ?? '1') || 1;
   const descriptions = useDescriptions({ municipality, legalBasis, q, targetGroup, ffb, page });
-  const offers = useOffers({ municipality, legalBasis });
+  const offerPage = Number(params.get('tilbudsside') ?? '1') || 1;
+  const offers = useOffers({ municipality, legalBasis, page: offerPage });
   const bases = useLegalBases();
 
   function set(key: string, value: string) {
@@ -30,6 +31,7 @@ export function CataloguePage() {
     if (value) next.set(key, value);
     else next.delete(key);
     next.delete('side');
+    next.delete('tilbudsside');
     setParams(next);
   }
 
@@ -197,6 +199,16 @@ export function CataloguePage() {
                 ))}
               </tbody>
             </table>
+            <Pagination
+              page={offers.data.page}
+              pageSize={offers.data.pageSize}
+              total={offers.data.total}
+              onPage={(p) => {
+                const next = new URLSearchParams(params);
+                next.set('tilbudsside', String(p));
+                setParams(next);
+              }}
+            />
           </div>
         ) : null}
       </section>

@@ -1,11 +1,9 @@
-import { useQueries } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import type { CatalogueContent, ServiceDescriptionDetail } from '../../../shared/catalogue/catalogue.schema.ts';
-import { mentionsParagraph } from '../../../shared/catalogue/paragraphs.ts';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
-import { useDescriptions } from '../../modules/catalogue/catalogue.api.ts';
 import { Prose } from '../../modules/catalogue/description-sections.tsx';
 import { MUNICIPALITIES } from './catalogue-page.tsx';
 
@@ -56,17 +54,12 @@ export function ComparePage() {
   const paragraph = params.get('paragraf') ?? '85';
   const a = params.get('a') ?? '760';
   const b = params.get('b') ?? '707';
-  const all = useDescriptions({}, 100);
-  const matching = (code: string) =>
-    (all.data?.items ?? []).filter((d) => d.municipalityCode === code && mentionsParagraph(d.legalBasis, paragraph) && d.inForce);
-  const ids = [...matching(a), ...matching(b)].map((d) => d.id);
-  const details = useQueries({
-    queries: ids.map((id) => ({
-      queryKey: ['catalogue', 'description', id, undefined],
-      queryFn: () => api<ServiceDescriptionDetail>(`/api/public/catalogue/service-descriptions/${id}`),
-    })),
+  // One request: the server matches the paragraph and returns each document with its version in force.
+  const compared = useQuery({
+    queryKey: ['catalogue', 'compare', paragraph, a, b],
+    queryFn: () => api<ServiceDescriptionDetail[]>(`/api/public/catalogue/compare?${new URLSearchParams({ paragraph, a, b })}`),
   });
-  const loaded = details.map((q) => q.data).filter((d): d is ServiceDescriptionDetail => d !== undefined);
+  const loaded = compared.data ?? [];
   const docsOf = (code: string) => loaded.filter((d) => d.municipalityCode === code);
   const nameOf = (code: string) => MUNICIPALITIES.find((m) => m.code === code)?.name ?? code;
   const set = (key: string, value: string) => {
