@@ -51,7 +51,7 @@ describe(`case flow: request and receipt on ${TEST_DB}`, () => {
     expect(c).toMatchObject({
       status: 'request_received',
       citizen: { name: 'Mette Kjærsgaard' },
-      allowedActions: ['send_receipt', 'add_note', 'close'],
+      allowedActions: ['send_receipt', 'send_deadline_notice', 'add_note', 'close'],
     });
     // Receipt: 14 days from Friday 20 March 2026 is Langfredag 3 April → Tuesday 7 April (after Easter).
     expect(c.deadlines).toEqual([

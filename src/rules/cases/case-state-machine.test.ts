@@ -13,9 +13,10 @@ describe('case state machine', () => {
   it.each([
     ['request_received', 'send_receipt', 'receipt_sent'],
     ['assessment', 'decide_refuse', 'refused'],
-    ['refused', 'register_complaint', 'reconsideration'],
-    ['reconsideration', 'maintain_decision', 'forwarded'],
-    ['reconsideration', 'uphold_complaint', 'assessment'],
+    ['refused', 'register_complaint', 'refused'],
+    ['ordered', 'register_complaint', 'ordered'],
+    ['refused', 'reopen_for_new_decision', 'assessment'],
+    ['ordered', 'reopen_for_new_decision', 'assessment'],
     ['decided', 'order', 'ordered'],
   ] as const)('%s --%s--> %s', (from, action, to) => {
     expect(nextStatus(from, action)).toBe(to);
@@ -25,6 +26,12 @@ describe('case state machine', () => {
     for (const status of CASE_STATUSES) {
       if (status !== 'assessment') expect(nextStatus(status, 'decide_grant')).toBeNull();
       if (status !== 'decided') expect(nextStatus(status, 'order')).toBeNull();
+    }
+  });
+
+  it('takes no complaint before a decision exists', () => {
+    for (const status of ['request_received', 'receipt_sent', 'assessment'] as const) {
+      expect(nextStatus(status, 'register_complaint')).toBeNull();
     }
   });
 

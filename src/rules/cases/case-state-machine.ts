@@ -1,7 +1,8 @@
 /**
  * A case (sag) as a state machine: which action each status allows and where it leads (issue 4). Any pair not in
  * the table is refused with 409. The flow follows seed 001 ("Sagsbehandlingstider", "Klage") and seed 003
- * ("Myndighed"): request → receipt → assessment → decision → order, and the complaint's own track.
+ * ("Myndighed"): request → receipt → assessment → decision → order. A complaint runs on its own track
+ * (rules/complaints); it needs a decision, and it leaves the case's status alone unless a new decision is needed.
  */
 export const CASE_STATUSES = [
   'request_received',
@@ -10,8 +11,6 @@ export const CASE_STATUSES = [
   'decided',
   'refused',
   'ordered',
-  'reconsideration',
-  'forwarded',
   'closed',
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -23,26 +22,59 @@ export const CASE_ACTIONS = [
   'decide_refuse',
   'order',
   'register_complaint',
-  'uphold_complaint',
-  'maintain_decision',
-  'record_appeal_result',
+  'reopen_for_new_decision',
+  'send_deadline_notice',
   'add_note',
   'close',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
-/** status → action → next status. `add_note` keeps the status (notatpligt applies at every step). */
+/**
+ * status → action → next status. `add_note` keeps the status (notatpligt applies at every step);
+ * `register_complaint` keeps it too (only a decided case can be complained about); `reopen_for_new_decision` follows
+ * an upheld complaint or a changed/remitted appeal; `send_deadline_notice` (retssikkerhedsloven § 3, stk. 2) is
+ * possible while a deadline of the municipality's own can still be missed.
+ */
 export const CASE_TRANSITIONS: Record<CaseStatus, Partial<Record<CaseAction, CaseStatus>>> = {
-  request_received: { send_receipt: 'receipt_sent', add_note: 'request_received', close: 'closed' },
-  receipt_sent: { start_assessment: 'assessment', add_note: 'receipt_sent', close: 'closed' },
-  assessment: { decide_grant: 'decided', decide_refuse: 'refused', add_note: 'assessment', close: 'closed' },
-  decided: { order: 'ordered', register_complaint: 'reconsideration', add_note: 'decided' },
-  refused: { register_complaint: 'reconsideration', add_note: 'refused', close: 'closed' },
-  ordered: { register_complaint: 'reconsideration', add_note: 'ordered', close: 'closed' },
-  // Reconsideration (genvurdering): upheld → a new decision is made; maintained → forwarded to Ankestyrelsen.
-  reconsideration: { uphold_complaint: 'assessment', maintain_decision: 'forwarded', add_note: 'reconsideration' },
-  forwarded: { record_appeal_result: 'closed', add_note: 'forwarded' },
-  closed: { add_note: 'closed' },
+  request_received: {
+    send_receipt: 'receipt_sent',
+    send_deadline_notice: 'request_received',
+    add_note: 'request_received',
+    close: 'closed',
+  },
+  receipt_sent: {
+    start_assessment: 'assessment',
+    send_deadline_notice: 'receipt_sent',
+    add_note: 'receipt_sent',
+    close: 'closed',
+  },
+  assessment: {
+    decide_grant: 'decided',
+    decide_refuse: 'refused',
+    send_deadline_notice: 'assessment',
+    add_note: 'assessment',
+    close: 'closed',
+  },
+  decided: {
+    order: 'ordered',
+    register_complaint: 'decided',
+    reopen_for_new_decision: 'assessment',
+    send_deadline_notice: 'decided',
+    add_note: 'decided',
+  },
+  refused: {
+    register_complaint: 'refused',
+    reopen_for_new_decision: 'assessment',
+    add_note: 'refused',
+    close: 'closed',
+  },
+  ordered: {
+    register_complaint: 'ordered',
+    reopen_for_new_decision: 'assessment',
+    add_note: 'ordered',
+    close: 'closed',
+  },
+  closed: { register_complaint: 'closed', reopen_for_new_decision: 'assessment', add_note: 'closed' },
 };
 
 export function nextStatus(status: CaseStatus, action: CaseAction): CaseStatus | null {

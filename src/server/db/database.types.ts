@@ -199,6 +199,8 @@ export interface CaseDeadlineTable {
   rule_version: string;
   source: string;
   met_on: PlainDateColumn | null;
+  notice_sent_on: ColumnType<string | null, string | null | undefined, string | null>;
+  lapsed_on: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
 }
 
@@ -210,6 +212,8 @@ export interface CaseDocumentTable {
   title: string;
   journalised_on: PlainDateColumn;
   content: Uint8Array;
+  /** The letter as structured text (the browser preview); null for documents from before migration 0009. */
+  letter: ColumnType<unknown, string | null | undefined, string | null>;
   created_at: Timestamp;
 }
 
@@ -292,7 +296,42 @@ export interface OrderGoalTable {
   target_support_need_code: string;
 }
 
+export interface ComplaintTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  decision_id: string;
+  form: string;
+  received_on: PlainDateColumn;
+  received_at: string | null;
+  text: string;
+  timeliness: string;
+  status: string;
+  reconsidered_on: PlainDateColumn | null;
+  reconsideration_reasons: string | null;
+  forwarded_on: PlainDateColumn | null;
+  forwarding_document_id: string | null;
+  appeal_outcome: string | null;
+  appeal_decided_on: PlainDateColumn | null;
+  appeal_note: string | null;
+  registered_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface OutreachContactTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  kind: string;
+  held_on: PlainDateColumn;
+  note: string | null;
+  created_at: Timestamp;
+}
+
 export interface DB {
+  complaint: ComplaintTable;
+  outreach_contact: OutreachContactTable;
   case_order: CaseOrderTable;
   order_goal: OrderGoalTable;
   decision: DecisionTable;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pageQuerySchema } from '../api/page.ts';
 import { uuidSchema } from '../ids.ts';
 import { plainDateSchema } from '../plain-date.ts';
+import { complaintViewSchema, outreachViewSchema } from './complaint.schema.ts';
 
 export const REQUEST_CHANNELS = ['pre_visitation', 'outreach_advice', 'letter', 'digital', 'phone'] as const;
 export const REQUESTERS = ['citizen', 'relative_with_consent', 'professional'] as const;
@@ -33,6 +34,49 @@ export const deadlineSchema = z.object({
   source: z.string(),
   metOn: plainDateSchema.nullable(),
   status: z.enum(['met', 'overdue', 'due_soon', 'open']),
+  /** A written notice that the deadline cannot be kept (retssikkerhedsloven § 3, stk. 2) can be sent. */
+  noticeAllowed: z.boolean(),
+  noticeSentOn: plainDateSchema.nullable(),
+});
+
+export const decisionViewSchema = z.object({
+  id: uuidSchema,
+  outcome: z.enum(['granted', 'partly_granted', 'refused']),
+  legalBasis: z.string(),
+  serviceTitle: z.string(),
+  serviceVersionNumber: z.number().int(),
+  weeklyHours: z.number().nullable(),
+  profileCode: z.string().nullable(),
+  moduleDays: z.number().int().nullable(),
+  startDate: plainDateSchema.nullable(),
+  timeLimitUntil: plainDateSchema.nullable(),
+  reasons: z.string(),
+  partyHearing: z.enum(['done', 'not_needed']),
+  partyHearingNote: z.string().nullable(),
+  decidedOn: plainDateSchema,
+  letterDocumentId: uuidSchema.nullable(),
+});
+
+export const orderViewSchema = z.object({
+  id: uuidSchema,
+  offerName: z.string(),
+  orderedOn: plainDateSchema,
+  firstFollowUp: plainDateSchema,
+  actionPlan: z
+    .object({ purpose: z.string(), services: z.string(), expectedDuration: z.string(), otherCircumstances: z.string() })
+    .nullable(),
+  goals: z.array(
+    z.object({
+      position: z.number().int(),
+      text: z.string(),
+      indicator: z.string(),
+      targetDate: plainDateSchema,
+      conditionCode: z.string(),
+      goalTypeCode: z.string(),
+      baselineSupportNeedCode: z.string(),
+      targetSupportNeedCode: z.string(),
+    }),
+  ),
 });
 
 export const caseEventSchema = z.object({
@@ -63,7 +107,19 @@ export const caseDetailSchema = z.object({
   }),
   deadlines: z.array(deadlineSchema),
   events: z.array(caseEventSchema),
-  documents: z.array(z.object({ id: uuidSchema, kind: z.string(), title: z.string(), journalisedOn: plainDateSchema })),
+  documents: z.array(
+    z.object({
+      id: uuidSchema,
+      kind: z.string(),
+      title: z.string(),
+      journalisedOn: plainDateSchema,
+      hasPreview: z.boolean(),
+    }),
+  ),
+  decisions: z.array(decisionViewSchema),
+  order: orderViewSchema.nullable(),
+  complaints: z.array(complaintViewSchema),
+  outreach: outreachViewSchema.nullable(),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 

@@ -73,6 +73,47 @@ export const VALIDATION_MESSAGES = {
     da: 'Første opfølgning kan ikke ligge før bestillingen.',
     en: 'The first follow-up cannot be before the order.',
   },
+  'complaint.time': { da: 'Klokkeslæt skal skrives TT:MM.', en: 'A time is written HH:MM.' },
+  'complaint.text': { da: 'Skriv hvad klagen går ud på.', en: 'State what the complaint is about.' },
+  'complaint.reasons': { da: 'Genvurderingen skal begrundes.', en: 'The reconsideration must give its reasons.' },
+  'complaint.noDecision': {
+    da: 'Der er ingen afgørelse at klage over på sagen.',
+    en: 'The case has no decision to complain about.',
+  },
+  'complaint.open': {
+    da: 'Sagen har allerede en klage under behandling.',
+    en: 'The case already has a complaint under way.',
+  },
+  'complaint.beforeDecision': {
+    da: 'Klagen kan ikke være modtaget før afgørelsen.',
+    en: 'The complaint cannot be received before the decision.',
+  },
+  'complaint.beforeReceived': {
+    da: 'Datoen kan ikke ligge før klagen blev modtaget.',
+    en: 'The date cannot be before the complaint was received.',
+  },
+  'notice.reason': { da: 'Skriv hvorfor fristen ikke kan holdes.', en: 'State why the deadline cannot be kept.' },
+  'notice.kind': {
+    da: 'Der er ingen åben frist af denne art, som kræver et varsel.',
+    en: 'There is no open deadline of this kind that needs a notice.',
+  },
+  'notice.expectedBy': {
+    da: 'Den forventede dato skal ligge efter den oprindelige frist.',
+    en: 'The expected date must be after the original deadline.',
+  },
+  'outreach.notOutreach': {
+    da: 'Sagen er ikke kommet ind via fremskudt rådgivning.',
+    en: 'The case did not come in through outreach advice.',
+  },
+  'outreach.talks.limit': {
+    da: 'Der er allerede holdt 3 afklaringssamtaler. Start et rådgivningsforløb eller visitér til udredning.',
+    en: 'Three clarifying talks have been held. Start an advice course or refer to assessment.',
+  },
+  'outreach.course.started': { da: 'Rådgivningsforløbet er allerede startet.', en: 'The advice course has already started.' },
+  'order.decision.refused': {
+    da: 'Den seneste afgørelse er et afslag; der kan ikke bestilles.',
+    en: 'The latest decision is a refusal; nothing can be ordered.',
+  },
   'purpose.required': { da: 'Angiv formålet med opslaget.', en: 'State the purpose of the look-up.' },
 } as const satisfies Record<string, Localised>;
 export type ValidationKey = keyof typeof VALIDATION_MESSAGES;

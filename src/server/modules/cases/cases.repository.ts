@@ -94,9 +94,32 @@ export const casesRepository = {
 
   async insertDocument(
     tx: Tx,
-    row: { municipality_id: string; case_id: string; kind: string; title: string; journalised_on: string; content: Uint8Array },
+    row: {
+      municipality_id: string;
+      case_id: string;
+      kind: string;
+      title: string;
+      journalised_on: string;
+      content: Uint8Array;
+      letter: unknown;
+    },
   ): Promise<string> {
-    return (await tx.insertInto('case_document').values(row).returning('id').executeTakeFirstOrThrow()).id;
+    return (
+      await tx
+        .insertInto('case_document')
+        .values({ ...row, letter: JSON.stringify(row.letter) })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  },
+
+  async documentLetter(tx: Tx, caseId: string, documentId: string) {
+    return tx
+      .selectFrom('case_document')
+      .select(['id', 'title', 'kind', 'letter'])
+      .where('case_id', '=', caseId)
+      .where('id', '=', documentId)
+      .executeTakeFirst();
   },
 
   async caseById(tx: Tx, id: string) {
@@ -132,8 +155,9 @@ export const casesRepository = {
   async deadlines(tx: Tx, caseId: string) {
     return tx
       .selectFrom('case_deadline')
-      .select(['kind', 'from_date', 'due_date', 'ends_at_time', 'rule_version', 'source', 'met_on'])
+      .select(['kind', 'from_date', 'due_date', 'ends_at_time', 'rule_version', 'source', 'met_on', 'notice_sent_on'])
       .where('case_id', '=', caseId)
+      .where('lapsed_on', 'is', null)
       .orderBy('due_date')
       .execute();
   },
@@ -152,7 +176,7 @@ export const casesRepository = {
   async documents(tx: Tx, caseId: string) {
     return tx
       .selectFrom('case_document')
-      .select(['id', 'kind', 'title', 'journalised_on'])
+      .select(['id', 'kind', 'title', 'journalised_on', sql<boolean>`letter is not null`.as('has_letter')])
       .where('case_id', '=', caseId)
       .orderBy('created_at')
       .execute();
@@ -174,6 +198,31 @@ export const casesRepository = {
       .where('case_id', '=', caseId)
       .where('kind', '=', kind)
       .where('met_on', 'is', null)
+      .where('lapsed_on', 'is', null)
+      .execute();
+  },
+
+  /** Deadlines that no longer apply (a new decision replaces the old one's start and complaint deadlines). */
+  async lapseDeadlines(tx: Tx, caseId: string, kinds: readonly string[], on: string): Promise<void> {
+    if (!kinds.length) return;
+    await tx
+      .updateTable('case_deadline')
+      .set({ lapsed_on: on })
+      .where('case_id', '=', caseId)
+      .where('kind', 'in', kinds)
+      .where('met_on', 'is', null)
+      .where('lapsed_on', 'is', null)
+      .execute();
+  },
+
+  async markNoticeSent(tx: Tx, caseId: string, kind: string, on: string): Promise<void> {
+    await tx
+      .updateTable('case_deadline')
+      .set({ notice_sent_on: on })
+      .where('case_id', '=', caseId)
+      .where('kind', '=', kind)
+      .where('met_on', 'is', null)
+      .where('lapsed_on', 'is', null)
       .execute();
   },
 
@@ -210,6 +259,7 @@ export const casesRepository = {
           .select(sql<string>`d.due_date::text`.as('due'))
           .whereRef('d.case_id', '=', 'c.id')
           .where('d.met_on', 'is', null)
+          .where('d.lapsed_on', 'is', null)
           .orderBy('d.due_date')
           .limit(1)
           .as('next_due'),
@@ -218,6 +268,7 @@ export const casesRepository = {
           .select('d.kind')
           .whereRef('d.case_id', '=', 'c.id')
           .where('d.met_on', 'is', null)
+          .where('d.lapsed_on', 'is', null)
           .orderBy('d.due_date')
           .limit(1)
           .as('next_kind'),
@@ -314,16 +365,129 @@ export const casesRepository = {
     return (await tx.insertInto('decision').values(row).returning('id').executeTakeFirstOrThrow()).id;
   },
 
-  /** The granting decision an order rests on (decision_case_idx). */
-  async grantingDecision(tx: Tx, caseId: string) {
+  /** The case's decisions, newest first (decision_case_idx); a case has a handful. */
+  async decisions(tx: Tx, caseId: string) {
+    return tx
+      .selectFrom('decision as d')
+      .innerJoin('service_description_version as v', 'v.id', 'd.service_description_version_id')
+      .innerJoin('service_description as s', 's.id', 'v.service_description_id')
+      .select([
+        'd.id',
+        'd.outcome',
+        'd.legal_basis',
+        'd.service_description_version_id',
+        'v.number as version_number',
+        's.title as service_title',
+        'd.weekly_hours',
+        'd.profile_code',
+        'd.module_days',
+        'd.start_date',
+        'd.time_limit_until',
+        'd.reasons',
+        'd.party_hearing',
+        'd.party_hearing_note',
+        'd.decided_on',
+        'd.letter_document_id',
+      ])
+      .where('d.case_id', '=', caseId)
+      .orderBy('d.created_at', 'desc')
+      .limit(50)
+      .execute();
+  },
+
+  /** The latest decision: what an order rests on and what a complaint is about (decision_case_idx). */
+  async latestDecision(tx: Tx, caseId: string) {
     return tx
       .selectFrom('decision')
-      .select(['id', 'decided_on', 'weekly_hours', 'profile_code', 'module_days', 'start_date'])
+      .select(['id', 'outcome', 'legal_basis', 'decided_on', 'reasons', 'weekly_hours', 'module_days', 'start_date'])
       .where('case_id', '=', caseId)
-      .where('outcome', '<>', 'refused')
       .orderBy('created_at', 'desc')
       .limit(1)
       .executeTakeFirst();
+  },
+
+  /** The descriptions of the municipality with their versions, for the proposal (service_description_legal_basis_idx). */
+  async serviceCandidates(tx: Tx, municipalityId: string) {
+    return tx
+      .selectFrom('service_description as s')
+      .innerJoin('service_description_version as v', 'v.service_description_id', 's.id')
+      .select([
+        's.id as description_id',
+        's.title',
+        's.legal_basis',
+        'v.id',
+        'v.number',
+        'v.status',
+        'v.in_force_from',
+        'v.content',
+      ])
+      .where('s.municipality_id', '=', municipalityId)
+      .orderBy('s.legal_basis')
+      .orderBy('v.number')
+      .limit(2000)
+      .execute();
+  },
+
+  async complaints(tx: Tx, caseId: string) {
+    return tx.selectFrom('complaint').selectAll().where('case_id', '=', caseId).orderBy('created_at', 'desc').limit(50).execute();
+  },
+
+  async complaintById(tx: Tx, caseId: string, complaintId: string) {
+    return tx.selectFrom('complaint').selectAll().where('case_id', '=', caseId).where('id', '=', complaintId).executeTakeFirst();
+  },
+
+  async insertComplaint(
+    tx: Tx,
+    row: Omit<import('../../db/database.types.ts').ComplaintTable, 'id' | 'created_at' | 'version' | 'status'> & {
+      status: string;
+    },
+  ): Promise<string> {
+    return (await tx.insertInto('complaint').values(row).returning('id').executeTakeFirstOrThrow()).id;
+  },
+
+  /** Optimistic locking on the complaint: two people reconsidering at once → one of them gets 409. */
+  async updateComplaint(
+    tx: Tx,
+    id: string,
+    version: number,
+    patch: Partial<
+      Pick<
+        import('../../db/database.types.ts').ComplaintTable,
+        | 'status'
+        | 'reconsidered_on'
+        | 'reconsideration_reasons'
+        | 'forwarded_on'
+        | 'forwarding_document_id'
+        | 'appeal_outcome'
+        | 'appeal_decided_on'
+        | 'appeal_note'
+      >
+    >,
+  ): Promise<boolean> {
+    const r = await tx
+      .updateTable('complaint')
+      .set({ ...patch, version: sql`version + 1` })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return r.numUpdatedRows === 1n;
+  },
+
+  async outreachContacts(tx: Tx, caseId: string) {
+    return tx
+      .selectFrom('outreach_contact')
+      .select(['id', 'kind', 'held_on', 'note'])
+      .where('case_id', '=', caseId)
+      .orderBy('held_on')
+      .limit(100)
+      .execute();
+  },
+
+  async insertOutreachContact(
+    tx: Tx,
+    row: { municipality_id: string; case_id: string; kind: string; held_on: string; note: string | null },
+  ): Promise<void> {
+    await tx.insertInto('outreach_contact').values(row).execute();
   },
 
   /** Offers are public; an order goes to an offer of the actor's own municipality, so name it here. */

@@ -10,12 +10,24 @@ import {
   openCaseSchema,
   versionBodySchema,
 } from '../../../shared/cases/case.schema.ts';
+import {
+  appealResultSchema,
+  deadlineNoticeSchema,
+  letterSchema,
+  outreachContactSchema,
+  proposalSchema,
+  reconsiderSchema,
+  registerComplaintSchema,
+} from '../../../shared/cases/complaint.schema.ts';
 import { decideSchema } from '../../../shared/cases/decision.schema.ts';
 import { orderSchema } from '../../../shared/cases/order.schema.ts';
 import { idParamsSchema, uuidSchema } from '../../../shared/ids.ts';
+import { plainDateInCopenhagen, plainDateSchema } from '../../../shared/plain-date.ts';
 import { contextOf } from '../../platform/auth/guard.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { casesService } from './cases.service.ts';
+import { complaintsService } from './complaints.service.ts';
+import { proposalService } from './proposal.service.ts';
 
 const tags = ['cases'];
 
@@ -177,5 +189,128 @@ export const casesRoutes: FastifyPluginAsyncZod<{ database: Database }> = async 
       },
     },
     async (request) => casesService.order(contextOf(request, database), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/cases/:id/documents/:documentId/letter',
+    {
+      config: { access: 'case.read' },
+      schema: {
+        tags,
+        summary: 'The text of a journalised letter, for the preview in the browser',
+        params: z.object({ id: uuidSchema, documentId: uuidSchema }),
+        response: { 200: letterSchema },
+      },
+    },
+    async (request) => casesService.letter(contextOf(request, database), request.params.id, request.params.documentId),
+  );
+
+  app.get(
+    '/api/cases/:id/proposal',
+    {
+      config: { access: 'case.read' },
+      schema: {
+        tags,
+        summary: 'The proposal (indstilling): a suggested profile and the least intrusive service, explained; a person decides',
+        params: idParamsSchema,
+        querystring: z.object({ on: plainDateSchema.optional() }),
+        response: { 200: proposalSchema },
+      },
+    },
+    async (request) =>
+      proposalService.propose(
+        contextOf(request, database),
+        request.params.id,
+        request.query.on ?? plainDateInCopenhagen(new Date()),
+      ),
+  );
+
+  app.post(
+    '/api/cases/:id/complaints',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        summary: 'Register a complaint (written or oral) against the latest decision; checked against the 4-week deadline',
+        params: idParamsSchema,
+        body: registerComplaintSchema,
+        response: { 201: z.object({ complaintId: z.string(), timeliness: z.enum(['in_time', 'late']) }) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await complaintsService.register(contextOf(request, database), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/cases/:id/complaints/:complaintId/reconsideration',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        summary: 'Reconsider: uphold (a new decision follows) or maintain (the package goes to Ankestyrelsen)',
+        params: z.object({ id: uuidSchema, complaintId: uuidSchema }),
+        body: reconsiderSchema,
+        response: { 200: z.object({ documentId: z.string().nullable() }) },
+      },
+    },
+    async (request) =>
+      complaintsService.reconsider(contextOf(request, database), request.params.id, request.params.complaintId, request.body),
+  );
+
+  app.post(
+    '/api/cases/:id/complaints/:complaintId/appeal-result',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        summary: 'Record Ankestyrelsen’s result; a changed or remitted decision reopens the case for a new decision',
+        params: z.object({ id: uuidSchema, complaintId: uuidSchema }),
+        body: appealResultSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await complaintsService.appealResult(
+        contextOf(request, database),
+        request.params.id,
+        request.params.complaintId,
+        request.body,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/cases/:id/deadline-notices',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        summary: 'Send the written notice that a deadline cannot be kept (retssikkerhedsloven § 3, stk. 2)',
+        params: idParamsSchema,
+        body: deadlineNoticeSchema,
+        response: { 201: z.object({ documentId: z.string() }) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await casesService.deadlineNotice(contextOf(request, database), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/cases/:id/outreach',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        summary: 'Record a clarifying talk (at most 3) or the start of the ½-year advice course (outreach advice)',
+        params: idParamsSchema,
+        body: outreachContactSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await casesService.outreachContact(contextOf(request, database), request.params.id, request.body);
+      return reply.status(204).send(null);
+    },
   );
 };

@@ -1,73 +1,51 @@
 import { assessmentCompleteness } from '../../../rules/assessment/completeness.ts';
-import { allowedActions, type CaseAction, type CaseStatus, nextStatus } from '../../../rules/cases/case-state-machine.ts';
+import { allowedActions, type CaseStatus } from '../../../rules/cases/case-state-machine.ts';
 import { decisionFrameProblems } from '../../../rules/cases/decision-rules.ts';
 import { versionInForce } from '../../../rules/catalogue/version-lifecycle.ts';
-import { deadlineRulesFor } from '../../../rules/deadlines/deadline-rules.ts';
+import { COMPLAINT_TRANSITIONS, type ComplaintStatus } from '../../../rules/complaints/complaint-rules.ts';
+import { noticeAllowed } from '../../../rules/deadlines/deadline-notice.ts';
+import { type DeadlineKind, deadlineRulesFor } from '../../../rules/deadlines/deadline-rules.ts';
 import { computeDeadline, deadlineStatus } from '../../../rules/deadlines/deadlines.ts';
+import { OUTREACH_LIMITS, outreachStatus } from '../../../rules/outreach/outreach-rules.ts';
 import { profileInBands } from '../../../rules/profiles/citizen-profiles.ts';
 import type { Page, PageQuery } from '../../../shared/api/page.ts';
 import { pageOffset } from '../../../shared/api/page.ts';
 import type { Assessment, SaveAssessment } from '../../../shared/assessment/assessment.schema.ts';
 import { ASSESSMENT_THEMES } from '../../../shared/assessment/ffb-terms.ts';
 import type { CaseDetail, CaseListItem, OpenCase } from '../../../shared/cases/case.schema.ts';
+import {
+  type DeadlineNotice,
+  type LetterView,
+  letterSchema,
+  type OutreachContact,
+} from '../../../shared/cases/complaint.schema.ts';
 import type { Decide } from '../../../shared/cases/decision.schema.ts';
 import type { Order } from '../../../shared/cases/order.schema.ts';
 import { catalogueContentSchema } from '../../../shared/catalogue/catalogue.schema.ts';
-import { formatCpr } from '../../../shared/cpr/cpr.ts';
-import { type PlainDate, plainDateInCopenhagen } from '../../../shared/plain-date.ts';
-import { type AuditEvent, writeAudit } from '../../platform/audit/audit.ts';
-import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
+import type { PlainDate } from '../../../shared/plain-date.ts';
+import type { RequestContext } from '../../platform/auth/actor.ts';
 import { AppError, conflict, fieldError, invalidTransition, notFound } from '../../platform/errors.ts';
-import type { Tx } from '../../platform/tx.ts';
 import { runUseCase } from '../../platform/use-case.ts';
+import {
+  audit,
+  conflictOn,
+  danishDate,
+  journal,
+  journaliseLetter,
+  loadCase,
+  storeDeadlines,
+  today,
+  transition,
+} from './cases.helpers.ts';
 import { casesRepository } from './cases.repository.ts';
-import { renderLetter } from './letters.ts';
 
-const today = (): PlainDate => plainDateInCopenhagen(new Date());
-const danishDate = (d: string) => {
-  const [y, m, day] = d.split('-');
-  return `${Number(day)}.${Number(m)}.${y}`;
+/** What the notice promises, per deadline kind. */
+const NOTICE_WHAT: Partial<Record<DeadlineKind, string>> = {
+  receipt: 'at sende dig en kvittering',
+  decision: 'at træffe afgørelse i din sag',
+  decision_day_offer: 'at træffe afgørelse i din sag',
+  start: 'at sætte din støtte i gang',
 };
-
-async function audit(tx: Tx, ctx: RequestContext, event: Omit<AuditEvent, 'purpose'>) {
-  await writeAudit(tx, auditActorOf(ctx), { purpose: 'case_processing', ...event });
-}
-
-type CaseRow = NonNullable<Awaited<ReturnType<typeof casesRepository.caseById>>>;
-
-async function loadCase(tx: Tx, id: string): Promise<CaseRow> {
-  const row = await casesRepository.caseById(tx, id);
-  if (!row) throw notFound();
-  return row;
-}
-
-/** The state machine decides; a refused action is a 409 that changes nothing. */
-function transition(row: CaseRow, action: CaseAction): CaseStatus {
-  const next = nextStatus(row.status as CaseStatus, action);
-  if (!next) throw invalidTransition(`${action} is not allowed in ${row.status}`);
-  return next;
-}
-
-async function event(
-  tx: Tx,
-  ctx: RequestContext,
-  caseId: string,
-  kind: string,
-  subject: string,
-  body: string | null,
-  documentId: string | null = null,
-) {
-  await casesRepository.insertEvent(tx, {
-    municipality_id: ctx.actor.municipalityId,
-    case_id: caseId,
-    kind,
-    subject,
-    body,
-    actor_name: ctx.actor.name,
-    actor_role: ctx.actor.role,
-    document_id: documentId,
-  });
-}
 
 export const casesService = {
   /**
@@ -114,7 +92,7 @@ export const casesService = {
           };
         }),
       );
-      await event(tx, ctx, id, 'request', 'Henvendelse modtaget', input.what);
+      await journal(tx, ctx, id, 'request', 'Henvendelse modtaget', input.what);
       await audit(tx, ctx, { action: 'create', citizenId: citizen.id, recordType: 'case', recordId: id });
       return { id };
     });
@@ -123,13 +101,16 @@ export const casesService = {
   async read(ctx: RequestContext, id: string): Promise<CaseDetail> {
     return runUseCase(ctx, async (tx) => {
       const c = await loadCase(tx, id);
-      const [deadlines, events, documents] = [
-        await casesRepository.deadlines(tx, id),
-        await casesRepository.events(tx, id),
-        await casesRepository.documents(tx, id),
-      ];
+      const deadlines = await casesRepository.deadlines(tx, id);
+      const events = await casesRepository.events(tx, id);
+      const documents = await casesRepository.documents(tx, id);
+      const decisions = await casesRepository.decisions(tx, id);
+      const order = await casesRepository.orderOf(tx, id);
+      const complaints = await casesRepository.complaints(tx, id);
+      const outreach = c.channel === 'outreach_advice' ? await casesRepository.outreachContacts(tx, id) : null;
       await audit(tx, ctx, { action: 'read', citizenId: c.citizen_id, recordType: 'case', recordId: id });
       const now = today();
+      const courseStartedOn = (outreach?.find((o) => o.kind === 'course_start')?.held_on ?? null) as PlainDate | null;
       return {
         id: c.id,
         citizen: { id: c.citizen_id, name: `${c.first_name} ${c.last_name}`, cpr: c.cpr },
@@ -155,6 +136,8 @@ export const casesService = {
           source: d.source,
           metOn: d.met_on as PlainDate | null,
           status: d.met_on ? ('met' as const) : deadlineStatus(d.due_date as PlainDate, now),
+          noticeAllowed: noticeAllowed(d.kind as DeadlineKind, d.met_on),
+          noticeSentOn: d.notice_sent_on as PlainDate | null,
         })),
         events: events.map((e) => ({
           id: e.id,
@@ -170,8 +153,158 @@ export const casesService = {
           kind: d.kind,
           title: d.title,
           journalisedOn: d.journalised_on as PlainDate,
+          hasPreview: d.has_letter,
         })),
+        decisions: decisions.map((d) => ({
+          id: d.id,
+          outcome: d.outcome as CaseDetail['decisions'][number]['outcome'],
+          legalBasis: d.legal_basis,
+          serviceTitle: d.service_title,
+          serviceVersionNumber: d.version_number,
+          weeklyHours: d.weekly_hours === null ? null : Number(d.weekly_hours),
+          profileCode: d.profile_code,
+          moduleDays: d.module_days,
+          startDate: d.start_date as PlainDate | null,
+          timeLimitUntil: d.time_limit_until as PlainDate | null,
+          reasons: d.reasons,
+          partyHearing: d.party_hearing as 'done' | 'not_needed',
+          partyHearingNote: d.party_hearing_note,
+          decidedOn: d.decided_on as PlainDate,
+          letterDocumentId: d.letter_document_id,
+        })),
+        order: order
+          ? {
+              id: order.id,
+              offerName: order.offer_name,
+              orderedOn: order.ordered_on as PlainDate,
+              firstFollowUp: order.first_follow_up as PlainDate,
+              actionPlan: order.action_plan as NonNullable<CaseDetail['order']>['actionPlan'],
+              goals: order.goals.map((g) => ({
+                position: g.position,
+                text: g.text,
+                indicator: g.indicator,
+                targetDate: g.target_date as PlainDate,
+                conditionCode: g.condition_code,
+                goalTypeCode: g.goal_type_code,
+                baselineSupportNeedCode: g.baseline_support_need_code,
+                targetSupportNeedCode: g.target_support_need_code,
+              })),
+            }
+          : null,
+        complaints: complaints.map((x) => ({
+          id: x.id,
+          decisionId: x.decision_id,
+          form: x.form as CaseDetail['complaints'][number]['form'],
+          receivedOn: x.received_on as PlainDate,
+          receivedAt: x.received_at,
+          text: x.text,
+          timeliness: x.timeliness as 'in_time' | 'late',
+          status: x.status as ComplaintStatus,
+          reconsideredOn: x.reconsidered_on as PlainDate | null,
+          reconsiderationReasons: x.reconsideration_reasons,
+          forwardedOn: x.forwarded_on as PlainDate | null,
+          forwardingDocumentId: x.forwarding_document_id,
+          appealOutcome: x.appeal_outcome as CaseDetail['complaints'][number]['appealOutcome'],
+          appealDecidedOn: x.appeal_decided_on as PlainDate | null,
+          appealNote: x.appeal_note,
+          allowedActions: Object.keys(COMPLAINT_TRANSITIONS[x.status as ComplaintStatus]),
+          version: x.version,
+        })),
+        outreach: outreach
+          ? {
+              ...outreachStatus({ talks: outreach.filter((o) => o.kind === 'clarifying_talk').length, courseStartedOn }, now),
+              courseStartedOn,
+              contacts: outreach.map((o) => ({ kind: o.kind, heldOn: o.held_on as PlainDate, note: o.note })),
+            }
+          : null,
       };
+    });
+  },
+
+  /** The letter behind a journalised PDF, for the browser preview; reading it is a read of personal data. */
+  async letter(ctx: RequestContext, id: string, documentId: string): Promise<LetterView> {
+    return runUseCase(ctx, async (tx) => {
+      const c = await loadCase(tx, id);
+      const doc = await casesRepository.documentLetter(tx, id, documentId);
+      if (!doc?.letter) throw notFound();
+      await audit(tx, ctx, { action: 'read', citizenId: c.citizen_id, recordType: 'case_document', recordId: documentId });
+      return letterSchema.parse(doc.letter);
+    });
+  },
+
+  /**
+   * The written notice that a deadline cannot be kept (retssikkerhedsloven § 3, stk. 2): why, and when the citizen
+   * can expect the step instead. Generated as a letter, journalised, and recorded on the deadline.
+   */
+  async deadlineNotice(ctx: RequestContext, id: string, input: DeadlineNotice): Promise<{ documentId: string }> {
+    return runUseCase(ctx, async (tx) => {
+      const c = await loadCase(tx, id);
+      transition(c, 'send_deadline_notice');
+      const deadline = (await casesRepository.deadlines(tx, id)).find(
+        (d) => d.kind === input.kind && noticeAllowed(d.kind as DeadlineKind, d.met_on),
+      );
+      if (!deadline) throw fieldError('kind', 'notice.kind');
+      if (input.expectedBy <= deadline.due_date) throw fieldError('expectedBy', 'notice.expectedBy');
+      const on = today();
+      const what = NOTICE_WHAT[input.kind as DeadlineKind] ?? 'næste skridt i din sag';
+      const documentId = await journaliseLetter(tx, ctx, c, {
+        kind: 'missed_deadline_notice',
+        title: 'Varsel om overskredet frist',
+        on,
+        subject: 'Vi kan ikke overholde fristen i din sag',
+        paragraphs: [
+          `Vi har lovet ${what} senest den ${danishDate(deadline.due_date)}. Den frist kan vi desværre ikke overholde.`,
+          `Årsagen er: ${input.reason}`,
+          `Du kan forvente ${what} senest den ${danishDate(input.expectedBy)}.`,
+          'Vi skriver til dig efter retssikkerhedsloven § 3, stk. 2, fordi en myndighed skal give besked, når den ikke kan holde sin frist.',
+          'Du er velkommen til at kontakte os, hvis du har spørgsmål. Husk at oplyse dit sagsnummer.',
+        ],
+      });
+      await casesRepository.markNoticeSent(tx, id, input.kind, on);
+      await journal(tx, ctx, id, 'deadline_notice', 'Varsel om overskredet frist sendt', input.reason, documentId);
+      await audit(tx, ctx, { action: 'create', citizenId: c.citizen_id, recordType: 'case_document', recordId: documentId });
+      return { documentId };
+    });
+  },
+
+  /**
+   * Outreach advice (seed 003): a clarifying talk (at most 3) or the start of the ½-year advice course, counted on
+   * the case, which must have come in through outreach advice.
+   */
+  async outreachContact(ctx: RequestContext, id: string, input: OutreachContact): Promise<void> {
+    await runUseCase(ctx, async (tx) => {
+      const c = await loadCase(tx, id);
+      transition(c, 'add_note');
+      if (c.channel !== 'outreach_advice') throw conflictOn('kind', 'outreach.notOutreach');
+      const contacts = await casesRepository.outreachContacts(tx, id);
+      if (input.kind === 'clarifying_talk') {
+        const talks = contacts.filter((o) => o.kind === 'clarifying_talk').length;
+        if (talks >= OUTREACH_LIMITS.clarifyingTalks.max) throw conflictOn('kind', 'outreach.talks.limit');
+      } else if (contacts.some((o) => o.kind === 'course_start')) {
+        throw conflictOn('kind', 'outreach.course.started');
+      }
+      await casesRepository.insertOutreachContact(tx, {
+        municipality_id: ctx.actor.municipalityId,
+        case_id: id,
+        kind: input.kind,
+        held_on: input.heldOn,
+        note: input.note || null,
+      });
+      await journal(
+        tx,
+        ctx,
+        id,
+        'outreach',
+        input.kind === 'clarifying_talk' ? 'Afklaringssamtale (fremskudt rådgivning)' : 'Råd- og vejledningsforløb startet',
+        input.note || null,
+      );
+      await audit(tx, ctx, {
+        action: 'update',
+        citizenId: c.citizen_id,
+        recordType: 'case',
+        recordId: id,
+        details: { change: `outreach:${input.kind}` },
+      });
     });
   },
 
@@ -184,11 +317,10 @@ export const casesService = {
       const decision = deadlines.find((d) => d.kind === 'decision' || d.kind === 'decision_day_offer');
       const on = today();
       const months = c.day_offer ? '2 måneder' : '3 måneder';
-      const pdf = await renderLetter({
-        municipality: await casesRepository.letterhead(tx, ctx.actor.municipalityId),
-        unitName: ctx.actor.unitName,
-        recipient: { name: `${c.first_name} ${c.last_name}`, address: c.address, postalCode: c.postal_code, city: c.city },
-        date: danishDate(on),
+      const documentId = await journaliseLetter(tx, ctx, c, {
+        kind: 'receipt_letter',
+        title: 'Kvittering for henvendelse',
+        on,
         subject: 'Kvittering for din henvendelse',
         paragraphs: [
           `Vi har modtaget din henvendelse den ${danishDate(c.received_on)} om: ${c.what}`,
@@ -196,20 +328,10 @@ export const casesService = {
           'Hvis vi ikke kan træffe afgørelse inden fristen, skriver vi til dig og fortæller hvorfor, og hvornår du kan forvente en afgørelse (retssikkerhedsloven § 3, stk. 2).',
           'Du er velkommen til at kontakte os, hvis du har spørgsmål. Husk at oplyse dit sagsnummer.',
         ],
-        signature: { name: ctx.actor.name, title: 'Rådgiver' },
-        reference: `${id.slice(0, 8)} · CPR ${formatCpr(c.cpr).slice(0, 6)}-xxxx`,
-      });
-      const documentId = await casesRepository.insertDocument(tx, {
-        municipality_id: ctx.actor.municipalityId,
-        case_id: id,
-        kind: 'receipt_letter',
-        title: 'Kvittering for henvendelse',
-        journalised_on: on,
-        content: pdf,
       });
       await casesRepository.markDeadlineMet(tx, id, 'receipt', on);
       if (!(await casesRepository.setStatus(tx, id, version, next))) throw conflict();
-      await event(tx, ctx, id, 'receipt', 'Kvittering sendt', null, documentId);
+      await journal(tx, ctx, id, 'receipt', 'Kvittering sendt', null, documentId);
       await audit(tx, ctx, { action: 'create', citizenId: c.citizen_id, recordType: 'case_document', recordId: documentId });
       return { documentId, version: version + 1 };
     });
@@ -220,7 +342,7 @@ export const casesService = {
     await runUseCase(ctx, async (tx) => {
       const c = await loadCase(tx, id);
       transition(c, 'add_note');
-      await event(tx, ctx, id, 'note', note.subject, note.body || null);
+      await journal(tx, ctx, id, 'note', note.subject, note.body || null);
       await audit(tx, ctx, {
         action: 'update',
         citizenId: c.citizen_id,
@@ -276,7 +398,7 @@ export const casesService = {
       if (!(await casesRepository.assessmentOf(tx, id))) {
         await casesRepository.insertAssessment(tx, { municipality_id: ctx.actor.municipalityId, case_id: id });
       }
-      await event(tx, ctx, id, 'assessment_started', 'Udredning påbegyndt (VUM)', null);
+      await journal(tx, ctx, id, 'assessment_started', 'Udredning påbegyndt (VUM)', null);
       await audit(tx, ctx, {
         action: 'update',
         citizenId: c.citizen_id,
@@ -319,7 +441,7 @@ export const casesService = {
         themes,
       );
       if (!saved) throw conflict();
-      await event(tx, ctx, id, 'assessment_saved', 'Udredning opdateret', null);
+      await journal(tx, ctx, id, 'assessment_saved', 'Udredning opdateret', null);
       await audit(tx, ctx, { action: 'update', citizenId: c.citizen_id, recordType: 'assessment', recordId: a.id });
       return assessmentView(id, { id: a.id, support_need_code: input.supportNeedCode, version: input.version + 1 }, themes);
     });
@@ -386,11 +508,10 @@ export const casesService = {
                 : `Omfang: ${input.moduleDays} moduler (dage) om ugen.`,
               `Støtten begynder den ${danishDate(input.startDate ?? input.decidedOn)}${input.timeLimitUntil ? ` og er tidsbegrænset til den ${danishDate(input.timeLimitUntil)}` : ''}.`,
             ];
-      const pdf = await renderLetter({
-        municipality: letterhead,
-        unitName: ctx.actor.unitName,
-        recipient: { name: `${c.first_name} ${c.last_name}`, address: c.address, postalCode: c.postal_code, city: c.city },
-        date: danishDate(input.decidedOn),
+      const documentId = await journaliseLetter(tx, ctx, c, {
+        kind: 'decision_letter',
+        title: 'Afgørelse',
+        on: input.decidedOn,
         subject: `Afgørelse om ${sv.title.toLowerCase()} (${sv.legal_basis})`,
         paragraphs: [
           `${verb} ${sv.title.toLowerCase()} efter ${sv.legal_basis}.`,
@@ -407,16 +528,6 @@ export const casesService = {
               ]
             : []),
         ],
-        signature: { name: ctx.actor.name, title: 'Rådgiver' },
-        reference: `${id.slice(0, 8)} · CPR ${formatCpr(c.cpr).slice(0, 6)}-xxxx`,
-      });
-      const documentId = await casesRepository.insertDocument(tx, {
-        municipality_id: ctx.actor.municipalityId,
-        case_id: id,
-        kind: 'decision_letter',
-        title: 'Afgørelse',
-        journalised_on: input.decidedOn,
-        content: pdf,
       });
       const decisionId = await casesRepository.insertDecision(tx, {
         municipality_id: ctx.actor.municipalityId,
@@ -437,25 +548,14 @@ export const casesService = {
         letter_document_id: documentId,
       });
       await casesRepository.markDeadlineMet(tx, id, c.day_offer ? 'decision_day_offer' : 'decision', input.decidedOn);
-      const newDeadlines = [
+      // A new decision (after an upheld complaint or a remitted appeal) replaces the old one's start and complaint.
+      await casesRepository.lapseDeadlines(tx, id, ['start', 'complaint'], input.decidedOn);
+      await storeDeadlines(tx, ctx, id, [
         ...(input.outcome !== 'refused' ? [computeDeadline('start', input.decidedOn, rules)] : []),
         ...(complaint ? [complaint] : []),
-      ];
-      await casesRepository.insertDeadlines(
-        tx,
-        newDeadlines.map((d) => ({
-          municipality_id: ctx.actor.municipalityId,
-          case_id: id,
-          kind: d.kind,
-          from_date: d.from,
-          due_date: d.due,
-          ends_at_time: d.endsAtTime,
-          rule_version: d.ruleVersion,
-          source: d.source,
-        })),
-      );
+      ]);
       if (!(await casesRepository.setStatus(tx, id, input.version, next))) throw conflict();
-      await event(
+      await journal(
         tx,
         ctx,
         id,
@@ -477,8 +577,10 @@ export const casesService = {
     return runUseCase(ctx, async (tx) => {
       const c = await loadCase(tx, id);
       const next = transition(c, 'order');
-      const decision = await casesRepository.grantingDecision(tx, id);
+      const decision = await casesRepository.latestDecision(tx, id);
       if (!decision) throw invalidTransition('an order needs a granting decision');
+      if (decision.outcome === 'refused')
+        throw new AppError('invalid_transition', [{ code: 'custom', message: 'order.decision.refused', path: ['decision'] }]);
       const offer = await casesRepository.ownOffer(tx, ctx.actor.municipalityId, input.offerId);
       if (!offer) throw fieldError('offerId', 'order.offer.unknown');
       if (input.firstFollowUp < input.orderedOn) throw fieldError('firstFollowUp', 'order.followUp.beforeOrder');
@@ -507,7 +609,7 @@ export const casesService = {
         })),
       );
       if (!(await casesRepository.setStatus(tx, id, input.version, next))) throw conflict();
-      await event(
+      await journal(
         tx,
         ctx,
         id,

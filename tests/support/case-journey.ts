@@ -1,0 +1,73 @@
+import { NAMED_DEMO_CITIZENS } from '../../src/server/db/seed/demo-seed.ts';
+import type { Assessment } from '../../src/shared/assessment/assessment.schema.ts';
+import { ASSESSMENT_THEMES, FUNCTION_LEVELS, SUPPORT_NEED_LEVELS } from '../../src/shared/assessment/ffb-terms.ts';
+import type { CaseDetail } from '../../src/shared/cases/case.schema.ts';
+import type { Session, testApp } from './test-app.ts';
+
+/** Steps of the case flow through the API, for tests that need a case at a given point. */
+export function caseJourney(app: Awaited<ReturnType<typeof testApp>>, caseworker: Session, municipality = '760') {
+  const get = async (id: string) => (await caseworker.get(`/api/cases/${id}`)).json() as CaseDetail;
+
+  async function versionOf(basis: string): Promise<string> {
+    const list = (
+      await app.inject({
+        method: 'GET',
+        url: `/api/public/catalogue/service-descriptions?municipality=${municipality}&legalBasis=${encodeURIComponent(basis)}`,
+      })
+    ).json() as { items: { inForce: { id: string } | null }[] };
+    return list.items[0]?.inForce?.id ?? '';
+  }
+
+  async function open(patch: Record<string, unknown> = {}, cpr: string = NAMED_DEMO_CITIZENS[0].cpr): Promise<CaseDetail> {
+    const citizenId = ((await caseworker.get(`/api/citizens?q=${cpr}`)).json() as { items: { id: string }[] }).items[0]?.id;
+    const res = await caseworker.send('POST', '/api/cases', {
+      citizenId,
+      channel: 'letter',
+      receivedOn: '2026-09-01',
+      requestedBy: 'citizen',
+      what: 'Bostøtte',
+      ...patch,
+    });
+    return get((res.json() as { id: string }).id);
+  }
+
+  /** A case in assessment with every activity theme at `level` and the overall support need set. */
+  async function assessed(opts: { supportNeed?: string; severeThemes?: number; open?: Record<string, unknown> } = {}) {
+    const c = await open(opts.open);
+    await caseworker.send('POST', `/api/cases/${c.id}/receipt`, { version: (await get(c.id)).version });
+    await caseworker.send('POST', `/api/cases/${c.id}/assessment/start`, { version: (await get(c.id)).version });
+    const a = (await caseworker.get(`/api/cases/${c.id}/assessment`)).json() as Assessment;
+    const level = (prefix: string) => FUNCTION_LEVELS.find((l) => l.display.startsWith(prefix))?.code;
+    await caseworker.send('PUT', `/api/cases/${c.id}/assessment`, {
+      version: a.version,
+      supportNeedCode: SUPPORT_NEED_LEVELS.find((l) => l.display === (opts.supportNeed ?? 'Moderat støttebehov'))?.code,
+      themes: ASSESSMENT_THEMES.filter((t) => t.group === 'activity').map((t, i) => ({
+        themeCode: t.code,
+        levelCode: level(i < (opts.severeThemes ?? 0) ? 'Svært' : 'Moderat'),
+      })),
+    });
+    return get(c.id);
+  }
+
+  async function decided(
+    outcome: 'granted' | 'partly_granted' | 'refused',
+    basis = 'SEL § 85',
+    patch: Record<string, unknown> = {},
+  ): Promise<CaseDetail> {
+    const c = await assessed();
+    const res = await caseworker.send('POST', `/api/cases/${c.id}/decision`, {
+      version: c.version,
+      outcome,
+      serviceDescriptionVersionId: await versionOf(basis),
+      decidedOn: '2026-11-20',
+      ...(outcome === 'refused' ? {} : { weeklyHours: 3, startDate: '2026-12-01' }),
+      reasons: 'Begrundelse med æøå: udredningen viser et væsentligt behov.',
+      partyHearing: 'done',
+      ...patch,
+    });
+    if (res.statusCode !== 200) throw new Error(`decision failed: ${res.body}`);
+    return get(c.id);
+  }
+
+  return { get, versionOf, open, assessed, decided };
+}
