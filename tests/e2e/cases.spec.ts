@@ -53,10 +53,16 @@ test('a caseworker registers a request from the citizen overview, sends the rece
   await expect(completeness).toContainText('Udredningen er fuldstændig');
   await expectNoAxeViolations(page);
 
+  // The proposal explains a profile and the least intrusive service; using it fills in the service level and hours.
+  const proposal = page.getByTestId('proposal');
+  await expect(proposal).toContainText('Støtte i eget hjem');
+  await expect(proposal).toContainText('VUM-kategori C');
+  await expect(page.getByTestId('proposal-profile')).toContainText('Profil 2');
+  await expect(proposal).toContainText('Sagsbehandleren træffer afgørelsen');
+  await page.getByRole('button', { name: 'Brug forslaget i afgørelsen' }).click();
+  await expect(page.getByLabel('Serviceniveau (gældende version)')).toHaveValue(/.+/);
+  await expect(page.getByLabel('Timer pr. uge (ATA)')).toHaveValue('2,5');
   // The decision: a person decides, against the service level in force, with reasons.
-  await page
-    .getByLabel('Serviceniveau (gældende version)')
-    .selectOption({ label: 'Socialpædagogisk støtte (SEL § 85), version 1' });
   await page.getByLabel('Afgørelsesdato').fill('2026-11-20');
   await page.getByLabel('Timer pr. uge (ATA)').fill('120');
   await page.getByLabel('Startdato').fill('2026-12-01');
@@ -84,8 +90,120 @@ test('a caseworker registers a request from the citizen overview, sends the rece
   await page.getByRole('button', { name: 'Bestil', exact: true }).click();
   await expect(page.getByTestId('case-status')).toContainText('Bestilt');
   await expect(page.getByTestId('case-timeline')).toContainText('Bestilt hos Drosselvej');
+  await expect(page.getByTestId('case-order')).toContainText('Mette handler selv ind én gang om ugen');
+  await expect(page.getByTestId('case-record')).toContainText('3 timer pr. uge (borgerprofil 3)');
+
+  // The decision letter, previewed in the page from the same text as the PDF.
+  await page.getByRole('button', { name: 'Vis brevet Afgørelse' }).click();
+  await expect(page.getByRole('article', { name: /Afgørelse om socialpædagogisk støtte/ })).toContainText('Begrundelse');
+  await expectNoAxeViolations(page);
 
   await page.getByRole('link', { name: 'Mine sager', exact: true }).click();
   await expect(page.getByTestId('my-cases')).toContainText('Mette Kjærsgaard');
+  await expectNoAxeViolations(page);
+});
+
+test('a refused § 107 application: complaint registered, decision maintained and forwarded to Ankestyrelsen', async ({
+  page,
+}) => {
+  const login = new LoginPage(page);
+  await login.open();
+  await login.loginAs('Maria Vestergaard');
+  const search = new CitizenSearchPage(page);
+  await search.searchFromHome('620792-1418');
+  await search.openResult('Søren Østergård');
+
+  await page.getByRole('button', { name: 'Ny henvendelse' }).click();
+  await page.getByLabel('Hvad henvendelsen drejer sig om').fill('Ansøger om midlertidigt botilbud (§ 107).');
+  await page.getByLabel('Modtaget').fill('2026-11-02');
+  await page.getByRole('button', { name: 'Opret sag' }).click();
+  await page.getByRole('button', { name: 'Send kvittering' }).click();
+  await page.getByRole('button', { name: 'Start udredning' }).click();
+  for (const theme of ['Praktiske opgaver', 'Egenomsorg', 'Mobilitet', 'Kommunikation', 'Samfundsliv', 'Relationer']) {
+    await page.getByLabel(`Funktionsevneniveau: ${theme}`).selectOption({ label: 'Let nedsat funktionsevne' });
+  }
+  await page.getByLabel('Samlet støttebehov').selectOption({ label: 'Let støttebehov' });
+  await page.getByRole('button', { name: 'Gem udredning' }).click();
+  await expect(page.getByTestId('assessment-completeness')).toContainText('Udredningen er fuldstændig');
+  // The proposal points to the own home, not to the § 107 housing asked for.
+  await expect(page.getByTestId('proposal')).toContainText('Støtte i eget hjem');
+
+  await page.getByLabel('Afslag').check();
+  await page
+    .getByLabel('Serviceniveau (gældende version)')
+    .selectOption({ label: 'Midlertidigt botilbud (SEL § 107), version 1' });
+  await page.getByLabel('Afgørelsesdato').fill('2026-11-20');
+  await page
+    .getByLabel('Begrundelse')
+    .fill('Udredningen viser et let støttebehov, som kan dækkes af støtte i eget hjem (indsatstrappen).');
+  await page.getByRole('button', { name: 'Træf afgørelse' }).click();
+  await expect(page.getByTestId('case-status')).toContainText('Afslag');
+  const deadlines = page.getByTestId('case-deadlines');
+  // 4 weeks from Friday 20 November 2026: Friday 18 December, at the close of office hours in Ringkøbing-Skjern.
+  await expect(deadlines.getByRole('row', { name: /Klagefrist/ })).toContainText('18.12.2026 kl. 15:00');
+  await expectNoAxeViolations(page);
+
+  // The citizen phones in a complaint.
+  await page.getByRole('button', { name: 'Registrér klage' }).click();
+  await page.getByLabel('Mundtlig').check();
+  await page.getByLabel('Modtaget den').fill('2026-12-01');
+  await page.getByLabel('Klokkeslæt (mundtlig klage)').fill('10:15');
+  await page.getByLabel('Hvad klager borgeren over?').fill('Søren mener ikke, han kan bo alene og ønsker botilbud.');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Registrér klagen' }).click();
+  const complaints = page.getByTestId('case-complaints');
+  await expect(complaints.getByTestId('complaint-status')).toHaveText('Til genvurdering');
+  await expect(complaints).toContainText('Inden for klagefristen');
+  await expect(deadlines.getByRole('row', { name: /Oversendelse til Ankestyrelsen/ })).toContainText('29.12.2026');
+  await expectNoAxeViolations(page);
+
+  // Reconsideration: the decision is maintained and the package goes to Ankestyrelsen.
+  await page.getByLabel('Dato for genvurdering').fill('2026-12-08');
+  await page.getByLabel('Begrundelse for genvurderingen').fill('Klagen giver ingen nye oplysninger. Afgørelsen fastholdes.');
+  await page.getByRole('button', { name: 'Fasthold og send til Ankestyrelsen' }).click();
+  await expect(complaints.getByTestId('complaint-status')).toHaveText('Sendt til Ankestyrelsen');
+  await expect(deadlines.getByRole('row', { name: /Oversendelse til Ankestyrelsen/ })).toContainText('Overholdt');
+  await page.getByRole('button', { name: 'Vis brevet Oversendelse til Ankestyrelsen' }).click();
+  const letter = page.getByRole('article', { name: /Oversendelse af klage/ });
+  await expect(letter).toContainText('Ankestyrelsen');
+  await expect(letter).toContainText('Søren mener ikke, han kan bo alene');
+  await expect(letter).toContainText('Udredningen viser et let støttebehov');
+  const pdf = await page.request.get(
+    (await page
+      .getByTestId('case-documents')
+      .getByRole('link', { name: /Oversendelse til Ankestyrelsen/ })
+      .getAttribute('href')) ?? '',
+  );
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  await expectNoAxeViolations(page);
+
+  // Ankestyrelsen confirms.
+  await page.getByLabel('Afgørelse', { exact: true }).selectOption({ label: 'Stadfæstet' });
+  await page.getByLabel('Dato', { exact: true }).fill('2027-02-10');
+  await page.getByRole('button', { name: 'Registrér Ankestyrelsens afgørelse' }).click();
+  await expect(complaints.getByTestId('complaint-status')).toHaveText('Afgjort af Ankestyrelsen');
+  await expect(page.getByTestId('case-timeline')).toContainText('Ankestyrelsens afgørelse: stadfæstet');
+  await expectNoAxeViolations(page);
+});
+
+test('an overdue decision deadline gets the drafted notice to the citizen', async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.open();
+  await login.loginAs('Maria Vestergaard');
+  const search = new CitizenSearchPage(page);
+  await search.searchFromHome('740385-1234');
+  await search.openResult('Mette Kjærsgaard');
+  await page.getByRole('button', { name: 'Ny henvendelse' }).click();
+  await page.getByLabel('Hvad henvendelsen drejer sig om').fill('Ansøger om bostøtte.');
+  await page.getByLabel('Modtaget').fill('2026-06-01');
+  await page.getByRole('button', { name: 'Opret sag' }).click();
+  const deadlines = page.getByTestId('case-deadlines');
+  await expect(deadlines.getByRole('row', { name: /Afgørelse/ })).toContainText('Overskredet');
+  await page.getByRole('button', { name: 'Skriv varsel (Afgørelse)' }).click();
+  await expect(page.getByLabel('Årsag')).toHaveValue(/Vi mangler oplysninger/);
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Send varslet' }).click();
+  await expect(deadlines.getByRole('row', { name: /Afgørelse/ })).toContainText('varsel sendt');
+  await expect(page.getByTestId('case-documents')).toContainText('Varsel om overskredet frist');
   await expectNoAxeViolations(page);
 });

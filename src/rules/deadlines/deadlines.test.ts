@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlainDate } from '../../shared/plain-date.ts';
 import { BASE_DEADLINE_RULES, DEADLINE_KINDS, type DeadlineKind, deadlineRulesFor } from './deadline-rules.ts';
-import { computeDeadline, deadlineStatus } from './deadlines.ts';
+import { computeDeadline, deadlineState, deadlineStatus } from './deadlines.ts';
 
 const d = (s: string) => s as PlainDate;
 
@@ -87,5 +87,18 @@ describe('deadlineStatus', () => {
     ['2026-11-30', 'open'],
   ] as const)('due %s on 2026-11-22 is %s', (due, status) => {
     expect(deadlineStatus(d(due), d('2026-11-22'))).toBe(status);
+  });
+});
+
+describe('deadlineState', () => {
+  it.each([
+    ['2026-03-10', '2026-03-09', '2026-04-01', 'met'],
+    ['2026-03-10', '2026-03-10', '2026-04-01', 'met'],
+    ['2026-03-10', '2026-03-11', '2026-04-01', 'met_late'],
+    ['2026-03-10', null, '2026-03-11', 'overdue'],
+    ['2026-03-10', null, '2026-03-03', 'due_soon'],
+    ['2026-03-10', null, '2026-03-02', 'open'],
+  ] as const)('due %s, met %s, today %s → %s', (due, metOn, today, expected) => {
+    expect(deadlineState(due as PlainDate, metOn as PlainDate | null, today as PlainDate)).toBe(expected);
   });
 });

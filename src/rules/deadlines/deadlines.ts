@@ -50,3 +50,11 @@ export function deadlineStatus(due: PlainDate, today: PlainDate, soonDays = 7): 
   if (due <= addDays(today, soonDays)) return 'due_soon';
   return 'open';
 }
+
+export type DeadlineState = DeadlineStatus | 'met' | 'met_late';
+
+/** A stored deadline's state: met on time, met late (the step came after the due day), or still running. */
+export function deadlineState(due: PlainDate, metOn: PlainDate | null, today: PlainDate, soonDays = 7): DeadlineState {
+  if (metOn) return metOn > due ? 'met_late' : 'met';
+  return deadlineStatus(due, today, soonDays);
+}

@@ -33,7 +33,7 @@ export const deadlineSchema = z.object({
   ruleVersion: z.string(),
   source: z.string(),
   metOn: plainDateSchema.nullable(),
-  status: z.enum(['met', 'overdue', 'due_soon', 'open']),
+  status: z.enum(['met', 'met_late', 'overdue', 'due_soon', 'open']),
   /** A written notice that the deadline cannot be kept (retssikkerhedsloven § 3, stk. 2) can be sent. */
   noticeAllowed: z.boolean(),
   noticeSentOn: plainDateSchema.nullable(),

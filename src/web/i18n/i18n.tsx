@@ -8,7 +8,7 @@ type I18n = {
   t: (key: MessageKey, vars?: Record<string, string | number>) => string;
   pick: (texts: { da: string; en: string }) => string;
   /** For keys built from server values (a status, a deadline kind): the text, or the value itself if unknown. */
-  td: (key: string) => string;
+  td: (key: string, vars?: Record<string, string | number>) => string;
 };
 
 const I18nContext = createContext<I18n | null>(null);
@@ -17,6 +17,12 @@ const STORAGE_KEY = 'visitator.lang';
 function initialLanguage(): Language {
   const stored = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
   return stored === 'en' || stored === 'da' ? stored : DEFAULT_LANGUAGE;
+}
+
+function fill(text: string, vars: Record<string, string | number> | undefined): string {
+  let out = text;
+  for (const [k, v] of Object.entries(vars ?? {})) out = out.replaceAll(`{${k}}`, String(v));
+  return out;
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
@@ -32,13 +38,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     () => ({
       lang,
       setLang,
-      t: (key, vars) => {
-        let text: string = MESSAGES[lang][key];
-        for (const [k, v] of Object.entries(vars ?? {})) text = text.replaceAll(`{${k}}`, String(v));
-        return text;
-      },
+      t: (key, vars) => fill(MESSAGES[lang][key], vars),
       pick: (texts) => texts[lang],
-      td: (key) => (Object.hasOwn(MESSAGES[lang], key) ? MESSAGES[lang][key as MessageKey] : (key.split('.').at(-1) ?? key)),
+      td: (key, vars) =>
+        Object.hasOwn(MESSAGES[lang], key) ? fill(MESSAGES[lang][key as MessageKey], vars) : (key.split('.').at(-1) ?? key),
     }),
     [lang, setLang],
   );

@@ -5,7 +5,7 @@ import { versionInForce } from '../../../rules/catalogue/version-lifecycle.ts';
 import { COMPLAINT_TRANSITIONS, type ComplaintStatus } from '../../../rules/complaints/complaint-rules.ts';
 import { noticeAllowed } from '../../../rules/deadlines/deadline-notice.ts';
 import { type DeadlineKind, deadlineRulesFor } from '../../../rules/deadlines/deadline-rules.ts';
-import { computeDeadline, deadlineStatus } from '../../../rules/deadlines/deadlines.ts';
+import { computeDeadline, deadlineState, deadlineStatus } from '../../../rules/deadlines/deadlines.ts';
 import { OUTREACH_LIMITS, outreachStatus } from '../../../rules/outreach/outreach-rules.ts';
 import { profileInBands } from '../../../rules/profiles/citizen-profiles.ts';
 import type { Page, PageQuery } from '../../../shared/api/page.ts';
@@ -135,7 +135,7 @@ export const casesService = {
           ruleVersion: d.rule_version,
           source: d.source,
           metOn: d.met_on as PlainDate | null,
-          status: d.met_on ? ('met' as const) : deadlineStatus(d.due_date as PlainDate, now),
+          status: deadlineState(d.due_date as PlainDate, d.met_on as PlainDate | null, now),
           noticeAllowed: noticeAllowed(d.kind as DeadlineKind, d.met_on),
           noticeSentOn: d.notice_sent_on as PlainDate | null,
         })),

@@ -136,7 +136,7 @@ export const complaintsService = {
           recipient: { name: 'Ankestyrelsen', address: 'Teglholmsgade 3', postalCode: '2450', city: 'København SV' },
           paragraphs: [
             `${ctx.actor.municipalityName} har genvurderet afgørelsen af ${danishDate(decision.decided_on)} og fastholder den. Klagen oversendes hermed til Ankestyrelsen (retssikkerhedsloven § 66, stk. 2).`,
-            `Afgørelsen: ${OUTCOME_DA[decision.outcome as keyof typeof OUTCOME_DA]} af ${decision.service_title} efter ${decision.legal_basis} (serviceniveau version ${decision.version_number}).`,
+            `Afgørelsen: ${OUTCOME_DA[decision.outcome as keyof typeof OUTCOME_DA]} af ${decision.service_title.toLowerCase()} efter ${decision.legal_basis} (serviceniveau version ${decision.version_number}).`,
             `Afgørelsens begrundelse: ${decision.reasons}`,
             `Klagen (${FORM_DA[complaint.form as keyof typeof FORM_DA]}, modtaget ${danishDate(complaint.received_on)}${complaint.received_at ? ` kl. ${complaint.received_at}` : ''}${complaint.timeliness === 'late' ? ', efter klagefristens udløb' : ', inden for klagefristen'}): ${complaint.text}`,
             `Genvurdering ${danishDate(input.decidedOn)}: ${input.reasons}`,

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../shared/api/page.ts';
 import type { CaseDetail, CaseListItem, OpenCase } from '../../../shared/cases/case.schema.ts';
+import type { LetterView, ProposalView } from '../../../shared/cases/complaint.schema.ts';
 import { api } from '../../api/client.ts';
 
 export function useCases(scope: 'mine' | 'team', page: number) {
@@ -51,5 +52,37 @@ export function useOpenCase() {
   return useMutation({
     mutationFn: (input: OpenCase) => api<{ id: string }>('/api/cases', { method: 'POST', body: input }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['cases'] }),
+  });
+}
+
+/** A write on a case: POST to a path under the case, then refresh the case and the lists. */
+export function useCaseCommand<B, R = unknown>(id: string, path: string | ((body: B) => string)) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: B) =>
+      api<R>(`/api/cases/${id}/${typeof path === 'function' ? path(body) : path}`, { method: 'POST', body }),
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: ['case', id] });
+      await qc.invalidateQueries({ queryKey: ['cases'] });
+    },
+  });
+}
+
+export function useProposal(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['case', id, 'proposal'],
+    queryFn: () => api<ProposalView>(`/api/cases/${id}/proposal`),
+    enabled,
+    retry: false,
+    refetchOnWindowFocus: false,
+  });
+}
+
+export function useLetter(caseId: string, documentId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['case', caseId, 'letter', documentId],
+    queryFn: () => api<LetterView>(`/api/cases/${caseId}/documents/${documentId}/letter`),
+    enabled,
+    staleTime: Number.POSITIVE_INFINITY,
   });
 }

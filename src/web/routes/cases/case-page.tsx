@@ -8,9 +8,14 @@ import { Alert } from '../../ui/alert.tsx';
 import { formatCpr, formatDate, formatDateTime } from '../../ui/format.ts';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { AssessmentForm } from './assessment-form.tsx';
+import { CaseRecord } from './case-record.tsx';
+import { ComplaintPanel } from './complaint-panel.tsx';
+import { DeadlineNoticeForm } from './deadline-notice-form.tsx';
 import { DeadlineTag } from './deadline-tag.tsx';
 import { DecisionForm } from './decision-form.tsx';
+import { LetterPreview } from './letter-preview.tsx';
 import { OrderForm } from './order-form.tsx';
+import { OutreachPanel } from './outreach-panel.tsx';
 
 /** The case page: the next action in one click, the deadlines, the timeline and the letters. */
 export function CasePage({ user }: { user: SessionUser }) {
@@ -20,10 +25,12 @@ export function CasePage({ user }: { user: SessionUser }) {
   const actions = useCaseActions(id);
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
   if (detail.error instanceof ApiRequestError && [400, 404].includes(detail.error.status)) return <NotFoundPage />;
   if (detail.isError) return <Alert variant="error" heading={t('common.error')} />;
   const c = detail.data;
   if (!c) return <p>{t('common.loading')}</p>;
+  const noticeDeadline = notice ? c.deadlines.find((d) => d.kind === notice && d.noticeAllowed && !d.noticeSentOn) : undefined;
 
   function note(event: FormEvent) {
     event.preventDefault();
@@ -78,16 +85,23 @@ export function CasePage({ user }: { user: SessionUser }) {
           </button>
         ) : c.status === 'assessment' ? (
           <p>{t('cases.next.assessment')}</p>
+        ) : c.complaints.some((x) => x.status === 'reconsideration' || x.status === 'forwarded') ? (
+          <p>
+            <a href="#complaints-heading">{t('cases.next.complaint')}</a>
+          </p>
         ) : c.allowedActions.includes('order') ? (
           <p>{t('cases.next.order')}</p>
         ) : (
-          <p>{t('cases.next.later')}</p>
+          <p>{td(`cases.next.${c.status}`)}</p>
         )}
       </section>
 
+      <OutreachPanel c={c} />
       {c.status === 'assessment' ? <AssessmentForm caseId={c.id} /> : null}
       {c.allowedActions.includes('decide_grant') ? <DecisionForm caseId={c.id} version={c.version} user={user} /> : null}
       {c.allowedActions.includes('order') ? <OrderForm caseId={c.id} version={c.version} user={user} /> : null}
+      <CaseRecord c={c} />
+      <ComplaintPanel c={c} />
 
       <section aria-labelledby="deadlines-heading" className="vt-section">
         <h2 id="deadlines-heading">{t('cases.deadlines')}</h2>
@@ -103,7 +117,7 @@ export function CasePage({ user }: { user: SessionUser }) {
             </thead>
             <tbody>
               {c.deadlines.map((d) => (
-                <tr key={d.kind}>
+                <tr key={`${d.kind}-${d.fromDate}`}>
                   <td>{td(`deadline.${d.kind}`)}</td>
                   <td>
                     {formatDate(d.dueDate)}
@@ -112,6 +126,20 @@ export function CasePage({ user }: { user: SessionUser }) {
                   <td>
                     <DeadlineTag status={d.status} />
                     {d.metOn ? ` ${formatDate(d.metOn)}` : ''}
+                    {d.noticeSentOn ? (
+                      <>
+                        <br />
+                        {t('notice.sent', { date: formatDate(d.noticeSentOn) })}
+                      </>
+                    ) : d.noticeAllowed && d.status !== 'open' && c.allowedActions.includes('send_deadline_notice') ? (
+                      <>
+                        <br />
+                        <button type="button" className="button button-unstyled vt-link-button" onClick={() => setNotice(d.kind)}>
+                          {t('notice.write')}
+                          <span className="sr-only"> ({td(`deadline.${d.kind}`)})</span>
+                        </button>
+                      </>
+                    ) : null}
                   </td>
                   <td className="vt-muted">
                     {d.source} ({d.ruleVersion})
@@ -121,6 +149,7 @@ export function CasePage({ user }: { user: SessionUser }) {
             </tbody>
           </table>
         </div>
+        {noticeDeadline ? <DeadlineNoticeForm caseId={c.id} deadline={noticeDeadline} onDone={() => setNotice(null)} /> : null}
       </section>
 
       <section aria-labelledby="request-heading" className="vt-section">
@@ -150,6 +179,12 @@ export function CasePage({ user }: { user: SessionUser }) {
                   {d.title} ({t('cases.pdf')})
                 </a>{' '}
                 – {t('cases.journalised', { date: formatDate(d.journalisedOn) })}
+                {d.hasPreview ? (
+                  <>
+                    {' · '}
+                    <LetterPreview caseId={c.id} documentId={d.id} title={d.title} />
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import type { Assessment } from '../../../shared/assessment/assessment.schema.ts';
 import type { SessionUser } from '../../../shared/auth/auth.schema.ts';
 import { DECISION_OUTCOMES } from '../../../shared/cases/decision.schema.ts';
 import { plainDateInCopenhagen } from '../../../shared/plain-date.ts';
@@ -7,11 +8,17 @@ import { ApiRequestError, api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useDescriptions } from '../../modules/catalogue/catalogue.api.ts';
 import { Alert } from '../../ui/alert.tsx';
+import { ProposalPanel } from './proposal-panel.tsx';
 
 /** The decision on one screen. The system proposes nothing here on its own: a person decides and gives reasons. */
 export function DecisionForm({ caseId, version, user }: { caseId: string; version: number; user: SessionUser }) {
   const { t, td } = useI18n();
   const qc = useQueryClient();
+  const assessment = useQuery({
+    queryKey: ['assessment', caseId],
+    queryFn: () => api<Assessment>(`/api/cases/${caseId}/assessment`),
+  });
+  const assessmentComplete = assessment.data?.completeness.complete ?? false;
   const levels = useDescriptions({ municipality: user.municipality.code }, 100);
   const today = plainDateInCopenhagen(new Date());
   const [outcome, setOutcome] = useState<(typeof DECISION_OUTCOMES)[number]>('granted');
@@ -63,6 +70,15 @@ export function DecisionForm({ caseId, version, user }: { caseId: string; versio
     <section aria-labelledby="decision-heading" className="vt-section">
       <h2 id="decision-heading">{t('decision.title')}</h2>
       <p>{t('decision.intro')}</p>
+      <ProposalPanel
+        caseId={caseId}
+        enabled={assessmentComplete}
+        onUse={(p) => {
+          setOutcome('granted');
+          setServiceVersion(p.versionId);
+          if (p.hours !== null && !hours) setHours(String(p.hours).replace('.', ','));
+        }}
+      />
       {decide.error && !(decide.error instanceof ApiRequestError && decide.error.body.fields?.length) ? (
         <Alert variant="error" heading={decide.error.message} />
       ) : null}

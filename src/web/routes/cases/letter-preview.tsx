@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { useLetter } from '../../modules/cases/cases.api.ts';
+
+/** A journalised letter shown in the page as the citizen will read it, from the same text as the PDF. */
+export function LetterPreview({ caseId, documentId, title }: { caseId: string; documentId: string; title: string }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const letter = useLetter(caseId, documentId, open);
+  const l = letter.data;
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-unstyled vt-link-button"
+        aria-expanded={open}
+        aria-controls={`letter-${documentId}`}
+        onClick={() => setOpen(!open)}
+      >
+        {open ? t('letter.hide') : t('letter.show')}
+        <span className="sr-only"> {title}</span>
+      </button>
+      {open ? (
+        <div id={`letter-${documentId}`}>
+          {l ? (
+            <article className="vt-letter" aria-label={l.subject}>
+              <p className="vt-letter__from">
+                <strong>{l.municipality.name}</strong>
+                {l.unitName ? <br /> : null}
+                {l.unitName}
+                {l.municipality.address ? <br /> : null}
+                {l.municipality.address}
+              </p>
+              <p>
+                {l.recipient.name}
+                {l.recipient.address ? <br /> : null}
+                {l.recipient.address}
+                {l.recipient.postalCode || l.recipient.city ? <br /> : null}
+                {[l.recipient.postalCode, l.recipient.city].filter(Boolean).join(' ')}
+              </p>
+              <p className="vt-letter__date">
+                {l.date}
+                <br />
+                <span className="vt-muted">
+                  {t('letter.reference')}: {l.reference}
+                </span>
+              </p>
+              <h3 className="h4">{l.subject}</h3>
+              {l.paragraphs.map((p, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the paragraphs of a stored letter never reorder
+                <p key={i}>{p}</p>
+              ))}
+              <p>
+                {t('letter.regards')}
+                <br />
+                {l.signature.name}
+                <br />
+                {l.signature.title}
+              </p>
+            </article>
+          ) : (
+            <p>{t('common.loading')}</p>
+          )}
+        </div>
+      ) : null}
+    </>
+  );
+}

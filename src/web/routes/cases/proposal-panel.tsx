@@ -1,0 +1,68 @@
+import { useI18n } from '../../i18n/i18n.tsx';
+import { useProposal } from '../../modules/cases/cases.api.ts';
+
+/**
+ * The proposal (indstilling): a suggested profile and the least intrusive suitable service, with the reasons. It only
+ * fills in the service level when the caseworker chooses to use it; the caseworker decides.
+ */
+export function ProposalPanel({
+  caseId,
+  enabled,
+  onUse,
+}: {
+  caseId: string;
+  enabled: boolean;
+  onUse: (p: { versionId: string; hours: number | null }) => void;
+}) {
+  const { t, td } = useI18n();
+  const proposal = useProposal(caseId, enabled);
+  const p = proposal.data;
+  if (!enabled || !p) return null;
+  return (
+    <div className="vt-panel vt-proposal" data-testid="proposal">
+      <h3 className="h4">{t('proposal.title')}</h3>
+      {p.step ? (
+        <dl className="vt-facts">
+          <dt>{t('proposal.step')}</dt>
+          <dd>{td(`proposal.step.${p.step}`)}</dd>
+          {p.service ? (
+            <>
+              <dt>{t('proposal.service')}</dt>
+              <dd>
+                {p.service.title} ({p.service.legalBasis})
+              </dd>
+            </>
+          ) : null}
+          {p.profile ? (
+            <>
+              <dt>{t('proposal.profile')}</dt>
+              <dd data-testid="proposal-profile">
+                {t('proposal.profile.value', {
+                  code: p.profile.code,
+                  above: String(p.profile.above).replace('.', ','),
+                  upTo: String(p.profile.upTo).replace('.', ','),
+                  severity: p.profile.severity ?? '',
+                  category: p.category ?? '',
+                })}
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      ) : null}
+      <ul>
+        {p.reasons.map((r) => (
+          <li key={r.key + JSON.stringify(r.params ?? {})}>{td(r.key, r.params)}</li>
+        ))}
+      </ul>
+      {p.service ? (
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => p.service && onUse({ versionId: p.service.versionId, hours: p.profile?.upTo ?? null })}
+        >
+          {t('proposal.use')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
