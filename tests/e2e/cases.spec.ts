@@ -184,6 +184,13 @@ test('a refused § 107 application: complaint registered, decision maintained an
   await expect(complaints.getByTestId('complaint-status')).toHaveText('Afgjort af Ankestyrelsen');
   await expect(page.getByTestId('case-timeline')).toContainText('Ankestyrelsens afgørelse: stadfæstet');
   await expectNoAxeViolations(page);
+
+  // The refusal stands; the case is closed with a reason for the journal.
+  await page.getByRole('button', { name: 'Luk sagen' }).click();
+  await page.getByLabel('Hvorfor lukkes sagen?').fill('Afslaget er stadfæstet af Ankestyrelsen.');
+  await page.getByRole('button', { name: 'Luk sagen' }).click();
+  await expect(page.getByTestId('case-status')).toContainText('Afsluttet');
+  await expectNoAxeViolations(page);
 });
 
 test('an overdue decision deadline gets the drafted notice to the citizen', async ({ page }) => {

@@ -90,6 +90,9 @@ describe(`complaints on ${TEST_DB}`, () => {
     expect(text).toContain('Jeg er uenig i afslaget på midlertidigt botilbud');
     expect(text).toContain('inden for klagefristen');
     expect(text).toContain('Genvurdering 7.12.2026');
+    // The decision letter itself travels with the package, as enclosure 1, complaint guidance included.
+    expect(text).toContain('Bilag 1: Afgørelse om midlertidigt botilbud');
+    expect(text).toContain('Klagevejledning');
 
     const preview = (await caseworker.get(`/api/cases/${c.id}/documents/${documentId}/letter`)).json() as LetterView;
     expect(preview.recipient.name).toBe('Ankestyrelsen');
@@ -105,8 +108,15 @@ describe(`complaints on ${TEST_DB}`, () => {
     detail = await journey.get(c.id);
     expect(detail.complaints[0]).toMatchObject({ status: 'appeal_decided', appealOutcome: 'confirmed', allowedActions: [] });
     expect(detail.status).toBe('refused');
+    const close = await caseworker.send('POST', `/api/cases/${c.id}/close`, {
+      version: detail.version,
+      reason: 'Afslaget er stadfæstet af Ankestyrelsen.',
+    });
+    expect(close.statusCode).toBe(204);
+    detail = await journey.get(c.id);
+    expect(detail.status).toBe('closed');
     expect(detail.events.map((e) => e.kind)).toEqual(
-      expect.arrayContaining(['decision', 'complaint', 'complaint_forwarded', 'appeal_result']),
+      expect.arrayContaining(['decision', 'complaint', 'complaint_forwarded', 'appeal_result', 'closed']),
     );
   });
 
@@ -153,6 +163,13 @@ describe(`complaints on ${TEST_DB}`, () => {
     const second = await caseworker.send('POST', `/api/cases/${c.id}/complaints`, complaint(c));
     expect(second.statusCode).toBe(409);
     expect(second.json()).toMatchObject({ fields: [{ path: 'complaint' }] });
+    // Nor can the case be closed while the complaint runs.
+    const close = await caseworker.send('POST', `/api/cases/${c.id}/close`, {
+      version: (await journey.get(c.id)).version,
+      reason: 'Afsluttet',
+    });
+    expect(close.statusCode).toBe(409);
+    expect((await journey.get(c.id)).status).toBe('refused');
     expect((await countRows(c.id)).complaints).toBe(1);
   });
 

@@ -20,6 +20,11 @@ export const openCaseSchema = z.object({
 export type OpenCase = z.infer<typeof openCaseSchema>;
 
 export const versionBodySchema = z.object({ version: z.number().int().min(1) });
+export const closeCaseSchema = z.object({
+  version: z.number().int().min(1),
+  reason: z.string().trim().min(1).max(4000),
+});
+
 export const noteSchema = z.object({
   subject: z.string().trim().min(1).max(200),
   body: z.string().trim().max(10_000).default(''),

@@ -99,6 +99,7 @@ export const letterSchema = z.object({
   paragraphs: z.array(z.string()),
   signature: z.object({ name: z.string(), title: z.string() }),
   reference: z.string(),
+  appendices: z.array(z.object({ title: z.string(), paragraphs: z.array(z.string()) })).optional(),
 });
 export type LetterView = z.infer<typeof letterSchema>;
 

@@ -417,6 +417,8 @@ const da = {
   'cases.next.ordered': 'Støtten er bestilt. Registrér en klage nedenfor, hvis borgeren klager.',
   'cases.next.complaint': 'En klage venter på genvurdering eller Ankestyrelsens afgørelse. Se Klager nedenfor.',
   'cases.next.closed': 'Sagen er lukket.',
+  'cases.close': 'Luk sagen',
+  'cases.close.reason': 'Hvorfor lukkes sagen?',
 } as const;
 
 export type MessageKey = keyof typeof da;
@@ -837,6 +839,8 @@ const en: Record<MessageKey, string> = {
   'cases.next.ordered': 'The support is ordered. Register a complaint below if the citizen complains.',
   'cases.next.complaint': 'A complaint awaits reconsideration or Ankestyrelsen’s decision. See Complaints below.',
   'cases.next.closed': 'The case is closed.',
+  'cases.close': 'Close the case',
+  'cases.close.reason': 'Why is the case closed?',
 };
 
 export const MESSAGES = { da, en } as const;

@@ -90,6 +90,7 @@ export async function journaliseLetter(
     subject: string;
     paragraphs: string[];
     recipient?: Letter['recipient'];
+    appendices?: Letter['appendices'];
   },
 ): Promise<string> {
   const letter: Letter = {
@@ -106,6 +107,7 @@ export async function journaliseLetter(
     paragraphs: doc.paragraphs,
     signature: { name: ctx.actor.name, title: 'Rådgiver' },
     reference: `${c.id.slice(0, 8)} · CPR ${formatCpr(c.cpr).slice(0, 6)}-xxxx`,
+    ...(doc.appendices?.length ? { appendices: doc.appendices } : {}),
   };
   return casesRepository.insertDocument(tx, {
     municipality_id: ctx.actor.municipalityId,

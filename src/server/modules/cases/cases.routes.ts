@@ -6,6 +6,7 @@ import {
   caseDetailSchema,
   caseListItemSchema,
   caseListQuerySchema,
+  closeCaseSchema,
   noteSchema,
   openCaseSchema,
   versionBodySchema,
@@ -87,6 +88,24 @@ export const casesRoutes: FastifyPluginAsyncZod<{ database: Database }> = async 
       },
     },
     async (request) => casesService.sendReceipt(contextOf(request, database), request.params.id, request.body.version),
+  );
+
+  app.post(
+    '/api/cases/:id/close',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        summary: 'Close the case with a reason (not while a complaint is under way)',
+        params: idParamsSchema,
+        body: closeCaseSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await casesService.close(contextOf(request, database), request.params.id, request.body);
+      return reply.status(204).send(null);
+    },
   );
 
   app.post(

@@ -337,6 +337,30 @@ export const casesService = {
     });
   },
 
+  /**
+   * Closing a case (withdrawn request, refusal that stands, support ended) with the reason journalised. A complaint
+   * still under way keeps the case open.
+   */
+  async close(ctx: RequestContext, id: string, input: { version: number; reason: string }): Promise<void> {
+    await runUseCase(ctx, async (tx) => {
+      const c = await loadCase(tx, id);
+      const next = transition(c, 'close');
+      const complaints = await casesRepository.complaints(tx, id);
+      if (complaints.some((x) => x.status === 'reconsideration' || x.status === 'forwarded')) {
+        throw conflictOn('complaint', 'complaint.open');
+      }
+      if (!(await casesRepository.setStatus(tx, id, input.version, next))) throw conflict();
+      await journal(tx, ctx, id, 'closed', 'Sagen er lukket', input.reason);
+      await audit(tx, ctx, {
+        action: 'update',
+        citizenId: c.citizen_id,
+        recordType: 'case',
+        recordId: id,
+        details: { change: 'closed' },
+      });
+    });
+  },
+
   /** A journal note (notatpligt): allowed in every status. */
   async addNote(ctx: RequestContext, id: string, note: { subject: string; body: string }): Promise<void> {
     await runUseCase(ctx, async (tx) => {

@@ -7,7 +7,12 @@ import {
 } from '../../../rules/complaints/complaint-rules.ts';
 import { deadlineRulesFor } from '../../../rules/deadlines/deadline-rules.ts';
 import { computeDeadline } from '../../../rules/deadlines/deadlines.ts';
-import type { AppealResult, Reconsider, RegisterComplaint } from '../../../shared/cases/complaint.schema.ts';
+import {
+  type AppealResult,
+  letterSchema,
+  type Reconsider,
+  type RegisterComplaint,
+} from '../../../shared/cases/complaint.schema.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import { conflict, fieldError, invalidTransition, notFound } from '../../platform/errors.ts';
@@ -128,6 +133,10 @@ export const complaintsService = {
       } else {
         const decision = (await casesRepository.decisions(tx, caseId)).find((d) => d.id === complaint.decision_id);
         if (!decision) throw notFound();
+        const decisionLetter = decision.letter_document_id
+          ? await casesRepository.documentLetter(tx, caseId, decision.letter_document_id)
+          : undefined;
+        const stored = letterSchema.safeParse(decisionLetter?.letter);
         documentId = await journaliseLetter(tx, ctx, c, {
           kind: 'forwarding_letter',
           title: 'Oversendelse til Ankestyrelsen',
@@ -140,8 +149,16 @@ export const complaintsService = {
             `Afgørelsens begrundelse: ${decision.reasons}`,
             `Klagen (${FORM_DA[complaint.form as keyof typeof FORM_DA]}, modtaget ${danishDate(complaint.received_on)}${complaint.received_at ? ` kl. ${complaint.received_at}` : ''}${complaint.timeliness === 'late' ? ', efter klagefristens udløb' : ', inden for klagefristen'}): ${complaint.text}`,
             `Genvurdering ${danishDate(input.decidedOn)}: ${input.reasons}`,
-            'Afgørelsesbrevet er vedlagt sagen. Borgeren har fået kopi af denne oversendelse.',
+            'Afgørelsesbrevet er vedlagt som bilag 1. Borgeren har fået kopi af denne oversendelse.',
           ],
+          appendices: stored.success
+            ? [
+                {
+                  title: `Bilag 1: ${stored.data.subject} (${stored.data.date})`,
+                  paragraphs: [`Til ${stored.data.recipient.name}`, ...stored.data.paragraphs],
+                },
+              ]
+            : [],
         });
         await casesRepository.markDeadlineMet(tx, caseId, 'forward_to_ankestyrelsen', input.decidedOn);
       }

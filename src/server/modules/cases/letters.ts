@@ -10,6 +10,8 @@ export type Letter = {
   paragraphs: string[];
   signature: { name: string; title: string };
   reference: string;
+  /** Enclosures printed after the letter, each from a new page (the forwarding package carries the decision). */
+  appendices?: { title: string; paragraphs: string[] }[];
 };
 
 export function renderLetter(letter: Letter): Promise<Buffer> {
@@ -43,6 +45,11 @@ export function renderLetter(letter: Letter): Promise<Buffer> {
     for (const p of letter.paragraphs) doc.text(p, { align: 'left', lineGap: 2 }).moveDown(0.7);
     doc.moveDown(1).text('Med venlig hilsen');
     doc.moveDown(0.3).text(letter.signature.name).text(letter.signature.title);
+    for (const appendix of letter.appendices ?? []) {
+      doc.addPage().font('Helvetica-Bold').fontSize(13).text(appendix.title);
+      doc.moveDown(0.8).font('Helvetica').fontSize(11);
+      for (const p of appendix.paragraphs) doc.text(p, { align: 'left', lineGap: 2 }).moveDown(0.7);
+    }
     doc.end();
   });
 }

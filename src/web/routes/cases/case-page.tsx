@@ -9,6 +9,7 @@ import { formatCpr, formatDate, formatDateTime } from '../../ui/format.ts';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { AssessmentForm } from './assessment-form.tsx';
 import { CaseRecord } from './case-record.tsx';
+import { CloseCase } from './close-case.tsx';
 import { ComplaintPanel } from './complaint-panel.tsx';
 import { DeadlineNoticeForm } from './deadline-notice-form.tsx';
 import { DeadlineTag } from './deadline-tag.tsx';
@@ -94,6 +95,7 @@ export function CasePage({ user }: { user: SessionUser }) {
         ) : (
           <p>{td(`cases.next.${c.status}`)}</p>
         )}
+        <CloseCase c={c} />
       </section>
 
       <OutreachPanel c={c} />

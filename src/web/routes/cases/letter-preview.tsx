@@ -57,6 +57,15 @@ export function LetterPreview({ caseId, documentId, title }: { caseId: string; d
                 <br />
                 {l.signature.title}
               </p>
+              {(l.appendices ?? []).map((a) => (
+                <section key={a.title} className="vt-letter__appendix" aria-label={a.title}>
+                  <h4 className="h5">{a.title}</h4>
+                  {a.paragraphs.map((p, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: the paragraphs of a stored letter never reorder
+                    <p key={i}>{p}</p>
+                  ))}
+                </section>
+              ))}
             </article>
           ) : (
             <p>{t('common.loading')}</p>
