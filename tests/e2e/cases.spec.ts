@@ -77,7 +77,7 @@ test('a caseworker registers a request from the citizen overview, sends the rece
   await expect(deadlines.getByRole('row', { name: /Iværksættelse/ })).toContainText('18.12.2026');
 
   // The order: the offer, one SMART goal with its FFB condition, goal type and FKO baseline and target.
-  await page.getByLabel('Tilbud', { exact: true }).selectOption({ label: 'Drosselvej (SEL § 103, SEL § 104)' });
+  await page.getByLabel('Tilbud', { exact: true }).selectOption({ label: 'Bostøtten i Socialpsykiatrien (SEL § 85)' });
   await page.getByLabel('Første opfølgning').fill('2027-03-01');
   await page.getByLabel('Mål (specifikt)').fill('Mette handler selv ind én gang om ugen');
   await page.getByLabel('Indikator (målbart)').fill('Antal indkøb pr. uge uden støtte');
@@ -89,7 +89,7 @@ test('a caseworker registers a request from the citizen overview, sends the rece
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Bestil', exact: true }).click();
   await expect(page.getByTestId('case-status')).toContainText('Bestilt');
-  await expect(page.getByTestId('case-timeline')).toContainText('Bestilt hos Drosselvej');
+  await expect(page.getByTestId('case-timeline')).toContainText('Bestilt hos Bostøtten i Socialpsykiatrien');
   await expect(page.getByTestId('case-order')).toContainText('Mette handler selv ind én gang om ugen');
   await expect(page.getByTestId('case-record')).toContainText('3 timer pr. uge (borgerprofil 3)');
 

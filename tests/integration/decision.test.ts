@@ -244,7 +244,7 @@ describe(`orders on ${TEST_DB}`, () => {
   const order = async (c: CaseDetail, patch: Record<string, unknown> = {}) =>
     caseworker.send('POST', `/api/cases/${c.id}/order`, {
       version: c.version,
-      offerId: await offerId('760', 'drosselvej'),
+      offerId: await offerId('760', 'bostoetten'),
       orderedOn: '2026-11-23',
       firstFollowUp: '2027-02-23',
       goals: [goal(1), goal(2)],
@@ -286,11 +286,14 @@ describe(`orders on ${TEST_DB}`, () => {
     ['a goal without an FFB condition', { goals: [goal(1, { conditionCode: 'x' })] }, 'goals.0.conditionCode'],
     ['a target date before the order', { goals: [goal(1, { targetDate: '2026-11-01' })] }, 'goals.0.targetDate'],
     ['an offer of another municipality', { offerId: 'RANDERS' }, 'offerId'],
+    ['an offer that does not deliver § 85 (a day offer)', { offerId: 'DROSSELVEJ' }, 'offerId'],
     ['a follow-up before the order', { firstFollowUp: '2026-11-01' }, 'firstFollowUp'],
   ])('answers 400 for %s and saves nothing', async (_label, patch, path) => {
     const c = await decided('granted');
     const p: Record<string, unknown> = patch;
-    const res = await order(c, p.offerId === 'RANDERS' ? { offerId: await offerId('730', 'blommevej') } : p);
+    const other: Record<string, [string, string]> = { RANDERS: ['730', 'blommevej'], DROSSELVEJ: ['760', 'drosselvej'] };
+    const ref = other[String(p.offerId)];
+    const res = await order(c, ref ? { offerId: await offerId(...ref) } : p);
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ fields: [{ path }] });
     const rows = await inSystem(database, (tx) => tx.selectFrom('case_order').select('id').where('case_id', '=', c.id).execute());

@@ -42,3 +42,15 @@ export function weekday(date: PlainDate): number {
 export function daysBetween(from: PlainDate, to: PlainDate): number {
   return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
 }
+
+/** The Monday of the ISO week `date` falls in. */
+export function isoWeekStart(date: PlainDate): PlainDate {
+  return addDays(date, -((weekday(date) + 6) % 7));
+}
+
+/** The ISO week number (1–53) of `date`: the week holding the year's first Thursday is week 1. */
+export function isoWeekNumber(date: PlainDate): number {
+  const thursday = addDays(isoWeekStart(date), 3);
+  const jan1 = plainDateFromParts(Number(thursday.slice(0, 4)), 1, 1);
+  return Math.floor(daysBetween(jan1, thursday) / 7) + 1;
+}

@@ -254,6 +254,7 @@ export interface DecisionTable {
   municipality_id: string;
   case_id: string;
   outcome: string;
+  kind: ColumnType<string, string | undefined, string>;
   legal_basis: string;
   service_description_version_id: string;
   weekly_hours: string | number | null;
@@ -279,6 +280,12 @@ export interface CaseOrderTable {
   ordered_on: PlainDateColumn;
   first_follow_up: PlainDateColumn;
   action_plan: unknown;
+  status: ColumnType<string, string | undefined, string>;
+  accepted_on: ColumnType<string | null, string | null | undefined, string | null>;
+  actual_start: ColumnType<string | null, string | null | undefined, string | null>;
+  ends_on: ColumnType<string | null, string | null | undefined, string | null>;
+  ended_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  version: Generated<number>;
   created_at: Timestamp;
 }
 
@@ -294,6 +301,79 @@ export interface OrderGoalTable {
   goal_type_code: string;
   baseline_support_need_code: string;
   target_support_need_code: string;
+  version: Generated<number>;
+  ended_on: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface OrderSubgoalTable {
+  id: Generated<string>;
+  municipality_id: string;
+  order_id: string;
+  goal_id: string;
+  text: string;
+  target_date: PlainDateColumn;
+  created_by_name: string;
+  created_at: Timestamp;
+}
+
+export interface OrderJournalTable {
+  id: Generated<number>;
+  municipality_id: string;
+  order_id: string;
+  goal_id: string;
+  written_on: PlainDateColumn;
+  body: string;
+  author_name: string;
+  created_at: Timestamp;
+}
+
+export interface DeliveredHoursTable {
+  id: Generated<string>;
+  municipality_id: string;
+  order_id: string;
+  week_start: PlainDateColumn;
+  hours: ColumnType<string | number, number, number>;
+  registered_by_name: string;
+  updated_at: Timestamp;
+}
+
+export interface FkoStatusTable {
+  id: Generated<string>;
+  municipality_id: string;
+  order_id: string;
+  goal_id: string;
+  kind: string;
+  scored_on: PlainDateColumn;
+  support_need_code: string;
+  justification: string;
+  scored_by_name: string;
+  created_at: Timestamp;
+}
+
+export interface CaseMessageTable {
+  id: Generated<number>;
+  municipality_id: string;
+  case_id: string;
+  order_id: string | null;
+  channel: string;
+  from_party: string;
+  author_name: string;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface FollowUpTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  order_id: string;
+  held_on: PlainDateColumn;
+  outcome: string;
+  note: string;
+  next_follow_up: PlainDateColumn | null;
+  decision_id: string | null;
+  held_by_name: string;
+  created_at: Timestamp;
 }
 
 export interface ComplaintTable {
@@ -330,6 +410,12 @@ export interface OutreachContactTable {
 }
 
 export interface DB {
+  order_subgoal: OrderSubgoalTable;
+  order_journal: OrderJournalTable;
+  delivered_hours: DeliveredHoursTable;
+  fko_status: FkoStatusTable;
+  case_message: CaseMessageTable;
+  follow_up: FollowUpTable;
   complaint: ComplaintTable;
   outreach_contact: OutreachContactTable;
   case_order: CaseOrderTable;

@@ -68,6 +68,10 @@ export const VALIDATION_MESSAGES = {
     da: 'Måldatoen kan ikke ligge før bestillingen.',
     en: 'The target date cannot be before the order.',
   },
+  'order.offer.legalBasis': {
+    da: 'Tilbuddet leverer ikke støtte efter den paragraf, afgørelsen bevilger.',
+    en: 'The offer does not deliver support under the paragraph the decision grants.',
+  },
   'order.offer.unknown': { da: 'Tilbuddet findes ikke i kommunen.', en: 'The offer does not exist in the municipality.' },
   'order.followUp.beforeOrder': {
     da: 'Første opfølgning kan ikke ligge før bestillingen.',

@@ -101,6 +101,7 @@ export const DEMO_MUNICIPALITIES: DemoMunicipality[] = [
         children: [
           { key: 'drosselvej', kind: 'offer', name: 'Drosselvej' },
           { key: 'rosengaarden', kind: 'offer', name: 'Rosengården' },
+          { key: 'bostoetten', kind: 'offer', name: 'Bostøtten i Socialpsykiatrien', invented: true },
           { key: 'vendepunktet', kind: 'offer', name: 'Vendepunktet' },
         ],
       },
@@ -146,7 +147,7 @@ export const DEMO_STAFF: { municipality: string; name: string; role: Role; unit:
     name: 'Rasmus Kjær',
     role: 'provider_staff',
     unit: 'drosselvej',
-    offers: ['drosselvej', 'rosengaarden'],
+    offers: ['drosselvej', 'rosengaarden', 'bostoetten'],
   },
   { municipality: '760', name: 'Camilla Brandt', role: 'administrator', unit: 'rksk-myndighed' },
   { municipality: '760', name: 'Thomas Ravn', role: 'analyst', unit: 'rksk-myndighed' },

@@ -360,7 +360,7 @@ export const casesRepository = {
 
   async insertDecision(
     tx: Tx,
-    row: Omit<import('../../db/database.types.ts').DecisionTable, 'id' | 'created_at'>,
+    row: Omit<import('../../db/database.types.ts').DecisionTable, 'id' | 'created_at' | 'kind'> & { kind?: string },
   ): Promise<string> {
     return (await tx.insertInto('decision').values(row).returning('id').executeTakeFirstOrThrow()).id;
   },
@@ -494,7 +494,7 @@ export const casesRepository = {
   async ownOffer(tx: Tx, municipalityId: string, offerId: string) {
     return tx
       .selectFrom('offer')
-      .select(['id', 'name'])
+      .select(['id', 'name', 'legal_bases'])
       .where('id', '=', offerId)
       .where('municipality_id', '=', municipalityId)
       .executeTakeFirst();
@@ -511,7 +511,10 @@ export const casesRepository = {
       first_follow_up: string;
       action_plan: unknown;
     },
-    goals: Omit<import('../../db/database.types.ts').OrderGoalTable, 'id' | 'order_id' | 'municipality_id'>[],
+    goals: Omit<
+      import('../../db/database.types.ts').OrderGoalTable,
+      'id' | 'order_id' | 'municipality_id' | 'version' | 'ended_on'
+    >[],
   ): Promise<string> {
     const id = (
       await tx

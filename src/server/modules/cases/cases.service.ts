@@ -22,6 +22,7 @@ import {
 import type { Decide } from '../../../shared/cases/decision.schema.ts';
 import type { Order } from '../../../shared/cases/order.schema.ts';
 import { catalogueContentSchema } from '../../../shared/catalogue/catalogue.schema.ts';
+import { paragraphsOf } from '../../../shared/catalogue/paragraphs.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import { AppError, conflict, fieldError, invalidTransition, notFound } from '../../platform/errors.ts';
@@ -607,6 +608,11 @@ export const casesService = {
         throw new AppError('invalid_transition', [{ code: 'custom', message: 'order.decision.refused', path: ['decision'] }]);
       const offer = await casesRepository.ownOffer(tx, ctx.actor.municipalityId, input.offerId);
       if (!offer) throw fieldError('offerId', 'order.offer.unknown');
+      // The offer must deliver support under the paragraph the decision grants (an order is not a new decision).
+      const granted = paragraphsOf(decision.legal_basis);
+      if (!offer.legal_bases.some((basis) => paragraphsOf(basis).some((p) => granted.includes(p)))) {
+        throw fieldError('offerId', 'order.offer.legalBasis');
+      }
       if (input.firstFollowUp < input.orderedOn) throw fieldError('firstFollowUp', 'order.followUp.beforeOrder');
       const early = input.goals.findIndex((g) => g.targetDate < input.orderedOn);
       if (early >= 0) throw fieldError(`goals.${early}.targetDate`, 'order.targetDate.beforeOrder');
