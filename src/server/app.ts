@@ -14,6 +14,7 @@ import { authRoutes, createOidcClient, type OidcClient } from './modules/auth/in
 import { casesRoutes } from './modules/cases/index.ts';
 import { catalogueRoutes } from './modules/catalogue/index.ts';
 import { citizensRoutes } from './modules/citizens/index.ts';
+import { followUpRoutes } from './modules/follow-up/index.ts';
 import { organisationRoutes } from './modules/organisation/index.ts';
 import { registerGuard } from './platform/auth/guard.ts';
 import type { Config } from './platform/config.ts';
@@ -98,6 +99,7 @@ export async function buildApp({ config, database, oidcClient }: AppOptions): Pr
   await app.register(organisationRoutes, { database });
   await app.register(catalogueRoutes, { database });
   await app.register(casesRoutes, { database });
+  await app.register(followUpRoutes, { database });
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

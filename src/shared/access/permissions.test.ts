@@ -22,7 +22,7 @@ const EXPECTED: Record<string, string[]> = {
     'case.read',
     'case.write',
   ],
-  provider_staff: ['citizen.read', 'organisation.read'],
+  provider_staff: ['citizen.read', 'organisation.read', 'order.read', 'order.write'],
   administrator: [
     'citizen.search',
     'citizen.read',
@@ -32,7 +32,7 @@ const EXPECTED: Record<string, string[]> = {
     'catalogue.edit',
   ],
   analyst: ['organisation.read', 'statistics.read'],
-  citizen: ['own_data.read'],
+  citizen: ['own_data.read', 'own_data.write'],
 };
 
 describe('permissions (deny by default)', () => {

@@ -18,6 +18,9 @@ export const ACTIONS = [
   'catalogue.edit',
   'case.read',
   'case.write',
+  'order.read',
+  'order.write',
+  'own_data.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -42,7 +45,8 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     'case.write',
   ],
   // Provider staff read only the citizens of their own offers; the scope is checked by the module that reads.
-  provider_staff: ['citizen.read', 'organisation.read'],
+  // Orders, goals, documentation, hours and FKO statuses at their own offers (SEL § 141, stk. 5).
+  provider_staff: ['citizen.read', 'organisation.read', 'order.read', 'order.write'],
   administrator: [
     'citizen.search',
     'citizen.read',
@@ -53,7 +57,8 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
   ],
   // Statistics without identities: no citizen action at all.
   analyst: ['organisation.read', 'statistics.read'],
-  citizen: ['own_data.read'],
+  // Their own decisions, letters, plan and access log; messages and digital complaints.
+  citizen: ['own_data.read', 'own_data.write'],
 };
 
 export function can(role: Role, action: Action): boolean {

@@ -118,6 +118,36 @@ export const VALIDATION_MESSAGES = {
     da: 'Den seneste afgørelse er et afslag; der kan ikke bestilles.',
     en: 'The latest decision is a refusal; nothing can be ordered.',
   },
+  'message.body': { da: 'Skriv en besked.', en: 'Write a message.' },
+  'journal.body': { da: 'Skriv notatet.', en: 'Write the note.' },
+  'hours.negative': { da: 'Timer kan ikke være negative.', en: 'Hours cannot be negative.' },
+  'hours.future': {
+    da: 'Der kan ikke registreres timer for en uge, der ikke er begyndt.',
+    en: 'Hours cannot be registered for a week that has not begun.',
+  },
+  'hours.beforeStart': {
+    da: 'Ugen ligger før støtten startede.',
+    en: 'The week is before the support started.',
+  },
+  'fko.justification': { da: 'Begrund scoren kort.', en: 'Justify the score briefly.' },
+  'fko.goalEnded': { da: 'Målet er afsluttet og kan ikke scores.', en: 'The goal has ended and cannot be scored.' },
+  'fko.finalGiven': { da: 'Målet har allerede en slutstatus.', en: 'The goal already has a final status.' },
+  'date.future': { da: 'Datoen kan ikke ligge i fremtiden.', en: 'The date cannot be in the future.' },
+  'fko.future': { da: 'Statusdatoen kan ikke ligge i fremtiden.', en: 'The status date cannot be in the future.' },
+  'order.notAccepted': {
+    da: 'Bestillingen er ikke accepteret endnu.',
+    en: 'The order has not been accepted yet.',
+  },
+  'order.ended': { da: 'Bestillingen er afsluttet.', en: 'The order has ended.' },
+  'order.start.beforeDecision': {
+    da: 'Støtten kan ikke starte før afgørelsen.',
+    en: 'The support cannot start before the decision.',
+  },
+  'followUp.next.beforeHeld': {
+    da: 'Næste opfølgning skal ligge efter denne.',
+    en: 'The next follow-up must come after this one.',
+  },
+  'followUp.noOrder': { da: 'Sagen har ingen aktiv bestilling.', en: 'The case has no active order.' },
   'purpose.required': { da: 'Angiv formålet med opslaget.', en: 'State the purpose of the look-up.' },
 } as const satisfies Record<string, Localised>;
 export type ValidationKey = keyof typeof VALIDATION_MESSAGES;

@@ -530,12 +530,54 @@ export const casesRepository = {
     return id;
   },
 
+  /** Whether the citizen has an order, not yet ended, at one of the given offers (org units): provider scope. */
+  async citizenServedAt(tx: Tx, citizenId: string, unitIds: readonly string[], today: string): Promise<boolean> {
+    if (!unitIds.length) return false;
+    const row = await tx
+      .selectFrom('case_order as o')
+      .innerJoin('case_file as c', 'c.id', 'o.case_id')
+      .innerJoin('offer as f', 'f.id', 'o.offer_id')
+      .select('o.id')
+      .where('c.citizen_id', '=', citizenId)
+      .where('f.org_unit_id', 'in', unitIds)
+      .where((eb) => eb.or([eb('o.ends_on', 'is', null), eb('o.ends_on', '>=', today)]))
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  },
+
+  /** A new order replaces the case's earlier ones: they end the day it is placed, with their goals. */
+  async endEarlierOrders(tx: Tx, caseId: string, exceptId: string, on: string): Promise<void> {
+    const earlier = await tx
+      .updateTable('case_order')
+      .set({ ends_on: on, ended_reason: 'replaced', version: sql`version + 1` })
+      .where('case_id', '=', caseId)
+      .where('id', '<>', exceptId)
+      .where('ends_on', 'is', null)
+      .returning('id')
+      .execute();
+    if (earlier.length) {
+      await tx
+        .updateTable('order_goal')
+        .set({ ended_on: on })
+        .where(
+          'order_id',
+          'in',
+          earlier.map((e) => e.id),
+        )
+        .where('ended_on', 'is', null)
+        .execute();
+    }
+  },
+
   async orderOf(tx: Tx, caseId: string) {
     const order = await tx
       .selectFrom('case_order as o')
       .innerJoin('offer as f', 'f.id', 'o.offer_id')
       .select(['o.id', 'o.ordered_on', 'o.first_follow_up', 'o.action_plan', 'f.name as offer_name'])
       .where('o.case_id', '=', caseId)
+      .orderBy('o.created_at', 'desc')
+      .limit(1)
       .executeTakeFirst();
     if (!order) return undefined;
     const goals = await tx.selectFrom('order_goal').selectAll().where('order_id', '=', order.id).orderBy('position').execute();

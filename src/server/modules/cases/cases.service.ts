@@ -519,7 +519,17 @@ export const casesService = {
       if (first) throw fieldError(first.path, first.key);
       const profile = input.weeklyHours !== null ? profileInBands(content.profileBands, input.weeklyHours) : null;
 
-      const complaint = input.outcome !== 'granted' ? computeDeadline('complaint', input.decidedOn, rules) : null;
+      // A new decision on a case with an order is a revisitation; one that lowers the frame reduces support and so
+      // carries complaint guidance even when "granted" (forvaltningsloven § 25).
+      const revisitation = (await casesRepository.orderOf(tx, id)) !== undefined;
+      const previous = (await casesRepository.decisions(tx, id)).find((d) => d.outcome !== 'refused');
+      const reduces =
+        revisitation &&
+        previous !== undefined &&
+        input.outcome !== 'refused' &&
+        ((previous.weekly_hours !== null && input.weeklyHours !== null && input.weeklyHours < Number(previous.weekly_hours)) ||
+          (previous.module_days !== null && input.moduleDays !== null && input.moduleDays < previous.module_days));
+      const complaint = input.outcome !== 'granted' || reduces ? computeDeadline('complaint', input.decidedOn, rules) : null;
       const letterhead = await casesRepository.letterhead(tx, ctx.actor.municipalityId);
       const verb = { granted: 'Du får bevilget', partly_granted: 'Du får delvist bevilget', refused: 'Du får afslag på' }[
         input.outcome
@@ -557,6 +567,7 @@ export const casesService = {
       const decisionId = await casesRepository.insertDecision(tx, {
         municipality_id: ctx.actor.municipalityId,
         case_id: id,
+        kind: revisitation ? 'revisitation' : 'application',
         outcome: input.outcome,
         legal_basis: sv.legal_basis,
         service_description_version_id: sv.id,
@@ -638,6 +649,7 @@ export const casesService = {
           target_support_need_code: g.targetSupportNeedCode,
         })),
       );
+      await casesRepository.endEarlierOrders(tx, id, orderId, input.orderedOn);
       if (!(await casesRepository.setStatus(tx, id, input.version, next))) throw conflict();
       await journal(
         tx,

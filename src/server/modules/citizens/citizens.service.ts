@@ -10,14 +10,14 @@ import type {
   CitizenSummary,
 } from '../../../shared/citizens/citizen.schema.ts';
 import { looksLikeCpr, parseCpr } from '../../../shared/cpr/cpr.ts';
-import type { PlainDate } from '../../../shared/plain-date.ts';
+import { type PlainDate, plainDateInCopenhagen } from '../../../shared/plain-date.ts';
 import { auditRepository } from '../../platform/audit/audit.repository.ts';
 import { type AuditEvent, writeAudit } from '../../platform/audit/audit.ts';
 import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
 import { conflict, fieldError, notFound } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/tx.ts';
 import { AuditedDenial, runUseCase } from '../../platform/use-case.ts';
-import { casesOfCitizen } from '../cases/index.ts';
+import { casesOfCitizen, citizenServedAt } from '../cases/index.ts';
 import { type CitizenCriterion, type CitizenRow, citizensRepository } from './citizens.repository.ts';
 
 /**
@@ -74,7 +74,11 @@ async function audit(tx: Tx, ctx: RequestContext, action: AuditAction, event: Om
 async function loadVisible(tx: Tx, ctx: RequestContext, id: string): Promise<CitizenRow> {
   const scope = CITIZEN_SCOPE[ctx.actor.role];
   const row = await citizensRepository.byId(tx, id);
-  const visible = row !== undefined && (scope === 'municipality' || (scope === 'self' && ctx.actor.citizenId === id));
+  const visible =
+    row !== undefined &&
+    (scope === 'municipality' ||
+      (scope === 'self' && ctx.actor.citizenId === id) ||
+      (scope === 'own_offers' && (await citizenServedAt(tx, id, ctx.actor.offerUnitIds, plainDateInCopenhagen(new Date())))));
   if (!row) throw notFound();
   if (!visible) {
     throw new AuditedDenial({ purpose: PURPOSE_BY_ROLE[ctx.actor.role], citizenId: id, recordType: 'citizen', recordId: id });
@@ -105,7 +109,8 @@ export const citizensService = {
         email: row.email,
         municipalityName: ctx.actor.municipalityName,
         version: row.version,
-        cases: (await casesOfCitizen(tx, id)).map((c) => ({
+        // Provider staff see the citizen, not the authority's cases (SEL § 141, stk. 5).
+        cases: (CITIZEN_SCOPE[ctx.actor.role] === 'municipality' ? await casesOfCitizen(tx, id) : []).map((c) => ({
           id: c.id,
           title: c.title,
           status: c.status,

@@ -1,0 +1,186 @@
+import { deadlineRulesFor } from '../../../rules/deadlines/deadline-rules.ts';
+import { computeDeadline } from '../../../rules/deadlines/deadlines.ts';
+import { timeLimitAlert } from '../../../rules/follow-up/fko-schedule.ts';
+import { mentionsParagraph } from '../../../shared/catalogue/paragraphs.ts';
+import type { FollowUpInput, ProviderOrder } from '../../../shared/follow-up/follow-up.schema.ts';
+import { type PlainDate, plainDateInCopenhagen } from '../../../shared/plain-date.ts';
+import { type AuditEvent, writeAudit } from '../../platform/audit/audit.ts';
+import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
+import { conflict, notFound } from '../../platform/errors.ts';
+import type { Tx } from '../../platform/tx.ts';
+import { runUseCase } from '../../platform/use-case.ts';
+import { caseFlow } from '../cases/index.ts';
+import { followUpRepository } from './follow-up.repository.ts';
+import { orderState } from './order-view.ts';
+import { loadOrderFor, providerService, readOrder } from './provider.service.ts';
+
+const today = (): PlainDate => plainDateInCopenhagen(new Date());
+
+async function audit(tx: Tx, ctx: RequestContext, event: Omit<AuditEvent, 'purpose'>) {
+  await writeAudit(tx, auditActorOf(ctx), { purpose: 'case_processing', ...event });
+}
+
+export type FollowUpView = {
+  order: ProviderOrder;
+  followUps: {
+    id: string;
+    heldOn: PlainDate;
+    outcome: string;
+    note: string;
+    nextFollowUp: PlainDate | null;
+    heldByName: string;
+  }[];
+  timeLimit: 'expired' | 'expiring' | null;
+};
+
+async function latestOrderOf(tx: Tx, ctx: RequestContext, caseId: string) {
+  await caseFlow.loadCase(tx, caseId);
+  const latest = await followUpRepository.latestOrderOfCase(tx, caseId);
+  if (!latest) throw notFound();
+  return loadOrderFor(tx, ctx, latest.id);
+}
+
+/**
+ * The authority's follow-up (opfølgning): the goal history, the hours against the frame and the provider's notes on
+ * the scheduled date, and an outcome per FFB "Status på indsats": continue, end and refer to a new service, or end.
+ * Ending is a decision (stop): housing support (SEL § 85) continues 4 weeks from its date (seed 001), then the order
+ * ends; the letter carries complaint guidance, since support is reduced.
+ */
+export const authorityFollowUpService = {
+  async view(ctx: RequestContext, caseId: string): Promise<FollowUpView> {
+    return runUseCase(ctx, async (tx) => {
+      const o = await latestOrderOf(tx, ctx, caseId);
+      const view = await readOrder(tx, ctx, o);
+      const followUps = await followUpRepository.followUps(tx, caseId);
+      await audit(tx, ctx, { action: 'read', citizenId: o.citizen_id, recordType: 'order', recordId: o.id });
+      return {
+        order: view,
+        followUps: followUps.map((f) => ({
+          id: f.id,
+          heldOn: f.held_on as PlainDate,
+          outcome: f.outcome,
+          note: f.note,
+          nextFollowUp: f.next_follow_up as PlainDate | null,
+          heldByName: f.held_by_name,
+        })),
+        timeLimit: timeLimitAlert(view.frame.timeLimitUntil, today()),
+      };
+    });
+  },
+
+  async message(ctx: RequestContext, caseId: string, body: string): Promise<void> {
+    const orderId = await runUseCase(ctx, async (tx) => (await latestOrderOf(tx, ctx, caseId)).id);
+    await providerService.message(ctx, orderId, body);
+  },
+
+  async hold(
+    ctx: RequestContext,
+    caseId: string,
+    input: FollowUpInput,
+  ): Promise<{ followUpId: string; documentId: string | null }> {
+    return runUseCase(ctx, async (tx) => {
+      const c = await caseFlow.loadCase(tx, caseId);
+      const latest = await followUpRepository.latestOrderOfCase(tx, caseId);
+      const o = latest ? await loadOrderFor(tx, ctx, latest.id) : undefined;
+      if (!o || orderState(o, input.heldOn) === 'ended' || o.ends_on !== null) {
+        throw caseFlow.conflictOn('order', 'followUp.noOrder');
+      }
+      let decisionId: string | null = null;
+      let documentId: string | null = null;
+      if (input.outcome === 'continue') {
+        if (c.version !== input.version) throw conflict();
+        await followUpRepository.setFirstFollowUp(tx, o.id, input.nextFollowUp as string);
+      } else {
+        const next = caseFlow.transition(c, input.outcome === 'end' ? 'close' : 'reopen_for_new_decision');
+        const rules = deadlineRulesFor(ctx.actor.municipalityCode);
+        const housingSupport = mentionsParagraph(o.legal_basis, '85');
+        // Seed 001: after a decision that housing support stops, support continues 4 weeks from the decision date.
+        const continuation = housingSupport ? computeDeadline('housing_support_continuation', input.heldOn, rules) : null;
+        const endsOn = continuation ? continuation.counted : input.heldOn;
+        const complaint = computeDeadline('complaint', input.heldOn, rules);
+        const decision = (await caseFlow.decisions(tx, caseId)).find((d) => d.outcome !== 'refused');
+        if (!decision) throw caseFlow.conflictOn('order', 'followUp.noOrder');
+        const letterhead = await caseFlow.letterhead(tx, ctx.actor.municipalityId);
+        documentId = await caseFlow.journaliseLetter(tx, ctx, c, {
+          kind: 'decision_letter',
+          title: 'Afgørelse om ophør af støtte',
+          on: input.heldOn,
+          subject: `Afgørelse om ophør af ${decision.service_title.toLowerCase()} (${o.legal_basis})`,
+          paragraphs: [
+            `Din støtte efter ${o.legal_basis} hos ${o.offer_name} ophører.`,
+            continuation
+              ? `Du beholder støtten i 4 uger fra afgørelsens dato, til og med den ${caseFlow.danishDate(continuation.counted)}.`
+              : `Støtten ophører den ${caseFlow.danishDate(endsOn)}.`,
+            `Begrundelse: ${input.reasons}`,
+            ...(input.outcome === 'end_and_refer'
+              ? ['Vi vurderer, at du har brug for en anden indsats. Vi træffer en ny afgørelse om den og skriver til dig.']
+              : []),
+            `Klagevejledning: Du kan klage over afgørelsen skriftligt eller mundtligt. Fristen er 4 uger fra du har modtaget afgørelsen. Klagefristen udløber den ${caseFlow.danishDate(complaint.due)}${complaint.endsAtTime === '23:59:59' ? '' : ` ved kontortids ophør (kl. ${complaint.endsAtTime})`}.`,
+            `Klagen sendes til ${letterhead.name}${letterhead.address ? `, ${letterhead.address}` : ''}. Kommunen genvurderer først afgørelsen. Fastholder vi afgørelsen, sender vi din klage sammen med afgørelsen og begrundelsen til Ankestyrelsen inden for 4 uger, normalt inden for 14 dage.`,
+          ],
+        });
+        decisionId = await caseFlow.insertDecision(tx, {
+          municipality_id: ctx.actor.municipalityId,
+          case_id: caseId,
+          kind: 'stop',
+          outcome: 'refused',
+          legal_basis: o.legal_basis,
+          service_description_version_id: decision.service_description_version_id,
+          weekly_hours: null,
+          profile_code: null,
+          module_days: null,
+          start_date: null,
+          time_limit_until: null,
+          reasons: input.reasons,
+          party_hearing: 'done',
+          party_hearing_note: null,
+          decided_on: input.heldOn,
+          decided_by: ctx.actor.userId,
+          letter_document_id: documentId,
+        });
+        await followUpRepository.end(tx, o.id, endsOn, input.outcome);
+        await caseFlow.storeDeadlines(tx, ctx, caseId, [...(continuation ? [continuation] : []), complaint]);
+        if (!(await caseFlow.setStatus(tx, caseId, input.version, next))) throw conflict();
+      }
+      const followUpId = await followUpRepository.insertFollowUp(tx, {
+        municipality_id: ctx.actor.municipalityId,
+        case_id: caseId,
+        order_id: o.id,
+        held_on: input.heldOn,
+        outcome: input.outcome,
+        note: input.note,
+        next_follow_up: input.outcome === 'continue' ? input.nextFollowUp : null,
+        decision_id: decisionId,
+        held_by_name: ctx.actor.name,
+      });
+      const outcomeDa = { continue: 'fortsætter', end_and_refer: 'afsluttes – ny indsats', end: 'afsluttes' }[input.outcome];
+      await caseFlow.journal(tx, ctx, caseId, 'follow_up', `Opfølgning: indsatsen ${outcomeDa}`, input.note, documentId);
+      await audit(tx, ctx, {
+        action: 'create',
+        citizenId: c.citizen_id,
+        recordType: 'follow_up',
+        recordId: followUpId,
+        details: { outcome: input.outcome },
+      });
+      return { followUpId, documentId };
+    });
+  },
+
+  /** Revisitation: the case goes back for a new decision on the frame or the offer; the order runs until replaced. */
+  async revisit(ctx: RequestContext, caseId: string, input: { version: number; reason: string }): Promise<void> {
+    await runUseCase(ctx, async (tx) => {
+      const c = await caseFlow.loadCase(tx, caseId);
+      if (c.status !== 'ordered') throw caseFlow.conflictOn('order', 'followUp.noOrder');
+      const next = caseFlow.transition(c, 'reopen_for_new_decision');
+      if (!(await caseFlow.setStatus(tx, caseId, input.version, next))) throw conflict();
+      await caseFlow.journal(tx, ctx, caseId, 'revisitation', 'Revisitation påbegyndt', input.reason);
+      await audit(tx, ctx, {
+        action: 'update',
+        citizenId: c.citizen_id,
+        recordType: 'case',
+        recordId: caseId,
+        details: { change: 'revisitation' },
+      });
+    });
+  },
+};

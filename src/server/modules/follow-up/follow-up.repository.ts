@@ -1,0 +1,312 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../platform/tx.ts';
+
+/** The only SQL of follow-up: orders as delivered, their goals, statuses, hours, journal and messages (RLS-scoped). */
+export const followUpRepository = {
+  /** One order with what scoping and the views need (case_order primary key). */
+  async order(tx: Tx, orderId: string) {
+    return tx
+      .selectFrom('case_order as o')
+      .innerJoin('offer as f', 'f.id', 'o.offer_id')
+      .innerJoin('case_file as c', 'c.id', 'o.case_id')
+      .innerJoin('citizen as p', 'p.id', 'c.citizen_id')
+      .innerJoin('decision as d', 'd.id', 'o.decision_id')
+      .leftJoin('app_user as u', 'u.id', 'c.caseworker_id')
+      .select([
+        'o.id',
+        'o.case_id',
+        'o.status',
+        'o.ordered_on',
+        'o.first_follow_up',
+        'o.accepted_on',
+        'o.actual_start',
+        'o.ends_on',
+        'o.action_plan',
+        'o.version',
+        'f.name as offer_name',
+        'f.org_unit_id',
+        'c.citizen_id',
+        'c.status as case_status',
+        'c.version as case_version',
+        'p.first_name',
+        'p.last_name',
+        'p.address',
+        'p.postal_code',
+        'p.city',
+        'p.phone',
+        'u.name as caseworker_name',
+        'd.legal_basis',
+        'd.weekly_hours',
+        'd.profile_code',
+        'd.module_days',
+        'd.start_date',
+        'd.time_limit_until',
+        'd.decided_on',
+      ])
+      .where('o.id', '=', orderId)
+      .executeTakeFirst();
+  },
+
+  /** The newest order of a case (case_order_case_idx). */
+  async latestOrderOfCase(tx: Tx, caseId: string) {
+    return tx
+      .selectFrom('case_order')
+      .select(['id', 'status', 'ends_on'])
+      .where('case_id', '=', caseId)
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  },
+
+  /**
+   * Orders at the given offers (org units), paged (case_order_offer_status_idx): incoming = not yet accepted; active
+   * = accepted and not past its end; ended = past its end.
+   */
+  async listForUnits(
+    tx: Tx,
+    unitIds: readonly string[],
+    state: 'incoming' | 'active' | 'ended',
+    today: string,
+    limit: number,
+    offset: number,
+  ) {
+    if (!unitIds.length) return { items: [], total: 0 };
+    const base = tx
+      .selectFrom('case_order as o')
+      .innerJoin('offer as f', 'f.id', 'o.offer_id')
+      .innerJoin('case_file as c', 'c.id', 'o.case_id')
+      .innerJoin('citizen as p', 'p.id', 'c.citizen_id')
+      .innerJoin('decision as d', 'd.id', 'o.decision_id')
+      .where('f.org_unit_id', 'in', unitIds)
+      .$if(state === 'incoming', (q) => q.where('o.status', '=', 'ordered'))
+      .$if(state === 'active', (q) =>
+        q.where('o.status', '=', 'accepted').where((eb) => eb.or([eb('o.ends_on', 'is', null), eb('o.ends_on', '>=', today)])),
+      )
+      .$if(state === 'ended', (q) =>
+        q.where((eb) =>
+          eb.or([eb('o.status', '=', 'ended'), eb.and([eb('o.ends_on', 'is not', null), eb('o.ends_on', '<', today)])]),
+        ),
+      );
+    const items = await base
+      .select([
+        'o.id',
+        'o.status',
+        'o.ordered_on',
+        'o.actual_start',
+        'o.ends_on',
+        'f.name as offer_name',
+        'p.first_name',
+        'p.last_name',
+        'd.weekly_hours',
+        'd.profile_code',
+      ])
+      .orderBy('p.last_name')
+      .orderBy('p.first_name')
+      .orderBy('o.id')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return { items, total: total.n };
+  },
+
+  /** Goals of a set of orders in one query (order_goal_order_idx): no N+1 over a page. */
+  async goals(tx: Tx, orderIds: readonly string[]) {
+    if (!orderIds.length) return [];
+    return tx.selectFrom('order_goal').selectAll().where('order_id', 'in', orderIds).orderBy('position').execute();
+  },
+
+  async subgoals(tx: Tx, orderIds: readonly string[]) {
+    if (!orderIds.length) return [];
+    return tx
+      .selectFrom('order_subgoal')
+      .select(['id', 'goal_id', 'text', 'target_date'])
+      .where('order_id', 'in', orderIds)
+      .orderBy('target_date')
+      .execute();
+  },
+
+  async statuses(tx: Tx, orderIds: readonly string[]) {
+    if (!orderIds.length) return [];
+    return tx
+      .selectFrom('fko_status')
+      .select(['id', 'goal_id', 'order_id', 'kind', 'scored_on', 'support_need_code', 'justification', 'scored_by_name'])
+      .where('order_id', 'in', orderIds)
+      .orderBy('scored_on')
+      .orderBy('created_at')
+      .execute();
+  },
+
+  async hours(tx: Tx, orderIds: readonly string[], fromWeek: string) {
+    if (!orderIds.length) return [];
+    return tx
+      .selectFrom('delivered_hours')
+      .select(['order_id', 'week_start', 'hours'])
+      .where('order_id', 'in', orderIds)
+      .where('week_start', '>=', fromWeek)
+      .orderBy('week_start')
+      .execute();
+  },
+
+  /** The newest entries first (order_journal_order_idx); the page shows the latest 50. */
+  async journal(tx: Tx, orderId: string) {
+    return tx
+      .selectFrom('order_journal')
+      .select(['id', 'goal_id', 'written_on', 'body', 'author_name'])
+      .where('order_id', '=', orderId)
+      .orderBy('written_on', 'desc')
+      .orderBy('id', 'desc')
+      .limit(50)
+      .execute();
+  },
+
+  async messages(tx: Tx, f: { caseId: string; orderId?: string; channel: 'provider' | 'citizen' }) {
+    return tx
+      .selectFrom('case_message')
+      .select(['id', 'from_party', 'author_name', 'body', 'created_at'])
+      .where('case_id', '=', f.caseId)
+      .where('channel', '=', f.channel)
+      .$if(f.orderId !== undefined, (q) => q.where('order_id', '=', f.orderId as string))
+      .orderBy('id')
+      .limit(200)
+      .execute();
+  },
+
+  async insertMessage(
+    tx: Tx,
+    row: {
+      municipality_id: string;
+      case_id: string;
+      order_id: string | null;
+      channel: 'provider' | 'citizen';
+      from_party: 'authority' | 'provider' | 'citizen';
+      author_name: string;
+      body: string;
+    },
+  ): Promise<number> {
+    return (await tx.insertInto('case_message').values(row).returning('id').executeTakeFirstOrThrow()).id;
+  },
+
+  async accept(tx: Tx, orderId: string, version: number, on: string, start: string): Promise<boolean> {
+    const r = await tx
+      .updateTable('case_order')
+      .set({ status: 'accepted', accepted_on: on, actual_start: start, version: sql`version + 1` })
+      .where('id', '=', orderId)
+      .where('version', '=', version)
+      .where('status', '=', 'ordered')
+      .executeTakeFirst();
+    return r.numUpdatedRows === 1n;
+  },
+
+  /** Ends an order on `endsOn` (a stop decision, or a replacing order), and its goals with it. */
+  async end(tx: Tx, orderId: string, endsOn: string, reason: string): Promise<void> {
+    await tx
+      .updateTable('case_order')
+      .set({ ends_on: endsOn, ended_reason: reason, version: sql`version + 1` })
+      .where('id', '=', orderId)
+      .execute();
+    await tx
+      .updateTable('order_goal')
+      .set({ ended_on: endsOn })
+      .where('order_id', '=', orderId)
+      .where('ended_on', 'is', null)
+      .execute();
+  },
+
+  async setFirstFollowUp(tx: Tx, orderId: string, on: string): Promise<void> {
+    await tx.updateTable('case_order').set({ first_follow_up: on }).where('id', '=', orderId).execute();
+  },
+
+  async insertSubgoal(
+    tx: Tx,
+    row: {
+      municipality_id: string;
+      order_id: string;
+      goal_id: string;
+      text: string;
+      target_date: string;
+      created_by_name: string;
+    },
+  ): Promise<string> {
+    return (await tx.insertInto('order_subgoal').values(row).returning('id').executeTakeFirstOrThrow()).id;
+  },
+
+  async insertJournal(
+    tx: Tx,
+    row: { municipality_id: string; order_id: string; goal_id: string; written_on: string; body: string; author_name: string },
+  ): Promise<number> {
+    return (await tx.insertInto('order_journal').values(row).returning('id').executeTakeFirstOrThrow()).id;
+  },
+
+  /** One row per order and week; registering a week again corrects it. */
+  async upsertHours(
+    tx: Tx,
+    row: { municipality_id: string; order_id: string; week_start: string; hours: number; registered_by_name: string },
+  ): Promise<void> {
+    await tx
+      .insertInto('delivered_hours')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['order_id', 'week_start']).doUpdateSet({
+          hours: row.hours,
+          registered_by_name: row.registered_by_name,
+          updated_at: sql`now()`,
+        }),
+      )
+      .execute();
+  },
+
+  /** Optimistic locking on the goal: a status is saved only by the one who saw the current version. */
+  async bumpGoal(tx: Tx, goalId: string, version: number): Promise<boolean> {
+    const r = await tx
+      .updateTable('order_goal')
+      .set({ version: sql`version + 1` })
+      .where('id', '=', goalId)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return r.numUpdatedRows === 1n;
+  },
+
+  async insertStatus(
+    tx: Tx,
+    row: {
+      municipality_id: string;
+      order_id: string;
+      goal_id: string;
+      kind: string;
+      scored_on: string;
+      support_need_code: string;
+      justification: string;
+      scored_by_name: string;
+    },
+  ): Promise<string> {
+    return (await tx.insertInto('fko_status').values(row).returning('id').executeTakeFirstOrThrow()).id;
+  },
+
+  async insertFollowUp(
+    tx: Tx,
+    row: {
+      municipality_id: string;
+      case_id: string;
+      order_id: string;
+      held_on: string;
+      outcome: string;
+      note: string;
+      next_follow_up: string | null;
+      decision_id: string | null;
+      held_by_name: string;
+    },
+  ): Promise<string> {
+    return (await tx.insertInto('follow_up').values(row).returning('id').executeTakeFirstOrThrow()).id;
+  },
+
+  async followUps(tx: Tx, caseId: string) {
+    return tx
+      .selectFrom('follow_up')
+      .select(['id', 'held_on', 'outcome', 'note', 'next_follow_up', 'held_by_name'])
+      .where('case_id', '=', caseId)
+      .orderBy('held_on', 'desc')
+      .limit(50)
+      .execute();
+  },
+};

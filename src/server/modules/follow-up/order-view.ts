@@ -1,0 +1,176 @@
+import { addWeeks, isoWeekNumber, isoWeekStart } from '../../../rules/calendar/date-arithmetic.ts';
+import type { DeadlineRuleSet } from '../../../rules/deadlines/deadline-rules.ts';
+import { nextFkoStatus } from '../../../rules/follow-up/fko-schedule.ts';
+import { classifyProgress } from '../../../rules/follow-up/goal-progress.ts';
+import { DEFAULT_DEVIATION, hoursDeviation } from '../../../rules/follow-up/hours-deviation.ts';
+import type { GoalView, ProviderOrder } from '../../../shared/follow-up/follow-up.schema.ts';
+import type { PlainDate } from '../../../shared/plain-date.ts';
+import type { followUpRepository } from './follow-up.repository.ts';
+
+type Rows<K extends keyof typeof followUpRepository> = Awaited<ReturnType<(typeof followUpRepository)[K]>>;
+type OrderRow = NonNullable<Rows<'order'>>;
+
+/** How many completed weeks of hours the views show. */
+export const HOURS_WEEKS_SHOWN = 12;
+
+export function orderState(o: { status: string; ends_on: string | null }, today: PlainDate): ProviderOrder['state'] {
+  if (o.status === 'ended' || (o.ends_on !== null && o.ends_on < today)) return 'ended';
+  return o.status === 'accepted' ? 'accepted' : 'ordered';
+}
+
+/** Goals with their sub-goals, FKO statuses, progress and next status, for one or many orders. */
+export function goalViews(
+  order: { id: string; actual_start: string | null; ordered_on: string; ends_on: string | null },
+  goals: Rows<'goals'>,
+  subgoals: Rows<'subgoals'>,
+  statuses: Rows<'statuses'>,
+  rules: DeadlineRuleSet,
+  today: PlainDate,
+): GoalView[] {
+  return goals
+    .filter((g) => g.order_id === order.id)
+    .map((g) => {
+      const own = statuses.filter((s) => s.goal_id === g.id);
+      const scored = own.map((s) => ({
+        scoredOn: s.scored_on as PlainDate,
+        kind: s.kind as 'quarterly' | 'final',
+        supportNeedCode: s.support_need_code,
+      }));
+      const next = order.actual_start
+        ? nextFkoStatus(
+            {
+              start: order.actual_start as PlainDate,
+              statuses: scored,
+              endsOn: (order.ends_on ?? g.ended_on) as PlainDate | null,
+            },
+            rules,
+          )
+        : null;
+      return {
+        id: g.id,
+        position: g.position,
+        text: g.text,
+        indicator: g.indicator,
+        targetDate: g.target_date as PlainDate,
+        conditionCode: g.condition_code,
+        goalTypeCode: g.goal_type_code,
+        baselineSupportNeedCode: g.baseline_support_need_code,
+        targetSupportNeedCode: g.target_support_need_code,
+        endedOn: g.ended_on as PlainDate | null,
+        version: g.version,
+        subgoals: subgoals
+          .filter((x) => x.goal_id === g.id)
+          .map((x) => ({ id: x.id, text: x.text, targetDate: x.target_date as PlainDate })),
+        statuses: own.map((s) => ({
+          id: s.id,
+          kind: s.kind as 'quarterly' | 'final',
+          scoredOn: s.scored_on as PlainDate,
+          supportNeedCode: s.support_need_code,
+          justification: s.justification,
+          scoredByName: s.scored_by_name,
+        })),
+        progress: classifyProgress({
+          goalTypeCode: g.goal_type_code,
+          baselineCode: g.baseline_support_need_code,
+          statuses: scored,
+        }),
+        nextStatus: next ? { ...next, overdue: next.due < today } : null,
+      };
+    });
+}
+
+/** Delivered hours over the last completed weeks against the granted frame, with the deviation flag. */
+export function hoursView(
+  order: { id: string; actual_start: string | null; ends_on: string | null },
+  grantedWeekly: number | null,
+  hours: Rows<'hours'>,
+  today: PlainDate,
+): ProviderOrder['hours'] {
+  const own = hours
+    .filter((h) => h.order_id === order.id)
+    .map((h) => ({ weekStart: h.week_start as PlainDate, hours: Number(h.hours) }));
+  const setting = { weeks: DEFAULT_DEVIATION.weeks, tolerance: DEFAULT_DEVIATION.tolerance };
+  if (!order.actual_start || grantedWeekly === null) {
+    return { grantedWeekly, flag: false, streak: 0, setting, weeks: [] };
+  }
+  const first = isoWeekStart(order.actual_start as PlainDate);
+  const window = addWeeks(isoWeekStart(today), -HOURS_WEEKS_SHOWN);
+  const until = order.ends_on && order.ends_on < today ? (order.ends_on as PlainDate) : today;
+  const d = hoursDeviation(own, grantedWeekly, first > window ? first : window, until);
+  return {
+    grantedWeekly,
+    flag: d.flag,
+    streak: d.streak,
+    setting,
+    weeks: d.weeks.map((w) => ({ weekStart: w.weekStart, week: isoWeekNumber(w.weekStart), hours: w.hours, outside: w.outside })),
+  };
+}
+
+export function hoursWindowStart(today: PlainDate): PlainDate {
+  return addWeeks(isoWeekStart(today), -HOURS_WEEKS_SHOWN);
+}
+
+export function orderView(
+  o: OrderRow,
+  parts: {
+    goals: Rows<'goals'>;
+    subgoals: Rows<'subgoals'>;
+    statuses: Rows<'statuses'>;
+    hours: Rows<'hours'>;
+    journal: Rows<'journal'>;
+    messages: Rows<'messages'>;
+    startDeadline: string | null;
+  },
+  rules: DeadlineRuleSet,
+  today: PlainDate,
+): ProviderOrder {
+  const weekly = o.weekly_hours === null ? null : Number(o.weekly_hours);
+  const plan = o.action_plan as { purpose: string; services: string; expectedDuration: string } | null;
+  return {
+    id: o.id,
+    caseId: o.case_id,
+    state: orderState(o, today),
+    offerName: o.offer_name,
+    citizen: {
+      id: o.citizen_id,
+      name: `${o.first_name} ${o.last_name}`,
+      address: [o.address, [o.postal_code, o.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') || null,
+      phone: o.phone,
+    },
+    caseworkerName: o.caseworker_name,
+    frame: {
+      legalBasis: o.legal_basis,
+      weeklyHours: weekly,
+      profileCode: o.profile_code,
+      moduleDays: o.module_days,
+      grantedFrom: o.start_date as PlainDate | null,
+      timeLimitUntil: o.time_limit_until as PlainDate | null,
+    },
+    orderedOn: o.ordered_on as PlainDate,
+    acceptedOn: o.accepted_on as PlainDate | null,
+    actualStart: o.actual_start as PlainDate | null,
+    endsOn: o.ends_on as PlainDate | null,
+    startDeadline: parts.startDeadline as PlainDate | null,
+    firstFollowUp: o.first_follow_up as PlainDate,
+    // SEL § 141, stk. 5: the provider gets the parts of the plan that concern the support; "other circumstances"
+    // stay with the authority.
+    plan: plan ? { purpose: plan.purpose, services: plan.services, expectedDuration: plan.expectedDuration } : null,
+    goals: goalViews(o, parts.goals, parts.subgoals, parts.statuses, rules, today),
+    hours: hoursView(o, weekly, parts.hours, today),
+    journal: parts.journal.map((j) => ({
+      id: j.id,
+      goalId: j.goal_id,
+      writtenOn: j.written_on as PlainDate,
+      body: j.body,
+      authorName: j.author_name,
+    })),
+    messages: parts.messages.map((m) => ({
+      id: m.id,
+      fromParty: m.from_party as 'authority' | 'provider' | 'citizen',
+      authorName: m.author_name,
+      body: m.body,
+      createdAt: new Date(m.created_at).toISOString(),
+    })),
+    version: o.version,
+  };
+}
