@@ -163,7 +163,17 @@ describe(`case flow: request and receipt on ${TEST_DB}`, () => {
     const randers = await loginAs(app, 'caseworker', MUNICIPALITY.randers);
     expect((await randers.get(`/api/cases/${id}`)).statusCode).toBe(404);
     const provider = await loginAs(app, 'provider_staff');
-    expect((await provider.get(`/api/cases/${id}`)).statusCode).toBe(403);
+    // Provider staff have no case access at all: a by-id case route answers 404 (not 403) and audits the denial.
+    const denied = await provider.get(`/api/cases/${id}`);
+    expect(denied.statusCode).toBe(404);
+    const deniedRow = await inSystem(database, (tx) =>
+      tx
+        .selectFrom('audit_log')
+        .select(['action', 'actor_role'])
+        .where('request_id', '=', String(denied.headers['x-request-id']))
+        .executeTakeFirst(),
+    );
+    expect(deniedRow).toEqual({ action: 'access_denied', actor_role: 'provider_staff' });
     const audit = await inSystem(database, (tx) =>
       tx.selectFrom('audit_log').select(['action']).where('record_type', '=', 'case').where('record_id', '=', id).execute(),
     );

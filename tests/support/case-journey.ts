@@ -1,6 +1,6 @@
 import { NAMED_DEMO_CITIZENS } from '../../src/server/db/seed/demo-seed.ts';
 import type { Assessment } from '../../src/shared/assessment/assessment.schema.ts';
-import { ASSESSMENT_THEMES, FUNCTION_LEVELS, SUPPORT_NEED_LEVELS } from '../../src/shared/assessment/ffb-terms.ts';
+import { ASSESSMENT_THEMES, FUNCTION_LEVELS, GOAL_TYPES, SUPPORT_NEED_LEVELS } from '../../src/shared/assessment/ffb-terms.ts';
 import type { CaseDetail } from '../../src/shared/cases/case.schema.ts';
 import type { Session, testApp } from './test-app.ts';
 
@@ -32,8 +32,10 @@ export function caseJourney(app: Awaited<ReturnType<typeof testApp>>, caseworker
   }
 
   /** A case in assessment with every activity theme at `level` and the overall support need set. */
-  async function assessed(opts: { supportNeed?: string; severeThemes?: number; open?: Record<string, unknown> } = {}) {
-    const c = await open(opts.open);
+  async function assessed(
+    opts: { supportNeed?: string; severeThemes?: number; open?: Record<string, unknown>; cpr?: string } = {},
+  ) {
+    const c = await open(opts.open, opts.cpr);
     await caseworker.send('POST', `/api/cases/${c.id}/receipt`, { version: (await get(c.id)).version });
     await caseworker.send('POST', `/api/cases/${c.id}/assessment/start`, { version: (await get(c.id)).version });
     const a = (await caseworker.get(`/api/cases/${c.id}/assessment`)).json() as Assessment;
@@ -53,8 +55,9 @@ export function caseJourney(app: Awaited<ReturnType<typeof testApp>>, caseworker
     outcome: 'granted' | 'partly_granted' | 'refused',
     basis = 'SEL § 85',
     patch: Record<string, unknown> = {},
+    cpr?: string,
   ): Promise<CaseDetail> {
-    const c = await assessed();
+    const c = await assessed(cpr ? { cpr } : {});
     const res = await caseworker.send('POST', `/api/cases/${c.id}/decision`, {
       version: c.version,
       outcome,
@@ -69,5 +72,43 @@ export function caseJourney(app: Awaited<ReturnType<typeof testApp>>, caseworker
     return get(c.id);
   }
 
-  return { get, versionOf, open, assessed, decided };
+  async function offerId(key: string): Promise<string> {
+    const list = (
+      await app.inject({ method: 'GET', url: `/api/public/catalogue/offers?municipality=${municipality}&pageSize=100` })
+    ).json() as { items: { id: string; key: string }[] };
+    return list.items.find((o) => o.key === key)?.id ?? '';
+  }
+
+  /** A granted case ordered at `offerKey` with two goals (FKO baseline Højt, target Moderat). */
+  async function ordered(
+    opts: { basis?: string; offerKey?: string; decision?: Record<string, unknown>; orderedOn?: string; cpr?: string } = {},
+  ) {
+    const c = await decided('granted', opts.basis ?? 'SEL § 85', opts.decision ?? {}, opts.cpr);
+    const goal = (n: number) => ({
+      text: `Mål ${n}: handler selv ind`,
+      indicator: 'Antal indkøb om ugen uden støtte',
+      targetDate: '2027-06-30',
+      conditionCode: ASSESSMENT_THEMES.find((t) => t.display === 'Praktiske opgaver')?.code,
+      goalTypeCode: GOAL_TYPES.find((g) => g.key === (n === 1 ? 'develop' : 'maintain'))?.code,
+      baselineSupportNeedCode: SUPPORT_NEED_LEVELS.find((l) => l.display === 'Højt støttebehov')?.code,
+      targetSupportNeedCode: SUPPORT_NEED_LEVELS.find((l) => l.display === 'Moderat støttebehov')?.code,
+    });
+    const res = await caseworker.send('POST', `/api/cases/${c.id}/order`, {
+      version: c.version,
+      offerId: await offerId(opts.offerKey ?? 'bostoetten'),
+      orderedOn: opts.orderedOn ?? '2026-11-20',
+      firstFollowUp: '2027-02-20',
+      goals: [goal(1), goal(2)],
+      actionPlan: {
+        purpose: 'At mestre egen hverdag',
+        services: 'Socialpædagogisk støtte',
+        expectedDuration: '1 år',
+        otherCircumstances: 'Fortroligt: oplysninger om familien',
+      },
+    });
+    if (res.statusCode !== 200) throw new Error(`order failed: ${res.body}`);
+    return { case: await get(c.id), orderId: (res.json() as { orderId: string }).orderId };
+  }
+
+  return { get, versionOf, open, assessed, decided, ordered, offerId };
 }

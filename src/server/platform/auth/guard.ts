@@ -73,16 +73,19 @@ export function registerGuard(app: FastifyInstance, database: Database): void {
     if (!actor) throw new AppError('unauthenticated');
     if (access === 'authenticated') return;
     if (!can(actor.role, access)) {
+      const params = request.params as Record<string, unknown> | undefined;
+      const byId = typeof params?.id === 'string' ? params.id : undefined;
       await inTenant(database, actor.municipalityId, (tx) =>
         writeAudit(tx, auditActorOf({ actor, requestId: String(request.id) }), {
           action: 'access_denied',
           purpose: 'administration',
           recordType: 'route',
           recordId: `${request.method} ${request.routeOptions.url}`,
-          details: { permission: access },
+          details: { permission: access, id: byId ?? null },
         }),
       );
-      throw new AppError('forbidden');
+      // A by-id route answers 404, not 403, so a refused caller learns nothing of whether the record exists.
+      throw new AppError(byId ? 'not_found' : 'forbidden');
     }
   });
 }
