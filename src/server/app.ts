@@ -16,6 +16,7 @@ import { catalogueRoutes } from './modules/catalogue/index.ts';
 import { citizensRoutes } from './modules/citizens/index.ts';
 import { followUpRoutes } from './modules/follow-up/index.ts';
 import { organisationRoutes } from './modules/organisation/index.ts';
+import { selfServiceRoutes } from './modules/self-service/index.ts';
 import { registerGuard } from './platform/auth/guard.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/database.ts';
@@ -100,6 +101,7 @@ export async function buildApp({ config, database, oidcClient }: AppOptions): Pr
   await app.register(catalogueRoutes, { database });
   await app.register(casesRoutes, { database });
   await app.register(followUpRoutes, { database });
+  await app.register(selfServiceRoutes, { database });
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

@@ -6,6 +6,7 @@ import { inSystem } from '../../src/server/platform/tx.ts';
 import { SUPPORT_NEED_LEVELS } from '../../src/shared/assessment/ffb-terms.ts';
 import type { ProviderOrder, ProviderOrderItem } from '../../src/shared/follow-up/follow-up.schema.ts';
 import { plainDateInCopenhagen } from '../../src/shared/plain-date.ts';
+import type { MyOverview } from '../../src/shared/self-service/self-service.schema.ts';
 import { caseJourney } from '../support/case-journey.ts';
 import { loginAs, MUNICIPALITY, type Session, testApp } from '../support/test-app.ts';
 import { openTestDatabase, TEST_DB } from '../support/test-db.ts';
@@ -383,5 +384,67 @@ describe(`the authority's follow-up on ${TEST_DB}`, () => {
     });
     expect(reorder.statusCode).toBe(200);
     expect((await orderOf(provider, orderId)).endsOn).toBe(today);
+  });
+});
+
+describe(`the citizen's own view on ${TEST_DB}`, () => {
+  it('shows my decisions, plan and goals, next follow-up and provider; my access log shows units and purposes, not names', async () => {
+    const { orderId, view, case: c } = await accepted();
+    const goal = view.goals[0];
+    await provider.send('POST', `/api/provider/orders/${orderId}/goals/${goal?.id}/statuses`, {
+      version: goal?.version,
+      kind: 'quarterly',
+      scoredOn: today,
+      supportNeedCode: need('Moderat støttebehov'),
+      justification: 'Fremgang.',
+    });
+    const citizen = await loginAs(app, 'citizen');
+    const overview = (await citizen.get('/api/me/overview')).json() as MyOverview;
+    expect(overview.name).toBe('Mette Kjærsgaard');
+    const mine = overview.cases.find((x) => x.id === c.id);
+    expect(mine?.decisions[0]).toMatchObject({ outcome: 'granted', legalBasis: 'SEL § 85', weeklyHours: 3 });
+    expect(mine?.support).toMatchObject({ offerName: 'Bostøtten i Socialpsykiatrien', nextFollowUp: '2027-02-20' });
+    expect(mine?.support?.goals[0]).toMatchObject({
+      progress: 'gained',
+      statuses: [expect.objectContaining({ scoredOn: today })],
+    });
+    expect(JSON.stringify(overview)).not.toContain('Fortroligt');
+    const letter = mine?.documents[0];
+    const pdf = await citizen.get(`/api/me/cases/${c.id}/documents/${letter?.id}`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+
+    const log = (await citizen.get('/api/me/access-log?pageSize=100')).json() as {
+      items: { unit: string | null; purpose: string | null; role: string }[];
+    };
+    expect(log.items.some((e) => e.role === 'provider_staff' && e.unit !== null && e.purpose === 'follow_up')).toBe(true);
+    expect(JSON.stringify(log)).not.toContain('Rasmus Kjær');
+    expect(JSON.stringify(log)).not.toContain('Maria Vestergaard');
+  });
+
+  it('sends a message and files a digital complaint that enters the complaint flow; never on another citizen’s case', async () => {
+    const refused = await journey.decided('refused', 'SEL § 107', { decidedOn: today });
+    const citizen = await loginAs(app, 'citizen');
+    expect((await citizen.send('POST', `/api/me/cases/${refused.id}/messages`, { body: 'Hvornår ringer I?' })).statusCode).toBe(
+      204,
+    );
+    const empty = await citizen.send('POST', `/api/me/cases/${refused.id}/complaints`, { text: '' });
+    expect(empty.statusCode).toBe(400);
+    const res = await citizen.send('POST', `/api/me/cases/${refused.id}/complaints`, { text: 'Jeg klager over afslaget.' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toEqual({ timeliness: 'in_time' });
+    const detail = await journey.get(refused.id);
+    expect(detail.complaints[0]).toMatchObject({ form: 'digital', receivedOn: today, status: 'reconsideration' });
+    expect(detail.events.map((e) => e.subject)).toEqual(expect.arrayContaining(['Besked fra borgeren']));
+    // Søren's case is not Mette's: 404, and the attempt is audited.
+    const soerens = await journey.decided('refused', 'SEL § 107', {}, SOEREN);
+    const denied = await citizen.send('POST', `/api/me/cases/${soerens.id}/complaints`, { text: 'x' });
+    expect(denied.statusCode).toBe(404);
+    expect(await auditOf(String(denied.headers['x-request-id']))).toEqual([
+      expect.objectContaining({ action: 'access_denied', citizen_id: soerens.citizen.id }),
+    ]);
+    expect(
+      (await citizen.get(`/api/me/cases/${soerens.id}/documents/${soerens.decisions[0]?.letterDocumentId}`)).statusCode,
+    ).toBe(404);
+    expect((await citizen.get(`/api/cases/${soerens.id}`)).statusCode).toBe(404);
   });
 });

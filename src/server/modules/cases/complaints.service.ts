@@ -59,6 +59,8 @@ export const complaintsService = {
   ): Promise<{ complaintId: string; timeliness: 'in_time' | 'late' }> {
     return runUseCase(ctx, async (tx) => {
       const c = await loadCase(tx, caseId);
+      // A citizen complains only about their own case; anything else is a 404.
+      if (channel === 'citizen' && c.citizen_id !== ctx.actor.citizenId) throw notFound();
       const decision = await casesRepository.latestDecision(tx, caseId);
       if (!decision) throw conflictOn('decision', 'complaint.noDecision');
       transition(c, 'register_complaint');

@@ -1,0 +1,141 @@
+import type { Tx } from '../../platform/tx.ts';
+
+/** The only SQL of self-service: the citizen's own cases, orders and goals (RLS-scoped, then to the citizen). */
+export const selfServiceRepository = {
+  async citizen(tx: Tx, citizenId: string) {
+    return tx.selectFrom('citizen').select(['id', 'first_name', 'last_name']).where('id', '=', citizenId).executeTakeFirst();
+  },
+
+  /** The citizen's cases (case_file_citizen_idx). */
+  async cases(tx: Tx, citizenId: string) {
+    return tx
+      .selectFrom('case_file as c')
+      .leftJoin('app_user as u', 'u.id', 'c.caseworker_id')
+      .select(['c.id', 'c.title', 'c.status', 'u.name as caseworker_name'])
+      .where('c.citizen_id', '=', citizenId)
+      .orderBy('c.opened_on', 'desc')
+      .limit(50)
+      .execute();
+  },
+
+  async caseOwner(tx: Tx, caseId: string) {
+    return tx.selectFrom('case_file').select(['id', 'citizen_id']).where('id', '=', caseId).executeTakeFirst();
+  },
+
+  /** Decisions of the citizen's cases in one query (decision_case_idx). */
+  async decisions(tx: Tx, caseIds: readonly string[]) {
+    if (!caseIds.length) return [];
+    return tx
+      .selectFrom('decision as d')
+      .innerJoin('service_description_version as v', 'v.id', 'd.service_description_version_id')
+      .innerJoin('service_description as s', 's.id', 'v.service_description_id')
+      .select([
+        'd.id',
+        'd.case_id',
+        'd.outcome',
+        'd.kind',
+        's.title as service_title',
+        'd.legal_basis',
+        'd.decided_on',
+        'd.weekly_hours',
+        'd.letter_document_id',
+      ])
+      .where('d.case_id', 'in', caseIds)
+      .orderBy('d.created_at', 'desc')
+      .execute();
+  },
+
+  async documents(tx: Tx, caseIds: readonly string[]) {
+    if (!caseIds.length) return [];
+    return tx
+      .selectFrom('case_document')
+      .select(['id', 'case_id', 'title', 'journalised_on'])
+      .where('case_id', 'in', caseIds)
+      .orderBy('created_at')
+      .execute();
+  },
+
+  async openComplaintDeadlines(tx: Tx, caseIds: readonly string[]) {
+    if (!caseIds.length) return [];
+    return tx
+      .selectFrom('case_deadline')
+      .select(['case_id', 'due_date', 'ends_at_time'])
+      .where('case_id', 'in', caseIds)
+      .where('kind', '=', 'complaint')
+      .where('met_on', 'is', null)
+      .where('lapsed_on', 'is', null)
+      .execute();
+  },
+
+  async complaints(tx: Tx, caseIds: readonly string[]) {
+    if (!caseIds.length) return [];
+    return tx
+      .selectFrom('complaint')
+      .select(['case_id', 'received_on', 'status'])
+      .where('case_id', 'in', caseIds)
+      .orderBy('created_at')
+      .execute();
+  },
+
+  /** The newest order per case, with the offer's contact (case_order_case_idx). */
+  async orders(tx: Tx, caseIds: readonly string[]) {
+    if (!caseIds.length) return [];
+    return tx
+      .selectFrom('case_order as o')
+      .innerJoin('offer as f', 'f.id', 'o.offer_id')
+      .select([
+        'o.id',
+        'o.case_id',
+        'o.actual_start',
+        'o.ends_on',
+        'o.first_follow_up',
+        'o.action_plan',
+        'o.created_at',
+        'f.name as offer_name',
+        'f.opening_hours',
+      ])
+      .where('o.case_id', 'in', caseIds)
+      .orderBy('o.created_at', 'desc')
+      .execute();
+  },
+
+  async goals(tx: Tx, orderIds: readonly string[]) {
+    if (!orderIds.length) return [];
+    return tx.selectFrom('order_goal').selectAll().where('order_id', 'in', orderIds).orderBy('position').execute();
+  },
+
+  async statuses(tx: Tx, orderIds: readonly string[]) {
+    if (!orderIds.length) return [];
+    return tx
+      .selectFrom('fko_status')
+      .select(['goal_id', 'kind', 'scored_on', 'support_need_code'])
+      .where('order_id', 'in', orderIds)
+      .orderBy('scored_on')
+      .execute();
+  },
+
+  async insertMessage(
+    tx: Tx,
+    row: { municipality_id: string; case_id: string; author_name: string; body: string },
+  ): Promise<number> {
+    return (
+      await tx
+        .insertInto('case_message')
+        .values({ ...row, order_id: null, channel: 'citizen', from_party: 'citizen' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  },
+
+  async messages(tx: Tx, caseIds: readonly string[]) {
+    if (!caseIds.length) return [];
+    return tx
+      .selectFrom('case_message')
+      .select(['id', 'case_id', 'from_party', 'author_name', 'body', 'created_at'])
+      .where('case_id', 'in', caseIds)
+      .where('channel', '=', 'citizen')
+      .orderBy('id')
+      .limit(500)
+      .execute();
+  },
+};

@@ -1,0 +1,90 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { pageQuerySchema, pageSchema } from '../../../shared/api/page.ts';
+import { messageSchema } from '../../../shared/follow-up/follow-up.schema.ts';
+import { idParamsSchema, uuidSchema } from '../../../shared/ids.ts';
+import { myAccessEntrySchema, myComplaintSchema, myOverviewSchema } from '../../../shared/self-service/self-service.schema.ts';
+import { contextOf } from '../../platform/auth/guard.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { selfService } from './self-service.service.ts';
+
+const tags = ['self-service'];
+
+/** The citizen's own view (role citizen, logged in through OIDC as with MitID). */
+export const selfServiceRoutes: FastifyPluginAsyncZod<{ database: Database }> = async (app, { database }) => {
+  app.get(
+    '/api/me/overview',
+    {
+      config: { access: 'own_data.read' },
+      schema: {
+        tags,
+        summary: 'My decisions, letters, plan and goals, next follow-up, provider and messages',
+        response: { 200: myOverviewSchema },
+      },
+    },
+    async (request) => selfService.overview(contextOf(request, database)),
+  );
+
+  app.get(
+    '/api/me/access-log',
+    {
+      config: { access: 'own_data.read' },
+      schema: {
+        tags,
+        summary: 'Who has accessed my data: when, which unit and why (no employee names)',
+        querystring: pageQuerySchema,
+        response: { 200: pageSchema(myAccessEntrySchema) },
+      },
+    },
+    async (request) => selfService.accessLog(contextOf(request, database), request.query),
+  );
+
+  app.get(
+    '/api/me/cases/:id/documents/:documentId',
+    {
+      config: { access: 'own_data.read' },
+      schema: { tags, summary: 'One of my letters as PDF', params: z.object({ id: uuidSchema, documentId: uuidSchema }) },
+    },
+    async (request, reply) => {
+      const doc = await selfService.document(contextOf(request, database), request.params.id, request.params.documentId);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="${encodeURIComponent(doc.title)}.pdf"`)
+        .send(Buffer.from(doc.content));
+    },
+  );
+
+  app.post(
+    '/api/me/cases/:id/messages',
+    {
+      config: { access: 'own_data.write' },
+      schema: {
+        tags,
+        summary: 'Send a message to my caseworker',
+        params: idParamsSchema,
+        body: messageSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await selfService.message(contextOf(request, database), request.params.id, request.body.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/me/cases/:id/complaints',
+    {
+      config: { access: 'own_data.write' },
+      schema: {
+        tags,
+        summary: 'Complain digitally about the latest decision; registered as received now',
+        params: idParamsSchema,
+        body: myComplaintSchema,
+        response: { 201: z.object({ timeliness: z.enum(['in_time', 'late']) }) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await selfService.complain(contextOf(request, database), request.params.id, request.body.text)),
+  );
+};

@@ -1,0 +1,216 @@
+import { classifyProgress } from '../../../rules/follow-up/goal-progress.ts';
+import type { Page, PageQuery } from '../../../shared/api/page.ts';
+import { pageOffset } from '../../../shared/api/page.ts';
+import { type PlainDate, plainDateInCopenhagen } from '../../../shared/plain-date.ts';
+import type { MyOverview } from '../../../shared/self-service/self-service.schema.ts';
+import { auditRepository } from '../../platform/audit/audit.repository.ts';
+import { type AuditEvent, writeAudit } from '../../platform/audit/audit.ts';
+import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import type { Tx } from '../../platform/tx.ts';
+import { AuditedDenial, runUseCase } from '../../platform/use-case.ts';
+import { caseFlow, complaintsService } from '../cases/index.ts';
+import { selfServiceRepository } from './self-service.repository.ts';
+
+async function audit(tx: Tx, ctx: RequestContext, event: Omit<AuditEvent, 'purpose'>) {
+  await writeAudit(tx, auditActorOf(ctx), { purpose: 'citizen_self_service', ...event });
+}
+
+function me(ctx: RequestContext): string {
+  if (!ctx.actor.citizenId) throw new AppError('forbidden');
+  return ctx.actor.citizenId;
+}
+
+/** A case of the citizen's own, or a 404 with the attempt audited. */
+async function ownCase(tx: Tx, ctx: RequestContext, caseId: string) {
+  const c = await selfServiceRepository.caseOwner(tx, caseId);
+  if (!c) throw notFound();
+  if (c.citizen_id !== me(ctx)) {
+    throw new AuditedDenial({ purpose: 'citizen_self_service', citizenId: c.citizen_id, recordType: 'case', recordId: caseId });
+  }
+  return c;
+}
+
+const clock = () =>
+  new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit', hour12: false })
+    .format(new Date())
+    .replace('.', ':');
+
+/** The citizen's own view: decisions and letters, plan and goals, next follow-up, provider, messages, complaints. */
+export const selfService = {
+  async overview(ctx: RequestContext): Promise<MyOverview> {
+    return runUseCase(ctx, async (tx) => {
+      const citizenId = me(ctx);
+      const person = await selfServiceRepository.citizen(tx, citizenId);
+      if (!person) throw notFound();
+      const cases = await selfServiceRepository.cases(tx, citizenId);
+      const ids = cases.map((c) => c.id);
+      const [decisions, documents, deadlines, complaints, orders, messages] = [
+        await selfServiceRepository.decisions(tx, ids),
+        await selfServiceRepository.documents(tx, ids),
+        await selfServiceRepository.openComplaintDeadlines(tx, ids),
+        await selfServiceRepository.complaints(tx, ids),
+        await selfServiceRepository.orders(tx, ids),
+        await selfServiceRepository.messages(tx, ids),
+      ];
+      const latestOrders = ids.flatMap((id) => orders.find((o) => o.case_id === id) ?? []);
+      const goals = await selfServiceRepository.goals(
+        tx,
+        latestOrders.map((o) => o.id),
+      );
+      const statuses = await selfServiceRepository.statuses(
+        tx,
+        latestOrders.map((o) => o.id),
+      );
+      const letterhead = await caseFlow.letterhead(tx, ctx.actor.municipalityId);
+      await audit(tx, ctx, { action: 'read', citizenId, recordType: 'own_overview', recordId: citizenId });
+      const today = plainDateInCopenhagen(new Date());
+      return {
+        name: `${person.first_name} ${person.last_name}`,
+        municipality: { name: letterhead.name, phone: letterhead.phone, email: letterhead.email },
+        cases: cases.map((c) => {
+          const deadline = deadlines.find((d) => d.case_id === c.id && d.due_date >= today);
+          const open = complaints.some((x) => x.case_id === c.id && (x.status === 'reconsideration' || x.status === 'forwarded'));
+          const order = latestOrders.find((o) => o.case_id === c.id);
+          const plan = order?.action_plan as { purpose: string; services: string; expectedDuration: string } | null | undefined;
+          return {
+            id: c.id,
+            title: c.title,
+            status: c.status,
+            caseworkerName: c.caseworker_name,
+            decisions: decisions
+              .filter((d) => d.case_id === c.id)
+              .map((d) => ({
+                id: d.id,
+                outcome: d.outcome as 'granted' | 'partly_granted' | 'refused',
+                kind: d.kind,
+                serviceTitle: d.service_title,
+                legalBasis: d.legal_basis,
+                decidedOn: d.decided_on as PlainDate,
+                weeklyHours: d.weekly_hours === null ? null : Number(d.weekly_hours),
+                letterDocumentId: d.letter_document_id,
+              })),
+            documents: documents
+              .filter((d) => d.case_id === c.id)
+              .map((d) => ({ id: d.id, title: d.title, journalisedOn: d.journalised_on as PlainDate })),
+            complaintDeadline: deadline ? { due: deadline.due_date as PlainDate, endsAtTime: deadline.ends_at_time } : null,
+            canComplain: decisions.some((d) => d.case_id === c.id) && !open,
+            complaints: complaints
+              .filter((x) => x.case_id === c.id)
+              .map((x) => ({ receivedOn: x.received_on as PlainDate, status: x.status })),
+            support: order
+              ? {
+                  offerName: order.offer_name,
+                  openingHours: order.opening_hours,
+                  startedOn: order.actual_start as PlainDate | null,
+                  endsOn: order.ends_on as PlainDate | null,
+                  nextFollowUp: order.first_follow_up as PlainDate,
+                  plan: plan ? { purpose: plan.purpose, services: plan.services, expectedDuration: plan.expectedDuration } : null,
+                  goals: goals
+                    .filter((g) => g.order_id === order.id)
+                    .map((g) => {
+                      const own = statuses
+                        .filter((s) => s.goal_id === g.id)
+                        .map((s) => ({
+                          scoredOn: s.scored_on as PlainDate,
+                          supportNeedCode: s.support_need_code,
+                          kind: s.kind as 'quarterly' | 'final',
+                        }));
+                      return {
+                        text: g.text,
+                        indicator: g.indicator,
+                        targetDate: g.target_date as PlainDate,
+                        baselineSupportNeedCode: g.baseline_support_need_code,
+                        targetSupportNeedCode: g.target_support_need_code,
+                        statuses: own,
+                        progress: classifyProgress({
+                          goalTypeCode: g.goal_type_code,
+                          baselineCode: g.baseline_support_need_code,
+                          statuses: own,
+                        }),
+                      };
+                    }),
+                }
+              : null,
+            messages: messages
+              .filter((m) => m.case_id === c.id)
+              .map((m) => ({
+                id: m.id,
+                fromParty: m.from_party,
+                authorName: m.author_name,
+                body: m.body,
+                createdAt: new Date(m.created_at).toISOString(),
+              })),
+          };
+        }),
+      };
+    });
+  },
+
+  async document(ctx: RequestContext, caseId: string, documentId: string): Promise<{ title: string; content: Uint8Array }> {
+    return runUseCase(ctx, async (tx) => {
+      const c = await ownCase(tx, ctx, caseId);
+      const doc = await caseFlow.documentContent(tx, caseId, documentId);
+      if (!doc) throw notFound();
+      await audit(tx, ctx, { action: 'export', citizenId: c.citizen_id, recordType: 'case_document', recordId: documentId });
+      return { title: doc.title, content: doc.content };
+    });
+  },
+
+  /** Who has accessed my data: when, which unit, why. The employee's name is left out, as the law asks. */
+  async accessLog(ctx: RequestContext, page: PageQuery) {
+    return runUseCase(ctx, async (tx) => {
+      const citizenId = me(ctx);
+      const { rows, total } = await auditRepository.pageForCitizen(tx, citizenId, page.pageSize, pageOffset(page));
+      await audit(tx, ctx, { action: 'read', citizenId, recordType: 'access_log', recordId: citizenId });
+      const result: Page<{
+        id: number;
+        occurredAt: string;
+        action: string;
+        purpose: string | null;
+        unit: string | null;
+        role: string;
+      }> = {
+        items: rows.map((r) => ({
+          id: r.id,
+          occurredAt: r.occurred_at.toISOString(),
+          action: r.action,
+          purpose: r.purpose,
+          unit: r.actor_role === 'citizen' ? null : r.actor_unit_name,
+          role: r.actor_role ?? 'system',
+        })),
+        total,
+        page: page.page,
+        pageSize: page.pageSize,
+      };
+      return result;
+    });
+  },
+
+  async message(ctx: RequestContext, caseId: string, body: string): Promise<void> {
+    await runUseCase(ctx, async (tx) => {
+      const c = await ownCase(tx, ctx, caseId);
+      const id = await selfServiceRepository.insertMessage(tx, {
+        municipality_id: ctx.actor.municipalityId,
+        case_id: caseId,
+        author_name: ctx.actor.name,
+        body,
+      });
+      await caseFlow.journal(tx, ctx, caseId, 'message', 'Besked fra borgeren', body);
+      await audit(tx, ctx, { action: 'create', citizenId: c.citizen_id, recordType: 'case_message', recordId: String(id) });
+    });
+  },
+
+  /** A digital complaint: received now, checked against the deadline, and into the complaint flow. */
+  async complain(ctx: RequestContext, caseId: string, text: string): Promise<{ timeliness: 'in_time' | 'late' }> {
+    await runUseCase(ctx, async (tx) => ownCase(tx, ctx, caseId));
+    const c = await runUseCase(ctx, async (tx) => caseFlow.loadCase(tx, caseId));
+    const r = await complaintsService.register(
+      ctx,
+      caseId,
+      { version: c.version, form: 'digital', receivedOn: plainDateInCopenhagen(new Date()), receivedAt: clock(), text },
+      'citizen',
+    );
+    return { timeliness: r.timeliness };
+  },
+};

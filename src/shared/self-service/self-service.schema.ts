@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { uuidSchema } from '../ids.ts';
+import { plainDateSchema } from '../plain-date.ts';
+
+/** What a citizen sees of their own cases, in plain Danish on the page (issue 5, "the citizen's own view"). */
+export const myOverviewSchema = z.object({
+  name: z.string(),
+  municipality: z.object({ name: z.string(), phone: z.string().nullable(), email: z.string().nullable() }),
+  cases: z.array(
+    z.object({
+      id: uuidSchema,
+      title: z.string(),
+      status: z.string(),
+      caseworkerName: z.string().nullable(),
+      decisions: z.array(
+        z.object({
+          id: uuidSchema,
+          outcome: z.enum(['granted', 'partly_granted', 'refused']),
+          kind: z.string(),
+          serviceTitle: z.string(),
+          legalBasis: z.string(),
+          decidedOn: plainDateSchema,
+          weeklyHours: z.number().nullable(),
+          letterDocumentId: uuidSchema.nullable(),
+        }),
+      ),
+      documents: z.array(z.object({ id: uuidSchema, title: z.string(), journalisedOn: plainDateSchema })),
+      complaintDeadline: z.object({ due: plainDateSchema, endsAtTime: z.string() }).nullable(),
+      canComplain: z.boolean(),
+      complaints: z.array(z.object({ receivedOn: plainDateSchema, status: z.string() })),
+      support: z
+        .object({
+          offerName: z.string(),
+          openingHours: z.string().nullable(),
+          startedOn: plainDateSchema.nullable(),
+          endsOn: plainDateSchema.nullable(),
+          nextFollowUp: plainDateSchema,
+          plan: z.object({ purpose: z.string(), services: z.string(), expectedDuration: z.string() }).nullable(),
+          goals: z.array(
+            z.object({
+              text: z.string(),
+              indicator: z.string(),
+              targetDate: plainDateSchema,
+              baselineSupportNeedCode: z.string(),
+              targetSupportNeedCode: z.string(),
+              statuses: z.array(z.object({ scoredOn: plainDateSchema, supportNeedCode: z.string(), kind: z.string() })),
+              progress: z.enum(['gained', 'kept', 'lost', 'no_status']),
+            }),
+          ),
+        })
+        .nullable(),
+      messages: z.array(
+        z.object({
+          id: z.number().int(),
+          fromParty: z.string(),
+          authorName: z.string(),
+          body: z.string(),
+          createdAt: z.string(),
+        }),
+      ),
+    }),
+  ),
+});
+export type MyOverview = z.infer<typeof myOverviewSchema>;
+
+/** The citizen's access log: when, which unit, why, and what was done. Never the employee's name (issue 5). */
+export const myAccessEntrySchema = z.object({
+  id: z.number().int(),
+  occurredAt: z.string(),
+  action: z.string(),
+  purpose: z.string().nullable(),
+  unit: z.string().nullable(),
+  role: z.string(),
+});
+
+export const myComplaintSchema = z.object({
+  text: z.string().trim().min(1, { message: 'complaint.text' }).max(20_000),
+});
