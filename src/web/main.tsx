@@ -20,8 +20,11 @@ import { CitizenOverviewPage } from './routes/citizen-overview-page.tsx';
 import { CitizenSearchPage } from './routes/citizen-search-page.tsx';
 import { HomePage } from './routes/home-page.tsx';
 import { LoginPage } from './routes/login-page.tsx';
+import { MyPage } from './routes/me/my-page.tsx';
 import { NotFoundPage } from './routes/not-found-page.tsx';
 import { OrganisationPage } from './routes/organisation-page.tsx';
+import { ProviderOrderPage } from './routes/provider/provider-order-page.tsx';
+import { ProviderOrdersPage } from './routes/provider/provider-orders-page.tsx';
 import { Layout } from './ui/layout.tsx';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1 } } });
@@ -61,7 +64,21 @@ function App() {
         <Route path="/login" element={user ? <Navigate to="/" replace /> : <LoginPage />} />
         {user ? (
           <>
-            <Route path="/" element={<HomePage user={user} />} />
+            <Route
+              path="/"
+              element={
+                user.role === 'citizen' ? (
+                  <Navigate to="/mig" replace />
+                ) : user.role === 'provider_staff' ? (
+                  <Navigate to="/udfoerer" replace />
+                ) : (
+                  <HomePage user={user} />
+                )
+              }
+            />
+            <Route path="/mig" element={can(user.role, 'own_data.read') ? <MyPage /> : <NotFoundPage />} />
+            <Route path="/udfoerer" element={can(user.role, 'order.read') ? <ProviderOrdersPage /> : <NotFoundPage />} />
+            <Route path="/udfoerer/:id" element={can(user.role, 'order.read') ? <ProviderOrderPage /> : <NotFoundPage />} />
             <Route path="/borgere" element={<CitizenSearchPage />} />
             <Route path="/borgere/:id" element={<CitizenOverviewPage user={user} />} />
             <Route path="/organisation" element={<OrganisationPage />} />

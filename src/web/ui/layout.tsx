@@ -10,6 +10,8 @@ import { useLogout } from '../modules/auth/auth.api.ts';
 /** Navigation by role: an item shows only if the role may do its action (the server checks again). */
 const NAV_ITEMS: { to: string; label: MessageKey; action: Action | null }[] = [
   { to: '/', label: 'nav.home', action: null },
+  { to: '/mig', label: 'nav.me', action: 'own_data.read' },
+  { to: '/udfoerer', label: 'nav.provider', action: 'order.read' },
   { to: '/sager', label: 'nav.cases', action: 'case.read' },
   { to: '/borgere', label: 'nav.citizens', action: 'citizen.search' },
   { to: '/organisation', label: 'nav.organisation', action: 'organisation.read' },

@@ -1,0 +1,76 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Page } from '../../../shared/api/page.ts';
+import type { ProviderOrder, ProviderOrderItem } from '../../../shared/follow-up/follow-up.schema.ts';
+import type { MyOverview } from '../../../shared/self-service/self-service.schema.ts';
+import { api } from '../../api/client.ts';
+
+export type FollowUpView = {
+  order: ProviderOrder;
+  followUps: { id: string; heldOn: string; outcome: string; note: string; nextFollowUp: string | null; heldByName: string }[];
+  timeLimit: 'expired' | 'expiring' | null;
+};
+
+export function useProviderOrders(state: 'incoming' | 'active' | 'ended', page: number) {
+  return useQuery({
+    queryKey: ['provider-orders', state, page],
+    queryFn: () => api<Page<ProviderOrderItem>>(`/api/provider/orders?state=${state}&page=${page}&pageSize=20`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useProviderOrder(id: string) {
+  return useQuery({
+    queryKey: ['provider-order', id],
+    queryFn: () => api<ProviderOrder>(`/api/provider/orders/${id}`),
+    retry: false,
+    refetchOnWindowFocus: false,
+  });
+}
+
+/** A write on a provider order; refreshes the order and the lists. */
+export function useOrderCommand<B>(id: string, path: string | ((body: B) => string), method = 'POST') {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: B) =>
+      api<unknown>(`/api/provider/orders/${id}/${typeof path === 'function' ? path(body) : path}`, { method, body }),
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: ['provider-order', id] });
+      await qc.invalidateQueries({ queryKey: ['provider-orders'] });
+    },
+  });
+}
+
+export function useFollowUp(caseId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['case', caseId, 'follow-up'],
+    queryFn: () => api<FollowUpView>(`/api/cases/${caseId}/follow-up`),
+    enabled,
+    retry: false,
+    refetchOnWindowFocus: false,
+  });
+}
+
+export function useMyOverview() {
+  return useQuery({ queryKey: ['me', 'overview'], queryFn: () => api<MyOverview>('/api/me/overview') });
+}
+
+export function useMyAccessLog(page: number) {
+  return useQuery({
+    queryKey: ['me', 'access-log', page],
+    queryFn: () =>
+      api<Page<{ id: number; occurredAt: string; action: string; purpose: string | null; unit: string | null; role: string }>>(
+        `/api/me/access-log?page=${page}&pageSize=10`,
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useMyCommand<B>(path: (body: B) => string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: B) => api<unknown>(path(body), { method: 'POST', body }),
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: ['me'] });
+    },
+  });
+}

@@ -1,0 +1,193 @@
+import { type FormEvent, useState } from 'react';
+import type { CaseDetail } from '../../../shared/cases/case.schema.ts';
+import { FOLLOW_UP_OUTCOMES } from '../../../shared/follow-up/follow-up.schema.ts';
+import { plainDateInCopenhagen } from '../../../shared/plain-date.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { useCaseCommand } from '../../modules/cases/cases.api.ts';
+import { useFollowUp } from '../../modules/follow-up/follow-up.api.ts';
+import { Alert } from '../../ui/alert.tsx';
+import { Field, fieldErrorOf, formErrorOf } from '../../ui/field.tsx';
+import { formatDate } from '../../ui/format.ts';
+import { GoalChart } from '../../ui/goal-chart.tsx';
+import { HoursTable, MessageList } from '../provider/provider-order-page.tsx';
+
+/**
+ * The authority's follow-up on the case page: each goal's FKO history as a chart, hours against the frame, the
+ * provider's notes and messages, and the outcome (FFB "Status på indsats"): continue, end and refer, or end.
+ */
+export function FollowUpPanel({ c }: { c: CaseDetail }) {
+  const { t, td } = useI18n();
+  const f = useFollowUp(c.id, c.order !== null);
+  const [outcome, setOutcome] = useState<(typeof FOLLOW_UP_OUTCOMES)[number]>('continue');
+  const [heldOn, setHeldOn] = useState<string>(plainDateInCopenhagen(new Date()));
+  const [note, setNote] = useState('');
+  const [next, setNext] = useState('');
+  const [reasons, setReasons] = useState('');
+  const [message, setMessage] = useState('');
+  const hold = useCaseCommand<unknown>(c.id, 'follow-up');
+  const send = useCaseCommand<{ body: string }>(c.id, 'follow-up/messages');
+  const revisit = useCaseCommand<{ version: number; reason: string }>(c.id, 'revisitation');
+  const v = f.data;
+  if (!c.order || !v) return null;
+  const o = v.order;
+  const open = c.status === 'ordered' && o.endsOn === null;
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    hold.mutate({
+      version: c.version,
+      outcome,
+      heldOn,
+      note,
+      nextFollowUp: outcome === 'continue' ? next || null : null,
+      reasons,
+    });
+  }
+  return (
+    <section aria-labelledby="follow-up-heading" className="vt-section" data-testid="follow-up">
+      <h2 id="follow-up-heading">{t('followUp.title')}</h2>
+      <dl className="vt-facts">
+        <dt>{t('order.offer')}</dt>
+        <dd>
+          {o.offerName} · {td(`provider.orderState.${o.state}`)}
+          {o.actualStart ? ` · ${t('provider.start')} ${formatDate(o.actualStart)}` : ''}
+          {o.endsOn ? ` · ${t('provider.endsOn', { date: formatDate(o.endsOn) })}` : ''}
+        </dd>
+        <dt>{t('followUp.next')}</dt>
+        <dd>{formatDate(o.firstFollowUp)}</dd>
+      </dl>
+      {v.timeLimit ? (
+        <Alert variant={v.timeLimit === 'expired' ? 'error' : 'warning'} heading={td(`timeLimit.${v.timeLimit}`)} />
+      ) : null}
+      {o.goals.map((g) => (
+        <div className="vt-goal" key={g.id}>
+          <h3 className="h4">
+            {t('order.goal', { n: g.position })}: {g.text} – {td(`progress.${g.progress}`)}
+          </h3>
+          {g.nextStatus?.overdue ? (
+            <Alert variant="warning" heading={t('followUp.statusOverdue', { date: formatDate(g.nextStatus.due) })} />
+          ) : null}
+          <GoalChart
+            baseline={g.baselineSupportNeedCode}
+            target={g.targetSupportNeedCode}
+            statuses={g.statuses}
+            labels={{ baseline: t('fko.baseline'), target: t('fko.target'), final: t('fko.final') }}
+          />
+        </div>
+      ))}
+      <h3 className="h4">{t('provider.hours')}</h3>
+      <HoursTable o={o} />
+      <h3 className="h4">{t('provider.journal')}</h3>
+      {o.journal.length ? (
+        <ul>
+          {o.journal.slice(0, 10).map((j) => (
+            <li key={j.id}>
+              <strong>{formatDate(j.writtenOn)}</strong> – {j.body} <span className="vt-muted">· {j.authorName}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('followUp.noJournal')}</p>
+      )}
+      <h3 className="h4">{t('messages.title')}</h3>
+      <MessageList messages={o.messages} />
+      <form
+        noValidate
+        aria-label={t('messages.toProvider')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          send.mutate({ body: message }, { onSuccess: () => setMessage('') });
+        }}
+      >
+        <Field id="fm-body" label={t('messages.toProvider')} error={fieldErrorOf(send.error, 'body')}>
+          <input id="fm-body" className="form-input" value={message} onChange={(e) => setMessage(e.target.value)} />
+        </Field>
+        <button type="submit" className="button button-secondary" disabled={send.isPending}>
+          {t('messages.send')}
+        </button>
+      </form>
+      {open ? (
+        <form onSubmit={submit} noValidate className="vt-panel" aria-label={t('followUp.hold')}>
+          <h3 className="h4">{t('followUp.hold')}</h3>
+          {formErrorOf(hold.error) ? <Alert variant="error" heading={formErrorOf(hold.error)} /> : null}
+          <fieldset className="form-group">
+            <legend className="form-label">{t('followUp.outcome')}</legend>
+            {FOLLOW_UP_OUTCOMES.map((x) => (
+              <div className="form-group-radio" key={x}>
+                <input
+                  className="form-radio"
+                  type="radio"
+                  id={`fu-${x}`}
+                  name="fu-outcome"
+                  checked={outcome === x}
+                  onChange={() => setOutcome(x)}
+                />
+                <label htmlFor={`fu-${x}`}>{td(`followUp.outcome.${x}`)}</label>
+              </div>
+            ))}
+          </fieldset>
+          <div className="vt-filters">
+            <Field id="fu-date" label={t('followUp.heldOn')} error={fieldErrorOf(hold.error, 'heldOn')}>
+              <input id="fu-date" type="date" className="form-input" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} />
+            </Field>
+            {outcome === 'continue' ? (
+              <Field id="fu-next" label={t('followUp.nextDate')} error={fieldErrorOf(hold.error, 'nextFollowUp')}>
+                <input id="fu-next" type="date" className="form-input" value={next} onChange={(e) => setNext(e.target.value)} />
+              </Field>
+            ) : null}
+          </div>
+          <Field id="fu-note" label={t('followUp.note')} error={fieldErrorOf(hold.error, 'note')}>
+            <textarea
+              id="fu-note"
+              className="form-input vt-textarea"
+              rows={3}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
+          </Field>
+          {outcome !== 'continue' ? (
+            <Field
+              id="fu-reasons"
+              label={t('followUp.reasons')}
+              hint={t('followUp.reasons.hint')}
+              error={fieldErrorOf(hold.error, 'reasons')}
+            >
+              <textarea
+                id="fu-reasons"
+                className="form-input vt-textarea"
+                rows={3}
+                aria-describedby="fu-reasons-hint"
+                value={reasons}
+                onChange={(e) => setReasons(e.target.value)}
+              />
+            </Field>
+          ) : null}
+          <div className="vt-actions">
+            <button type="submit" className="button button-primary" disabled={hold.isPending}>
+              {td(`followUp.submit.${outcome}`)}
+            </button>
+            <button
+              type="button"
+              className="button button-tertiary"
+              disabled={revisit.isPending}
+              onClick={() => revisit.mutate({ version: c.version, reason: note || t('followUp.revisit.reason') })}
+            >
+              {t('followUp.revisit')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {v.followUps.length ? (
+        <>
+          <h3 className="h4">{t('followUp.history')}</h3>
+          <ul>
+            {v.followUps.map((x) => (
+              <li key={x.id}>
+                <strong>{formatDate(x.heldOn)}</strong>: {td(`followUp.outcome.${x.outcome}`)} – {x.note}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,465 @@
+import { type FormEvent, type KeyboardEvent, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { SUPPORT_NEED_LEVELS, SUPPORT_NOT_ASSESSED } from '../../../shared/assessment/ffb-terms.ts';
+import type { GoalView, ProviderOrder } from '../../../shared/follow-up/follow-up.schema.ts';
+import { plainDateInCopenhagen } from '../../../shared/plain-date.ts';
+import { ApiRequestError } from '../../api/client.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { useOrderCommand, useProviderOrder } from '../../modules/follow-up/follow-up.api.ts';
+import { Alert } from '../../ui/alert.tsx';
+import { Field, fieldErrorOf, formErrorOf } from '../../ui/field.tsx';
+import { formatDate, formatDateTime } from '../../ui/format.ts';
+import { GoalChart } from '../../ui/goal-chart.tsx';
+import { NotFoundPage } from '../not-found-page.tsx';
+
+const today = () => plainDateInCopenhagen(new Date());
+const lastMonday = () => {
+  const d = new Date(`${today()}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7) - 7);
+  return d.toISOString().slice(0, 10);
+};
+const LEVELS = SUPPORT_NEED_LEVELS.filter((l) => l.code !== SUPPORT_NOT_ASSESSED);
+
+/** One order at the provider: accept it, document daily, register hours, score FKO statuses; one screen. */
+export function ProviderOrderPage() {
+  const { t, td } = useI18n();
+  const { id = '' } = useParams();
+  const order = useProviderOrder(id);
+  if (order.error instanceof ApiRequestError && [400, 404].includes(order.error.status)) return <NotFoundPage />;
+  const o = order.data;
+  if (!o) return <p>{t('common.loading')}</p>;
+  return (
+    <>
+      <p className="vt-back">
+        <Link to="/udfoerer">{t('provider.back')}</Link>
+      </p>
+      <h1>
+        <span className="vt-eyebrow">{o.offerName}</span>
+        {o.citizen.name}
+      </h1>
+      <p data-testid="order-state">
+        {t('cases.col.status')}: <strong>{td(`provider.orderState.${o.state}`)}</strong>
+      </p>
+      <dl className="vt-facts">
+        <dt>{t('provider.frame')}</dt>
+        <dd>
+          {o.frame.legalBasis}:{' '}
+          {o.frame.weeklyHours !== null
+            ? t('record.hours', { hours: String(o.frame.weeklyHours).replace('.', ','), profile: o.frame.profileCode ?? '–' })
+            : t('record.modules', { days: String(o.frame.moduleDays ?? '') })}
+          {o.frame.timeLimitUntil ? ` · ${t('provider.until', { date: formatDate(o.frame.timeLimitUntil) })}` : ''}
+        </dd>
+        <dt>{t('provider.contact')}</dt>
+        <dd>{[o.citizen.address, o.citizen.phone].filter(Boolean).join(' · ') || t('common.none')}</dd>
+        <dt>{t('provider.caseworker')}</dt>
+        <dd>{o.caseworkerName ?? t('common.none')}</dd>
+        <dt>{t('provider.start')}</dt>
+        <dd>
+          {o.actualStart ? formatDate(o.actualStart) : t('provider.notStarted')}
+          {o.startDeadline ? ` (${t('provider.startDeadline', { date: formatDate(o.startDeadline) })})` : ''}
+          {o.endsOn ? ` · ${t('provider.endsOn', { date: formatDate(o.endsOn) })}` : ''}
+        </dd>
+        <dt>{t('order.firstFollowUp')}</dt>
+        <dd>{formatDate(o.firstFollowUp)}</dd>
+      </dl>
+      {o.plan ? (
+        <section aria-labelledby="plan-heading" className="vt-section">
+          <h2 id="plan-heading">{t('record.plan')}</h2>
+          <dl className="vt-facts">
+            <dt>{t('order.plan.purpose')}</dt>
+            <dd>{o.plan.purpose}</dd>
+            <dt>{t('order.plan.services')}</dt>
+            <dd>{o.plan.services}</dd>
+            <dt>{t('order.plan.expectedDuration')}</dt>
+            <dd>{o.plan.expectedDuration}</dd>
+          </dl>
+        </section>
+      ) : null}
+      {o.state === 'ordered' ? <AcceptForm o={o} /> : null}
+      {o.state !== 'ordered' ? <JournalForm o={o} /> : null}
+      <section aria-labelledby="goals-heading" className="vt-section">
+        <h2 id="goals-heading">{t('provider.goalsTitle')}</h2>
+        {o.goals.map((g) => (
+          <GoalCard key={g.id} o={o} g={g} />
+        ))}
+      </section>
+      {o.state !== 'ordered' ? <HoursSection o={o} /> : null}
+      <Messages o={o} />
+    </>
+  );
+}
+
+function AcceptForm({ o }: { o: ProviderOrder }) {
+  const { t } = useI18n();
+  const [start, setStart] = useState<string>(today());
+  const accept = useOrderCommand<{ version: number; startDate: string }>(o.id, 'accept');
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    accept.mutate({ version: o.version, startDate: start });
+  }
+  return (
+    <form onSubmit={submit} noValidate className="vt-panel" aria-label={t('provider.accept')}>
+      <h2 className="h3">{t('provider.accept')}</h2>
+      {formErrorOf(accept.error) ? <Alert variant="error" heading={formErrorOf(accept.error)} /> : null}
+      <Field id="accept-start" label={t('provider.actualStart')} error={fieldErrorOf(accept.error, 'startDate')}>
+        <input id="accept-start" type="date" className="form-input" value={start} onChange={(e) => setStart(e.target.value)} />
+      </Field>
+      <button type="submit" className="button button-primary" disabled={accept.isPending}>
+        {t('provider.accept')}
+      </button>
+    </form>
+  );
+}
+
+/** Daily documentation: goal, date and text; Ctrl+Enter saves, so a note takes no mouse at all. */
+function JournalForm({ o }: { o: ProviderOrder }) {
+  const { t } = useI18n();
+  const [goalId, setGoalId] = useState(o.goals[0]?.id ?? '');
+  const [on, setOn] = useState<string>(today());
+  const [body, setBody] = useState('');
+  const save = useOrderCommand<{ goalId: string; writtenOn: string; body: string }>(o.id, 'journal');
+  function submit(e?: FormEvent) {
+    e?.preventDefault();
+    save.mutate({ goalId, writtenOn: on, body }, { onSuccess: () => setBody('') });
+  }
+  function keys(e: KeyboardEvent) {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit();
+  }
+  return (
+    <section aria-labelledby="journal-heading" className="vt-section">
+      <h2 id="journal-heading">{t('provider.journal')}</h2>
+      <form onSubmit={submit} noValidate className="vt-panel" aria-label={t('provider.journal.add')}>
+        {formErrorOf(save.error) ? <Alert variant="error" heading={formErrorOf(save.error)} /> : null}
+        <div className="vt-filters">
+          <Field id="j-goal" label={t('provider.journal.goal')} error={fieldErrorOf(save.error, 'goalId')}>
+            <select id="j-goal" className="form-select" value={goalId} onChange={(e) => setGoalId(e.target.value)}>
+              {o.goals.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {t('order.goal', { n: g.position })}: {g.text}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="j-date" label={t('provider.journal.date')} error={fieldErrorOf(save.error, 'writtenOn')}>
+            <input id="j-date" type="date" className="form-input" value={on} onChange={(e) => setOn(e.target.value)} />
+          </Field>
+        </div>
+        <Field
+          id="j-body"
+          label={t('provider.journal.body')}
+          hint={t('provider.journal.hint')}
+          error={fieldErrorOf(save.error, 'body')}
+        >
+          <textarea
+            id="j-body"
+            className="form-input vt-textarea"
+            rows={3}
+            aria-describedby="j-body-hint"
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            onKeyDown={keys}
+          />
+        </Field>
+        <button type="submit" className="button button-primary" disabled={save.isPending}>
+          {t('provider.journal.add')}
+        </button>
+      </form>
+      <ul data-testid="journal">
+        {o.journal.slice(0, 10).map((j) => (
+          <li key={j.id}>
+            <strong>{formatDate(j.writtenOn)}</strong> (
+            {t('order.goal', { n: o.goals.find((g) => g.id === j.goalId)?.position ?? '' })}) – {j.body}{' '}
+            <span className="vt-muted">· {j.authorName}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function GoalCard({ o, g }: { o: ProviderOrder; g: GoalView }) {
+  const { t, td } = useI18n();
+  const [kind, setKind] = useState<'quarterly' | 'final'>(g.nextStatus?.kind ?? 'quarterly');
+  const [on, setOn] = useState<string>(today());
+  const [level, setLevel] = useState('');
+  const [why, setWhy] = useState('');
+  const [sub, setSub] = useState('');
+  const [subDate, setSubDate] = useState('');
+  const score = useOrderCommand<unknown>(o.id, `goals/${g.id}/statuses`);
+  const addSub = useOrderCommand<unknown>(o.id, `goals/${g.id}/subgoals`);
+  const finalGiven = g.statuses.some((s) => s.kind === 'final');
+  return (
+    <div className="vt-goal" data-testid={`goal-${g.position}`}>
+      <h3 className="h4">
+        {t('order.goal', { n: g.position })}: {g.text}
+      </h3>
+      <p>
+        {t('order.goal.indicator')}: {g.indicator} · {t('order.goal.targetDate')}: {formatDate(g.targetDate)}
+        <br />
+        <strong>{td(`progress.${g.progress}`)}</strong>
+        {g.nextStatus ? (
+          <>
+            {' · '}
+            {g.nextStatus.overdue ? (
+              <span className="vt-deadline vt-deadline--overdue">{t('deadline.status.overdue')}</span>
+            ) : null}{' '}
+            {t('provider.nextStatusDue', {
+              kind: t(g.nextStatus.kind === 'final' ? 'fko.final' : 'fko.quarterly'),
+              date: formatDate(g.nextStatus.due),
+            })}
+          </>
+        ) : null}
+      </p>
+      <GoalChart
+        baseline={g.baselineSupportNeedCode}
+        target={g.targetSupportNeedCode}
+        statuses={g.statuses}
+        labels={{ baseline: t('fko.baseline'), target: t('fko.target'), final: t('fko.final') }}
+      />
+      {g.subgoals.length ? (
+        <>
+          <h4 className="h5">{t('provider.subgoals')}</h4>
+          <ul>
+            {g.subgoals.map((s) => (
+              <li key={s.id}>
+                {s.text} ({formatDate(s.targetDate)})
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {o.state !== 'ordered' && !finalGiven ? (
+        <div className="vt-quick">
+          <form
+            noValidate
+            aria-label={t('fko.score', { n: g.position })}
+            onSubmit={(e) => {
+              e.preventDefault();
+              score.mutate(
+                { version: g.version, kind, scoredOn: on, supportNeedCode: level, justification: why },
+                {
+                  onSuccess: () => {
+                    setWhy('');
+                    setLevel('');
+                  },
+                },
+              );
+            }}
+          >
+            <h4 className="h5">{t('fko.score', { n: g.position })}</h4>
+            {formErrorOf(score.error) ? <Alert variant="error" heading={formErrorOf(score.error)} /> : null}
+            {score.error instanceof ApiRequestError && score.error.status === 409 && !formErrorOf(score.error) ? (
+              <Alert variant="error" heading={score.error.body.fields?.[0]?.message ?? score.error.message} />
+            ) : null}
+            <fieldset className="form-group">
+              <legend className="form-label">{t('fko.kind')}</legend>
+              {(['quarterly', 'final'] as const).map((k) => (
+                <div className="form-group-radio" key={k}>
+                  <input
+                    className="form-radio"
+                    type="radio"
+                    id={`k-${g.id}-${k}`}
+                    name={`k-${g.id}`}
+                    checked={kind === k}
+                    onChange={() => setKind(k)}
+                  />
+                  <label htmlFor={`k-${g.id}-${k}`}>{t(k === 'final' ? 'fko.final' : 'fko.quarterly')}</label>
+                </div>
+              ))}
+            </fieldset>
+            <Field
+              id={`s-${g.id}-level`}
+              label={t('fko.level', { n: g.position })}
+              error={fieldErrorOf(score.error, 'supportNeedCode')}
+            >
+              <select id={`s-${g.id}-level`} className="form-select" value={level} onChange={(e) => setLevel(e.target.value)}>
+                <option value="">{t('assessment.choose')}</option>
+                {LEVELS.map((l) => (
+                  <option key={l.code} value={l.code}>
+                    {l.display}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field
+              id={`s-${g.id}-why`}
+              label={t('fko.justification', { n: g.position })}
+              error={fieldErrorOf(score.error, 'justification')}
+            >
+              <input id={`s-${g.id}-why`} className="form-input" value={why} onChange={(e) => setWhy(e.target.value)} />
+            </Field>
+            <Field id={`s-${g.id}-date`} label={t('fko.date')} error={fieldErrorOf(score.error, 'scoredOn')}>
+              <input
+                id={`s-${g.id}-date`}
+                type="date"
+                className="form-input"
+                value={on}
+                onChange={(e) => setOn(e.target.value)}
+              />
+            </Field>
+            <button type="submit" className="button button-primary" disabled={score.isPending}>
+              {t('fko.save', { n: g.position })}
+            </button>
+          </form>
+          <form
+            noValidate
+            aria-label={t('provider.subgoal.add', { n: g.position })}
+            onSubmit={(e) => {
+              e.preventDefault();
+              addSub.mutate({ text: sub, targetDate: subDate }, { onSuccess: () => setSub('') });
+            }}
+          >
+            <h4 className="h5">{t('provider.subgoal.add', { n: g.position })}</h4>
+            {formErrorOf(addSub.error) ? <Alert variant="error" heading={formErrorOf(addSub.error)} /> : null}
+            <Field id={`sub-${g.id}`} label={t('provider.subgoal.text')} error={fieldErrorOf(addSub.error, 'text')}>
+              <input id={`sub-${g.id}`} className="form-input" value={sub} onChange={(e) => setSub(e.target.value)} />
+            </Field>
+            <Field id={`sub-${g.id}-date`} label={t('order.goal.targetDate')} error={fieldErrorOf(addSub.error, 'targetDate')}>
+              <input
+                id={`sub-${g.id}-date`}
+                type="date"
+                className="form-input"
+                value={subDate}
+                onChange={(e) => setSubDate(e.target.value)}
+              />
+            </Field>
+            <button type="submit" className="button button-secondary" disabled={addSub.isPending}>
+              {t('provider.subgoal.save')}
+            </button>
+          </form>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export function HoursTable({ o }: { o: ProviderOrder }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {o.hours.flag ? (
+        <Alert
+          variant="warning"
+          heading={t('hours.flag', { weeks: o.hours.setting.weeks, pct: Math.round(o.hours.setting.tolerance * 100) })}
+        />
+      ) : null}
+      <div className="vt-table-scroll">
+        <table className="table table--compact" data-testid="hours">
+          <caption className="sr-only">{t('provider.hours')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('hours.week')}</th>
+              <th scope="col">{t('hours.delivered')}</th>
+              <th scope="col">{t('hours.granted')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...o.hours.weeks].reverse().map((w) => (
+              <tr key={w.weekStart}>
+                <td>
+                  {t('hours.weekNo', { n: w.week })} ({formatDate(w.weekStart)})
+                </td>
+                <td>
+                  {w.hours === null ? t('hours.none') : String(w.hours).replace('.', ',')}
+                  {w.outside ? <span className="vt-deadline vt-deadline--overdue"> {t('hours.outside')}</span> : null}
+                </td>
+                <td>{o.hours.grantedWeekly === null ? t('common.none') : String(o.hours.grantedWeekly).replace('.', ',')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function HoursSection({ o }: { o: ProviderOrder }) {
+  const { t } = useI18n();
+  const [week, setWeek] = useState(lastMonday());
+  const [hours, setHours] = useState('');
+  const save = useOrderCommand<{ weekStart: string; hours: number }>(o.id, 'hours', 'PUT');
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    save.mutate({ weekStart: week, hours: Number(hours.replace(',', '.')) }, { onSuccess: () => setHours('') });
+  }
+  return (
+    <section aria-labelledby="hours-heading" className="vt-section">
+      <h2 id="hours-heading">{t('provider.hours')}</h2>
+      <p>{t('hours.intro')}</p>
+      <form onSubmit={submit} noValidate className="vt-filters" aria-label={t('hours.register')}>
+        <Field id="h-week" label={t('hours.weekOf')} error={fieldErrorOf(save.error, 'weekStart')}>
+          <input id="h-week" type="date" className="form-input" value={week} onChange={(e) => setWeek(e.target.value)} />
+        </Field>
+        <Field id="h-hours" label={t('hours.delivered')} error={fieldErrorOf(save.error, 'hours')}>
+          <input
+            id="h-hours"
+            inputMode="decimal"
+            className="form-input input-width-xs"
+            value={hours}
+            onChange={(e) => setHours(e.target.value)}
+          />
+        </Field>
+        <div className="form-group">
+          <button type="submit" className="button button-primary" disabled={save.isPending || hours === ''}>
+            {t('hours.register')}
+          </button>
+        </div>
+      </form>
+      {formErrorOf(save.error) ? <Alert variant="error" heading={formErrorOf(save.error)} /> : null}
+      <HoursTable o={o} />
+    </section>
+  );
+}
+
+export function MessageList({ messages }: { messages: ProviderOrder['messages'] }) {
+  const { t, td, lang } = useI18n();
+  return messages.length ? (
+    <ul className="vt-messages" data-testid="messages">
+      {messages.map((m) => (
+        <li key={m.id}>
+          <strong>{m.authorName}</strong>{' '}
+          <span className="vt-muted">
+            ({td(`party.${m.fromParty}`)}, {formatDateTime(m.createdAt, lang)})
+          </span>
+          <br />
+          {m.body}
+        </li>
+      ))}
+    </ul>
+  ) : (
+    <p>{t('messages.none')}</p>
+  );
+}
+
+function Messages({ o }: { o: ProviderOrder }) {
+  const { t } = useI18n();
+  const [body, setBody] = useState('');
+  const send = useOrderCommand<{ body: string }>(o.id, 'messages');
+  return (
+    <section aria-labelledby="messages-heading" className="vt-section">
+      <h2 id="messages-heading">{t('messages.title')}</h2>
+      <MessageList messages={o.messages} />
+      <form
+        noValidate
+        aria-label={t('messages.send')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          send.mutate({ body }, { onSuccess: () => setBody('') });
+        }}
+      >
+        <Field id="m-body" label={t('messages.toAuthority')} error={fieldErrorOf(send.error, 'body')}>
+          <textarea
+            id="m-body"
+            className="form-input vt-textarea"
+            rows={2}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+          />
+        </Field>
+        <button type="submit" className="button button-secondary" disabled={send.isPending}>
+          {t('messages.send')}
+        </button>
+      </form>
+    </section>
+  );
+}
