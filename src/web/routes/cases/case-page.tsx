@@ -12,6 +12,7 @@ import { CaseRecord } from './case-record.tsx';
 import { CloseCase } from './close-case.tsx';
 import { ComplaintPanel } from './complaint-panel.tsx';
 import { DeadlineNoticeForm } from './deadline-notice-form.tsx';
+import { FollowUpPanel } from './follow-up-panel.tsx';
 import { DeadlineTag } from './deadline-tag.tsx';
 import { DecisionForm } from './decision-form.tsx';
 import { LetterPreview } from './letter-preview.tsx';
@@ -102,6 +103,7 @@ export function CasePage({ user }: { user: SessionUser }) {
       {c.status === 'assessment' ? <AssessmentForm caseId={c.id} /> : null}
       {c.allowedActions.includes('decide_grant') ? <DecisionForm caseId={c.id} version={c.version} user={user} /> : null}
       {c.allowedActions.includes('order') ? <OrderForm caseId={c.id} version={c.version} user={user} /> : null}
+      <FollowUpPanel c={c} />
       <CaseRecord c={c} />
       <ComplaintPanel c={c} />
 
