@@ -33,7 +33,7 @@ async function accepted(opts: Parameters<ReturnType<typeof caseJourney>['ordered
   const view = await orderOf(provider, o.orderId);
   const res = await provider.send('POST', `/api/provider/orders/${o.orderId}/accept`, {
     version: view.version,
-    startDate: pastDecision.startDate,
+    startDate: (opts.decision?.startDate as string | undefined) ?? pastDecision.startDate,
   });
   if (res.statusCode !== 204) throw new Error(`accept failed: ${res.body}`);
   return { ...o, view: await orderOf(provider, o.orderId) };
@@ -384,6 +384,45 @@ describe(`the authority's follow-up on ${TEST_DB}`, () => {
     });
     expect(reorder.statusCode).toBe(200);
     expect((await orderOf(provider, orderId)).endsOn).toBe(today);
+  });
+});
+
+describe(`follow-up alerts on "my cases" on ${TEST_DB}`, () => {
+  it('raises overdue FKO status, hours deviation, an expiring time limit and a follow-up due soon', async () => {
+    // Time-limited support ending in 20 days: inside the 30-day alert window.
+    const { orderId, case: c } = await accepted({ decision: { ...pastDecision, timeLimitUntil: addDays(today, 20) } });
+    const alertsOf = async (s: Session) =>
+      (
+        (await s.get('/api/follow-up/alerts?scope=mine&pageSize=100')).json() as {
+          items: { caseId: string; alerts: string[] }[];
+        }
+      ).items.find((a) => a.caseId === c.id)?.alerts;
+    // Ten weeks in, nothing scored and no hours registered: the first status (due after 3 months) is not yet
+    // overdue, the hours deviate, the time limit is near.
+    expect(await alertsOf(caseworker)).toEqual(['hours_deviation', 'time_limit_expiring']);
+    const weeks = Array.from({ length: 9 }, (_, i) => addWeeks(isoWeekStart(today), -(i + 1)));
+    for (const w of weeks) await provider.send('PUT', `/api/provider/orders/${orderId}/hours`, { weekStart: w, hours: 3 });
+    expect(await alertsOf(caseworker)).toEqual(['time_limit_expiring']);
+    // Another caseworker does not see Maria's cases under "mine"; the team leader sees them under "team".
+    const team = await loginAs(app, 'team_leader');
+    const teamAlerts = (
+      (await team.get('/api/follow-up/alerts?scope=team&pageSize=100')).json() as { items: { caseId: string }[] }
+    ).items;
+    expect(teamAlerts.map((a) => a.caseId)).toContain(c.id);
+    expect((await provider.get('/api/follow-up/alerts')).statusCode).toBe(403);
+  });
+
+  it('flags an FKO status as overdue when three months have passed without one', async () => {
+    const longAgo = addWeeks(today, -16);
+    const { case: c } = await accepted({ decision: { decidedOn: longAgo, startDate: longAgo }, orderedOn: longAgo });
+    const view = (await caseworker.get(`/api/cases/${c.id}/follow-up`)).json() as { order: ProviderOrder };
+    expect(view.order.goals[0]?.nextStatus?.overdue).toBe(true);
+    const alerts = (
+      (await caseworker.get('/api/follow-up/alerts?scope=mine&pageSize=100')).json() as {
+        items: { caseId: string; alerts: string[] }[];
+      }
+    ).items.find((a) => a.caseId === c.id)?.alerts;
+    expect(alerts).toContain('fko_overdue');
   });
 });
 

@@ -173,3 +173,21 @@ export type ProviderOrderItem = z.infer<typeof providerOrderItemSchema>;
 export const providerOrderQuerySchema = pageQuerySchema.extend({
   state: z.enum(['incoming', 'active', 'ended']).default('active'),
 });
+
+export const FOLLOW_UP_ALERTS = [
+  'fko_overdue',
+  'hours_deviation',
+  'time_limit_expiring',
+  'time_limit_expired',
+  'follow_up_due',
+] as const;
+
+/** A running order of the caseworker's that needs attention. */
+export const followUpAlertSchema = z.object({
+  caseId: uuidSchema,
+  citizenName: z.string(),
+  nextFollowUp: plainDateSchema,
+  timeLimitUntil: plainDateSchema.nullable(),
+  alerts: z.array(z.enum(FOLLOW_UP_ALERTS)),
+});
+export type FollowUpAlert = z.infer<typeof followUpAlertSchema>;

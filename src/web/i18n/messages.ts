@@ -554,6 +554,14 @@ const da = {
   'me.access.intro': 'Her kan du se, hvornår dine oplysninger er brugt, af hvilken enhed og hvorfor.',
   'me.access.you': 'Dig selv',
   'me.contact': '{name} · Telefon {phone} · {email}',
+  'alerts.title': 'Opfølgning: kræver opmærksomhed',
+  'alerts.none': 'Ingen løbende indsatser kræver opmærksomhed.',
+  'alerts.what': 'Hvad',
+  'alerts.fko_overdue': 'FKO-status mangler',
+  'alerts.hours_deviation': 'Timer afviger',
+  'alerts.time_limit_expiring': 'Tidsbegrænsning udløber snart',
+  'alerts.time_limit_expired': 'Tidsbegrænsning udløbet',
+  'alerts.follow_up_due': 'Opfølgning inden for 7 dage',
 } as const;
 
 export type MessageKey = keyof typeof da;
@@ -1112,6 +1120,14 @@ const en: Record<MessageKey, string> = {
   'me.access.intro': 'Here you see when your data was used, by which unit and why.',
   'me.access.you': 'You',
   'me.contact': '{name} · Phone {phone} · {email}',
+  'alerts.title': 'Follow-up: needs attention',
+  'alerts.none': 'No running support needs attention.',
+  'alerts.what': 'What',
+  'alerts.fko_overdue': 'FKO status missing',
+  'alerts.hours_deviation': 'Hours deviate',
+  'alerts.time_limit_expiring': 'Time limit ends soon',
+  'alerts.time_limit_expired': 'Time limit passed',
+  'alerts.follow_up_due': 'Follow-up within 7 days',
 };
 
 export const MESSAGES = { da, en } as const;

@@ -1,8 +1,10 @@
+import { addDays } from '../../../rules/calendar/date-arithmetic.ts';
 import { deadlineRulesFor } from '../../../rules/deadlines/deadline-rules.ts';
 import { computeDeadline } from '../../../rules/deadlines/deadlines.ts';
 import { timeLimitAlert } from '../../../rules/follow-up/fko-schedule.ts';
+import { type Page, type PageQuery, pageOffset } from '../../../shared/api/page.ts';
 import { mentionsParagraph } from '../../../shared/catalogue/paragraphs.ts';
-import type { FollowUpInput, ProviderOrder } from '../../../shared/follow-up/follow-up.schema.ts';
+import type { FollowUpAlert, FollowUpInput, ProviderOrder } from '../../../shared/follow-up/follow-up.schema.ts';
 import { type PlainDate, plainDateInCopenhagen } from '../../../shared/plain-date.ts';
 import { type AuditEvent, writeAudit } from '../../platform/audit/audit.ts';
 import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
@@ -11,7 +13,7 @@ import type { Tx } from '../../platform/tx.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { caseFlow } from '../cases/index.ts';
 import { followUpRepository } from './follow-up.repository.ts';
-import { orderState } from './order-view.ts';
+import { goalViews, hoursView, hoursWindowStart, orderState } from './order-view.ts';
 import { loadOrderFor, providerService, readOrder } from './provider.service.ts';
 
 const today = (): PlainDate => plainDateInCopenhagen(new Date());
@@ -64,6 +66,57 @@ export const authorityFollowUpService = {
           heldByName: f.held_by_name,
         })),
         timeLimit: timeLimitAlert(view.frame.timeLimitUntil, today()),
+      };
+    });
+  },
+
+  /**
+   * The alerts for "my cases" (or the team's): an FKO status overdue from the provider, delivered hours off the
+   * frame, a time-limited grant within 30 days of its end or past it, a follow-up due within 7 days. Paged; one
+   * query each for goals, statuses and hours of the page.
+   */
+  async alerts(ctx: RequestContext, q: PageQuery & { scope: 'mine' | 'team' }): Promise<Page<FollowUpAlert>> {
+    return runUseCase(ctx, async (tx) => {
+      const now = today();
+      const caseworkerId = q.scope === 'team' && ctx.actor.role === 'team_leader' ? null : ctx.actor.userId;
+      const { items, total } = await followUpRepository.runningForCaseworker(tx, caseworkerId, now, q.pageSize, pageOffset(q));
+      const ids = items.map((i) => i.id);
+      const goals = await followUpRepository.goals(tx, ids);
+      const statuses = await followUpRepository.statuses(tx, ids);
+      const hours = await followUpRepository.hours(tx, ids, hoursWindowStart(now));
+      const rules = deadlineRulesFor(ctx.actor.municipalityCode);
+      await audit(tx, ctx, {
+        action: 'search',
+        recordType: 'order',
+        criterion: `follow-up-alerts:${q.scope}`,
+        details: { hits: total },
+      });
+      return {
+        items: items.map((i) => {
+          const weekly = i.weekly_hours === null ? null : Number(i.weekly_hours);
+          const views = goalViews(i, goals, [], statuses, rules, now);
+          const limit = timeLimitAlert(i.time_limit_until as PlainDate | null, now);
+          const alerts: FollowUpAlert['alerts'] = [
+            ...(views.some((g) => g.nextStatus?.overdue) ? (['fko_overdue'] as const) : []),
+            ...(hoursView(i, weekly, hours, now).flag ? (['hours_deviation'] as const) : []),
+            ...(limit === 'expired'
+              ? (['time_limit_expired'] as const)
+              : limit === 'expiring'
+                ? (['time_limit_expiring'] as const)
+                : []),
+            ...(i.first_follow_up <= addDays(now, 7) ? (['follow_up_due'] as const) : []),
+          ];
+          return {
+            caseId: i.case_id,
+            citizenName: `${i.first_name} ${i.last_name}`,
+            nextFollowUp: i.first_follow_up as PlainDate,
+            timeLimitUntil: i.time_limit_until as PlainDate | null,
+            alerts,
+          };
+        }),
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
       };
     });
   },

@@ -110,6 +110,41 @@ export const followUpRepository = {
     return { items, total: total.n };
   },
 
+  /**
+   * Running orders of the caseworker's cases (or the whole municipality's for a team leader), paged
+   * (case_file_caseworker_idx, case_order_case_idx): the basis of the follow-up alerts on "my cases".
+   */
+  async runningForCaseworker(tx: Tx, caseworkerId: string | null, today: string, limit: number, offset: number) {
+    const base = tx
+      .selectFrom('case_order as o')
+      .innerJoin('case_file as c', 'c.id', 'o.case_id')
+      .innerJoin('citizen as p', 'p.id', 'c.citizen_id')
+      .innerJoin('decision as d', 'd.id', 'o.decision_id')
+      .where('o.status', '=', 'accepted')
+      .where((eb) => eb.or([eb('o.ends_on', 'is', null), eb('o.ends_on', '>=', today)]))
+      .$if(caseworkerId !== null, (q) => q.where('c.caseworker_id', '=', caseworkerId as string));
+    const items = await base
+      .select([
+        'o.id',
+        'o.case_id',
+        'o.actual_start',
+        'o.ordered_on',
+        'o.ends_on',
+        'o.first_follow_up',
+        'p.first_name',
+        'p.last_name',
+        'd.weekly_hours',
+        'd.time_limit_until',
+      ])
+      .orderBy('o.first_follow_up')
+      .orderBy('o.id')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return { items, total: total.n };
+  },
+
   /** Goals of a set of orders in one query (order_goal_order_idx): no N+1 over a page. */
   async goals(tx: Tx, orderIds: readonly string[]) {
     if (!orderIds.length) return [];

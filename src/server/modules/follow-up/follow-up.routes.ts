@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pageSchema } from '../../../shared/api/page.ts';
+import { caseListQuerySchema } from '../../../shared/cases/case.schema.ts';
 import {
   acceptOrderSchema,
   fkoStatusSchema,
+  followUpAlertSchema,
   followUpSchema,
   hoursSchema,
   journalEntrySchema,
@@ -171,6 +173,20 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ database: Database }> = asy
       reply
         .status(201)
         .send(await providerService.status(contextOf(request, database), request.params.id, request.params.goalId, request.body)),
+  );
+
+  app.get(
+    '/api/follow-up/alerts',
+    {
+      config: { access: 'case.read' },
+      schema: {
+        tags,
+        summary: 'Running orders needing attention: overdue FKO status, hours off the frame, time limits, follow-up due',
+        querystring: caseListQuerySchema,
+        response: { 200: pageSchema(followUpAlertSchema) },
+      },
+    },
+    async (request) => authorityFollowUpService.alerts(contextOf(request, database), request.query),
   );
 
   app.get(

@@ -6,6 +6,7 @@ import { useCases } from '../../modules/cases/cases.api.ts';
 import { formatDate } from '../../ui/format.ts';
 import { Pagination } from '../../ui/pagination.tsx';
 import { DeadlineTag } from './deadline-tag.tsx';
+import { FollowUpAlerts } from './follow-up-alerts.tsx';
 
 /** "My cases": overdue deadlines first, then those due within 7 days, then the rest. A team leader sees the team's. */
 export function MyCasesPage({ user }: { user: SessionUser }) {
@@ -83,6 +84,7 @@ export function MyCasesPage({ user }: { user: SessionUser }) {
       ) : (
         <p>{t('common.loading')}</p>
       )}
+      <FollowUpAlerts scope={scope} />
     </>
   );
 }
