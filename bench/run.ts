@@ -1,2 +1,3 @@
 // `npm run bench`: every benchmark in bench/, one after the other (each states its method at the top).
 await import('./citizen-search.bench.ts');
+await import('./provider-orders.bench.ts');

@@ -27,7 +27,13 @@ test('the provider accepts an order, documents, registers hours, and scores two 
 }) => {
   const cw = await ApiActor.as(baseURL ?? '', 'Maria Vestergaard');
   const start = daysFromToday(-200);
-  await caseToOrder(cw, { cpr: METTE, basis: 'SEL § 85', outcome: 'granted', decidedOn: start, codes: CODES });
+  const { orderId } = await caseToOrder(cw, {
+    cpr: METTE,
+    basis: 'SEL § 85',
+    outcome: 'granted',
+    decidedOn: start,
+    codes: CODES,
+  });
   await cw.dispose();
 
   await new LoginPage(page).open();
@@ -35,7 +41,8 @@ test('the provider accepts an order, documents, registers hours, and scores two 
   await expect(page.getByRole('heading', { level: 1, name: 'Vores borgere' })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByLabel('Nye bestillinger').check();
-  await page.getByTestId('provider-orders').getByRole('link', { name: 'Mette Kjærsgaard' }).first().click();
+  // Other journeys order for Mette too: open this order's row.
+  await page.getByTestId('provider-orders').locator(`a[href="/udfoerer/${orderId}"]`).click();
   await expect(page.getByTestId('order-state')).toContainText('Ny bestilling');
   await expect(page.getByText('Fortroligt')).toHaveCount(0);
   await expectNoAxeViolations(page);
@@ -148,14 +155,24 @@ test.describe('on a phone', () => {
       decidedOn: daysFromToday(0),
       codes: CODES,
     });
-    await caseToOrder(cw, { cpr: METTE, basis: 'SEL § 85', outcome: 'granted', decidedOn: daysFromToday(-30), codes: CODES });
+    const granted = await caseToOrder(cw, {
+      cpr: METTE,
+      basis: 'SEL § 85',
+      outcome: 'granted',
+      decidedOn: daysFromToday(-30),
+      codes: CODES,
+    });
     await cw.dispose();
 
     await new LoginPage(page).open();
     await new LoginPage(page).loginAs('Mette Kjærsgaard');
     await expect(page.getByRole('heading', { level: 1, name: 'Hej Mette Kjærsgaard' })).toBeVisible();
-    await expect(page.getByTestId('my-support').first()).toContainText('Bostøtten i Socialpsykiatrien');
-    await expect(page.getByTestId('my-support').first()).toContainText('Handler selv ind én gang om ugen');
+    const support = page
+      .getByTestId('my-case')
+      .filter({ has: page.locator(`#case-${granted.caseId}`) })
+      .getByTestId('my-support');
+    await expect(support).toContainText('Bostøtten i Socialpsykiatrien');
+    await expect(support).toContainText('Handler selv ind én gang om ugen');
     const log = page.getByTestId('my-access-log');
     await expect(log).toContainText('Sagsbehandling');
     await expect(log).not.toContainText('Maria Vestergaard');
