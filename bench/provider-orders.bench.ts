@@ -118,7 +118,9 @@ const nPlusOne = await median(async (tx, p) => {
 });
 const ids = sql.join(Array.from({ length: 20 }, (_, g) => sql`md5(${`o${g + 1}`})::uuid`));
 const explain = (q: ReturnType<typeof sql>) =>
-  inTenant(database, m, async (tx) => (await sql<{ 'QUERY PLAN': string }>`explain ${q}`.execute(tx)).rows.map((r) => r['QUERY PLAN']));
+  inTenant(database, m, async (tx) =>
+    (await sql<{ 'QUERY PLAN': string }>`explain ${q}`.execute(tx)).rows.map((r) => r['QUERY PLAN']),
+  );
 const plans = {
   goals: await explain(sql`select * from order_goal where order_id in (${ids})`),
   statuses: await explain(sql`select * from fko_status where order_id in (${ids})`),
@@ -132,5 +134,11 @@ console.log(`of which the page query and its count alone: median ${listOnly.toFi
 console.log(
   `goals, statuses and hours for a page: batched ${(batched - listOnly).toFixed(2)} ms, N+1 ${(nPlusOne - listOnly).toFixed(2)} ms (${((nPlusOne - listOnly) / (batched - listOnly)).toFixed(1)}×)`,
 );
-for (const [name, plan] of Object.entries(plans)) console.log(`${name}: ${plan.filter((l) => /Scan|Index/.test(l)).map((l) => l.trim().slice(0, 90)).join(' | ')}`);
+for (const [name, plan] of Object.entries(plans))
+  console.log(
+    `${name}: ${plan
+      .filter((l) => /Scan|Index/.test(l))
+      .map((l) => l.trim().slice(0, 90))
+      .join(' | ')}`,
+  );
 await database.close();
