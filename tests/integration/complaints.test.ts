@@ -3,10 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../src/rules/calendar/date-arithmetic.ts';
 import type { Database } from '../../src/server/platform/db/database.ts';
 import { inSystem } from '../../src/server/platform/tx.ts';
 import type { CaseDetail } from '../../src/shared/cases/case.schema.ts';
 import type { LetterView, ProposalView } from '../../src/shared/cases/complaint.schema.ts';
+import { plainDateInCopenhagen } from '../../src/shared/plain-date.ts';
 import { caseJourney } from '../support/case-journey.ts';
 import { loginAs, type Session, testApp } from '../support/test-app.ts';
 import { openTestDatabase, TEST_DB } from '../support/test-db.ts';
@@ -251,6 +253,25 @@ describe(`complaints on ${TEST_DB}`, () => {
         { action: 'read', record_type: 'case_document', record_id: letterId, purpose: 'case_processing' },
       ]),
     );
+  });
+});
+
+describe(`"my cases" filters on ${TEST_DB}`, () => {
+  it('filters by overdue deadlines and by deadlines within 7 days', async () => {
+    const today = plainDateInCopenhagen(new Date());
+    const overdue = await journey.open({ receivedOn: '2026-06-01' });
+    const soon = await journey.open({ receivedOn: addDays(today, -10) });
+    const later = await journey.open({ receivedOn: today });
+    const ids = async (due: string) =>
+      ((await caseworker.get(`/api/cases?due=${due}&pageSize=100`)).json() as { items: { id: string }[] }).items.map((i) => i.id);
+    const [o, s, all] = [await ids('overdue'), await ids('due_soon'), await ids('all')];
+    expect(o).toContain(overdue.id);
+    expect(o).not.toContain(soon.id);
+    expect(s).toContain(soon.id);
+    expect(s).not.toContain(overdue.id);
+    expect(s).not.toContain(later.id);
+    expect(all).toEqual(expect.arrayContaining([overdue.id, soon.id, later.id]));
+    expect((await caseworker.get('/api/cases?due=someday')).statusCode).toBe(400);
   });
 });
 

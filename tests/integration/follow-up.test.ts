@@ -474,6 +474,16 @@ describe(`the citizen's own view on ${TEST_DB}`, () => {
     const detail = await journey.get(refused.id);
     expect(detail.complaints[0]).toMatchObject({ form: 'digital', receivedOn: today, status: 'reconsideration' });
     expect(detail.events.map((e) => e.subject)).toEqual(expect.arrayContaining(['Besked fra borgeren']));
+    // The caseworker sees the message on the case and answers; the citizen reads the answer on their page.
+    expect(detail.messages.map((m) => [m.fromParty, m.body])).toEqual([['citizen', 'Hvornår ringer I?']]);
+    expect(
+      (await caseworker.send('POST', `/api/cases/${refused.id}/messages`, { body: 'Jeg ringer i morgen kl. 10.' })).statusCode,
+    ).toBe(204);
+    const mine = ((await citizen.get('/api/me/overview')).json() as MyOverview).cases.find((x) => x.id === refused.id);
+    expect(mine?.messages.map((m) => [m.fromParty, m.authorName, m.body])).toEqual([
+      ['citizen', 'Mette Kjærsgaard', 'Hvornår ringer I?'],
+      ['authority', 'Maria Vestergaard', 'Jeg ringer i morgen kl. 10.'],
+    ]);
     // Søren's case is not Mette's: 404, and the attempt is audited.
     const soerens = await journey.decided('refused', 'SEL § 107', {}, SOEREN);
     const denied = await citizen.send('POST', `/api/me/cases/${soerens.id}/complaints`, { text: 'x' });

@@ -124,6 +124,19 @@ describe(`OIDC log-in (authorization code + PKCE) against a local oidc-provider,
     expect(me.json()).toMatchObject({ user: { name: 'Maria Vestergaard', role: 'caseworker' }, oidcLogin: true });
   });
 
+  it('logs a citizen in (as MitID would) to their own page, and nothing else', async () => {
+    const done = await oidcLogin('demo-citizen-7403851234');
+    expect(done.statusCode).toBe(302);
+    const session = done.cookies.find((c) => c.name === 'vt_session');
+    const cookies = { vt_session: session?.value ?? '' };
+    const me = await app.inject({ method: 'GET', url: '/api/auth/me', cookies });
+    expect(me.json()).toMatchObject({ user: { name: 'Mette Kjærsgaard', role: 'citizen' } });
+    const overview = await app.inject({ method: 'GET', url: '/api/me/overview', cookies });
+    expect(overview.statusCode).toBe(200);
+    expect(overview.json()).toMatchObject({ name: 'Mette Kjærsgaard' });
+    expect((await app.inject({ method: 'GET', url: '/api/cases', cookies })).statusCode).toBe(403);
+  });
+
   it('refuses an unknown subject and audits the failed log-in', async () => {
     const done = await oidcLogin('nobody-we-know');
     expect(done.headers.location).toBe('/login?error=unknown_user');

@@ -125,6 +125,16 @@ export const caseDetailSchema = z.object({
   order: orderViewSchema.nullable(),
   complaints: z.array(complaintViewSchema),
   outreach: outreachViewSchema.nullable(),
+  /** The conversation with the citizen (their messages from their own page, and the caseworker's answers). */
+  messages: z.array(
+    z.object({
+      id: z.number().int(),
+      fromParty: z.enum(['authority', 'citizen']),
+      authorName: z.string(),
+      body: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
@@ -139,4 +149,8 @@ export const caseListItemSchema = z.object({
 });
 export type CaseListItem = z.infer<typeof caseListItemSchema>;
 
-export const caseListQuerySchema = pageQuerySchema.extend({ scope: z.enum(['mine', 'team']).default('mine') });
+export const caseListQuerySchema = pageQuerySchema.extend({
+  scope: z.enum(['mine', 'team']).default('mine'),
+  /** Only cases with an open deadline past its day, or due within 7 days (today included). */
+  due: z.enum(['all', 'overdue', 'due_soon']).default('all'),
+});

@@ -562,6 +562,13 @@ const da = {
   'alerts.time_limit_expiring': 'Tidsbegrænsning udløber snart',
   'alerts.time_limit_expired': 'Tidsbegrænsning udløbet',
   'alerts.follow_up_due': 'Opfølgning inden for 7 dage',
+  'messages.citizen': 'Beskeder med borgeren',
+  'messages.toCitizen': 'Svar til borgeren',
+  'me.message.you': 'Dig',
+  'cases.filter.due': 'Frister',
+  'cases.filter.due.all': 'Alle åbne sager',
+  'cases.filter.due.overdue': 'Med overskredne frister',
+  'cases.filter.due.due_soon': 'Med frister inden for 7 dage',
 } as const;
 
 export type MessageKey = keyof typeof da;
@@ -1128,6 +1135,13 @@ const en: Record<MessageKey, string> = {
   'alerts.time_limit_expiring': 'Time limit ends soon',
   'alerts.time_limit_expired': 'Time limit passed',
   'alerts.follow_up_due': 'Follow-up within 7 days',
+  'messages.citizen': 'Messages with the citizen',
+  'messages.toCitizen': 'Answer to the citizen',
+  'me.message.you': 'You',
+  'cases.filter.due': 'Deadlines',
+  'cases.filter.due.all': 'All open cases',
+  'cases.filter.due.overdue': 'With overdue deadlines',
+  'cases.filter.due.due_soon': 'With deadlines within 7 days',
 };
 
 export const MESSAGES = { da, en } as const;

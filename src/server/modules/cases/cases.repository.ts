@@ -241,12 +241,32 @@ export const casesRepository = {
    * Cases with their next open deadline, soonest first (case_file_caseworker_idx for "mine";
    * case_deadline_open_idx for the deadlines), paged.
    */
-  async list(tx: Tx, f: { caseworkerId: string | null }, limit: number, offset: number) {
+  async list(
+    tx: Tx,
+    f: { caseworkerId: string | null; due: { from: string | null; to: string } | null },
+    limit: number,
+    offset: number,
+  ) {
+    const due = f.due;
     const base = tx
       .selectFrom('case_file as c')
       .innerJoin('citizen as p', 'p.id', 'c.citizen_id')
       .where('c.status', '<>', 'closed')
-      .$if(f.caseworkerId !== null, (q) => q.where('c.caseworker_id', '=', f.caseworkerId as string));
+      .$if(f.caseworkerId !== null, (q) => q.where('c.caseworker_id', '=', f.caseworkerId as string))
+      .$if(due !== null, (q) =>
+        q.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('case_deadline as d')
+              .select('d.id')
+              .whereRef('d.case_id', '=', 'c.id')
+              .where('d.met_on', 'is', null)
+              .where('d.lapsed_on', 'is', null)
+              .where('d.due_date', '<=', due?.to as string)
+              .$if(due?.from !== null, (s) => s.where('d.due_date', '>=', due?.from as string)),
+          ),
+        ),
+      );
     const items = await base
       .select((eb) => [
         'c.id',
@@ -426,6 +446,28 @@ export const casesRepository = {
       .orderBy('v.number')
       .limit(2000)
       .execute();
+  },
+
+  /** The conversation with the citizen on the case (case_message_case_idx). */
+  async citizenMessages(tx: Tx, caseId: string) {
+    return tx
+      .selectFrom('case_message')
+      .select(['id', 'from_party', 'author_name', 'body', 'created_at'])
+      .where('case_id', '=', caseId)
+      .where('channel', '=', 'citizen')
+      .orderBy('id')
+      .limit(200)
+      .execute();
+  },
+
+  async insertCitizenMessage(tx: Tx, row: { municipality_id: string; case_id: string; author_name: string; body: string }) {
+    return (
+      await tx
+        .insertInto('case_message')
+        .values({ ...row, order_id: null, channel: 'citizen', from_party: 'authority' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   },
 
   async complaints(tx: Tx, caseId: string) {

@@ -109,6 +109,24 @@ export const casesRoutes: FastifyPluginAsyncZod<{ database: Database }> = async 
   );
 
   app.post(
+    '/api/cases/:id/messages',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        summary: 'Answer the citizen (shown on their own page)',
+        params: idParamsSchema,
+        body: z.object({ body: z.string().trim().min(1, { message: 'message.body' }).max(4000) }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await casesService.messageCitizen(contextOf(request, database), request.params.id, request.body.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
     '/api/cases/:id/notes',
     {
       config: { access: 'case.write' },

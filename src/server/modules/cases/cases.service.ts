@@ -1,4 +1,5 @@
 import { assessmentCompleteness } from '../../../rules/assessment/completeness.ts';
+import { addDays } from '../../../rules/calendar/date-arithmetic.ts';
 import { allowedActions, type CaseStatus } from '../../../rules/cases/case-state-machine.ts';
 import { decisionFrameProblems } from '../../../rules/cases/decision-rules.ts';
 import { versionInForce } from '../../../rules/catalogue/version-lifecycle.ts';
@@ -109,6 +110,7 @@ export const casesService = {
       const order = await casesRepository.orderOf(tx, id);
       const complaints = await casesRepository.complaints(tx, id);
       const outreach = c.channel === 'outreach_advice' ? await casesRepository.outreachContacts(tx, id) : null;
+      const messages = await casesRepository.citizenMessages(tx, id);
       await audit(tx, ctx, { action: 'read', citizenId: c.citizen_id, recordType: 'case', recordId: id });
       const now = today();
       const courseStartedOn = (outreach?.find((o) => o.kind === 'course_start')?.held_on ?? null) as PlainDate | null;
@@ -218,6 +220,13 @@ export const casesService = {
               contacts: outreach.map((o) => ({ kind: o.kind, heldOn: o.held_on as PlainDate, note: o.note })),
             }
           : null,
+        messages: messages.map((m) => ({
+          id: m.id,
+          fromParty: m.from_party as 'authority' | 'citizen',
+          authorName: m.author_name,
+          body: m.body,
+          createdAt: new Date(m.created_at).toISOString(),
+        })),
       };
     });
   },
@@ -362,6 +371,27 @@ export const casesService = {
     });
   },
 
+  /** An answer to the citizen, shown on their own page; journalised like every other step. */
+  async messageCitizen(ctx: RequestContext, id: string, body: string): Promise<void> {
+    await runUseCase(ctx, async (tx) => {
+      const c = await loadCase(tx, id);
+      transition(c, 'add_note');
+      const messageId = await casesRepository.insertCitizenMessage(tx, {
+        municipality_id: ctx.actor.municipalityId,
+        case_id: id,
+        author_name: ctx.actor.name,
+        body,
+      });
+      await journal(tx, ctx, id, 'message', 'Besked til borgeren', body);
+      await audit(tx, ctx, {
+        action: 'create',
+        citizenId: c.citizen_id,
+        recordType: 'case_message',
+        recordId: String(messageId),
+      });
+    });
+  },
+
   /** A journal note (notatpligt): allowed in every status. */
   async addNote(ctx: RequestContext, id: string, note: { subject: string; body: string }): Promise<void> {
     await runUseCase(ctx, async (tx) => {
@@ -390,12 +420,27 @@ export const casesService = {
   },
 
   /** "My cases" (or the team's): overdue deadlines first, then those due within 7 days, then the rest. */
-  async list(ctx: RequestContext, q: PageQuery & { scope: 'mine' | 'team' }): Promise<Page<CaseListItem>> {
+  async list(
+    ctx: RequestContext,
+    q: PageQuery & { scope: 'mine' | 'team'; due: 'all' | 'overdue' | 'due_soon' },
+  ): Promise<Page<CaseListItem>> {
     return runUseCase(ctx, async (tx) => {
       const caseworkerId = q.scope === 'team' && ctx.actor.role === 'team_leader' ? null : ctx.actor.userId;
-      const { items, total } = await casesRepository.list(tx, { caseworkerId }, q.pageSize, pageOffset(q));
-      await audit(tx, ctx, { action: 'search', recordType: 'case', criterion: `cases:${q.scope}`, details: { hits: total } });
       const now = today();
+      // Overdue: due before today; due soon: due today up to 7 days ahead (deadlineStatus' own window).
+      const due =
+        q.due === 'overdue'
+          ? { from: null, to: addDays(now, -1) }
+          : q.due === 'due_soon'
+            ? { from: now, to: addDays(now, 7) }
+            : null;
+      const { items, total } = await casesRepository.list(tx, { caseworkerId, due }, q.pageSize, pageOffset(q));
+      await audit(tx, ctx, {
+        action: 'search',
+        recordType: 'case',
+        criterion: `cases:${q.scope}:${q.due}`,
+        details: { hits: total },
+      });
       return {
         items: items.map((i) => ({
           id: i.id,

@@ -4,10 +4,10 @@ import type { CaseDetail, CaseListItem, OpenCase } from '../../../shared/cases/c
 import type { LetterView, ProposalView } from '../../../shared/cases/complaint.schema.ts';
 import { api } from '../../api/client.ts';
 
-export function useCases(scope: 'mine' | 'team', page: number) {
+export function useCases(scope: 'mine' | 'team', page: number, due: 'all' | 'overdue' | 'due_soon' = 'all') {
   return useQuery({
-    queryKey: ['cases', scope, page],
-    queryFn: () => api<Page<CaseListItem>>(`/api/cases?scope=${scope}&page=${page}&pageSize=20`),
+    queryKey: ['cases', scope, page, due],
+    queryFn: () => api<Page<CaseListItem>>(`/api/cases?scope=${scope}&due=${due}&page=${page}&pageSize=20`),
     placeholderData: keepPreviousData,
     refetchOnWindowFocus: false,
   });

@@ -9,6 +9,7 @@ import { formatCpr, formatDate, formatDateTime } from '../../ui/format.ts';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { AssessmentForm } from './assessment-form.tsx';
 import { CaseRecord } from './case-record.tsx';
+import { CitizenMessages } from './citizen-messages.tsx';
 import { CloseCase } from './close-case.tsx';
 import { ComplaintPanel } from './complaint-panel.tsx';
 import { DeadlineNoticeForm } from './deadline-notice-form.tsx';
@@ -155,6 +156,8 @@ export function CasePage({ user }: { user: SessionUser }) {
         </div>
         {noticeDeadline ? <DeadlineNoticeForm caseId={c.id} deadline={noticeDeadline} onDone={() => setNotice(null)} /> : null}
       </section>
+
+      <CitizenMessages c={c} />
 
       <section aria-labelledby="request-heading" className="vt-section">
         <h2 id="request-heading">{t('cases.request')}</h2>

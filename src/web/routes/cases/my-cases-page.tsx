@@ -13,7 +13,8 @@ export function MyCasesPage({ user }: { user: SessionUser }) {
   const { t, td } = useI18n();
   const [scope, setScope] = useState<'mine' | 'team'>('mine');
   const [page, setPage] = useState(1);
-  const cases = useCases(scope, page);
+  const [due, setDue] = useState<'all' | 'overdue' | 'due_soon'>('all');
+  const cases = useCases(scope, page, due);
   return (
     <>
       <h1>{t('cases.title')}</h1>
@@ -40,6 +41,26 @@ export function MyCasesPage({ user }: { user: SessionUser }) {
           </fieldset>
         </div>
       ) : null}
+      <div className="form-group">
+        <label className="form-label" htmlFor="due-filter">
+          {t('cases.filter.due')}
+        </label>
+        <select
+          id="due-filter"
+          className="form-select"
+          value={due}
+          onChange={(e) => {
+            setDue(e.target.value as typeof due);
+            setPage(1);
+          }}
+        >
+          {(['all', 'overdue', 'due_soon'] as const).map((d) => (
+            <option key={d} value={d}>
+              {t(`cases.filter.due.${d}`)}
+            </option>
+          ))}
+        </select>
+      </div>
       {cases.data ? (
         cases.data.total === 0 ? (
           <p>{t('cases.none')}</p>

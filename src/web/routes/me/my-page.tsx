@@ -166,7 +166,9 @@ function MyCase({ c }: { c: MyOverview['cases'][number] }) {
       {c.messages.length ? (
         <ul className="vt-messages">
           {c.messages.map((m) => (
-            <li key={m.id}>{m.body}</li>
+            <li key={m.id}>
+              <strong>{m.fromParty === 'citizen' ? t('me.message.you') : m.authorName}:</strong> {m.body}
+            </li>
           ))}
         </ul>
       ) : null}
