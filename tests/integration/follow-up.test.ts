@@ -303,6 +303,16 @@ describe(`the authority's follow-up on ${TEST_DB}`, () => {
       note: 'Målene er nået.',
     });
     expect(noReasons.statusCode).toBe(400);
+    const noHearingReason = await caseworker.send('POST', `/api/cases/${c.id}/follow-up`, {
+      version: c.version,
+      outcome: 'end',
+      heldOn: today,
+      note: 'Målene er nået.',
+      reasons: 'Målene er nået.',
+      partyHearing: 'not_needed',
+    });
+    expect(noHearingReason.statusCode).toBe(400);
+    expect(noHearingReason.json()).toMatchObject({ fields: [{ path: 'partyHearingNote' }] });
     const end = await caseworker.send('POST', `/api/cases/${c.id}/follow-up`, {
       version: c.version,
       outcome: 'end',
@@ -328,6 +338,7 @@ describe(`the authority's follow-up on ${TEST_DB}`, () => {
     };
     expect(letter.paragraphs.join(' ')).toContain('Du beholder støtten i 4 uger fra afgørelsens dato');
     expect(letter.paragraphs.join(' ')).toContain('Klagevejledning');
+    expect(letter.paragraphs.join(' ')).toContain('Du er blevet partshørt');
     // A complaint against the stop decision is possible on the closed case.
     expect(after.allowedActions).toContain('register_complaint');
     const twice = await caseworker.send('POST', `/api/cases/${c.id}/follow-up`, {

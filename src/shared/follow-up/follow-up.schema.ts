@@ -56,6 +56,9 @@ export const followUpSchema = z
     note: z.string().trim().min(1).max(10_000),
     nextFollowUp: plainDateSchema.nullable().default(null),
     reasons: z.string().trim().max(20_000).default(''),
+    /** Ending support is a decision: the party hearing is done, or why it was not needed is recorded (fvl. § 19). */
+    partyHearing: z.enum(['done', 'not_needed']).default('done'),
+    partyHearingNote: z.string().trim().max(4000).default(''),
   })
   .superRefine((f, ctx) => {
     if (f.outcome === 'continue' && !f.nextFollowUp) {
@@ -66,6 +69,9 @@ export const followUpSchema = z
     }
     if (f.outcome !== 'continue' && !f.reasons) {
       ctx.addIssue({ code: 'custom', path: ['reasons'], message: 'decision.reasons' });
+    }
+    if (f.outcome !== 'continue' && f.partyHearing === 'not_needed' && !f.partyHearingNote) {
+      ctx.addIssue({ code: 'custom', path: ['partyHearingNote'], message: 'decision.partyHearing.reason' });
     }
   });
 export type FollowUpInput = z.infer<typeof followUpSchema>;

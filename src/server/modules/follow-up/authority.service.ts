@@ -165,6 +165,9 @@ export const authorityFollowUpService = {
               ? `Du beholder støtten i 4 uger fra afgørelsens dato, til og med den ${caseFlow.danishDate(continuation.counted)}.`
               : `Støtten ophører den ${caseFlow.danishDate(endsOn)}.`,
             `Begrundelse: ${input.reasons}`,
+            input.partyHearing === 'done'
+              ? 'Du er blevet partshørt, før afgørelsen blev truffet.'
+              : `Partshøring var ikke nødvendig: ${input.partyHearingNote}`,
             ...(input.outcome === 'end_and_refer'
               ? ['Vi vurderer, at du har brug for en anden indsats. Vi træffer en ny afgørelse om den og skriver til dig.']
               : []),
@@ -185,8 +188,8 @@ export const authorityFollowUpService = {
           start_date: null,
           time_limit_until: null,
           reasons: input.reasons,
-          party_hearing: 'done',
-          party_hearing_note: null,
+          party_hearing: input.partyHearing,
+          party_hearing_note: input.partyHearingNote || null,
           decided_on: input.heldOn,
           decided_by: ctx.actor.userId,
           letter_document_id: documentId,

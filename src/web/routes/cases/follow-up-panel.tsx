@@ -24,6 +24,8 @@ export function FollowUpPanel({ c }: { c: CaseDetail }) {
   const [next, setNext] = useState('');
   const [reasons, setReasons] = useState('');
   const [message, setMessage] = useState('');
+  const [hearing, setHearing] = useState<'done' | 'not_needed'>('done');
+  const [hearingNote, setHearingNote] = useState('');
   const hold = useCaseCommand<unknown>(c.id, 'follow-up');
   const send = useCaseCommand<{ body: string }>(c.id, 'follow-up/messages');
   const revisit = useCaseCommand<{ version: number; reason: string }>(c.id, 'revisitation');
@@ -40,6 +42,8 @@ export function FollowUpPanel({ c }: { c: CaseDetail }) {
       note,
       nextFollowUp: outcome === 'continue' ? next || null : null,
       reasons,
+      partyHearing: hearing,
+      partyHearingNote: hearingNote,
     });
   }
   return (
@@ -158,6 +162,38 @@ export function FollowUpPanel({ c }: { c: CaseDetail }) {
                 aria-describedby="fu-reasons-hint"
                 value={reasons}
                 onChange={(e) => setReasons(e.target.value)}
+              />
+            </Field>
+          ) : null}
+          {outcome !== 'continue' ? (
+            <fieldset className="form-group">
+              <legend className="form-label">{t('decision.partyHearing')}</legend>
+              {(['done', 'not_needed'] as const).map((h) => (
+                <div className="form-group-radio" key={h}>
+                  <input
+                    className="form-radio"
+                    type="radio"
+                    id={`fu-hearing-${h}`}
+                    name="fu-hearing"
+                    checked={hearing === h}
+                    onChange={() => setHearing(h)}
+                  />
+                  <label htmlFor={`fu-hearing-${h}`}>{td(`decision.partyHearing.${h}`)}</label>
+                </div>
+              ))}
+            </fieldset>
+          ) : null}
+          {outcome !== 'continue' && hearing === 'not_needed' ? (
+            <Field
+              id="fu-hearing-note"
+              label={t('decision.partyHearing.why')}
+              error={fieldErrorOf(hold.error, 'partyHearingNote')}
+            >
+              <input
+                id="fu-hearing-note"
+                className="form-input"
+                value={hearingNote}
+                onChange={(e) => setHearingNote(e.target.value)}
               />
             </Field>
           ) : null}
