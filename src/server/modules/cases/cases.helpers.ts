@@ -120,6 +120,21 @@ export async function journaliseLetter(
   });
 }
 
+/**
+ * Complaint guidance (klagevejledning, forvaltningsloven § 25; seed 001 "Klage"): the 4-week deadline with its end
+ * (RKSK: close of office hours), where to complain, and that the municipality reconsiders before Ankestyrelsen.
+ */
+export function complaintGuidance(
+  letterhead: { name: string; address: string | null },
+  complaint: { due: string; endsAtTime: string },
+): string[] {
+  const at = complaint.endsAtTime === '23:59:59' ? '' : ` ved kontortids ophør (kl. ${complaint.endsAtTime})`;
+  return [
+    `Klagevejledning: Du kan klage over afgørelsen skriftligt eller mundtligt. Fristen er 4 uger fra du har modtaget afgørelsen. Klagefristen udløber den ${danishDate(complaint.due)}${at}.`,
+    `Klagen sendes til ${letterhead.name}${letterhead.address ? `, ${letterhead.address}` : ''}. Kommunen genvurderer først afgørelsen. Fastholder vi afgørelsen, sender vi din klage sammen med afgørelsen og begrundelsen til Ankestyrelsen inden for 4 uger, normalt inden for 14 dage.`,
+  ];
+}
+
 /** A 409 that names the field and says why in Danish and English (the state of the case refuses the change). */
 export function conflictOn(path: string, key: ValidationKey): AppError {
   return new AppError('invalid_transition', [{ code: 'custom', message: key, path: path.split('.') }]);

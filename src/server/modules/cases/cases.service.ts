@@ -30,6 +30,7 @@ import { AppError, conflict, fieldError, invalidTransition, notFound } from '../
 import { runUseCase } from '../../platform/use-case.ts';
 import {
   audit,
+  complaintGuidance,
   conflictOn,
   danishDate,
   journal,
@@ -601,12 +602,7 @@ export const casesService = {
           input.partyHearing === 'done'
             ? 'Du er blevet partshørt, før afgørelsen blev truffet.'
             : `Partshøring var ikke nødvendig: ${input.partyHearingNote}`,
-          ...(complaint
-            ? [
-                `Klagevejledning: Du kan klage over afgørelsen skriftligt eller mundtligt. Fristen er 4 uger fra du har modtaget afgørelsen. Klagefristen udløber den ${danishDate(complaint.due)}${complaint.endsAtTime === '23:59:59' ? '' : ` ved kontortids ophør (kl. ${complaint.endsAtTime})`}.`,
-                `Klagen sendes til ${letterhead.name}${letterhead.address ? `, ${letterhead.address}` : ''}. Kommunen genvurderer først afgørelsen. Fastholder vi afgørelsen, sender vi din klage sammen med afgørelsen og begrundelsen til Ankestyrelsen inden for 4 uger, normalt inden for 14 dage.`,
-              ]
-            : []),
+          ...(complaint ? complaintGuidance(letterhead, complaint) : []),
         ],
       });
       const decisionId = await casesRepository.insertDecision(tx, {

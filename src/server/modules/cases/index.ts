@@ -1,5 +1,14 @@
 import type { Tx } from '../../platform/tx.ts';
-import { conflictOn, danishDate, journal, journaliseLetter, loadCase, storeDeadlines, transition } from './cases.helpers.ts';
+import {
+  complaintGuidance,
+  conflictOn,
+  danishDate,
+  journal,
+  journaliseLetter,
+  loadCase,
+  storeDeadlines,
+  transition,
+} from './cases.helpers.ts';
 import { casesRepository } from './cases.repository.ts';
 
 /** For other modules: a citizen's cases, read inside the caller's transaction (which writes the audit row). */
@@ -23,6 +32,7 @@ export const caseFlow = {
   journaliseLetter,
   storeDeadlines,
   conflictOn,
+  complaintGuidance,
   danishDate,
   setStatus: casesRepository.setStatus,
   deadlines: casesRepository.deadlines,

@@ -171,8 +171,7 @@ export const authorityFollowUpService = {
             ...(input.outcome === 'end_and_refer'
               ? ['Vi vurderer, at du har brug for en anden indsats. Vi træffer en ny afgørelse om den og skriver til dig.']
               : []),
-            `Klagevejledning: Du kan klage over afgørelsen skriftligt eller mundtligt. Fristen er 4 uger fra du har modtaget afgørelsen. Klagefristen udløber den ${caseFlow.danishDate(complaint.due)}${complaint.endsAtTime === '23:59:59' ? '' : ` ved kontortids ophør (kl. ${complaint.endsAtTime})`}.`,
-            `Klagen sendes til ${letterhead.name}${letterhead.address ? `, ${letterhead.address}` : ''}. Kommunen genvurderer først afgørelsen. Fastholder vi afgørelsen, sender vi din klage sammen med afgørelsen og begrundelsen til Ankestyrelsen inden for 4 uger, normalt inden for 14 dage.`,
+            ...caseFlow.complaintGuidance(letterhead, complaint),
           ],
         });
         decisionId = await caseFlow.insertDecision(tx, {
