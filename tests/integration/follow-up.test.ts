@@ -351,6 +351,51 @@ describe(`the authority's follow-up on ${TEST_DB}`, () => {
     expect(twice.statusCode).toBe(409);
   });
 
+  it('refuses a quarterly status on a goal that has ended (409), but takes the final status', async () => {
+    const { orderId, case: c } = await accepted();
+    // Support stopped 40 days ago: with 4 weeks' continuation it ended 12 days ago.
+    const held = addDays(today, -40);
+    const end = await caseworker.send('POST', `/api/cases/${c.id}/follow-up`, {
+      version: c.version,
+      outcome: 'end',
+      heldOn: held,
+      note: 'Afsluttet.',
+      reasons: 'Målene er nået.',
+    });
+    expect(end.statusCode).toBe(201);
+    const view = await orderOf(provider, orderId);
+    expect(view).toMatchObject({ state: 'ended', endsOn: addWeeks(held, 4) });
+    const goal = view.goals[0];
+    const url = `/api/provider/orders/${orderId}/goals/${goal?.id}/statuses`;
+    const body = {
+      version: goal?.version,
+      scoredOn: today,
+      supportNeedCode: need('Let støttebehov'),
+      justification: 'Efter ophør.',
+    };
+    const quarterly = await provider.send('POST', url, { ...body, kind: 'quarterly' });
+    expect(quarterly.statusCode).toBe(409);
+    expect(quarterly.json()).toMatchObject({ fields: [{ path: 'goalId', message: 'Målet er afsluttet og kan ikke scores.' }] });
+    expect((await provider.send('POST', url, { ...body, kind: 'final' })).statusCode).toBe(201);
+    // Hours and journal entries after the end are refused too; a note on a day before the end is fine.
+    expect(
+      (await provider.send('POST', `/api/provider/orders/${orderId}/journal`, { goalId: goal?.id, writtenOn: today, body: 'x' }))
+        .statusCode,
+    ).toBe(409);
+    expect(
+      (
+        await provider.send('POST', `/api/provider/orders/${orderId}/journal`, {
+          goalId: goal?.id,
+          writtenOn: addWeeks(held, 1),
+          body: 'Eftertilføjet notat fra sidste besøg.',
+        })
+      ).statusCode,
+    ).toBe(204);
+    expect((await provider.send('PUT', `/api/provider/orders/${orderId}/hours`, { weekStart: today, hours: 2 })).statusCode).toBe(
+      409,
+    );
+  });
+
   it('revisits: a new decision lowering the hours carries complaint guidance, and the new order ends the old one', async () => {
     const { orderId, case: c } = await accepted();
     expect(

@@ -213,6 +213,7 @@ export const providerService = {
       const goal = (await followUpRepository.goals(tx, [o.id])).find((g) => g.id === input.goalId);
       if (!goal) throw fieldError('goalId', 'id.invalid');
       if (input.writtenOn > today()) throw fieldError('writtenOn', 'date.future');
+      if (o.ends_on && input.writtenOn > o.ends_on) throw caseFlow.conflictOn('writtenOn', 'order.ended');
       const id = await followUpRepository.insertJournal(tx, {
         municipality_id: ctx.actor.municipalityId,
         order_id: o.id,
