@@ -25,8 +25,7 @@ async function pdfText(c: CaseDetail, documentId: string): Promise<string> {
   return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 }
 
-const complaint = (c: CaseDetail, patch: Record<string, unknown> = {}) => ({
-  version: c.version,
+const complaint = (_c: CaseDetail, patch: Record<string, unknown> = {}) => ({
   form: 'written',
   receivedOn: '2026-11-30',
   text: 'Jeg er uenig i afslaget på midlertidigt botilbud. Jeg kan ikke klare mig i egen bolig.',

@@ -295,6 +295,17 @@ describe(`the authority's follow-up on ${TEST_DB}`, () => {
     });
     expect(cont.statusCode).toBe(201);
     expect((await orderOf(provider, orderId)).firstFollowUp).toBe(next);
+    // Holding the follow-up moved the case's version: a second caseworker saving the same follow-up gets 409.
+    const again = await caseworker.send('POST', `/api/cases/${c.id}/follow-up`, {
+      version: c.version,
+      outcome: 'continue',
+      heldOn: today,
+      note: 'Samme opfølgning, gemt to gange.',
+      nextFollowUp: next,
+    });
+    expect(again.statusCode).toBe(409);
+    const held = await journey.get(c.id);
+    expect(held.version).toBe(c.version + 1);
 
     const noReasons = await caseworker.send('POST', `/api/cases/${c.id}/follow-up`, {
       version: c.version,
@@ -314,7 +325,7 @@ describe(`the authority's follow-up on ${TEST_DB}`, () => {
     expect(noHearingReason.statusCode).toBe(400);
     expect(noHearingReason.json()).toMatchObject({ fields: [{ path: 'partyHearingNote' }] });
     const end = await caseworker.send('POST', `/api/cases/${c.id}/follow-up`, {
-      version: c.version,
+      version: held.version,
       outcome: 'end',
       heldOn: today,
       note: 'Målene er nået.',
@@ -324,7 +335,7 @@ describe(`the authority's follow-up on ${TEST_DB}`, () => {
     const continuation = addWeeks(today, 4);
     const after = await journey.get(c.id);
     expect(after.status).toBe('closed');
-    expect(after.decisions[0]).toMatchObject({ outcome: 'refused', decidedOn: today });
+    expect(after.decisions[0]).toMatchObject({ outcome: 'refused', kind: 'stop', decidedOn: today });
     expect(after.deadlines.find((d) => d.kind === 'housing_support_continuation')).toMatchObject({ dueDate: continuation });
     const order = await orderOf(provider, orderId);
     expect(order).toMatchObject({ endsOn: continuation, state: 'accepted' });
@@ -460,6 +471,8 @@ describe(`follow-up alerts on "my cases" on ${TEST_DB}`, () => {
     for (const w of weeks) await provider.send('PUT', `/api/provider/orders/${orderId}/hours`, { weekStart: w, hours: 3 });
     expect(await alertsOf(caseworker)).toEqual(['time_limit_expiring']);
     // Another caseworker does not see Maria's cases under "mine"; the team leader sees them under "team".
+    const peter = await loginAs(app, 'caseworker', MUNICIPALITY.rksk, 'Peter Holm');
+    expect(await alertsOf(peter)).toBeUndefined();
     const team = await loginAs(app, 'team_leader');
     const teamAlerts = (
       (await team.get('/api/follow-up/alerts?scope=team&pageSize=100')).json() as { items: { caseId: string }[] }

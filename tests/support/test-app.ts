@@ -35,20 +35,24 @@ export const MUNICIPALITY = {
   norddjurs: 'Norddjurs Kommune',
 } as const;
 
-/** Logs in through the demo log-in, as the first demo user with that role in that municipality. */
+/** Logs in through the demo log-in, as the first demo user with that role in that municipality (or the one named). */
 export async function loginAs(
   app: FastifyInstance,
   role: string,
   municipalityName: string = MUNICIPALITY.rksk,
+  name?: string,
 ): Promise<Session> {
   const me = await app.inject({ method: 'GET', url: '/api/auth/me' });
   const csrf = (me.json() as { csrfToken: string }).csrfToken;
   const users = (await app.inject({ method: 'GET', url: '/api/auth/demo-users' })).json() as {
     id: string;
+    name: string;
     role: string;
     municipalityName: string;
   }[];
-  const user = users.find((u) => u.role === role && u.municipalityName === municipalityName);
+  const user = users.find(
+    (u) => u.role === role && u.municipalityName === municipalityName && (name === undefined || u.name === name),
+  );
   if (!user) throw new Error(`No demo ${role} in ${municipalityName}`);
   const login = await app.inject({
     method: 'POST',

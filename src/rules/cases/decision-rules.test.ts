@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlainDate } from '../../shared/plain-date.ts';
 import { BASE_DEADLINE_RULES } from '../deadlines/deadline-rules.ts';
 import { CITIZEN_PROFILE_BANDS, profileInBands } from '../profiles/citizen-profiles.ts';
-import { decisionFrameProblems, legalTimeLimit } from './decision-rules.ts';
+import { decisionFrameProblems, legalTimeLimit, offerDeliversBasis, reducesSupport } from './decision-rules.ts';
 
 const d = (s: string) => s as PlainDate;
 const BANDS = CITIZEN_PROFILE_BANDS.map((b) => ({ code: b.code, above: b.above, upTo: b.upTo }));
@@ -49,5 +49,37 @@ describe('decision rules', () => {
     ['a refusal has no frame to check', { outcome: 'refused', weeklyHours: 500 }, []],
   ] as const)('%s', (_label, patch, paths) => {
     expect(decisionFrameProblems({ ...base, ...patch }, BANDS, BASE_DEADLINE_RULES).map((p) => p.path)).toEqual(paths);
+  });
+});
+
+describe('reducesSupport', () => {
+  const f = (outcome: string, weeklyHours: number | null, moduleDays: number | null = null) => ({
+    outcome,
+    weeklyHours,
+    moduleDays,
+  });
+  it.each([
+    ['no earlier decision', null, f('granted', 2), false],
+    ['earlier refusal', f('refused', null), f('granted', 2), false],
+    ['fewer hours', f('granted', 3), f('granted', 2), true],
+    ['same hours', f('granted', 3), f('granted', 3), false],
+    ['more hours', f('granted', 3), f('partly_granted', 4), false],
+    ['fewer module days', f('granted', null, 4), f('granted', null, 3), true],
+    ['a refusal after a grant', f('granted', 3), f('refused', null), true],
+    ['hours replaced by modules (not comparable)', f('granted', 3), f('granted', null, 2), false],
+  ] as const)('%s → %s', (_n, previous, next, expected) => {
+    expect(reducesSupport(previous, next)).toBe(expected);
+  });
+});
+
+describe('offerDeliversBasis', () => {
+  it.each([
+    [['SEL § 85'], 'SEL § 85', true],
+    [['SEL § 103', 'SEL § 104'], 'SEL § 85', false],
+    [['SEL § 107', 'SEL § 108'], 'SEL § 108 / ABL § 105', true],
+    [['SEL § 108', 'ABL § 105'], 'ABL § 105', true],
+    [['SEL § 85', 'ABL § 105'], 'SEL § 107', false],
+  ] as const)('offer %j for a decision under %s → %s', (offer, basis, expected) => {
+    expect(offerDeliversBasis(offer, basis)).toBe(expected);
   });
 });

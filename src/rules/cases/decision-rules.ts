@@ -1,4 +1,4 @@
-import { mentionsParagraph } from '../../shared/catalogue/paragraphs.ts';
+import { mentionsParagraph, paragraphsOf } from '../../shared/catalogue/paragraphs.ts';
 import type { PlainDate } from '../../shared/plain-date.ts';
 import type { DeadlineRuleSet } from '../deadlines/deadline-rules.ts';
 import { computeDeadline } from '../deadlines/deadlines.ts';
@@ -45,4 +45,24 @@ export function decisionFrameProblems(
     if (limit && d.timeLimitUntil > limit) problems.push({ path: 'timeLimitUntil', key: 'decision.timeLimit.exceedsLaw' });
   }
   return problems;
+}
+
+type Frame = { outcome: string; weeklyHours: number | null; moduleDays: number | null };
+
+/**
+ * Does a new decision reduce support against the one it replaces? A refusal after a grant does; so do fewer hours or
+ * fewer module days. A reducing decision carries complaint guidance even when its outcome is "granted"
+ * (forvaltningsloven § 25: guidance whenever the decision is not fully in the citizen's favour).
+ */
+export function reducesSupport(previous: Frame | null, next: Frame): boolean {
+  if (!previous || previous.outcome === 'refused') return false;
+  if (next.outcome === 'refused') return true;
+  const fewer = (a: number | null, b: number | null) => a !== null && b !== null && b < a;
+  return fewer(previous.weeklyHours, next.weeklyHours) || fewer(previous.moduleDays, next.moduleDays);
+}
+
+/** An order goes to an offer that delivers support under a paragraph the decision grants (an order is no decision). */
+export function offerDeliversBasis(offerLegalBases: readonly string[], decisionLegalBasis: string): boolean {
+  const granted = paragraphsOf(decisionLegalBasis);
+  return offerLegalBases.some((basis) => paragraphsOf(basis).some((p) => granted.includes(p)));
 }

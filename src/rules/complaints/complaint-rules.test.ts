@@ -6,6 +6,7 @@ import {
   COMPLAINT_STATUSES,
   COMPLAINT_TRANSITIONS,
   complaintTimeliness,
+  isComplaintOpen,
   nextComplaintStatus,
 } from './complaint-rules.ts';
 
@@ -23,6 +24,10 @@ describe('complaint track', () => {
     ['reconsideration', 'record_appeal_result', null],
   ] as const)('%s --%s--> %s', (from, action, to) => {
     expect(nextComplaintStatus(from, action)).toBe(to);
+  });
+
+  it.each(COMPLAINT_STATUSES)('%s is open exactly when actions remain', (status) => {
+    expect(isComplaintOpen(status)).toBe(Object.keys(COMPLAINT_TRANSITIONS[status]).length > 0);
   });
 
   it.each(Object.entries(APPEAL_OUTCOMES))('appeal result %s: a new decision needed = table', (key, row) => {

@@ -51,3 +51,8 @@ export function complaintTimeliness(
   if (received.at === null || deadline.endsAtTime === '23:59:59') return 'in_time';
   return received.at <= deadline.endsAtTime ? 'in_time' : 'late';
 }
+
+/** A complaint still under way: in reconsideration, or with Ankestyrelsen. One at a time per case. */
+export function isComplaintOpen(status: string): boolean {
+  return (OPEN_COMPLAINT_STATUSES as readonly string[]).includes(status);
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlainDate } from '../../shared/plain-date.ts';
 import { BASE_DEADLINE_RULES, DEADLINE_KINDS, type DeadlineKind, deadlineRulesFor } from './deadline-rules.ts';
-import { computeDeadline, deadlineState, deadlineStatus } from './deadlines.ts';
+import { computeDeadline, deadlineState, deadlineStatus, dueWindow } from './deadlines.ts';
 
 const d = (s: string) => s as PlainDate;
 
@@ -87,6 +87,21 @@ describe('deadlineStatus', () => {
     ['2026-11-30', 'open'],
   ] as const)('due %s on 2026-11-22 is %s', (due, status) => {
     expect(deadlineStatus(d(due), d('2026-11-22'))).toBe(status);
+  });
+});
+
+describe('dueWindow (the "my cases" filters) agrees with deadlineStatus', () => {
+  const today = d('2026-03-10');
+  it.each([
+    ['2026-03-09', 'overdue'],
+    ['2026-03-10', 'due_soon'],
+    ['2026-03-17', 'due_soon'],
+    ['2026-03-18', 'open'],
+  ] as const)('a deadline due %s is %s', (due, status) => {
+    const inside = (w: { from: string | null; to: string }) => (w.from === null || due >= w.from) && due <= w.to;
+    expect(inside(dueWindow('overdue', today))).toBe(status === 'overdue');
+    expect(inside(dueWindow('due_soon', today))).toBe(status === 'due_soon');
+    expect(deadlineStatus(d(due), today)).toBe(status);
   });
 });
 

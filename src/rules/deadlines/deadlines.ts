@@ -58,3 +58,15 @@ export function deadlineState(due: PlainDate, metOn: PlainDate | null, today: Pl
   if (metOn) return metOn > due ? 'met_late' : 'met';
   return deadlineStatus(due, today, soonDays);
 }
+
+/**
+ * The due-date window behind the "my cases" filters, the same windows `deadlineStatus` uses: overdue is before
+ * today; due soon is today up to `soonDays` ahead.
+ */
+export function dueWindow(
+  filter: 'overdue' | 'due_soon',
+  today: PlainDate,
+  soonDays = 7,
+): { from: PlainDate | null; to: PlainDate } {
+  return filter === 'overdue' ? { from: null, to: addDays(today, -1) } : { from: today, to: addDays(today, soonDays) };
+}

@@ -1,3 +1,4 @@
+import { mentionsParagraph } from '../../shared/catalogue/paragraphs.ts';
 import type { PlainDate } from '../../shared/plain-date.ts';
 import { addDays } from '../calendar/date-arithmetic.ts';
 import type { DeadlineRuleSet } from '../deadlines/deadline-rules.ts';
@@ -29,4 +30,25 @@ export function timeLimitAlert(until: PlainDate | null, today: PlainDate, warnDa
   if (until < today) return 'expired';
   if (addDays(today, warnDays) >= until) return 'expiring';
   return null;
+}
+
+/**
+ * The last day of support after a stop decision on `stoppedOn`: housing support under SEL § 85 continues 4 weeks
+ * from the decision date (seed 001, `housing_support_continuation`, an end date that does not move); other support
+ * ends on the decision date.
+ */
+export function supportEndsAfterStop(
+  legalBasis: string,
+  stoppedOn: PlainDate,
+  rules: DeadlineRuleSet,
+): { endsOn: PlainDate; continuation: ReturnType<typeof computeDeadline> | null } {
+  if (!mentionsParagraph(legalBasis, '85')) return { endsOn: stoppedOn, continuation: null };
+  const continuation = computeDeadline('housing_support_continuation', stoppedOn, rules);
+  return { endsOn: continuation.due, continuation };
+}
+
+/** An order's state on `today`: ordered (not yet accepted), accepted (running), or ended (past its last day). */
+export function orderState(o: { status: string; endsOn: string | null }, today: PlainDate): 'ordered' | 'accepted' | 'ended' {
+  if (o.status === 'ended' || (o.endsOn !== null && o.endsOn < today)) return 'ended';
+  return o.status === 'accepted' ? 'accepted' : 'ordered';
 }

@@ -3,7 +3,7 @@ import { GOAL_TYPES, SUPPORT_NEED_LEVELS } from '../../shared/assessment/ffb-ter
 import type { PlainDate } from '../../shared/plain-date.ts';
 import { addWeeks, isoWeekNumber, isoWeekStart } from '../calendar/date-arithmetic.ts';
 import { BASE_DEADLINE_RULES } from '../deadlines/deadline-rules.ts';
-import { nextFkoStatus, timeLimitAlert } from './fko-schedule.ts';
+import { nextFkoStatus, orderState, supportEndsAfterStop, timeLimitAlert } from './fko-schedule.ts';
 import {
   classifyProgress,
   goalSucceeded,
@@ -118,6 +118,29 @@ describe('goal progress (mastery = lower support need)', () => {
     expect(r).toMatchObject({ measured: 47, keptOrGained: 28, withoutStatus: 3 });
     expect(Math.round((r.share ?? 0) * 100)).toBe(60);
     expect(keepOrGainShare([goal('develop', 'Højt')]).share).toBeNull();
+  });
+});
+
+describe('support after a stop decision, and the order state', () => {
+  it.each([
+    ['SEL § 85', '2026-11-20', '2026-12-18', true],
+    ['SEL § 85', '2026-12-04', '2027-01-01', true], // New Year's Day: an end date does not move
+    ['SEL § 107', '2026-11-20', '2026-11-20', false],
+    ['SEL § 104', '2026-11-20', '2026-11-20', false],
+  ] as const)('%s stopped %s → support ends %s (continuation %s)', (basis, stopped, ends, continues) => {
+    const r = supportEndsAfterStop(basis, d(stopped), BASE_DEADLINE_RULES);
+    expect(r.endsOn).toBe(ends);
+    expect(r.continuation !== null).toBe(continues);
+  });
+
+  it.each([
+    [{ status: 'ordered', endsOn: null }, 'ordered'],
+    [{ status: 'accepted', endsOn: null }, 'accepted'],
+    [{ status: 'accepted', endsOn: '2026-11-22' }, 'accepted'],
+    [{ status: 'accepted', endsOn: '2026-11-21' }, 'ended'],
+    [{ status: 'ended', endsOn: null }, 'ended'],
+  ] as const)('%j on 2026-11-22 → %s', (o, state) => {
+    expect(orderState(o, d('2026-11-22'))).toBe(state);
   });
 });
 

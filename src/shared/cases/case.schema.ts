@@ -47,6 +47,8 @@ export const deadlineSchema = z.object({
 export const decisionViewSchema = z.object({
   id: uuidSchema,
   outcome: z.enum(['granted', 'partly_granted', 'refused']),
+  /** An application, a revisitation of running support, or a stop decision ending it. */
+  kind: z.enum(['application', 'revisitation', 'stop']),
   legalBasis: z.string(),
   serviceTitle: z.string(),
   serviceVersionNumber: z.number().int(),

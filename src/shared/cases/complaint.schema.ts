@@ -8,7 +8,6 @@ const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'complain
 
 /** A complaint (klage), written or oral, with the day (and for an oral complaint, the time) it was received. */
 export const registerComplaintSchema = z.object({
-  version: z.number().int().min(1),
   form: z.enum(COMPLAINT_FORMS),
   receivedOn: plainDateSchema,
   receivedAt: clock.nullable().default(null),

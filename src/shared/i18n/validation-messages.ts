@@ -138,6 +138,7 @@ export const VALIDATION_MESSAGES = {
     da: 'Bestillingen er ikke accepteret endnu.',
     en: 'The order has not been accepted yet.',
   },
+  'order.alreadyAccepted': { da: 'Bestillingen er allerede accepteret.', en: 'The order has already been accepted.' },
   'order.ended': { da: 'Bestillingen er afsluttet.', en: 'The order has ended.' },
   'order.start.beforeDecision': {
     da: 'Støtten kan ikke starte før afgørelsen.',

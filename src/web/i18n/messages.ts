@@ -569,6 +569,9 @@ const da = {
   'cases.filter.due.all': 'Alle åbne sager',
   'cases.filter.due.overdue': 'Med overskredne frister',
   'cases.filter.due.due_soon': 'Med frister inden for 7 dage',
+  'record.stop': 'Ophør af støtten',
+  'record.revisitation': 'revisitation',
+  'proposal.choose': 'Brug i afgørelsen',
 } as const;
 
 export type MessageKey = keyof typeof da;
@@ -1142,6 +1145,9 @@ const en: Record<MessageKey, string> = {
   'cases.filter.due.all': 'All open cases',
   'cases.filter.due.overdue': 'With overdue deadlines',
   'cases.filter.due.due_soon': 'With deadlines within 7 days',
+  'record.stop': 'Support ended',
+  'record.revisitation': 'revisitation',
+  'proposal.choose': 'Use in the decision',
 };
 
 export const MESSAGES = { da, en } as const;

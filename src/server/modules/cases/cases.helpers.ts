@@ -4,7 +4,7 @@ import type { ComputedDeadline } from '../../../rules/deadlines/deadlines.ts';
 import { formatCpr } from '../../../shared/cpr/cpr.ts';
 import type { ValidationKey } from '../../../shared/i18n/validation-messages.ts';
 import { type PlainDate, plainDateInCopenhagen } from '../../../shared/plain-date.ts';
-import { type AuditEvent, writeAudit } from '../../platform/audit/audit.ts';
+import { type AuditEvent, purposeFor, writeAudit } from '../../platform/audit/audit.ts';
 import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
 import { AppError, invalidTransition, notFound } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/tx.ts';
@@ -19,8 +19,9 @@ export const danishDate = (d: string) => {
   return `${Number(day)}.${Number(m)}.${y}`;
 };
 
+/** Audits a case use case; a citizen's own complaint or message is logged as their self-service. */
 export async function audit(tx: Tx, ctx: RequestContext, event: Omit<AuditEvent, 'purpose'>) {
-  await writeAudit(tx, auditActorOf(ctx), { purpose: 'case_processing', ...event });
+  await writeAudit(tx, auditActorOf(ctx), { purpose: purposeFor(ctx.actor.role, 'case_processing'), ...event });
 }
 
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof casesRepository.caseById>>>;

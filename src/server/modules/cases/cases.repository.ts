@@ -159,6 +159,7 @@ export const casesRepository = {
       .where('case_id', '=', caseId)
       .where('lapsed_on', 'is', null)
       .orderBy('due_date')
+      .limit(200)
       .execute();
   },
 
@@ -179,6 +180,7 @@ export const casesRepository = {
       .select(['id', 'kind', 'title', 'journalised_on', sql<boolean>`letter is not null`.as('has_letter')])
       .where('case_id', '=', caseId)
       .orderBy('created_at')
+      .limit(200)
       .execute();
   },
 
@@ -394,6 +396,7 @@ export const casesRepository = {
       .select([
         'd.id',
         'd.outcome',
+        'd.kind',
         'd.legal_basis',
         'd.service_description_version_id',
         'v.number as version_number',
@@ -448,26 +451,36 @@ export const casesRepository = {
       .execute();
   },
 
-  /** The conversation with the citizen on the case (case_message_case_idx). */
-  async citizenMessages(tx: Tx, caseId: string) {
+  /**
+   * Messages on cases: with the citizen (channel `citizen`) or with the provider about an order (channel `provider`),
+   * for one case or a page of the citizen's cases in one query (case_message_case_idx); the newest 200 a case.
+   */
+  async messages(tx: Tx, f: { caseIds: readonly string[]; channel: 'citizen' | 'provider'; orderId?: string }) {
+    if (!f.caseIds.length) return [];
     return tx
       .selectFrom('case_message')
-      .select(['id', 'from_party', 'author_name', 'body', 'created_at'])
-      .where('case_id', '=', caseId)
-      .where('channel', '=', 'citizen')
+      .select(['id', 'case_id', 'from_party', 'author_name', 'body', 'created_at'])
+      .where('case_id', 'in', f.caseIds)
+      .where('channel', '=', f.channel)
+      .$if(f.orderId !== undefined, (q) => q.where('order_id', '=', f.orderId as string))
       .orderBy('id')
-      .limit(200)
+      .limit(200 * f.caseIds.length)
       .execute();
   },
 
-  async insertCitizenMessage(tx: Tx, row: { municipality_id: string; case_id: string; author_name: string; body: string }) {
-    return (
-      await tx
-        .insertInto('case_message')
-        .values({ ...row, order_id: null, channel: 'citizen', from_party: 'authority' })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
+  async insertMessage(
+    tx: Tx,
+    row: {
+      municipality_id: string;
+      case_id: string;
+      order_id: string | null;
+      channel: 'citizen' | 'provider';
+      from_party: 'authority' | 'provider' | 'citizen';
+      author_name: string;
+      body: string;
+    },
+  ): Promise<number> {
+    return (await tx.insertInto('case_message').values(row).returning('id').executeTakeFirstOrThrow()).id;
   },
 
   async complaints(tx: Tx, caseId: string) {

@@ -26,6 +26,7 @@ import { idParamsSchema, uuidSchema } from '../../../shared/ids.ts';
 import { plainDateInCopenhagen, plainDateSchema } from '../../../shared/plain-date.ts';
 import { contextOf } from '../../platform/auth/guard.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { sendPdf } from '../../platform/http/pdf-reply.ts';
 import { casesService } from './cases.service.ts';
 import { complaintsService } from './complaints.service.ts';
 import { proposalService } from './proposal.service.ts';
@@ -145,11 +146,10 @@ export const casesRoutes: FastifyPluginAsyncZod<{ database: Database }> = async 
       schema: { tags, summary: 'A journalised letter as PDF', params: z.object({ id: uuidSchema, documentId: uuidSchema }) },
     },
     async (request, reply) => {
-      const doc = await casesService.document(contextOf(request, database), request.params.id, request.params.documentId);
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', `inline; filename="${encodeURIComponent(doc.title)}.pdf"`)
-        .send(Buffer.from(doc.content));
+      return sendPdf(
+        reply,
+        await casesService.document(contextOf(request, database), request.params.id, request.params.documentId),
+      );
     },
   );
 

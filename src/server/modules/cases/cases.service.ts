@@ -1,12 +1,11 @@
 import { assessmentCompleteness } from '../../../rules/assessment/completeness.ts';
-import { addDays } from '../../../rules/calendar/date-arithmetic.ts';
 import { allowedActions, type CaseStatus } from '../../../rules/cases/case-state-machine.ts';
-import { decisionFrameProblems } from '../../../rules/cases/decision-rules.ts';
+import { decisionFrameProblems, offerDeliversBasis, reducesSupport } from '../../../rules/cases/decision-rules.ts';
 import { versionInForce } from '../../../rules/catalogue/version-lifecycle.ts';
-import { COMPLAINT_TRANSITIONS, type ComplaintStatus } from '../../../rules/complaints/complaint-rules.ts';
+import { COMPLAINT_TRANSITIONS, type ComplaintStatus, isComplaintOpen } from '../../../rules/complaints/complaint-rules.ts';
 import { noticeAllowed } from '../../../rules/deadlines/deadline-notice.ts';
 import { type DeadlineKind, deadlineRulesFor } from '../../../rules/deadlines/deadline-rules.ts';
-import { computeDeadline, deadlineState, deadlineStatus } from '../../../rules/deadlines/deadlines.ts';
+import { computeDeadline, deadlineState, deadlineStatus, dueWindow } from '../../../rules/deadlines/deadlines.ts';
 import { OUTREACH_LIMITS, outreachStatus } from '../../../rules/outreach/outreach-rules.ts';
 import { profileInBands } from '../../../rules/profiles/citizen-profiles.ts';
 import type { Page, PageQuery } from '../../../shared/api/page.ts';
@@ -23,7 +22,6 @@ import {
 import type { Decide } from '../../../shared/cases/decision.schema.ts';
 import type { Order } from '../../../shared/cases/order.schema.ts';
 import { catalogueContentSchema } from '../../../shared/catalogue/catalogue.schema.ts';
-import { paragraphsOf } from '../../../shared/catalogue/paragraphs.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import { AppError, conflict, fieldError, invalidTransition, notFound } from '../../platform/errors.ts';
@@ -111,7 +109,7 @@ export const casesService = {
       const order = await casesRepository.orderOf(tx, id);
       const complaints = await casesRepository.complaints(tx, id);
       const outreach = c.channel === 'outreach_advice' ? await casesRepository.outreachContacts(tx, id) : null;
-      const messages = await casesRepository.citizenMessages(tx, id);
+      const messages = await casesRepository.messages(tx, { caseIds: [id], channel: 'citizen' });
       await audit(tx, ctx, { action: 'read', citizenId: c.citizen_id, recordType: 'case', recordId: id });
       const now = today();
       const courseStartedOn = (outreach?.find((o) => o.kind === 'course_start')?.held_on ?? null) as PlainDate | null;
@@ -162,6 +160,7 @@ export const casesService = {
         decisions: decisions.map((d) => ({
           id: d.id,
           outcome: d.outcome as CaseDetail['decisions'][number]['outcome'],
+          kind: d.kind as CaseDetail['decisions'][number]['kind'],
           legalBasis: d.legal_basis,
           serviceTitle: d.service_title,
           serviceVersionNumber: d.version_number,
@@ -357,7 +356,7 @@ export const casesService = {
       const c = await loadCase(tx, id);
       const next = transition(c, 'close');
       const complaints = await casesRepository.complaints(tx, id);
-      if (complaints.some((x) => x.status === 'reconsideration' || x.status === 'forwarded')) {
+      if (complaints.some((x) => isComplaintOpen(x.status))) {
         throw conflictOn('complaint', 'complaint.open');
       }
       if (!(await casesRepository.setStatus(tx, id, input.version, next))) throw conflict();
@@ -377,9 +376,12 @@ export const casesService = {
     await runUseCase(ctx, async (tx) => {
       const c = await loadCase(tx, id);
       transition(c, 'add_note');
-      const messageId = await casesRepository.insertCitizenMessage(tx, {
+      const messageId = await casesRepository.insertMessage(tx, {
         municipality_id: ctx.actor.municipalityId,
         case_id: id,
+        order_id: null,
+        channel: 'citizen',
+        from_party: 'authority',
         author_name: ctx.actor.name,
         body,
       });
@@ -428,13 +430,7 @@ export const casesService = {
     return runUseCase(ctx, async (tx) => {
       const caseworkerId = q.scope === 'team' && ctx.actor.role === 'team_leader' ? null : ctx.actor.userId;
       const now = today();
-      // Overdue: due before today; due soon: due today up to 7 days ahead (deadlineStatus' own window).
-      const due =
-        q.due === 'overdue'
-          ? { from: null, to: addDays(now, -1) }
-          : q.due === 'due_soon'
-            ? { from: now, to: addDays(now, 7) }
-            : null;
+      const due = q.due === 'all' ? null : dueWindow(q.due, now);
       const { items, total } = await casesRepository.list(tx, { caseworkerId, due }, q.pageSize, pageOffset(q));
       await audit(tx, ctx, {
         action: 'search',
@@ -571,10 +567,16 @@ export const casesService = {
       const previous = (await casesRepository.decisions(tx, id)).find((d) => d.outcome !== 'refused');
       const reduces =
         revisitation &&
-        previous !== undefined &&
-        input.outcome !== 'refused' &&
-        ((previous.weekly_hours !== null && input.weeklyHours !== null && input.weeklyHours < Number(previous.weekly_hours)) ||
-          (previous.module_days !== null && input.moduleDays !== null && input.moduleDays < previous.module_days));
+        reducesSupport(
+          previous
+            ? {
+                outcome: previous.outcome,
+                weeklyHours: previous.weekly_hours === null ? null : Number(previous.weekly_hours),
+                moduleDays: previous.module_days,
+              }
+            : null,
+          input,
+        );
       const complaint = input.outcome !== 'granted' || reduces ? computeDeadline('complaint', input.decidedOn, rules) : null;
       const letterhead = await casesRepository.letterhead(tx, ctx.actor.municipalityId);
       const verb = { granted: 'Du får bevilget', partly_granted: 'Du får delvist bevilget', refused: 'Du får afslag på' }[
@@ -661,10 +663,7 @@ export const casesService = {
       const offer = await casesRepository.ownOffer(tx, ctx.actor.municipalityId, input.offerId);
       if (!offer) throw fieldError('offerId', 'order.offer.unknown');
       // The offer must deliver support under the paragraph the decision grants (an order is not a new decision).
-      const granted = paragraphsOf(decision.legal_basis);
-      if (!offer.legal_bases.some((basis) => paragraphsOf(basis).some((p) => granted.includes(p)))) {
-        throw fieldError('offerId', 'order.offer.legalBasis');
-      }
+      if (!offerDeliversBasis(offer.legal_bases, decision.legal_basis)) throw fieldError('offerId', 'order.offer.legalBasis');
       if (input.firstFollowUp < input.orderedOn) throw fieldError('firstFollowUp', 'order.followUp.beforeOrder');
       const early = input.goals.findIndex((g) => g.targetDate < input.orderedOn);
       if (early >= 0) throw fieldError(`goals.${early}.targetDate`, 'order.targetDate.beforeOrder');

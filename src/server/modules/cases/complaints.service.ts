@@ -3,6 +3,7 @@ import {
   type ComplaintAction,
   type ComplaintStatus,
   complaintTimeliness,
+  isComplaintOpen,
   nextComplaintStatus,
 } from '../../../rules/complaints/complaint-rules.ts';
 import { deadlineRulesFor } from '../../../rules/deadlines/deadline-rules.ts';
@@ -17,7 +18,7 @@ import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import { conflict, fieldError, invalidTransition, notFound } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/tx.ts';
-import { runUseCase } from '../../platform/use-case.ts';
+import { AuditedDenial, runUseCase } from '../../platform/use-case.ts';
 import {
   audit,
   conflictOn,
@@ -59,14 +60,21 @@ export const complaintsService = {
   ): Promise<{ complaintId: string; timeliness: 'in_time' | 'late' }> {
     return runUseCase(ctx, async (tx) => {
       const c = await loadCase(tx, caseId);
-      // A citizen complains only about their own case; anything else is a 404.
-      if (channel === 'citizen' && c.citizen_id !== ctx.actor.citizenId) throw notFound();
+      // A citizen complains only about their own case; anything else is a 404, and the attempt is audited.
+      if (channel === 'citizen' && c.citizen_id !== ctx.actor.citizenId) {
+        throw new AuditedDenial({
+          purpose: 'citizen_self_service',
+          citizenId: c.citizen_id,
+          recordType: 'case',
+          recordId: caseId,
+        });
+      }
       const decision = await casesRepository.latestDecision(tx, caseId);
       if (!decision) throw conflictOn('decision', 'complaint.noDecision');
       transition(c, 'register_complaint');
       if (input.receivedOn < decision.decided_on) throw fieldError('receivedOn', 'complaint.beforeDecision');
       const existing = await casesRepository.complaints(tx, caseId);
-      if (existing.some((x) => x.status === 'reconsideration' || x.status === 'forwarded')) {
+      if (existing.some((x) => isComplaintOpen(x.status))) {
         throw conflictOn('complaint', 'complaint.open');
       }
       const rules = deadlineRulesFor(ctx.actor.municipalityCode);

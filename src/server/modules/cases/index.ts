@@ -43,6 +43,8 @@ export const caseFlow = {
   documents: casesRepository.documents,
   documentContent: casesRepository.documentContent,
   letterhead: casesRepository.letterhead,
+  messages: casesRepository.messages,
+  insertMessage: casesRepository.insertMessage,
 };
 export type { CaseRow } from './cases.helpers.ts';
 export { casesRoutes } from './cases.routes.ts';

@@ -1,26 +1,18 @@
 import { addDays } from '../../../rules/calendar/date-arithmetic.ts';
 import { deadlineRulesFor } from '../../../rules/deadlines/deadline-rules.ts';
 import { computeDeadline } from '../../../rules/deadlines/deadlines.ts';
-import { timeLimitAlert } from '../../../rules/follow-up/fko-schedule.ts';
+import { supportEndsAfterStop, timeLimitAlert } from '../../../rules/follow-up/fko-schedule.ts';
 import { type Page, type PageQuery, pageOffset } from '../../../shared/api/page.ts';
-import { mentionsParagraph } from '../../../shared/catalogue/paragraphs.ts';
 import type { FollowUpAlert, FollowUpInput, ProviderOrder } from '../../../shared/follow-up/follow-up.schema.ts';
-import { type PlainDate, plainDateInCopenhagen } from '../../../shared/plain-date.ts';
-import { type AuditEvent, writeAudit } from '../../platform/audit/audit.ts';
-import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
+import type { PlainDate } from '../../../shared/plain-date.ts';
+import type { RequestContext } from '../../platform/auth/actor.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/tx.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { caseFlow } from '../cases/index.ts';
+import { audit, loadOrderFor, postOrderMessage, readOrder, today } from './follow-up.helpers.ts';
 import { followUpRepository } from './follow-up.repository.ts';
 import { goalViews, hoursView, hoursWindowStart, orderState } from './order-view.ts';
-import { loadOrderFor, providerService, readOrder } from './provider.service.ts';
-
-const today = (): PlainDate => plainDateInCopenhagen(new Date());
-
-async function audit(tx: Tx, ctx: RequestContext, event: Omit<AuditEvent, 'purpose'>) {
-  await writeAudit(tx, auditActorOf(ctx), { purpose: 'case_processing', ...event });
-}
 
 export type FollowUpView = {
   order: ProviderOrder;
@@ -122,8 +114,7 @@ export const authorityFollowUpService = {
   },
 
   async message(ctx: RequestContext, caseId: string, body: string): Promise<void> {
-    const orderId = await runUseCase(ctx, async (tx) => (await latestOrderOf(tx, ctx, caseId)).id);
-    await providerService.message(ctx, orderId, body);
+    await runUseCase(ctx, async (tx) => postOrderMessage(tx, ctx, await latestOrderOf(tx, ctx, caseId), body));
   },
 
   async hold(
@@ -141,15 +132,13 @@ export const authorityFollowUpService = {
       let decisionId: string | null = null;
       let documentId: string | null = null;
       if (input.outcome === 'continue') {
-        if (c.version !== input.version) throw conflict();
+        // The status stays; the version moves, so two caseworkers holding the same follow-up cannot both save.
+        if (!(await caseFlow.setStatus(tx, caseId, input.version, c.status))) throw conflict();
         await followUpRepository.setFirstFollowUp(tx, o.id, input.nextFollowUp as string);
       } else {
         const next = caseFlow.transition(c, input.outcome === 'end' ? 'close' : 'reopen_for_new_decision');
         const rules = deadlineRulesFor(ctx.actor.municipalityCode);
-        const housingSupport = mentionsParagraph(o.legal_basis, '85');
-        // Seed 001: after a decision that housing support stops, support continues 4 weeks from the decision date.
-        const continuation = housingSupport ? computeDeadline('housing_support_continuation', input.heldOn, rules) : null;
-        const endsOn = continuation ? continuation.counted : input.heldOn;
+        const { endsOn, continuation } = supportEndsAfterStop(o.legal_basis, input.heldOn, rules);
         const complaint = computeDeadline('complaint', input.heldOn, rules);
         const decision = (await caseFlow.decisions(tx, caseId)).find((d) => d.outcome !== 'refused');
         if (!decision) throw caseFlow.conflictOn('order', 'followUp.noOrder');

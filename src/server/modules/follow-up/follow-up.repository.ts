@@ -51,7 +51,7 @@ export const followUpRepository = {
   async latestOrderOfCase(tx: Tx, caseId: string) {
     return tx
       .selectFrom('case_order')
-      .select(['id', 'status', 'ends_on'])
+      .select(['id'])
       .where('case_id', '=', caseId)
       .orderBy('created_at', 'desc')
       .limit(1)
@@ -193,33 +193,6 @@ export const followUpRepository = {
       .orderBy('id', 'desc')
       .limit(50)
       .execute();
-  },
-
-  async messages(tx: Tx, f: { caseId: string; orderId?: string; channel: 'provider' | 'citizen' }) {
-    return tx
-      .selectFrom('case_message')
-      .select(['id', 'from_party', 'author_name', 'body', 'created_at'])
-      .where('case_id', '=', f.caseId)
-      .where('channel', '=', f.channel)
-      .$if(f.orderId !== undefined, (q) => q.where('order_id', '=', f.orderId as string))
-      .orderBy('id')
-      .limit(200)
-      .execute();
-  },
-
-  async insertMessage(
-    tx: Tx,
-    row: {
-      municipality_id: string;
-      case_id: string;
-      order_id: string | null;
-      channel: 'provider' | 'citizen';
-      from_party: 'authority' | 'provider' | 'citizen';
-      author_name: string;
-      body: string;
-    },
-  ): Promise<number> {
-    return (await tx.insertInto('case_message').values(row).returning('id').executeTakeFirstOrThrow()).id;
   },
 
   async accept(tx: Tx, orderId: string, version: number, on: string, start: string): Promise<boolean> {

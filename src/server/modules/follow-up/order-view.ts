@@ -1,6 +1,6 @@
 import { addWeeks, isoWeekNumber, isoWeekStart } from '../../../rules/calendar/date-arithmetic.ts';
 import type { DeadlineRuleSet } from '../../../rules/deadlines/deadline-rules.ts';
-import { nextFkoStatus } from '../../../rules/follow-up/fko-schedule.ts';
+import { nextFkoStatus, orderState as orderStateRule } from '../../../rules/follow-up/fko-schedule.ts';
 import { classifyProgress } from '../../../rules/follow-up/goal-progress.ts';
 import { DEFAULT_DEVIATION, hoursDeviation } from '../../../rules/follow-up/hours-deviation.ts';
 import type { GoalView, ProviderOrder } from '../../../shared/follow-up/follow-up.schema.ts';
@@ -13,9 +13,9 @@ type OrderRow = NonNullable<Rows<'order'>>;
 /** How many completed weeks of hours the views show. */
 export const HOURS_WEEKS_SHOWN = 12;
 
+/** The rule's order state for a stored order row. */
 export function orderState(o: { status: string; ends_on: string | null }, today: PlainDate): ProviderOrder['state'] {
-  if (o.status === 'ended' || (o.ends_on !== null && o.ends_on < today)) return 'ended';
-  return o.status === 'accepted' ? 'accepted' : 'ordered';
+  return orderStateRule({ status: o.status, endsOn: o.ends_on }, today);
 }
 
 /** Goals with their sub-goals, FKO statuses, progress and next status, for one or many orders. */
@@ -118,7 +118,7 @@ export function orderView(
     statuses: Rows<'statuses'>;
     hours: Rows<'hours'>;
     journal: Rows<'journal'>;
-    messages: Rows<'messages'>;
+    messages: { id: number; from_party: string; author_name: string; body: string; created_at: Date }[];
     startDeadline: string | null;
   },
   rules: DeadlineRuleSet,

@@ -3,68 +3,14 @@ import { deadlineRulesFor } from '../../../rules/deadlines/deadline-rules.ts';
 import type { Page } from '../../../shared/api/page.ts';
 import { pageOffset } from '../../../shared/api/page.ts';
 import type { ProviderOrder, ProviderOrderItem } from '../../../shared/follow-up/follow-up.schema.ts';
-import { type PlainDate, plainDateInCopenhagen } from '../../../shared/plain-date.ts';
-import { type AuditEvent, writeAudit } from '../../platform/audit/audit.ts';
-import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
-import { conflict, fieldError, notFound } from '../../platform/errors.ts';
-import type { Tx } from '../../platform/tx.ts';
-import { AuditedDenial, runUseCase } from '../../platform/use-case.ts';
+import type { PlainDate } from '../../../shared/plain-date.ts';
+import type { RequestContext } from '../../platform/auth/actor.ts';
+import { conflict, fieldError } from '../../platform/errors.ts';
+import { runUseCase } from '../../platform/use-case.ts';
 import { caseFlow } from '../cases/index.ts';
+import { audit, goalOf, loadOrderFor, postOrderMessage, readOrder, requireAccepted, today } from './follow-up.helpers.ts';
 import { followUpRepository } from './follow-up.repository.ts';
-import { goalViews, hoursView, hoursWindowStart, orderState, orderView } from './order-view.ts';
-
-const today = (): PlainDate => plainDateInCopenhagen(new Date());
-
-async function audit(tx: Tx, ctx: RequestContext, event: Omit<AuditEvent, 'purpose'>) {
-  await writeAudit(tx, auditActorOf(ctx), { purpose: 'follow_up', ...event });
-}
-
-type OrderRow = NonNullable<Awaited<ReturnType<typeof followUpRepository.order>>>;
-
-/**
- * An order the actor may work on: provider staff only at their own offers. Anything else is a 404, never a 403, and
- * the denial is audited (the citizen can see the attempt in their access log).
- */
-export async function loadOrderFor(tx: Tx, ctx: RequestContext, orderId: string): Promise<OrderRow> {
-  const o = await followUpRepository.order(tx, orderId);
-  if (!o) throw notFound();
-  const mine = ctx.actor.role !== 'provider_staff' || (o.org_unit_id !== null && ctx.actor.offerUnitIds.includes(o.org_unit_id));
-  if (!mine) {
-    throw new AuditedDenial({ purpose: 'follow_up', citizenId: o.citizen_id, recordType: 'order', recordId: orderId });
-  }
-  return o;
-}
-
-export async function readOrder(tx: Tx, ctx: RequestContext, o: OrderRow): Promise<ProviderOrder> {
-  const now = today();
-  const ids = [o.id];
-  const [goals, subgoals, statuses, hours, journal, messages, deadlines] = [
-    await followUpRepository.goals(tx, ids),
-    await followUpRepository.subgoals(tx, ids),
-    await followUpRepository.statuses(tx, ids),
-    await followUpRepository.hours(tx, ids, hoursWindowStart(now)),
-    await followUpRepository.journal(tx, o.id),
-    await followUpRepository.messages(tx, { caseId: o.case_id, orderId: o.id, channel: 'provider' }),
-    await caseFlow.deadlines(tx, o.case_id),
-  ];
-  const start = deadlines.filter((d) => d.kind === 'start').at(-1);
-  return orderView(
-    o,
-    { goals, subgoals, statuses, hours, journal, messages, startDeadline: start?.due_date ?? null },
-    deadlineRulesFor(ctx.actor.municipalityCode),
-    now,
-  );
-}
-
-function requireAccepted(o: OrderRow) {
-  if (o.status !== 'accepted') throw caseFlow.conflictOn('order', 'order.notAccepted');
-}
-
-async function goalOf(tx: Tx, o: OrderRow, goalId: string) {
-  const goal = (await followUpRepository.goals(tx, [o.id])).find((g) => g.id === goalId);
-  if (!goal) throw notFound();
-  return goal;
-}
+import { goalViews, hoursView, hoursWindowStart, orderState } from './order-view.ts';
 
 /** The provider's workspace: incoming orders, "our citizens", documentation, hours and FKO statuses. */
 export const providerService = {
@@ -130,7 +76,7 @@ export const providerService = {
   async accept(ctx: RequestContext, orderId: string, input: { version: number; startDate: PlainDate }): Promise<void> {
     await runUseCase(ctx, async (tx) => {
       const o = await loadOrderFor(tx, ctx, orderId);
-      if (o.status !== 'ordered') throw caseFlow.conflictOn('order', 'order.ended');
+      if (o.status !== 'ordered') throw caseFlow.conflictOn('order', 'order.alreadyAccepted');
       if (input.startDate < o.decided_on) throw fieldError('startDate', 'order.start.beforeDecision');
       const now = today();
       if (!(await followUpRepository.accept(tx, orderId, input.version, now, input.startDate))) throw conflict();
@@ -157,25 +103,7 @@ export const providerService = {
   async message(ctx: RequestContext, orderId: string, body: string): Promise<void> {
     await runUseCase(ctx, async (tx) => {
       const o = await loadOrderFor(tx, ctx, orderId);
-      const provider = ctx.actor.role === 'provider_staff';
-      const id = await followUpRepository.insertMessage(tx, {
-        municipality_id: ctx.actor.municipalityId,
-        case_id: o.case_id,
-        order_id: o.id,
-        channel: 'provider',
-        from_party: provider ? 'provider' : 'authority',
-        author_name: provider ? `${ctx.actor.name}, ${o.offer_name}` : ctx.actor.name,
-        body,
-      });
-      await caseFlow.journal(
-        tx,
-        ctx,
-        o.case_id,
-        'message',
-        provider ? `Besked fra ${o.offer_name}` : `Besked til ${o.offer_name}`,
-        body,
-      );
-      await audit(tx, ctx, { action: 'create', citizenId: o.citizen_id, recordType: 'case_message', recordId: String(id) });
+      await postOrderMessage(tx, ctx, o, body);
     });
   },
 

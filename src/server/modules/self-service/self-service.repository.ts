@@ -1,5 +1,8 @@
 import type { Tx } from '../../platform/tx.ts';
 
+/** A bound on each per-case list the citizen's page shows (a case has a handful of each). */
+const PER_CASE = 100;
+
 /** The only SQL of self-service: the citizen's own cases, orders and goals (RLS-scoped, then to the citizen). */
 export const selfServiceRepository = {
   async citizen(tx: Tx, citizenId: string) {
@@ -42,6 +45,7 @@ export const selfServiceRepository = {
       ])
       .where('d.case_id', 'in', caseIds)
       .orderBy('d.created_at', 'desc')
+      .limit(PER_CASE * caseIds.length)
       .execute();
   },
 
@@ -52,6 +56,7 @@ export const selfServiceRepository = {
       .select(['id', 'case_id', 'title', 'journalised_on'])
       .where('case_id', 'in', caseIds)
       .orderBy('created_at')
+      .limit(PER_CASE * caseIds.length)
       .execute();
   },
 
@@ -64,6 +69,7 @@ export const selfServiceRepository = {
       .where('kind', '=', 'complaint')
       .where('met_on', 'is', null)
       .where('lapsed_on', 'is', null)
+      .limit(PER_CASE * caseIds.length)
       .execute();
   },
 
@@ -74,6 +80,7 @@ export const selfServiceRepository = {
       .select(['case_id', 'received_on', 'status'])
       .where('case_id', 'in', caseIds)
       .orderBy('created_at')
+      .limit(PER_CASE * caseIds.length)
       .execute();
   },
 
@@ -96,6 +103,7 @@ export const selfServiceRepository = {
       ])
       .where('o.case_id', 'in', caseIds)
       .orderBy('o.created_at', 'desc')
+      .limit(PER_CASE * caseIds.length)
       .execute();
   },
 
@@ -111,31 +119,7 @@ export const selfServiceRepository = {
       .select(['goal_id', 'kind', 'scored_on', 'support_need_code'])
       .where('order_id', 'in', orderIds)
       .orderBy('scored_on')
-      .execute();
-  },
-
-  async insertMessage(
-    tx: Tx,
-    row: { municipality_id: string; case_id: string; author_name: string; body: string },
-  ): Promise<number> {
-    return (
-      await tx
-        .insertInto('case_message')
-        .values({ ...row, order_id: null, channel: 'citizen', from_party: 'citizen' })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-  },
-
-  async messages(tx: Tx, caseIds: readonly string[]) {
-    if (!caseIds.length) return [];
-    return tx
-      .selectFrom('case_message')
-      .select(['id', 'case_id', 'from_party', 'author_name', 'body', 'created_at'])
-      .where('case_id', 'in', caseIds)
-      .where('channel', '=', 'citizen')
-      .orderBy('id')
-      .limit(500)
+      .limit(PER_CASE * orderIds.length)
       .execute();
   },
 };

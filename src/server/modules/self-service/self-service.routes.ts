@@ -6,6 +6,7 @@ import { idParamsSchema, uuidSchema } from '../../../shared/ids.ts';
 import { myAccessEntrySchema, myComplaintSchema, myOverviewSchema } from '../../../shared/self-service/self-service.schema.ts';
 import { contextOf } from '../../platform/auth/guard.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { sendPdf } from '../../platform/http/pdf-reply.ts';
 import { selfService } from './self-service.service.ts';
 
 const tags = ['self-service'];
@@ -46,11 +47,10 @@ export const selfServiceRoutes: FastifyPluginAsyncZod<{ database: Database }> = 
       schema: { tags, summary: 'One of my letters as PDF', params: z.object({ id: uuidSchema, documentId: uuidSchema }) },
     },
     async (request, reply) => {
-      const doc = await selfService.document(contextOf(request, database), request.params.id, request.params.documentId);
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', `inline; filename="${encodeURIComponent(doc.title)}.pdf"`)
-        .send(Buffer.from(doc.content));
+      return sendPdf(
+        reply,
+        await selfService.document(contextOf(request, database), request.params.id, request.params.documentId),
+      );
     },
   );
 

@@ -51,7 +51,7 @@ export const selfService = {
         await selfServiceRepository.openComplaintDeadlines(tx, ids),
         await selfServiceRepository.complaints(tx, ids),
         await selfServiceRepository.orders(tx, ids),
-        await selfServiceRepository.messages(tx, ids),
+        await caseFlow.messages(tx, { caseIds: ids, channel: 'citizen' }),
       ];
       const latestOrders = ids.flatMap((id) => orders.find((o) => o.case_id === id) ?? []);
       const goals = await selfServiceRepository.goals(
@@ -190,9 +190,12 @@ export const selfService = {
   async message(ctx: RequestContext, caseId: string, body: string): Promise<void> {
     await runUseCase(ctx, async (tx) => {
       const c = await ownCase(tx, ctx, caseId);
-      const id = await selfServiceRepository.insertMessage(tx, {
+      const id = await caseFlow.insertMessage(tx, {
         municipality_id: ctx.actor.municipalityId,
         case_id: caseId,
+        order_id: null,
+        channel: 'citizen',
+        from_party: 'citizen',
         author_name: ctx.actor.name,
         body,
       });
@@ -203,12 +206,11 @@ export const selfService = {
 
   /** A digital complaint: received now, checked against the deadline, and into the complaint flow. */
   async complain(ctx: RequestContext, caseId: string, text: string): Promise<{ timeliness: 'in_time' | 'late' }> {
-    await runUseCase(ctx, async (tx) => ownCase(tx, ctx, caseId));
-    const c = await runUseCase(ctx, async (tx) => caseFlow.loadCase(tx, caseId));
+    // The complaint use case checks that the case is the citizen's own (404 and an audited denial otherwise).
     const r = await complaintsService.register(
       ctx,
       caseId,
-      { version: c.version, form: 'digital', receivedOn: plainDateInCopenhagen(new Date()), receivedAt: clock(), text },
+      { form: 'digital', receivedOn: plainDateInCopenhagen(new Date()), receivedAt: clock(), text },
       'citizen',
     );
     return { timeliness: r.timeliness };

@@ -70,3 +70,13 @@ export async function writeAudit(tx: Tx, actor: AuditActor, event: AuditEvent, n
     hash,
   });
 }
+
+/**
+ * The purpose of a use case that several roles share, as the citizen will read it in their access log: a citizen's
+ * own look-up, a provider's follow-up, or the staff purpose the module states (case processing for the authority).
+ */
+export function purposeFor(role: string, staffPurpose: AuditPurpose): AuditPurpose {
+  if (role === 'citizen') return 'citizen_self_service';
+  if (role === 'provider_staff') return 'follow_up';
+  return staffPurpose;
+}

@@ -3,6 +3,7 @@ import type { Page } from '../../../shared/api/page.ts';
 import type { CaseDetail, CaseListItem, OpenCase } from '../../../shared/cases/case.schema.ts';
 import type { LetterView, ProposalView } from '../../../shared/cases/complaint.schema.ts';
 import { api } from '../../api/client.ts';
+import { useCommand } from '../../api/use-command.ts';
 
 export function useCases(scope: 'mine' | 'team', page: number, due: 'all' | 'overdue' | 'due_soon' = 'all') {
   return useQuery({
@@ -22,28 +23,12 @@ export function useCase(id: string) {
   });
 }
 
+/** The one-click steps of the case page, each a write that refreshes the case and the lists. */
 export function useCaseActions(id: string) {
-  const qc = useQueryClient();
-  const refresh = async () => {
-    await qc.invalidateQueries({ queryKey: ['case', id] });
-    await qc.invalidateQueries({ queryKey: ['cases'] });
-  };
   return {
-    sendReceipt: useMutation({
-      mutationFn: (version: number) =>
-        api<{ documentId: string }>(`/api/cases/${id}/receipt`, { method: 'POST', body: { version } }),
-      onSuccess: refresh,
-    }),
-    startAssessment: useMutation({
-      mutationFn: (version: number) =>
-        api<{ version: number }>(`/api/cases/${id}/assessment/start`, { method: 'POST', body: { version } }),
-      onSuccess: refresh,
-    }),
-    addNote: useMutation({
-      mutationFn: (note: { subject: string; body: string }) =>
-        api<void>(`/api/cases/${id}/notes`, { method: 'POST', body: note }),
-      onSuccess: refresh,
-    }),
+    sendReceipt: useCaseCommand<{ version: number }, { documentId: string }>(id, 'receipt'),
+    startAssessment: useCaseCommand<{ version: number }, { version: number }>(id, 'assessment/start'),
+    addNote: useCaseCommand<{ subject: string; body: string }>(id, 'notes'),
   };
 }
 
@@ -56,16 +41,13 @@ export function useOpenCase() {
 }
 
 /** A write on a case: POST to a path under the case, then refresh the case and the lists. */
-export function useCaseCommand<B, R = unknown>(id: string, path: string | ((body: B) => string)) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: B) =>
-      api<R>(`/api/cases/${id}/${typeof path === 'function' ? path(body) : path}`, { method: 'POST', body }),
-    onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: ['case', id] });
-      await qc.invalidateQueries({ queryKey: ['cases'] });
-    },
-  });
+export function useCaseCommand<B, R = unknown>(id: string, path: string) {
+  return useCommand<B, R>(() => `/api/cases/${id}/${path}`, [['case', id], ['cases']]);
+}
+
+/** A complaint still under way: one with actions left (reconsideration, or waiting for Ankestyrelsen). */
+export function hasOpenComplaint(c: CaseDetail): boolean {
+  return c.complaints.some((x) => x.allowedActions.length > 0);
 }
 
 export function useProposal(id: string, enabled: boolean) {

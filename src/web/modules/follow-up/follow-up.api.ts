@@ -1,8 +1,9 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Page } from '../../../shared/api/page.ts';
 import type { ProviderOrder, ProviderOrderItem } from '../../../shared/follow-up/follow-up.schema.ts';
 import type { MyOverview } from '../../../shared/self-service/self-service.schema.ts';
 import { api } from '../../api/client.ts';
+import { useCommand } from '../../api/use-command.ts';
 
 export type FollowUpView = {
   order: ProviderOrder;
@@ -28,16 +29,8 @@ export function useProviderOrder(id: string) {
 }
 
 /** A write on a provider order; refreshes the order and the lists. */
-export function useOrderCommand<B>(id: string, path: string | ((body: B) => string), method = 'POST') {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: B) =>
-      api<unknown>(`/api/provider/orders/${id}/${typeof path === 'function' ? path(body) : path}`, { method, body }),
-    onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: ['provider-order', id] });
-      await qc.invalidateQueries({ queryKey: ['provider-orders'] });
-    },
-  });
+export function useOrderCommand<B>(id: string, path: string, method: 'POST' | 'PUT' = 'POST') {
+  return useCommand<B>(() => `/api/provider/orders/${id}/${path}`, [['provider-order', id], ['provider-orders']], method);
 }
 
 export function useFollowUp(caseId: string, enabled: boolean) {
@@ -66,11 +59,5 @@ export function useMyAccessLog(page: number) {
 }
 
 export function useMyCommand<B>(path: (body: B) => string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: B) => api<unknown>(path(body), { method: 'POST', body }),
-    onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: ['me'] });
-    },
-  });
+  return useCommand<B>(path, [['me']]);
 }

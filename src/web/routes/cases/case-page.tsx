@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import type { SessionUser } from '../../../shared/auth/auth.schema.ts';
 import { ApiRequestError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { useCase, useCaseActions } from '../../modules/cases/cases.api.ts';
+import { hasOpenComplaint, useCase, useCaseActions } from '../../modules/cases/cases.api.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { formatCpr, formatDate, formatDateTime } from '../../ui/format.ts';
 import { NotFoundPage } from '../not-found-page.tsx';
@@ -73,7 +73,7 @@ export function CasePage({ user }: { user: SessionUser }) {
             type="button"
             className="button button-primary"
             disabled={actions.sendReceipt.isPending}
-            onClick={() => actions.sendReceipt.mutate(c.version)}
+            onClick={() => actions.sendReceipt.mutate({ version: c.version })}
           >
             {t('cases.action.sendReceipt')}
           </button>
@@ -82,13 +82,13 @@ export function CasePage({ user }: { user: SessionUser }) {
             type="button"
             className="button button-primary"
             disabled={actions.startAssessment.isPending}
-            onClick={() => actions.startAssessment.mutate(c.version)}
+            onClick={() => actions.startAssessment.mutate({ version: c.version })}
           >
             {t('cases.action.startAssessment')}
           </button>
         ) : c.status === 'assessment' ? (
           <p>{t('cases.next.assessment')}</p>
-        ) : c.complaints.some((x) => x.status === 'reconsideration' || x.status === 'forwarded') ? (
+        ) : hasOpenComplaint(c) ? (
           <p>
             <a href="#complaints-heading">{t('cases.next.complaint')}</a>
           </p>

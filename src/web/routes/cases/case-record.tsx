@@ -16,7 +16,9 @@ export function CaseRecord({ c }: { c: CaseDetail }) {
       {c.decisions.map((d, i) => (
         <div key={d.id} className="vt-panel">
           <h3 className="h4">
-            {t('record.decision', { date: formatDate(d.decidedOn) })}: {td(`decision.outcome.${d.outcome}`)}
+            {t('record.decision', { date: formatDate(d.decidedOn) })}:{' '}
+            {d.kind === 'stop' ? t('record.stop') : td(`decision.outcome.${d.outcome}`)}
+            {d.kind === 'revisitation' ? ` (${t('record.revisitation')})` : ''}
             {i > 0 ? ` (${t('record.replaced')})` : ''}
           </h3>
           <dl className="vt-facts">

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { CaseDetail } from '../../../shared/cases/case.schema.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { useCaseCommand } from '../../modules/cases/cases.api.ts';
+import { hasOpenComplaint, useCaseCommand } from '../../modules/cases/cases.api.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { Field, fieldErrorOf, formErrorOf } from '../../ui/field.tsx';
 
@@ -11,7 +11,7 @@ export function CloseCase({ c }: { c: CaseDetail }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const close = useCaseCommand<{ version: number; reason: string }>(c.id, 'close');
-  const complaintOpen = c.complaints.some((x) => x.status === 'reconsideration' || x.status === 'forwarded');
+  const complaintOpen = hasOpenComplaint(c);
   if (!c.allowedActions.includes('close') || complaintOpen) return null;
   if (!open) {
     return (

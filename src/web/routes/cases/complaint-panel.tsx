@@ -3,7 +3,7 @@ import type { CaseDetail } from '../../../shared/cases/case.schema.ts';
 import { APPEAL_OUTCOME_KEYS, COMPLAINT_FORMS, type ComplaintView } from '../../../shared/cases/complaint.schema.ts';
 import { plainDateInCopenhagen } from '../../../shared/plain-date.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { useCaseCommand } from '../../modules/cases/cases.api.ts';
+import { hasOpenComplaint, useCaseCommand } from '../../modules/cases/cases.api.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { Field, fieldErrorOf, formErrorOf } from '../../ui/field.tsx';
 import { formatDate } from '../../ui/format.ts';
@@ -14,7 +14,7 @@ import { formatDate } from '../../ui/format.ts';
  */
 export function ComplaintPanel({ c }: { c: CaseDetail }) {
   const { t } = useI18n();
-  const open = c.complaints.some((x) => x.status === 'reconsideration' || x.status === 'forwarded');
+  const open = hasOpenComplaint(c);
   const canRegister = c.decisions.length > 0 && c.allowedActions.includes('register_complaint') && !open;
   if (!c.decisions.length && !c.complaints.length) return null;
   return (
@@ -54,7 +54,7 @@ function RegisterComplaint({ c }: { c: CaseDetail }) {
   function submit(event: FormEvent) {
     event.preventDefault();
     register.mutate(
-      { version: c.version, form, receivedOn, receivedAt: form === 'oral' && receivedAt ? receivedAt : null, text },
+      { form, receivedOn, receivedAt: form === 'oral' && receivedAt ? receivedAt : null, text },
       { onSuccess: () => setShow(false) },
     );
   }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { Assessment } from '../../../shared/assessment/assessment.schema.ts';
 import type { SessionUser } from '../../../shared/auth/auth.schema.ts';
@@ -6,6 +6,7 @@ import { DECISION_OUTCOMES } from '../../../shared/cases/decision.schema.ts';
 import { plainDateInCopenhagen } from '../../../shared/plain-date.ts';
 import { ApiRequestError, api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useCaseCommand } from '../../modules/cases/cases.api.ts';
 import { useDescriptions } from '../../modules/catalogue/catalogue.api.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { ProposalPanel } from './proposal-panel.tsx';
@@ -13,7 +14,6 @@ import { ProposalPanel } from './proposal-panel.tsx';
 /** The decision on one screen. The system proposes nothing here on its own: a person decides and gives reasons. */
 export function DecisionForm({ caseId, version, user }: { caseId: string; version: number; user: SessionUser }) {
   const { t, td } = useI18n();
-  const qc = useQueryClient();
   const assessment = useQuery({
     queryKey: ['assessment', caseId],
     queryFn: () => api<Assessment>(`/api/cases/${caseId}/assessment`),
@@ -31,13 +31,7 @@ export function DecisionForm({ caseId, version, user }: { caseId: string; versio
   const [reasons, setReasons] = useState('');
   const [hearing, setHearing] = useState<'done' | 'not_needed'>('done');
   const [hearingNote, setHearingNote] = useState('');
-  const decide = useMutation({
-    mutationFn: (body: unknown) => api<{ documentId: string }>(`/api/cases/${caseId}/decision`, { method: 'POST', body }),
-    onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: ['case', caseId] });
-      await qc.invalidateQueries({ queryKey: ['cases'] });
-    },
-  });
+  const decide = useCaseCommand<unknown, { documentId: string }>(caseId, 'decision');
   const error = (path: string) => (decide.error instanceof ApiRequestError ? decide.error.fieldMessage(path) : undefined);
   const field = (path: string) => {
     const message = error(path);

@@ -9,7 +9,8 @@ import { Alert } from '../../ui/alert.tsx';
 import { Field, fieldErrorOf, formErrorOf } from '../../ui/field.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { GoalChart } from '../../ui/goal-chart.tsx';
-import { HoursTable, MessageList } from '../provider/provider-order-page.tsx';
+import { MessageThread } from '../../ui/message-thread.tsx';
+import { HoursTable } from '../provider/provider-order-page.tsx';
 
 /**
  * The authority's follow-up on the case page: each goal's FKO history as a chart, hours against the frame, the
@@ -23,7 +24,6 @@ export function FollowUpPanel({ c }: { c: CaseDetail }) {
   const [note, setNote] = useState('');
   const [next, setNext] = useState('');
   const [reasons, setReasons] = useState('');
-  const [message, setMessage] = useState('');
   const [hearing, setHearing] = useState<'done' | 'not_needed'>('done');
   const [hearingNote, setHearingNote] = useState('');
   const hold = useCaseCommand<unknown>(c.id, 'follow-up');
@@ -93,22 +93,7 @@ export function FollowUpPanel({ c }: { c: CaseDetail }) {
         <p>{t('followUp.noJournal')}</p>
       )}
       <h3 className="h4">{t('messages.title')}</h3>
-      <MessageList messages={o.messages} />
-      <form
-        noValidate
-        aria-label={t('messages.toProvider')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          send.mutate({ body: message }, { onSuccess: () => setMessage('') });
-        }}
-      >
-        <Field id="fm-body" label={t('messages.toProvider')} error={fieldErrorOf(send.error, 'body')}>
-          <input id="fm-body" className="form-input" value={message} onChange={(e) => setMessage(e.target.value)} />
-        </Field>
-        <button type="submit" className="button button-secondary" disabled={send.isPending}>
-          {t('messages.send')}
-        </button>
-      </form>
+      <MessageThread id="fm-body" messages={o.messages} label={t('messages.toProvider')} send={send} />
       {open ? (
         <form onSubmit={submit} noValidate className="vt-panel" aria-label={t('followUp.hold')}>
           <h3 className="h4">{t('followUp.hold')}</h3>

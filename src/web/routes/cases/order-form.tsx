@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import {
   ASSESSMENT_THEMES,
@@ -8,8 +7,9 @@ import {
 } from '../../../shared/assessment/ffb-terms.ts';
 import type { SessionUser } from '../../../shared/auth/auth.schema.ts';
 import { plainDateInCopenhagen } from '../../../shared/plain-date.ts';
-import { ApiRequestError, api } from '../../api/client.ts';
+import { ApiRequestError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useCaseCommand } from '../../modules/cases/cases.api.ts';
 import { useOffers } from '../../modules/catalogue/catalogue.api.ts';
 import { Alert } from '../../ui/alert.tsx';
 
@@ -39,7 +39,6 @@ const NEEDS = SUPPORT_NEED_LEVELS.filter((l) => l.code !== SUPPORT_NOT_ASSESSED)
 /** The order on one screen: the offer, up to three SMART goals with FKO baseline and target, and the § 141 plan. */
 export function OrderForm({ caseId, version, user }: { caseId: string; version: number; user: SessionUser }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
   // A choice list, not a browse: the municipality's offers at once (the API's largest page).
   const offers = useOffers({ municipality: user.municipality.code }, 100);
   const today = plainDateInCopenhagen(new Date());
@@ -49,13 +48,7 @@ export function OrderForm({ caseId, version, user }: { caseId: string; version: 
   const [goals, setGoals] = useState<Goal[]>([emptyGoal()]);
   const [wantsPlan, setWantsPlan] = useState(false);
   const [plan, setPlan] = useState({ purpose: '', services: '', expectedDuration: '', otherCircumstances: '' });
-  const order = useMutation({
-    mutationFn: (body: unknown) => api<{ orderId: string }>(`/api/cases/${caseId}/order`, { method: 'POST', body }),
-    onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: ['case', caseId] });
-      await qc.invalidateQueries({ queryKey: ['cases'] });
-    },
-  });
+  const order = useCaseCommand<unknown, { orderId: string }>(caseId, 'order');
   const error = (path: string) => (order.error instanceof ApiRequestError ? order.error.fieldMessage(path) : undefined);
   const fieldError = (path: string) => {
     const m = error(path);

@@ -49,6 +49,23 @@ export function ProposalPanel({
           ) : null}
         </dl>
       ) : null}
+      {p.step === 'day_offer' && p.alternatives.length ? (
+        <ul data-testid="proposal-alternatives">
+          {p.alternatives.map((a) => (
+            <li key={a.versionId}>
+              {a.title} ({a.legalBasis}){' '}
+              <button
+                type="button"
+                className="button button-unstyled vt-link-button"
+                onClick={() => onUse({ versionId: a.versionId, hours: null })}
+              >
+                {t('proposal.choose')}
+                <span className="sr-only"> {a.title}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <ul>
         {p.reasons.map((r) => (
           <li key={r.key + JSON.stringify(r.params ?? {})}>{td(r.key, r.params)}</li>

@@ -8,8 +8,9 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useOrderCommand, useProviderOrder } from '../../modules/follow-up/follow-up.api.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { Field, fieldErrorOf, formErrorOf } from '../../ui/field.tsx';
-import { formatDate, formatDateTime } from '../../ui/format.ts';
+import { formatDate } from '../../ui/format.ts';
 import { GoalChart } from '../../ui/goal-chart.tsx';
+import { MessageThread } from '../../ui/message-thread.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
 
 const today = () => plainDateInCopenhagen(new Date());
@@ -411,55 +412,13 @@ function HoursSection({ o }: { o: ProviderOrder }) {
   );
 }
 
-export function MessageList({ messages }: { messages: ProviderOrder['messages'] }) {
-  const { t, td, lang } = useI18n();
-  return messages.length ? (
-    <ul className="vt-messages" data-testid="messages">
-      {messages.map((m) => (
-        <li key={m.id}>
-          <strong>{m.authorName}</strong>{' '}
-          <span className="vt-muted">
-            ({td(`party.${m.fromParty}`)}, {formatDateTime(m.createdAt, lang)})
-          </span>
-          <br />
-          {m.body}
-        </li>
-      ))}
-    </ul>
-  ) : (
-    <p>{t('messages.none')}</p>
-  );
-}
-
 function Messages({ o }: { o: ProviderOrder }) {
   const { t } = useI18n();
-  const [body, setBody] = useState('');
   const send = useOrderCommand<{ body: string }>(o.id, 'messages');
   return (
     <section aria-labelledby="messages-heading" className="vt-section">
       <h2 id="messages-heading">{t('messages.title')}</h2>
-      <MessageList messages={o.messages} />
-      <form
-        noValidate
-        aria-label={t('messages.send')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          send.mutate({ body }, { onSuccess: () => setBody('') });
-        }}
-      >
-        <Field id="m-body" label={t('messages.toAuthority')} error={fieldErrorOf(send.error, 'body')}>
-          <textarea
-            id="m-body"
-            className="form-input vt-textarea"
-            rows={2}
-            value={body}
-            onChange={(e) => setBody(e.target.value)}
-          />
-        </Field>
-        <button type="submit" className="button button-secondary" disabled={send.isPending}>
-          {t('messages.send')}
-        </button>
-      </form>
+      <MessageThread id="m-body" messages={o.messages} label={t('messages.toAuthority')} send={send} />
     </section>
   );
 }

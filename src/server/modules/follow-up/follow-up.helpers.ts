@@ -1,0 +1,94 @@
+import { deadlineRulesFor } from '../../../rules/deadlines/deadline-rules.ts';
+import type { ProviderOrder } from '../../../shared/follow-up/follow-up.schema.ts';
+import { type PlainDate, plainDateInCopenhagen } from '../../../shared/plain-date.ts';
+import { type AuditEvent, purposeFor, writeAudit } from '../../platform/audit/audit.ts';
+import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
+import { notFound } from '../../platform/errors.ts';
+import type { Tx } from '../../platform/tx.ts';
+import { AuditedDenial } from '../../platform/use-case.ts';
+import { caseFlow } from '../cases/index.ts';
+import { followUpRepository } from './follow-up.repository.ts';
+import { hoursWindowStart, orderView } from './order-view.ts';
+
+/** What the provider's and the authority's follow-up use cases share: scope, the order view, messages, audit. */
+export const today = (): PlainDate => plainDateInCopenhagen(new Date());
+
+/** Provider staff's reads and changes are follow-up; the authority's are case processing. */
+export async function audit(tx: Tx, ctx: RequestContext, event: Omit<AuditEvent, 'purpose'>) {
+  await writeAudit(tx, auditActorOf(ctx), { purpose: purposeFor(ctx.actor.role, 'case_processing'), ...event });
+}
+
+export type OrderRow = NonNullable<Awaited<ReturnType<typeof followUpRepository.order>>>;
+
+/**
+ * An order the actor may work on: provider staff only at their own offers. Anything else is a 404, never a 403, and
+ * the denial is audited (the citizen can see the attempt in their access log).
+ */
+export async function loadOrderFor(tx: Tx, ctx: RequestContext, orderId: string): Promise<OrderRow> {
+  const o = await followUpRepository.order(tx, orderId);
+  if (!o) throw notFound();
+  const mine = ctx.actor.role !== 'provider_staff' || (o.org_unit_id !== null && ctx.actor.offerUnitIds.includes(o.org_unit_id));
+  if (!mine) {
+    throw new AuditedDenial({
+      purpose: purposeFor(ctx.actor.role, 'case_processing'),
+      citizenId: o.citizen_id,
+      recordType: 'order',
+      recordId: orderId,
+    });
+  }
+  return o;
+}
+
+export async function readOrder(tx: Tx, ctx: RequestContext, o: OrderRow): Promise<ProviderOrder> {
+  const now = today();
+  const ids = [o.id];
+  const [goals, subgoals, statuses, hours, journal, messages, deadlines] = [
+    await followUpRepository.goals(tx, ids),
+    await followUpRepository.subgoals(tx, ids),
+    await followUpRepository.statuses(tx, ids),
+    await followUpRepository.hours(tx, ids, hoursWindowStart(now)),
+    await followUpRepository.journal(tx, o.id),
+    await caseFlow.messages(tx, { caseIds: [o.case_id], orderId: o.id, channel: 'provider' }),
+    await caseFlow.deadlines(tx, o.case_id),
+  ];
+  const start = deadlines.filter((d) => d.kind === 'start').at(-1);
+  return orderView(
+    o,
+    { goals, subgoals, statuses, hours, journal, messages, startDeadline: start?.due_date ?? null },
+    deadlineRulesFor(ctx.actor.municipalityCode),
+    now,
+  );
+}
+
+export function requireAccepted(o: OrderRow) {
+  if (o.status !== 'accepted') throw caseFlow.conflictOn('order', 'order.notAccepted');
+}
+
+export async function goalOf(tx: Tx, o: OrderRow, goalId: string) {
+  const goal = (await followUpRepository.goals(tx, [o.id])).find((g) => g.id === goalId);
+  if (!goal) throw notFound();
+  return goal;
+}
+
+/** A message about the order that the provider and the authority both see, journalised on the case and audited. */
+export async function postOrderMessage(tx: Tx, ctx: RequestContext, o: OrderRow, body: string): Promise<void> {
+  const provider = ctx.actor.role === 'provider_staff';
+  const id = await caseFlow.insertMessage(tx, {
+    municipality_id: ctx.actor.municipalityId,
+    case_id: o.case_id,
+    order_id: o.id,
+    channel: 'provider',
+    from_party: provider ? 'provider' : 'authority',
+    author_name: provider ? `${ctx.actor.name}, ${o.offer_name}` : ctx.actor.name,
+    body,
+  });
+  await caseFlow.journal(
+    tx,
+    ctx,
+    o.case_id,
+    'message',
+    provider ? `Besked fra ${o.offer_name}` : `Besked til ${o.offer_name}`,
+    body,
+  );
+  await audit(tx, ctx, { action: 'create', citizenId: o.citizen_id, recordType: 'case_message', recordId: String(id) });
+}
