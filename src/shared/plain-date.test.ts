@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysInMonth, isLeapYear, isPlainDate, plainDateInCopenhagen } from './plain-date.ts';
+import { clockInCopenhagen, daysInMonth, isLeapYear, isPlainDate, plainDateInCopenhagen } from './plain-date.ts';
 
 describe('PlainDate', () => {
   it.each([
@@ -32,5 +32,14 @@ describe('PlainDate', () => {
     ['2026-06-30T22:00:00Z', '2026-07-01'], // CEST is UTC+2
   ])('the Danish date of %s is %s', (instant, date) => {
     expect(plainDateInCopenhagen(new Date(instant))).toBe(date);
+  });
+
+  it.each([
+    ['2026-11-22T13:59:00Z', '14:59'], // CET
+    ['2026-11-22T14:01:00Z', '15:01'],
+    ['2026-06-30T21:59:00Z', '23:59'], // CEST
+    ['2026-06-30T22:00:00Z', '00:00'],
+  ])('the Danish time of %s is %s', (instant, clock) => {
+    expect(clockInCopenhagen(new Date(instant))).toBe(clock);
   });
 });

@@ -48,3 +48,15 @@ export const plainDateSchema = z.string().refine(isPlainDate, { message: 'date.i
   PlainDate,
   string
 >;
+
+/** The wall-clock time (HH:MM) in Danish local time of an instant, e.g. when an oral or digital complaint came in. */
+export function clockInCopenhagen(instant: Date): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Copenhagen',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  return `${part('hour')}:${part('minute')}`;
+}

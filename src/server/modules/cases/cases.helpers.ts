@@ -3,16 +3,17 @@ import type { DeadlineRuleSet } from '../../../rules/deadlines/deadline-rules.ts
 import type { ComputedDeadline } from '../../../rules/deadlines/deadlines.ts';
 import { formatCpr } from '../../../shared/cpr/cpr.ts';
 import type { ValidationKey } from '../../../shared/i18n/validation-messages.ts';
-import { type PlainDate, plainDateInCopenhagen } from '../../../shared/plain-date.ts';
+import type { PlainDate } from '../../../shared/plain-date.ts';
 import { type AuditEvent, purposeFor, writeAudit } from '../../platform/audit/audit.ts';
 import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
+/** What the use cases of the cases module share: loading, the state machine, the journal, letters, audit. */
+import { today } from '../../platform/clock.ts';
 import { AppError, invalidTransition, notFound } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/tx.ts';
 import { casesRepository } from './cases.repository.ts';
 import { type Letter, renderLetter } from './letters.ts';
 
-/** What the use cases of the cases module share: loading, the state machine, the journal, letters, audit. */
-export const today = (): PlainDate => plainDateInCopenhagen(new Date());
+export { today };
 
 export const danishDate = (d: string) => {
   const [y, m, day] = d.split('-');

@@ -20,16 +20,15 @@ import { catalogueContentSchema } from '../../../shared/catalogue/catalogue.sche
 import { LEGAL_BASES } from '../../../shared/catalogue/legal-bases.ts';
 import { type OfferDetail, type OfferSummary, offerContentSchema } from '../../../shared/catalogue/offer.schema.ts';
 import { mentionsParagraph } from '../../../shared/catalogue/paragraphs.ts';
-import { type PlainDate, plainDateInCopenhagen } from '../../../shared/plain-date.ts';
+import type { PlainDate } from '../../../shared/plain-date.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
+import { today } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { conflict, fieldError, invalidTransition, notFound } from '../../platform/errors.ts';
 import { inPublic, type Tx } from '../../platform/tx.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { type CatalogueFilter, catalogueRepository, type VersionRow } from './catalogue.repository.ts';
-
-const today = (): PlainDate => plainDateInCopenhagen(new Date());
 
 function datesOf(v: VersionRow): VersionDates {
   return { number: v.number, status: v.status, inForceFrom: v.in_force_from as PlainDate | null };

@@ -1,8 +1,9 @@
 import { deadlineRulesFor } from '../../../rules/deadlines/deadline-rules.ts';
 import type { ProviderOrder } from '../../../shared/follow-up/follow-up.schema.ts';
-import { type PlainDate, plainDateInCopenhagen } from '../../../shared/plain-date.ts';
 import { type AuditEvent, purposeFor, writeAudit } from '../../platform/audit/audit.ts';
 import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
+/** What the provider's and the authority's follow-up use cases share: scope, the order view, messages, audit. */
+import { today } from '../../platform/clock.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/tx.ts';
 import { AuditedDenial } from '../../platform/use-case.ts';
@@ -10,8 +11,7 @@ import { caseFlow } from '../cases/index.ts';
 import { followUpRepository } from './follow-up.repository.ts';
 import { hoursWindowStart, orderView } from './order-view.ts';
 
-/** What the provider's and the authority's follow-up use cases share: scope, the order view, messages, audit. */
-export const today = (): PlainDate => plainDateInCopenhagen(new Date());
+export { today };
 
 /** Provider staff's reads and changes are follow-up; the authority's are case processing. */
 export async function audit(tx: Tx, ctx: RequestContext, event: Omit<AuditEvent, 'purpose'>) {

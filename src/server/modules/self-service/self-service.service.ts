@@ -6,6 +6,7 @@ import type { MyOverview } from '../../../shared/self-service/self-service.schem
 import { auditRepository } from '../../platform/audit/audit.repository.ts';
 import { type AuditEvent, writeAudit } from '../../platform/audit/audit.ts';
 import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
+import { timeOfDay } from '../../platform/clock.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/tx.ts';
 import { AuditedDenial, runUseCase } from '../../platform/use-case.ts';
@@ -30,11 +31,6 @@ async function ownCase(tx: Tx, ctx: RequestContext, caseId: string) {
   }
   return c;
 }
-
-const clock = () =>
-  new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit', hour12: false })
-    .format(new Date())
-    .replace('.', ':');
 
 /** The citizen's own view: decisions and letters, plan and goals, next follow-up, provider, messages, complaints. */
 export const selfService = {
@@ -210,7 +206,7 @@ export const selfService = {
     const r = await complaintsService.register(
       ctx,
       caseId,
-      { form: 'digital', receivedOn: plainDateInCopenhagen(new Date()), receivedAt: clock(), text },
+      { form: 'digital', receivedOn: plainDateInCopenhagen(new Date()), receivedAt: timeOfDay(), text },
       'citizen',
     );
     return { timeliness: r.timeliness };
