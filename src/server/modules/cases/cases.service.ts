@@ -104,10 +104,10 @@ export const casesService = {
       const c = await loadCase(tx, id);
       const deadlines = await casesRepository.deadlines(tx, id);
       const events = await casesRepository.events(tx, id);
-      const documents = await casesRepository.documents(tx, id);
-      const decisions = await casesRepository.decisions(tx, id);
+      const documents = await casesRepository.documents(tx, [id]);
+      const decisions = await casesRepository.decisions(tx, [id]);
       const order = await casesRepository.orderOf(tx, id);
-      const complaints = await casesRepository.complaints(tx, id);
+      const complaints = await casesRepository.complaints(tx, [id]);
       const outreach = c.channel === 'outreach_advice' ? await casesRepository.outreachContacts(tx, id) : null;
       const messages = await casesRepository.messages(tx, { caseIds: [id], channel: 'citizen' });
       await audit(tx, ctx, { action: 'read', citizenId: c.citizen_id, recordType: 'case', recordId: id });
@@ -355,7 +355,7 @@ export const casesService = {
     await runUseCase(ctx, async (tx) => {
       const c = await loadCase(tx, id);
       const next = transition(c, 'close');
-      const complaints = await casesRepository.complaints(tx, id);
+      const complaints = await casesRepository.complaints(tx, [id]);
       if (complaints.some((x) => isComplaintOpen(x.status))) {
         throw conflictOn('complaint', 'complaint.open');
       }
@@ -564,7 +564,7 @@ export const casesService = {
       // A new decision on a case with an order is a revisitation; one that lowers the frame reduces support and so
       // carries complaint guidance even when "granted" (forvaltningsloven § 25).
       const revisitation = (await casesRepository.orderOf(tx, id)) !== undefined;
-      const previous = (await casesRepository.decisions(tx, id)).find((d) => d.outcome !== 'refused');
+      const previous = (await casesRepository.decisions(tx, [id])).find((d) => d.outcome !== 'refused');
       const reduces =
         revisitation &&
         reducesSupport(

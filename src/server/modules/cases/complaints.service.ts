@@ -73,7 +73,7 @@ export const complaintsService = {
       if (!decision) throw conflictOn('decision', 'complaint.noDecision');
       transition(c, 'register_complaint');
       if (input.receivedOn < decision.decided_on) throw fieldError('receivedOn', 'complaint.beforeDecision');
-      const existing = await casesRepository.complaints(tx, caseId);
+      const existing = await casesRepository.complaints(tx, [caseId]);
       if (existing.some((x) => isComplaintOpen(x.status))) {
         throw conflictOn('complaint', 'complaint.open');
       }
@@ -141,7 +141,7 @@ export const complaintsService = {
         if (!(await casesRepository.setStatus(tx, caseId, c.version, status))) throw conflict();
         await casesRepository.lapseDeadlines(tx, caseId, ['forward_to_ankestyrelsen'], input.decidedOn);
       } else {
-        const decision = (await casesRepository.decisions(tx, caseId)).find((d) => d.id === complaint.decision_id);
+        const decision = (await casesRepository.decisions(tx, [caseId])).find((d) => d.id === complaint.decision_id);
         if (!decision) throw notFound();
         const decisionLetter = decision.letter_document_id
           ? await casesRepository.documentLetter(tx, caseId, decision.letter_document_id)

@@ -140,7 +140,7 @@ export const authorityFollowUpService = {
         const rules = deadlineRulesFor(ctx.actor.municipalityCode);
         const { endsOn, continuation } = supportEndsAfterStop(o.legal_basis, input.heldOn, rules);
         const complaint = computeDeadline('complaint', input.heldOn, rules);
-        const decision = (await caseFlow.decisions(tx, caseId)).find((d) => d.outcome !== 'refused');
+        const decision = (await caseFlow.decisions(tx, [caseId])).find((d) => d.outcome !== 'refused');
         if (!decision) throw caseFlow.conflictOn('order', 'followUp.noOrder');
         const letterhead = await caseFlow.letterhead(tx, ctx.actor.municipalityId);
         documentId = await caseFlow.journaliseLetter(tx, ctx, c, {

@@ -25,41 +25,6 @@ export const selfServiceRepository = {
     return tx.selectFrom('case_file').select(['id', 'citizen_id']).where('id', '=', caseId).executeTakeFirst();
   },
 
-  /** Decisions of the citizen's cases in one query (decision_case_idx). */
-  async decisions(tx: Tx, caseIds: readonly string[]) {
-    if (!caseIds.length) return [];
-    return tx
-      .selectFrom('decision as d')
-      .innerJoin('service_description_version as v', 'v.id', 'd.service_description_version_id')
-      .innerJoin('service_description as s', 's.id', 'v.service_description_id')
-      .select([
-        'd.id',
-        'd.case_id',
-        'd.outcome',
-        'd.kind',
-        's.title as service_title',
-        'd.legal_basis',
-        'd.decided_on',
-        'd.weekly_hours',
-        'd.letter_document_id',
-      ])
-      .where('d.case_id', 'in', caseIds)
-      .orderBy('d.created_at', 'desc')
-      .limit(PER_CASE * caseIds.length)
-      .execute();
-  },
-
-  async documents(tx: Tx, caseIds: readonly string[]) {
-    if (!caseIds.length) return [];
-    return tx
-      .selectFrom('case_document')
-      .select(['id', 'case_id', 'title', 'journalised_on'])
-      .where('case_id', 'in', caseIds)
-      .orderBy('created_at')
-      .limit(PER_CASE * caseIds.length)
-      .execute();
-  },
-
   async openComplaintDeadlines(tx: Tx, caseIds: readonly string[]) {
     if (!caseIds.length) return [];
     return tx
@@ -69,17 +34,6 @@ export const selfServiceRepository = {
       .where('kind', '=', 'complaint')
       .where('met_on', 'is', null)
       .where('lapsed_on', 'is', null)
-      .limit(PER_CASE * caseIds.length)
-      .execute();
-  },
-
-  async complaints(tx: Tx, caseIds: readonly string[]) {
-    if (!caseIds.length) return [];
-    return tx
-      .selectFrom('complaint')
-      .select(['case_id', 'received_on', 'status'])
-      .where('case_id', 'in', caseIds)
-      .orderBy('created_at')
       .limit(PER_CASE * caseIds.length)
       .execute();
   },
@@ -104,22 +58,6 @@ export const selfServiceRepository = {
       .where('o.case_id', 'in', caseIds)
       .orderBy('o.created_at', 'desc')
       .limit(PER_CASE * caseIds.length)
-      .execute();
-  },
-
-  async goals(tx: Tx, orderIds: readonly string[]) {
-    if (!orderIds.length) return [];
-    return tx.selectFrom('order_goal').selectAll().where('order_id', 'in', orderIds).orderBy('position').execute();
-  },
-
-  async statuses(tx: Tx, orderIds: readonly string[]) {
-    if (!orderIds.length) return [];
-    return tx
-      .selectFrom('fko_status')
-      .select(['goal_id', 'kind', 'scored_on', 'support_need_code'])
-      .where('order_id', 'in', orderIds)
-      .orderBy('scored_on')
-      .limit(PER_CASE * orderIds.length)
       .execute();
   },
 };

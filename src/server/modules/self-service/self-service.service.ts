@@ -11,6 +11,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/tx.ts';
 import { AuditedDenial, runUseCase } from '../../platform/use-case.ts';
 import { caseFlow, complaintsService } from '../cases/index.ts';
+import { orderProgress } from '../follow-up/index.ts';
 import { selfServiceRepository } from './self-service.repository.ts';
 
 async function audit(tx: Tx, ctx: RequestContext, event: Omit<AuditEvent, 'purpose'>) {
@@ -42,19 +43,19 @@ export const selfService = {
       const cases = await selfServiceRepository.cases(tx, citizenId);
       const ids = cases.map((c) => c.id);
       const [decisions, documents, deadlines, complaints, orders, messages] = [
-        await selfServiceRepository.decisions(tx, ids),
-        await selfServiceRepository.documents(tx, ids),
+        await caseFlow.decisions(tx, ids),
+        await caseFlow.documents(tx, ids),
         await selfServiceRepository.openComplaintDeadlines(tx, ids),
-        await selfServiceRepository.complaints(tx, ids),
+        await caseFlow.complaints(tx, ids),
         await selfServiceRepository.orders(tx, ids),
         await caseFlow.messages(tx, { caseIds: ids, channel: 'citizen' }),
       ];
       const latestOrders = ids.flatMap((id) => orders.find((o) => o.case_id === id) ?? []);
-      const goals = await selfServiceRepository.goals(
+      const goals = await orderProgress.goals(
         tx,
         latestOrders.map((o) => o.id),
       );
-      const statuses = await selfServiceRepository.statuses(
+      const statuses = await orderProgress.statuses(
         tx,
         latestOrders.map((o) => o.id),
       );
