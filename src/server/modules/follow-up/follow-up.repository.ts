@@ -163,15 +163,17 @@ export const followUpRepository = {
 
   async statuses(tx: Tx, orderIds: readonly string[]) {
     if (!orderIds.length) return [];
-    return tx
-      .selectFrom('fko_status')
-      .select(['id', 'goal_id', 'order_id', 'kind', 'scored_on', 'support_need_code', 'justification', 'scored_by_name'])
-      .where('order_id', 'in', orderIds)
-      .orderBy('scored_on')
-      .orderBy('created_at')
-      // At most 3 goals an order, a status a quarter: a generous bound, never a cut in practice.
-      .limit(300 * orderIds.length)
-      .execute();
+    return (
+      tx
+        .selectFrom('fko_status')
+        .select(['id', 'goal_id', 'order_id', 'kind', 'scored_on', 'support_need_code', 'justification', 'scored_by_name'])
+        .where('order_id', 'in', orderIds)
+        .orderBy('scored_on')
+        .orderBy('created_at')
+        // At most 3 goals an order, a status a quarter: a generous bound, never a cut in practice.
+        .limit(300 * orderIds.length)
+        .execute()
+    );
   },
 
   async hours(tx: Tx, orderIds: readonly string[], fromWeek: string) {
