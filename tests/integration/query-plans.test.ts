@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stableUuid } from '../../src/server/db/seed/deterministic.ts';
-import { casesRepository } from '../../src/server/modules/cases/cases.repository.ts';
+import { caseFileRepository } from '../../src/server/modules/case-file/case-file.repository.ts';
 import { type CitizenCriterion, citizensRepository } from '../../src/server/modules/citizens/citizens.repository.ts';
 import { followUpRepository } from '../../src/server/modules/follow-up/follow-up.repository.ts';
 import type { Database } from '../../src/server/platform/db/database.ts';
@@ -98,7 +98,7 @@ describe(`follow-up and case query plans on ${TEST_DB}`, () => {
     ['an order’s journal', (tx: Tx) => followUpRepository.journal(tx, ids[0] as string), ['order_journal_order_idx']],
     [
       'messages on a case',
-      (tx: Tx) => casesRepository.messages(tx, { caseIds: [caseId], channel: 'provider' }),
+      (tx: Tx) => caseFileRepository.messages(tx, { caseIds: [caseId], channel: 'provider' }),
       ['case_message_case_idx'],
     ],
     ['follow-ups of a case', (tx: Tx) => followUpRepository.followUps(tx, caseId), ['follow_up_case_idx']],

@@ -24,3 +24,8 @@ export const invalidTransition = (detail?: string) => new AppError('invalid_tran
 export function fieldError(path: string, key: ValidationKey): AppError {
   return new AppError('validation_failed', [{ code: 'custom', message: key, path: path.split('.') }]);
 }
+
+/** A 409 that names the field and says why in Danish and English (the state of the record refuses the change). */
+export function conflictOn(path: string, key: ValidationKey): AppError {
+  return new AppError('invalid_transition', [{ code: 'custom', message: key, path: path.split('.') }]);
+}

@@ -17,7 +17,8 @@ import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts'
 import { conflict, fieldError, notFound } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/tx.ts';
 import { AuditedDenial, runUseCase } from '../../platform/use-case.ts';
-import { casesOfCitizen, citizenServedAt } from '../cases/index.ts';
+import { caseFileReads } from '../case-file/index.ts';
+import { orderReads } from '../orders/index.ts';
 import { type CitizenCriterion, type CitizenRow, citizensRepository } from './citizens.repository.ts';
 
 /**
@@ -78,7 +79,8 @@ async function loadVisible(tx: Tx, ctx: RequestContext, id: string): Promise<Cit
     row !== undefined &&
     (scope === 'municipality' ||
       (scope === 'self' && ctx.actor.citizenId === id) ||
-      (scope === 'own_offers' && (await citizenServedAt(tx, id, ctx.actor.offerUnitIds, plainDateInCopenhagen(new Date())))));
+      (scope === 'own_offers' &&
+        (await orderReads.citizenServedAt(tx, id, ctx.actor.offerUnitIds, plainDateInCopenhagen(new Date())))));
   if (!row) throw notFound();
   if (!visible) {
     throw new AuditedDenial({ purpose: PURPOSE_BY_ROLE[ctx.actor.role], citizenId: id, recordType: 'citizen', recordId: id });
@@ -110,7 +112,7 @@ export const citizensService = {
         municipalityName: ctx.actor.municipalityName,
         version: row.version,
         // Provider staff see the citizen, not the authority's cases (SEL § 141, stk. 5).
-        cases: (CITIZEN_SCOPE[ctx.actor.role] === 'municipality' ? await casesOfCitizen(tx, id) : []).map((c) => ({
+        cases: (CITIZEN_SCOPE[ctx.actor.role] === 'municipality' ? await caseFileReads.casesOfCitizen(tx, id) : []).map((c) => ({
           id: c.id,
           title: c.title,
           status: c.status,

@@ -4,10 +4,10 @@ import { type AuditEvent, purposeFor, writeAudit } from '../../platform/audit/au
 import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
 /** What the provider's and the authority's follow-up use cases share: scope, the order view, messages, audit. */
 import { today } from '../../platform/clock.ts';
-import { notFound } from '../../platform/errors.ts';
+import { conflictOn, notFound } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/tx.ts';
 import { AuditedDenial } from '../../platform/use-case.ts';
-import { caseFlow } from '../cases/index.ts';
+import { caseFileReads, deadlinesOf, loadCase, postMessage } from '../case-file/index.ts';
 import { followUpRepository } from './follow-up.repository.ts';
 import { hoursWindowStart, orderView } from './order-view.ts';
 
@@ -48,8 +48,8 @@ export async function readOrder(tx: Tx, ctx: RequestContext, o: OrderRow): Promi
     await followUpRepository.statuses(tx, ids),
     await followUpRepository.hours(tx, ids, hoursWindowStart(now)),
     await followUpRepository.journal(tx, o.id),
-    await caseFlow.messages(tx, { caseIds: [o.case_id], orderId: o.id, channel: 'provider' }),
-    await caseFlow.deadlines(tx, o.case_id),
+    await caseFileReads.messages(tx, { caseIds: [o.case_id], orderId: o.id, channel: 'provider' }),
+    await deadlinesOf(tx, o.case_id),
   ];
   const start = deadlines.filter((d) => d.kind === 'start').at(-1);
   return orderView(
@@ -61,7 +61,7 @@ export async function readOrder(tx: Tx, ctx: RequestContext, o: OrderRow): Promi
 }
 
 export function requireAccepted(o: OrderRow) {
-  if (o.status !== 'accepted') throw caseFlow.conflictOn('order', 'order.notAccepted');
+  if (o.status !== 'accepted') throw conflictOn('order', 'order.notAccepted');
 }
 
 export async function goalOf(tx: Tx, o: OrderRow, goalId: string) {
@@ -73,22 +73,26 @@ export async function goalOf(tx: Tx, o: OrderRow, goalId: string) {
 /** A message about the order that the provider and the authority both see, journalised on the case and audited. */
 export async function postOrderMessage(tx: Tx, ctx: RequestContext, o: OrderRow, body: string): Promise<void> {
   const provider = ctx.actor.role === 'provider_staff';
-  const id = await caseFlow.insertMessage(tx, {
-    municipality_id: ctx.actor.municipalityId,
-    case_id: o.case_id,
-    order_id: o.id,
-    channel: 'provider',
-    from_party: provider ? 'provider' : 'authority',
-    author_name: provider ? `${ctx.actor.name}, ${o.offer_name}` : ctx.actor.name,
-    body,
-  });
-  await caseFlow.journal(
+  const id = await postMessage(
     tx,
     ctx,
-    o.case_id,
-    'message',
+    {
+      caseId: o.case_id,
+      orderId: o.id,
+      channel: 'provider',
+      fromParty: provider ? 'provider' : 'authority',
+      authorName: provider ? `${ctx.actor.name}, ${o.offer_name}` : ctx.actor.name,
+      body,
+    },
     provider ? `Besked fra ${o.offer_name}` : `Besked til ${o.offer_name}`,
-    body,
   );
   await audit(tx, ctx, { action: 'create', citizenId: o.citizen_id, recordType: 'case_message', recordId: String(id) });
+}
+
+/** The newest order of a case, scoped to the actor (404 if the case or the order is not there). */
+export async function latestOrderOf(tx: Tx, ctx: RequestContext, caseId: string) {
+  await loadCase(tx, caseId);
+  const latest = await followUpRepository.latestOrderOfCase(tx, caseId);
+  if (!latest) throw notFound();
+  return loadOrderFor(tx, ctx, latest.id);
 }

@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/tx.ts';
 
-/** The only SQL of follow-up: orders as delivered, their goals, statuses, hours, journal and messages (RLS-scoped). */
+/**
+ * The SQL of follow-up: it writes sub-goals, the daily journal, delivered hours, FKO statuses and follow-ups, and
+ * reads orders as delivered with their goals (the orders module writes those). RLS-scoped.
+ */
 export const followUpRepository = {
   /** One order with what scoping and the views need (case_order primary key). */
   async order(tx: Tx, orderId: string) {
@@ -199,36 +202,6 @@ export const followUpRepository = {
       .execute();
   },
 
-  async accept(tx: Tx, orderId: string, version: number, on: string, start: string): Promise<boolean> {
-    const r = await tx
-      .updateTable('case_order')
-      .set({ status: 'accepted', accepted_on: on, actual_start: start, version: sql`version + 1` })
-      .where('id', '=', orderId)
-      .where('version', '=', version)
-      .where('status', '=', 'ordered')
-      .executeTakeFirst();
-    return r.numUpdatedRows === 1n;
-  },
-
-  /** Ends an order on `endsOn` (a stop decision, or a replacing order), and its goals with it. */
-  async end(tx: Tx, orderId: string, endsOn: string, reason: string): Promise<void> {
-    await tx
-      .updateTable('case_order')
-      .set({ ends_on: endsOn, ended_reason: reason, version: sql`version + 1` })
-      .where('id', '=', orderId)
-      .execute();
-    await tx
-      .updateTable('order_goal')
-      .set({ ended_on: endsOn })
-      .where('order_id', '=', orderId)
-      .where('ended_on', 'is', null)
-      .execute();
-  },
-
-  async setFirstFollowUp(tx: Tx, orderId: string, on: string): Promise<void> {
-    await tx.updateTable('case_order').set({ first_follow_up: on }).where('id', '=', orderId).execute();
-  },
-
   async insertSubgoal(
     tx: Tx,
     row: {
@@ -266,17 +239,6 @@ export const followUpRepository = {
         }),
       )
       .execute();
-  },
-
-  /** Optimistic locking on the goal: a status is saved only by the one who saw the current version. */
-  async bumpGoal(tx: Tx, goalId: string, version: number): Promise<boolean> {
-    const r = await tx
-      .updateTable('order_goal')
-      .set({ version: sql`version + 1` })
-      .where('id', '=', goalId)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return r.numUpdatedRows === 1n;
   },
 
   async insertStatus(

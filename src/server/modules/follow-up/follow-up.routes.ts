@@ -18,8 +18,18 @@ import {
 import { idParamsSchema, uuidSchema } from '../../../shared/ids.ts';
 import { contextOf } from '../../platform/auth/guard.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { authorityFollowUpService } from './authority.service.ts';
-import { providerService } from './provider.service.ts';
+import { acceptOrder } from './accept-order.use-case.ts';
+import { addSubgoal } from './add-subgoal.use-case.ts';
+import { holdFollowUp } from './hold-follow-up.use-case.ts';
+import { listFollowUpAlerts } from './list-follow-up-alerts.use-case.ts';
+import { listProviderOrders } from './list-provider-orders.use-case.ts';
+import { messageAuthority } from './message-authority.use-case.ts';
+import { messageProvider } from './message-provider.use-case.ts';
+import { readFollowUp } from './read-follow-up.use-case.ts';
+import { readProviderOrder } from './read-provider-order.use-case.ts';
+import { registerHours } from './register-hours.use-case.ts';
+import { scoreGoal } from './score-goal.use-case.ts';
+import { writeJournal } from './write-journal.use-case.ts';
 
 const tags = ['follow-up'];
 const goalParams = z.object({ id: uuidSchema, goalId: uuidSchema });
@@ -50,7 +60,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ database: Database }> = asy
         response: { 200: pageSchema(providerOrderItemSchema) },
       },
     },
-    async (request) => providerService.list(contextOf(request, database), request.query),
+    async (request) => listProviderOrders(contextOf(request, database), request.query),
   );
 
   app.get(
@@ -64,7 +74,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ database: Database }> = asy
         response: { 200: providerOrderSchema },
       },
     },
-    async (request) => providerService.read(contextOf(request, database), request.params.id),
+    async (request) => readProviderOrder(contextOf(request, database), request.params.id),
   );
 
   app.post(
@@ -80,7 +90,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ database: Database }> = asy
       },
     },
     async (request, reply) => {
-      await providerService.accept(contextOf(request, database), request.params.id, request.body);
+      await acceptOrder(contextOf(request, database), request.params.id, request.body);
       return reply.status(204).send(null);
     },
   );
@@ -98,7 +108,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ database: Database }> = asy
       },
     },
     async (request, reply) => {
-      await providerService.message(contextOf(request, database), request.params.id, request.body.body);
+      await messageAuthority(contextOf(request, database), request.params.id, request.body.body);
       return reply.status(204).send(null);
     },
   );
@@ -116,7 +126,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ database: Database }> = asy
       },
     },
     async (request, reply) => {
-      await providerService.subgoal(contextOf(request, database), request.params.id, request.params.goalId, request.body);
+      await addSubgoal(contextOf(request, database), request.params.id, request.params.goalId, request.body);
       return reply.status(204).send(null);
     },
   );
@@ -134,7 +144,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ database: Database }> = asy
       },
     },
     async (request, reply) => {
-      await providerService.journal(contextOf(request, database), request.params.id, request.body);
+      await writeJournal(contextOf(request, database), request.params.id, request.body);
       return reply.status(204).send(null);
     },
   );
@@ -152,7 +162,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ database: Database }> = asy
       },
     },
     async (request, reply) => {
-      await providerService.hours(contextOf(request, database), request.params.id, request.body);
+      await registerHours(contextOf(request, database), request.params.id, request.body);
       return reply.status(204).send(null);
     },
   );
@@ -172,7 +182,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ database: Database }> = asy
     async (request, reply) =>
       reply
         .status(201)
-        .send(await providerService.status(contextOf(request, database), request.params.id, request.params.goalId, request.body)),
+        .send(await scoreGoal(contextOf(request, database), request.params.id, request.params.goalId, request.body)),
   );
 
   app.get(
@@ -186,7 +196,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ database: Database }> = asy
         response: { 200: pageSchema(followUpAlertSchema) },
       },
     },
-    async (request) => authorityFollowUpService.alerts(contextOf(request, database), request.query),
+    async (request) => listFollowUpAlerts(contextOf(request, database), request.query),
   );
 
   app.get(
@@ -200,7 +210,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ database: Database }> = asy
         response: { 200: followUpViewSchema },
       },
     },
-    async (request) => authorityFollowUpService.view(contextOf(request, database), request.params.id),
+    async (request) => readFollowUp(contextOf(request, database), request.params.id),
   );
 
   app.post(
@@ -216,7 +226,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ database: Database }> = asy
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await authorityFollowUpService.hold(contextOf(request, database), request.params.id, request.body)),
+      reply.status(201).send(await holdFollowUp(contextOf(request, database), request.params.id, request.body)),
   );
 
   app.post(
@@ -232,25 +242,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ database: Database }> = asy
       },
     },
     async (request, reply) => {
-      await authorityFollowUpService.message(contextOf(request, database), request.params.id, request.body.body);
-      return reply.status(204).send(null);
-    },
-  );
-
-  app.post(
-    '/api/cases/:id/revisitation',
-    {
-      config: { access: 'case.write' },
-      schema: {
-        tags,
-        summary: 'Start a revisitation: a new decision on the frame or the offer',
-        params: idParamsSchema,
-        body: z.object({ version: z.number().int().min(1), reason: z.string().trim().min(1).max(4000) }),
-        response: { 204: z.null() },
-      },
-    },
-    async (request, reply) => {
-      await authorityFollowUpService.revisit(contextOf(request, database), request.params.id, request.body);
+      await messageProvider(contextOf(request, database), request.params.id, request.body.body);
       return reply.status(204).send(null);
     },
   );

@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import {
@@ -52,6 +55,30 @@ describe('legal paragraphs: written once, cited', () => {
     ],
   ])('the party hearing %j', (model, text) => {
     expect(LEGAL_PARAGRAPHS.partyHearing.paragraphs(model)).toEqual([text]);
+  });
+
+  it('lives in letters only: no other server, rules or shared source words it', () => {
+    const root = fileURLToPath(new URL('../../../', import.meta.url));
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((n) => {
+        const p = join(dir, n);
+        return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
+      });
+    const phrases = [
+      'Klagevejledning:',
+      'Du er blevet partshørt',
+      'Partshøring var ikke nødvendig',
+      'fordi en myndighed skal give besked',
+      'skriver vi til dig og fortæller hvorfor',
+      'Klagen oversendes hermed',
+      'Fastholder vi afgørelsen',
+    ];
+    const own = fileURLToPath(new URL('.', import.meta.url));
+    const offenders = ['server', 'rules', 'shared']
+      .flatMap((dir) => files(join(root, dir)))
+      .filter((f) => !f.startsWith(own))
+      .flatMap((f) => phrases.filter((p) => readFileSync(f, 'utf8').includes(p)).map((p) => `${relative(root, f)}: ${p}`));
+    expect(offenders).toEqual([]);
   });
 });
 

@@ -10,4 +10,13 @@ export const organisationRepository = {
       .limit(2000)
       .execute();
   },
+
+  /** The municipality's name and contact, for its letters and the citizen's page (municipality primary key). */
+  async letterhead(tx: Tx, municipalityId: string) {
+    return tx
+      .selectFrom('municipality')
+      .select(['name', 'address', 'phone', 'email'])
+      .where('id', '=', municipalityId)
+      .executeTakeFirstOrThrow();
+  },
 };

@@ -10,8 +10,11 @@ import { timeOfDay } from '../../platform/clock.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/tx.ts';
 import { AuditedDenial, runUseCase } from '../../platform/use-case.ts';
-import { caseFlow, complaintsService } from '../cases/index.ts';
+import { caseFileReads, postMessage } from '../case-file/index.ts';
+import { complaintReads, registerComplaint } from '../complaints/index.ts';
+import { decisionReads } from '../decisions/index.ts';
 import { orderProgress } from '../follow-up/index.ts';
+import { letterheadOf } from '../organisation/index.ts';
 import { selfServiceRepository } from './self-service.repository.ts';
 
 async function audit(tx: Tx, ctx: RequestContext, event: Omit<AuditEvent, 'purpose'>) {
@@ -43,12 +46,12 @@ export const selfService = {
       const cases = await selfServiceRepository.cases(tx, citizenId);
       const ids = cases.map((c) => c.id);
       const [decisions, documents, deadlines, complaints, orders, messages] = [
-        await caseFlow.decisions(tx, ids),
-        await caseFlow.documents(tx, ids),
+        await decisionReads.decisions(tx, ids),
+        await caseFileReads.documents(tx, ids),
         await selfServiceRepository.openComplaintDeadlines(tx, ids),
-        await caseFlow.complaints(tx, ids),
+        await complaintReads.complaints(tx, ids),
         await selfServiceRepository.orders(tx, ids),
-        await caseFlow.messages(tx, { caseIds: ids, channel: 'citizen' }),
+        await caseFileReads.messages(tx, { caseIds: ids, channel: 'citizen' }),
       ];
       const latestOrders = ids.flatMap((id) => orders.find((o) => o.case_id === id) ?? []);
       const goals = await orderProgress.goals(
@@ -59,7 +62,7 @@ export const selfService = {
         tx,
         latestOrders.map((o) => o.id),
       );
-      const letterhead = await caseFlow.letterhead(tx, ctx.actor.municipalityId);
+      const letterhead = await letterheadOf(tx, ctx.actor.municipalityId);
       await audit(tx, ctx, { action: 'read', citizenId, recordType: 'own_overview', recordId: citizenId });
       const today = plainDateInCopenhagen(new Date());
       return {
@@ -147,7 +150,7 @@ export const selfService = {
   async document(ctx: RequestContext, caseId: string, documentId: string): Promise<{ title: string; content: Uint8Array }> {
     return runUseCase(ctx, async (tx) => {
       const c = await ownCase(tx, ctx, caseId);
-      const doc = await caseFlow.documentContent(tx, caseId, documentId);
+      const doc = await caseFileReads.documentContent(tx, caseId, documentId);
       if (!doc) throw notFound();
       await audit(tx, ctx, { action: 'export', citizenId: c.citizen_id, recordType: 'case_document', recordId: documentId });
       return { title: doc.title, content: doc.content };
@@ -187,16 +190,12 @@ export const selfService = {
   async message(ctx: RequestContext, caseId: string, body: string): Promise<void> {
     await runUseCase(ctx, async (tx) => {
       const c = await ownCase(tx, ctx, caseId);
-      const id = await caseFlow.insertMessage(tx, {
-        municipality_id: ctx.actor.municipalityId,
-        case_id: caseId,
-        order_id: null,
-        channel: 'citizen',
-        from_party: 'citizen',
-        author_name: ctx.actor.name,
-        body,
-      });
-      await caseFlow.journal(tx, ctx, caseId, 'message', 'Besked fra borgeren', body);
+      const id = await postMessage(
+        tx,
+        ctx,
+        { caseId, orderId: null, channel: 'citizen', fromParty: 'citizen', authorName: ctx.actor.name, body },
+        'Besked fra borgeren',
+      );
       await audit(tx, ctx, { action: 'create', citizenId: c.citizen_id, recordType: 'case_message', recordId: String(id) });
     });
   },
@@ -204,7 +203,7 @@ export const selfService = {
   /** A digital complaint: received now, checked against the deadline, and into the complaint flow. */
   async complain(ctx: RequestContext, caseId: string, text: string): Promise<{ timeliness: 'in_time' | 'late' }> {
     // The complaint use case checks that the case is the citizen's own (404 and an audited denial otherwise).
-    const r = await complaintsService.register(
+    const r = await registerComplaint(
       ctx,
       caseId,
       { form: 'digital', receivedOn: plainDateInCopenhagen(new Date()), receivedAt: timeOfDay(), text },

@@ -1,0 +1,368 @@
+import { sql } from 'kysely';
+import { OPEN_COMPLAINT_STATUSES } from '../../../rules/complaints/complaint-rules.ts';
+import type { Tx } from '../../platform/tx.ts';
+
+/**
+ * The only SQL that writes the case file: the case, its request, deadlines, journal (events), journalised
+ * documents, messages and outreach contacts. Row-level security scopes every statement to the actor's municipality.
+ */
+export const caseFileRepository = {
+  /** A citizen's cases for the citizen overview (case_file_citizen_idx). */
+  async forCitizen(tx: Tx, citizenId: string) {
+    return tx
+      .selectFrom('case_file')
+      .select(['id', 'title', 'status', 'opened_on'])
+      .where('citizen_id', '=', citizenId)
+      .orderBy('opened_on', 'desc')
+      .limit(100)
+      .execute();
+  },
+
+  async citizenForCase(tx: Tx, citizenId: string) {
+    return tx
+      .selectFrom('citizen')
+      .select(['id', 'first_name', 'last_name', 'cpr', 'address', 'postal_code', 'city'])
+      .where('id', '=', citizenId)
+      .executeTakeFirst();
+  },
+
+  async insertCase(
+    tx: Tx,
+    row: {
+      municipality_id: string;
+      citizen_id: string;
+      caseworker_id: string;
+      status: string;
+      title: string;
+      opened_on: string;
+      day_offer: boolean;
+    },
+  ): Promise<string> {
+    return (await tx.insertInto('case_file').values(row).returning('id').executeTakeFirstOrThrow()).id;
+  },
+
+  async insertRequest(
+    tx: Tx,
+    row: {
+      municipality_id: string;
+      case_id: string;
+      channel: string;
+      received_on: string;
+      requested_by: string;
+      requester_name: string | null;
+      what: string;
+    },
+  ): Promise<void> {
+    await tx.insertInto('case_request').values(row).execute();
+  },
+
+  async caseById(tx: Tx, id: string) {
+    return tx
+      .selectFrom('case_file as c')
+      .innerJoin('case_request as r', 'r.case_id', 'c.id')
+      .innerJoin('citizen as p', 'p.id', 'c.citizen_id')
+      .select([
+        'c.id',
+        'c.citizen_id',
+        'c.caseworker_id',
+        'c.status',
+        'c.title',
+        'c.opened_on',
+        'c.day_offer',
+        'c.version',
+        'r.channel',
+        'r.received_on',
+        'r.requested_by',
+        'r.requester_name',
+        'r.what',
+        'p.first_name',
+        'p.last_name',
+        'p.cpr',
+        'p.address',
+        'p.postal_code',
+        'p.city',
+      ])
+      .where('c.id', '=', id)
+      .executeTakeFirst();
+  },
+
+  /** Optimistic locking: moves the status only if nobody changed the case since `version`. */
+  async setStatus(tx: Tx, id: string, version: number, status: string): Promise<boolean> {
+    const r = await tx
+      .updateTable('case_file')
+      .set({ status, version: sql`version + 1` })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return r.numUpdatedRows === 1n;
+  },
+
+  /**
+   * Cases with their next open deadline, soonest first (case_file_caseworker_idx for "mine";
+   * case_deadline_open_idx for the deadlines), paged.
+   */
+  async list(
+    tx: Tx,
+    f: { caseworkerId: string | null; due: { from: string | null; to: string } | null },
+    limit: number,
+    offset: number,
+  ) {
+    const due = f.due;
+    const base = tx
+      .selectFrom('case_file as c')
+      .innerJoin('citizen as p', 'p.id', 'c.citizen_id')
+      .where('c.status', '<>', 'closed')
+      .$if(f.caseworkerId !== null, (q) => q.where('c.caseworker_id', '=', f.caseworkerId as string))
+      .$if(due !== null, (q) =>
+        q.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('case_deadline as d')
+              .select('d.id')
+              .whereRef('d.case_id', '=', 'c.id')
+              .where('d.met_on', 'is', null)
+              .where('d.lapsed_on', 'is', null)
+              .where('d.due_date', '<=', due?.to as string)
+              .$if(due?.from !== null, (s) => s.where('d.due_date', '>=', due?.from as string)),
+          ),
+        ),
+      );
+    const items = await base
+      .select((eb) => [
+        'c.id',
+        'c.title',
+        'c.status',
+        'p.first_name',
+        'p.last_name',
+        eb
+          .selectFrom('case_deadline as d')
+          .select(sql<string>`d.due_date::text`.as('due'))
+          .whereRef('d.case_id', '=', 'c.id')
+          .where('d.met_on', 'is', null)
+          .where('d.lapsed_on', 'is', null)
+          .orderBy('d.due_date')
+          .limit(1)
+          .as('next_due'),
+        eb
+          .selectFrom('case_deadline as d')
+          .select('d.kind')
+          .whereRef('d.case_id', '=', 'c.id')
+          .where('d.met_on', 'is', null)
+          .where('d.lapsed_on', 'is', null)
+          .orderBy('d.due_date')
+          .limit(1)
+          .as('next_kind'),
+      ])
+      .orderBy(sql`next_due nulls last`)
+      .orderBy('c.id')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return { items, total: total.n };
+  },
+
+  async deadlines(tx: Tx, caseId: string) {
+    return tx
+      .selectFrom('case_deadline')
+      .select(['kind', 'from_date', 'due_date', 'ends_at_time', 'rule_version', 'source', 'met_on', 'notice_sent_on'])
+      .where('case_id', '=', caseId)
+      .where('lapsed_on', 'is', null)
+      .orderBy('due_date')
+      .limit(200)
+      .execute();
+  },
+
+  async insertDeadlines(
+    tx: Tx,
+    rows: {
+      municipality_id: string;
+      case_id: string;
+      kind: string;
+      from_date: string;
+      due_date: string;
+      ends_at_time: string;
+      rule_version: string;
+      source: string;
+    }[],
+  ): Promise<void> {
+    if (rows.length) await tx.insertInto('case_deadline').values(rows).execute();
+  },
+
+  async markDeadlineMet(tx: Tx, caseId: string, kind: string, on: string): Promise<void> {
+    await tx
+      .updateTable('case_deadline')
+      .set({ met_on: on })
+      .where('case_id', '=', caseId)
+      .where('kind', '=', kind)
+      .where('met_on', 'is', null)
+      .where('lapsed_on', 'is', null)
+      .execute();
+  },
+
+  /** Deadlines that no longer apply (a new decision replaces the old one's start and complaint deadlines). */
+  async lapseDeadlines(tx: Tx, caseId: string, kinds: readonly string[], on: string): Promise<void> {
+    if (!kinds.length) return;
+    await tx
+      .updateTable('case_deadline')
+      .set({ lapsed_on: on })
+      .where('case_id', '=', caseId)
+      .where('kind', 'in', kinds)
+      .where('met_on', 'is', null)
+      .where('lapsed_on', 'is', null)
+      .execute();
+  },
+
+  async markNoticeSent(tx: Tx, caseId: string, kind: string, on: string): Promise<void> {
+    await tx
+      .updateTable('case_deadline')
+      .set({ notice_sent_on: on })
+      .where('case_id', '=', caseId)
+      .where('kind', '=', kind)
+      .where('met_on', 'is', null)
+      .where('lapsed_on', 'is', null)
+      .execute();
+  },
+
+  /** The timeline (case_event_case_idx); a case has tens of entries, capped for safety. */
+  async events(tx: Tx, caseId: string) {
+    return tx
+      .selectFrom('case_event')
+      .select(['id', 'occurred_at', 'kind', 'subject', 'body', 'actor_name', 'document_id'])
+      .where('case_id', '=', caseId)
+      .orderBy('id')
+      .limit(1000)
+      .execute();
+  },
+
+  async insertEvent(
+    tx: Tx,
+    row: {
+      municipality_id: string;
+      case_id: string;
+      kind: string;
+      subject: string;
+      body: string | null;
+      actor_name: string;
+      actor_role: string;
+      document_id?: string | null;
+    },
+  ): Promise<void> {
+    await tx.insertInto('case_event').values(row).execute();
+  },
+
+  /** Letters of one case, or of a page of a citizen's cases in one query (case_document_case_idx). */
+  async documents(tx: Tx, caseIds: readonly string[]) {
+    if (!caseIds.length) return [];
+    return tx
+      .selectFrom('case_document')
+      .select(['id', 'case_id', 'kind', 'title', 'journalised_on', sql<boolean>`letter is not null`.as('has_letter')])
+      .where('case_id', 'in', caseIds)
+      .orderBy('created_at')
+      .limit(200 * caseIds.length)
+      .execute();
+  },
+
+  async documentContent(tx: Tx, caseId: string, documentId: string) {
+    return tx
+      .selectFrom('case_document')
+      .select(['id', 'title', 'content'])
+      .where('case_id', '=', caseId)
+      .where('id', '=', documentId)
+      .executeTakeFirst();
+  },
+
+  async documentLetter(tx: Tx, caseId: string, documentId: string) {
+    return tx
+      .selectFrom('case_document')
+      .select(['id', 'title', 'kind', 'letter'])
+      .where('case_id', '=', caseId)
+      .where('id', '=', documentId)
+      .executeTakeFirst();
+  },
+
+  async insertDocument(
+    tx: Tx,
+    row: {
+      municipality_id: string;
+      case_id: string;
+      kind: string;
+      title: string;
+      journalised_on: string;
+      content: Uint8Array;
+      letter: unknown;
+    },
+  ): Promise<string> {
+    return (
+      await tx
+        .insertInto('case_document')
+        .values({ ...row, letter: JSON.stringify(row.letter) })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  },
+
+  /**
+   * Messages on cases: with the citizen (channel `citizen`) or with the provider about an order (channel `provider`),
+   * for one case or a page of the citizen's cases in one query (case_message_case_idx); the newest 200 a case.
+   */
+  async messages(tx: Tx, f: { caseIds: readonly string[]; channel: 'citizen' | 'provider'; orderId?: string }) {
+    if (!f.caseIds.length) return [];
+    return tx
+      .selectFrom('case_message')
+      .select(['id', 'case_id', 'from_party', 'author_name', 'body', 'created_at'])
+      .where('case_id', 'in', f.caseIds)
+      .where('channel', '=', f.channel)
+      .$if(f.orderId !== undefined, (q) => q.where('order_id', '=', f.orderId as string))
+      .orderBy('id')
+      .limit(200 * f.caseIds.length)
+      .execute();
+  },
+
+  async insertMessage(
+    tx: Tx,
+    row: {
+      municipality_id: string;
+      case_id: string;
+      order_id: string | null;
+      channel: 'citizen' | 'provider';
+      from_party: 'authority' | 'provider' | 'citizen';
+      author_name: string;
+      body: string;
+    },
+  ): Promise<number> {
+    return (await tx.insertInto('case_message').values(row).returning('id').executeTakeFirstOrThrow()).id;
+  },
+
+  async outreachContacts(tx: Tx, caseId: string) {
+    return tx
+      .selectFrom('outreach_contact')
+      .select(['id', 'kind', 'held_on', 'note'])
+      .where('case_id', '=', caseId)
+      .orderBy('held_on')
+      .limit(100)
+      .execute();
+  },
+
+  async insertOutreachContact(
+    tx: Tx,
+    row: { municipality_id: string; case_id: string; kind: string; held_on: string; note: string | null },
+  ): Promise<void> {
+    await tx.insertInto('outreach_contact').values(row).execute();
+  },
+
+  /**
+   * Whether a complaint is under way on the case, which keeps it open (complaint_open_idx). A read only: the
+   * complaints module writes complaints; closing sits below it, so it asks the table, not the module.
+   */
+  async hasOpenComplaint(tx: Tx, caseId: string): Promise<boolean> {
+    const row = await tx
+      .selectFrom('complaint')
+      .select('id')
+      .where('case_id', '=', caseId)
+      .where('status', 'in', OPEN_COMPLAINT_STATUSES)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  },
+};

@@ -1,0 +1,181 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { pageSchema } from '../../../shared/api/page.ts';
+import {
+  caseListItemSchema,
+  caseListQuerySchema,
+  closeCaseSchema,
+  noteSchema,
+  openCaseSchema,
+  versionBodySchema,
+} from '../../../shared/cases/case.schema.ts';
+import { deadlineNoticeSchema, letterSchema, outreachContactSchema } from '../../../shared/cases/complaint.schema.ts';
+import { idParamsSchema, uuidSchema } from '../../../shared/ids.ts';
+import { contextOf } from '../../platform/auth/guard.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { sendPdf } from '../../platform/http/pdf-reply.ts';
+import { addNote } from './add-note.use-case.ts';
+import { closeCase } from './close-case.use-case.ts';
+import { listCases } from './list-cases.use-case.ts';
+import { messageCitizen } from './message-citizen.use-case.ts';
+import { openCase } from './open-case.use-case.ts';
+import { readDocument } from './read-document.use-case.ts';
+import { readLetter } from './read-letter.use-case.ts';
+import { recordOutreach } from './record-outreach.use-case.ts';
+import { sendDeadlineNotice } from './send-deadline-notice.use-case.ts';
+import { sendReceipt } from './send-receipt.use-case.ts';
+
+const tags = ['cases'];
+
+/** The case file: requests, "my cases", the receipt, notes, messages, outreach, deadline notices, letters, closing. */
+export const caseFileRoutes: FastifyPluginAsyncZod<{ database: Database }> = async (app, { database }) => {
+  app.get(
+    '/api/cases',
+    {
+      config: { access: 'case.read' },
+      schema: {
+        tags,
+        summary: 'My cases (or the team’s), by next deadline; paged',
+        querystring: caseListQuerySchema,
+        response: { 200: pageSchema(caseListItemSchema) },
+      },
+    },
+    async (request) => listCases(contextOf(request, database), request.query),
+  );
+
+  app.post(
+    '/api/cases',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        summary: 'Register a request (henvendelse); opens a case and starts its deadlines',
+        body: openCaseSchema,
+        response: { 201: z.object({ id: z.string() }) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await openCase(contextOf(request, database), request.body)),
+  );
+
+  app.post(
+    '/api/cases/:id/receipt',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        summary: 'Generate, journalise and send the receipt letter',
+        params: idParamsSchema,
+        body: versionBodySchema,
+        response: { 200: z.object({ documentId: z.string(), version: z.number().int() }) },
+      },
+    },
+    async (request) => sendReceipt(contextOf(request, database), request.params.id, request.body.version),
+  );
+
+  app.post(
+    '/api/cases/:id/close',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        summary: 'Close the case with a reason (not while a complaint is under way)',
+        params: idParamsSchema,
+        body: closeCaseSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await closeCase(contextOf(request, database), request.params.id, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/cases/:id/messages',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        summary: 'Answer the citizen (shown on their own page)',
+        params: idParamsSchema,
+        body: z.object({ body: z.string().trim().min(1, { message: 'message.body' }).max(4000) }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await messageCitizen(contextOf(request, database), request.params.id, request.body.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/cases/:id/notes',
+    {
+      config: { access: 'case.write' },
+      schema: { tags, summary: 'Add a journal note', params: idParamsSchema, body: noteSchema, response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      await addNote(contextOf(request, database), request.params.id, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/cases/:id/documents/:documentId',
+    {
+      config: { access: 'case.read' },
+      schema: { tags, summary: 'A journalised letter as PDF', params: z.object({ id: uuidSchema, documentId: uuidSchema }) },
+    },
+    async (request, reply) => {
+      return sendPdf(reply, await readDocument(contextOf(request, database), request.params.id, request.params.documentId));
+    },
+  );
+
+  app.get(
+    '/api/cases/:id/documents/:documentId/letter',
+    {
+      config: { access: 'case.read' },
+      schema: {
+        tags,
+        summary: 'The text of a journalised letter, for the preview in the browser',
+        params: z.object({ id: uuidSchema, documentId: uuidSchema }),
+        response: { 200: letterSchema },
+      },
+    },
+    async (request) => readLetter(contextOf(request, database), request.params.id, request.params.documentId),
+  );
+
+  app.post(
+    '/api/cases/:id/deadline-notices',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        summary: 'Send the written notice that a deadline cannot be kept (retssikkerhedsloven § 3, stk. 2)',
+        params: idParamsSchema,
+        body: deadlineNoticeSchema,
+        response: { 201: z.object({ documentId: z.string() }) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await sendDeadlineNotice(contextOf(request, database), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/cases/:id/outreach',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        summary: 'Record a clarifying talk (at most 3) or the start of the ½-year advice course (outreach advice)',
+        params: idParamsSchema,
+        body: outreachContactSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await recordOutreach(contextOf(request, database), request.params.id, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,35 @@
+import { caseFileRepository } from './case-file.repository.ts';
+
+/**
+ * The case file's public API. Other modules continue a case only through these, inside their own transaction:
+ * load it, ask the state machine, move its status, write its journal, deadlines, letters and messages.
+ */
+export {
+  auditCase,
+  type CaseMessage,
+  type CaseRow,
+  type DocumentKind,
+  deadlinesOf,
+  journal,
+  journaliseLetter,
+  lapseDeadlines,
+  loadCase,
+  markDeadlineMet,
+  postMessage,
+  setStatus,
+  storeDeadlines,
+  transition,
+} from './case-file.helpers.ts';
+export { caseFileRoutes } from './case-file.routes.ts';
+
+/** Reads for the case page, the citizen's page and the provider, each one query for a page of case ids. */
+export const caseFileReads = {
+  /** A citizen's cases, read inside the caller's transaction (which writes the audit row). */
+  casesOfCitizen: caseFileRepository.forCitizen,
+  events: caseFileRepository.events,
+  documents: caseFileRepository.documents,
+  documentContent: caseFileRepository.documentContent,
+  documentLetter: caseFileRepository.documentLetter,
+  messages: caseFileRepository.messages,
+  outreachContacts: caseFileRepository.outreachContacts,
+};

@@ -1,0 +1,20 @@
+import type { RequestContext } from '../../platform/auth/actor.ts';
+import { notFound } from '../../platform/errors.ts';
+import { runUseCase } from '../../platform/use-case.ts';
+import { auditCase, loadCase } from './case-file.helpers.ts';
+import { caseFileRepository } from './case-file.repository.ts';
+
+/** A journalised document, as PDF; fetching it is an extract of personal data and is logged as one. */
+export async function readDocument(
+  ctx: RequestContext,
+  id: string,
+  documentId: string,
+): Promise<{ title: string; content: Uint8Array }> {
+  return runUseCase(ctx, async (tx) => {
+    const c = await loadCase(tx, id);
+    const doc = await caseFileRepository.documentContent(tx, id, documentId);
+    if (!doc) throw notFound();
+    await auditCase(tx, ctx, { action: 'export', citizenId: c.citizen_id, recordType: 'case_document', recordId: documentId });
+    return { title: doc.title, content: doc.content };
+  });
+}

@@ -1,0 +1,148 @@
+import { assessmentCompleteness } from '../../../rules/assessment/completeness.ts';
+import { decisionFrameProblems, reducesSupport } from '../../../rules/cases/decision-rules.ts';
+import { versionInForce } from '../../../rules/catalogue/version-lifecycle.ts';
+import { deadlineRulesFor } from '../../../rules/deadlines/deadline-rules.ts';
+import { computeDeadline } from '../../../rules/deadlines/deadlines.ts';
+import { profileInBands } from '../../../rules/profiles/citizen-profiles.ts';
+import type { Decide } from '../../../shared/cases/decision.schema.ts';
+import { catalogueContentSchema } from '../../../shared/catalogue/catalogue.schema.ts';
+import type { PlainDate } from '../../../shared/plain-date.ts';
+import type { RequestContext } from '../../platform/auth/actor.ts';
+import { AppError, fieldError } from '../../platform/errors.ts';
+import { runUseCase } from '../../platform/use-case.ts';
+import { assessmentOfCase } from '../assessment/index.ts';
+import {
+  auditCase,
+  journal,
+  lapseDeadlines,
+  loadCase,
+  markDeadlineMet,
+  setStatus,
+  storeDeadlines,
+  transition,
+} from '../case-file/index.ts';
+import { decisionLetter } from '../letters/index.ts';
+import { letterheadOf } from '../organisation/index.ts';
+import { decisionsRepository } from './decisions.repository.ts';
+import { partyHearingOf, recordDecision } from './record-decision.ts';
+
+const OUTCOME_DA = { granted: 'bevilget', partly_granted: 'delvist bevilget', refused: 'afslag' } as const;
+
+/**
+ * The decision: a person decides, against the service-level version in force on the decision date. It refuses
+ * an incomplete assessment (409, naming what is missing), writes the letter (with complaint guidance unless
+ * fully granted, or when a revisitation reduces support), meets the decision deadline and starts the start and
+ * complaint deadlines.
+ */
+export async function decide(
+  ctx: RequestContext,
+  id: string,
+  input: Decide,
+): Promise<{ decisionId: string; documentId: string; version: number }> {
+  return runUseCase(ctx, async (tx) => {
+    const c = await loadCase(tx, id);
+    const next = transition(c, input.outcome === 'refused' ? 'decide_refuse' : 'decide_grant');
+    const { assessment: a, themes } = await assessmentOfCase(tx, id);
+    const completeness = assessmentCompleteness(
+      themes.map((t) => ({ themeCode: t.theme_code, levelCode: t.level_code })),
+      a?.support_need_code ?? null,
+    );
+    if (!completeness.complete) {
+      throw new AppError(
+        'invalid_transition',
+        completeness.missing.map((m) => ({
+          code: 'custom',
+          message: m.themeCode ? 'assessment.levelMissing' : 'assessment.supportNeedMissing',
+          path: ['assessment', m.themeCode ?? 'supportNeed'],
+        })),
+        'the assessment is incomplete',
+      );
+    }
+    const sv = await decisionsRepository.serviceVersion(tx, input.serviceDescriptionVersionId);
+    const inForce =
+      sv &&
+      versionInForce(
+        sv.siblings.map((x) => ({ number: x.number, status: x.status, inForceFrom: x.in_force_from as PlainDate | null })),
+        input.decidedOn,
+      );
+    if (!sv || sv.municipality_id !== ctx.actor.municipalityId || inForce?.number !== sv.number) {
+      throw fieldError('serviceDescriptionVersionId', 'decision.version.notInForce');
+    }
+    const content = catalogueContentSchema.parse(sv.content);
+    const rules = deadlineRulesFor(ctx.actor.municipalityCode);
+    const problems = decisionFrameProblems({ ...input, legalBasis: sv.legal_basis }, content.profileBands, rules);
+    const first = problems[0];
+    if (first) throw fieldError(first.path, first.key);
+    const profile = input.weeklyHours !== null ? profileInBands(content.profileBands, input.weeklyHours) : null;
+
+    // A new decision on a case with an order is a revisitation; one that lowers the frame reduces support and so
+    // carries complaint guidance even when "granted" (forvaltningsloven § 25).
+    const revisitation = await decisionsRepository.hasOrder(tx, id);
+    const previous = (await decisionsRepository.decisions(tx, [id])).find((d) => d.outcome !== 'refused');
+    const reduces =
+      revisitation &&
+      reducesSupport(
+        previous
+          ? {
+              outcome: previous.outcome,
+              weeklyHours: previous.weekly_hours === null ? null : Number(previous.weekly_hours),
+              moduleDays: previous.module_days,
+            }
+          : null,
+        input,
+      );
+    const complaint = input.outcome !== 'granted' || reduces ? computeDeadline('complaint', input.decidedOn, rules) : null;
+    const letterhead = await letterheadOf(tx, ctx.actor.municipalityId);
+    const { decisionId, documentId } = await recordDecision(
+      tx,
+      ctx,
+      c,
+      {
+        kind: revisitation ? 'revisitation' : 'application',
+        outcome: input.outcome,
+        legal_basis: sv.legal_basis,
+        service_description_version_id: sv.id,
+        weekly_hours: input.weeklyHours,
+        profile_code: profile?.code ?? null,
+        module_days: input.moduleDays,
+        start_date: input.startDate,
+        time_limit_until: input.timeLimitUntil,
+        reasons: input.reasons,
+        party_hearing: input.partyHearing,
+        party_hearing_note: input.partyHearingNote || null,
+        decided_on: input.decidedOn,
+      },
+      decisionLetter({
+        outcome: input.outcome,
+        municipalityName: letterhead.name,
+        service: {
+          title: sv.title,
+          legalBasis: sv.legal_basis,
+          versionNumber: sv.number,
+          inForceFrom: (sv.in_force_from ?? input.decidedOn) as PlainDate,
+        },
+        frame: {
+          weeklyHours: input.weeklyHours,
+          profileCode: profile?.code ?? null,
+          moduleDays: input.moduleDays,
+          startsOn: input.startDate ?? input.decidedOn,
+          timeLimitUntil: input.timeLimitUntil,
+        },
+        reasons: input.reasons,
+        partyHearing: partyHearingOf(input),
+        complaint: complaint ? { municipality: letterhead, deadline: complaint } : null,
+      }),
+    );
+    await markDeadlineMet(tx, id, c.day_offer ? 'decision_day_offer' : 'decision', input.decidedOn);
+    // A new decision (after an upheld complaint or a remitted appeal) replaces the old one's start and complaint.
+    await lapseDeadlines(tx, id, ['start', 'complaint'], input.decidedOn);
+    await storeDeadlines(tx, ctx, id, [
+      ...(input.outcome !== 'refused' ? [computeDeadline('start', input.decidedOn, rules)] : []),
+      ...(complaint ? [complaint] : []),
+    ]);
+    await setStatus(tx, id, input.version, next);
+    await journal(tx, ctx, id, 'decision', `Afgørelse: ${OUTCOME_DA[input.outcome]}`, input.reasons, documentId);
+    await auditCase(tx, ctx, { action: 'create', citizenId: c.citizen_id, recordType: 'decision', recordId: decisionId });
+    return { decisionId, documentId, version: input.version + 1 };
+  });
+}

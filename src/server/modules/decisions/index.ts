@@ -1,0 +1,12 @@
+import { decisionsRepository } from './decisions.repository.ts';
+
+/** Decisions' public API: the stop decision (taken at a follow-up), and the one reader of decisions. */
+export { decideStop, type StopInput } from './decide-stop.ts';
+export { decisionsRoutes } from './decisions.routes.ts';
+
+export const decisionReads = {
+  /** Decisions of one case or a page of cases, newest first, with the service level they applied. */
+  decisions: decisionsRepository.decisions,
+  /** The latest decision: what an order rests on and what a complaint is about. */
+  latest: decisionsRepository.latest,
+};

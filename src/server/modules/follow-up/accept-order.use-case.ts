@@ -1,0 +1,38 @@
+import type { PlainDate } from '../../../shared/plain-date.ts';
+import type { RequestContext } from '../../platform/auth/actor.ts';
+import { conflictOn, fieldError } from '../../platform/errors.ts';
+import { runUseCase } from '../../platform/use-case.ts';
+import { journal, markDeadlineMet } from '../case-file/index.ts';
+import { danishDate } from '../letters/index.ts';
+import { orderChanges } from '../orders/index.ts';
+import { audit, loadOrderFor, today } from './follow-up.helpers.ts';
+
+/** Accepting sets the actual start; the start deadline from the decision is met on that day (late shows as late). */
+export async function acceptOrder(
+  ctx: RequestContext,
+  orderId: string,
+  input: { version: number; startDate: PlainDate },
+): Promise<void> {
+  await runUseCase(ctx, async (tx) => {
+    const o = await loadOrderFor(tx, ctx, orderId);
+    if (o.status !== 'ordered') throw conflictOn('order', 'order.alreadyAccepted');
+    if (input.startDate < o.decided_on) throw fieldError('startDate', 'order.start.beforeDecision');
+    await orderChanges.accept(tx, orderId, input.version, today(), input.startDate);
+    await markDeadlineMet(tx, o.case_id, 'start', input.startDate);
+    await journal(
+      tx,
+      ctx,
+      o.case_id,
+      'order_accepted',
+      `Bestilling accepteret af ${o.offer_name}; støtten starter ${danishDate(input.startDate)}`,
+      null,
+    );
+    await audit(tx, ctx, {
+      action: 'update',
+      citizenId: o.citizen_id,
+      recordType: 'order',
+      recordId: orderId,
+      details: { change: 'accepted' },
+    });
+  });
+}

@@ -1,0 +1,64 @@
+import { offerDeliversBasis } from '../../../rules/cases/decision-rules.ts';
+import type { Order } from '../../../shared/cases/order.schema.ts';
+import type { RequestContext } from '../../platform/auth/actor.ts';
+import { AppError, fieldError, invalidTransition } from '../../platform/errors.ts';
+import { runUseCase } from '../../platform/use-case.ts';
+import { auditCase, journal, loadCase, setStatus, transition } from '../case-file/index.ts';
+import { decisionReads } from '../decisions/index.ts';
+import { ordersRepository } from './orders.repository.ts';
+
+/**
+ * The order (bestilling) to a provider's offer: only on a granting decision, with at most three SMART goals, each
+ * with one primary FFB condition, a goal type and the FKO baseline and target, and the § 141 plan if wanted.
+ */
+export async function placeOrder(ctx: RequestContext, id: string, input: Order): Promise<{ orderId: string; version: number }> {
+  return runUseCase(ctx, async (tx) => {
+    const c = await loadCase(tx, id);
+    const next = transition(c, 'order');
+    const decision = await decisionReads.latest(tx, id);
+    if (!decision) throw invalidTransition('an order needs a granting decision');
+    if (decision.outcome === 'refused')
+      throw new AppError('invalid_transition', [{ code: 'custom', message: 'order.decision.refused', path: ['decision'] }]);
+    const offer = await ordersRepository.ownOffer(tx, ctx.actor.municipalityId, input.offerId);
+    if (!offer) throw fieldError('offerId', 'order.offer.unknown');
+    // The offer must deliver support under the paragraph the decision grants (an order is not a new decision).
+    if (!offerDeliversBasis(offer.legal_bases, decision.legal_basis)) throw fieldError('offerId', 'order.offer.legalBasis');
+    if (input.firstFollowUp < input.orderedOn) throw fieldError('firstFollowUp', 'order.followUp.beforeOrder');
+    const early = input.goals.findIndex((g) => g.targetDate < input.orderedOn);
+    if (early >= 0) throw fieldError(`goals.${early}.targetDate`, 'order.targetDate.beforeOrder');
+    const orderId = await ordersRepository.insertOrder(
+      tx,
+      {
+        municipality_id: ctx.actor.municipalityId,
+        case_id: id,
+        decision_id: decision.id,
+        offer_id: offer.id,
+        ordered_on: input.orderedOn,
+        first_follow_up: input.firstFollowUp,
+        action_plan: input.actionPlan,
+      },
+      input.goals.map((g, i) => ({
+        position: i + 1,
+        text: g.text,
+        indicator: g.indicator,
+        target_date: g.targetDate,
+        condition_code: g.conditionCode,
+        goal_type_code: g.goalTypeCode,
+        baseline_support_need_code: g.baselineSupportNeedCode,
+        target_support_need_code: g.targetSupportNeedCode,
+      })),
+    );
+    await ordersRepository.endEarlierOrders(tx, id, orderId, input.orderedOn);
+    await setStatus(tx, id, input.version, next);
+    await journal(
+      tx,
+      ctx,
+      id,
+      'order',
+      `Bestilt hos ${offer.name}`,
+      input.goals.map((g, i) => `Mål ${i + 1}: ${g.text}`).join('\n'),
+    );
+    await auditCase(tx, ctx, { action: 'create', citizenId: c.citizen_id, recordType: 'order', recordId: orderId });
+    return { orderId, version: input.version + 1 };
+  });
+}
