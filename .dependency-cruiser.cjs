@@ -32,7 +32,8 @@ module.exports = {
       from: { path: '^src/(rules|shared)/' },
       to: {
         dependencyTypes: ['core', 'npm'],
-        path: '^(fs|node:fs|net|node:net|http|node:http|https|node:https|child_process|node:child_process|pg|kysely|@electric-sql/pglite|fastify)',
+        // Core modules resolve to their name, npm packages to their path under node_modules.
+        path: '^(node:)?(fs|net|http|https|child_process)$|^node_modules/(pg|kysely|@electric-sql/pglite|fastify)/',
       },
     },
     {
@@ -51,10 +52,25 @@ module.exports = {
     },
     {
       name: 'sql-only-in-repositories',
-      comment: 'Services and routes reach the database through a repository.',
+      comment: 'Use cases, routes and helpers reach the database through their module’s repository.',
       severity: 'error',
-      from: { path: '^src/server/modules/.+\\.(service|routes)\\.ts$' },
-      to: { path: '^(kysely|pg|@electric-sql/pglite)$', dependencyTypes: ['npm'] },
+      from: { path: '^src/server/modules/', pathNot: '\\.repository\\.ts$' },
+      to: { path: '^node_modules/(kysely|pg|@electric-sql/pglite)/', dependencyTypes: ['npm'] },
+    },
+    {
+      name: 'letters-are-pure',
+      comment:
+        'Letter templates are pure: a model in, the letter text out. No database, no platform, no other module, no clock.',
+      severity: 'error',
+      from: { path: '^src/server/modules/letters/' },
+      to: { path: '^src/server/(platform|db|modules/(?!letters/))' },
+    },
+    {
+      name: 'pdf-rendering-apart',
+      comment: 'Only the PDF renderer knows pdfkit; the templates and everything else stay with the structured letter.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/server/modules/letters/letter\\.pdf\\.ts$' },
+      to: { path: '^node_modules/pdfkit/', dependencyTypes: ['npm'] },
     },
     {
       name: 'no-circular',
