@@ -6,10 +6,21 @@ module.exports = {
   forbidden: [
     {
       name: 'web-only-shared',
-      comment: 'The UI reaches the server over HTTP only; it shares schemas and types through src/shared.',
+      comment:
+        'The UI reaches the server over HTTP only; it shares schemas and types through src/shared, and checks the few pure rule tables the server checks (docs/adr/0002).',
       severity: 'error',
       from: { path: '^src/web/' },
-      to: { path: '^src/(server|rules)/' },
+      to: {
+        path: '^src/(server|rules)/',
+        pathNot: '^src/rules/(records/[^/]+|profiles/citizen-profiles|deadlines/deadline-rules)\\.ts$',
+      },
+    },
+    {
+      name: 'web-rules-stay-pure',
+      comment: 'The rule files the UI uses carry no npm or Node dependency into the browser (docs/adr/0002).',
+      severity: 'error',
+      from: { path: '^src/rules/(records/[^/]+|profiles/citizen-profiles|deadlines/deadline-rules)\\.ts$' },
+      to: { dependencyTypes: ['core', 'npm'], dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'shared-is-a-leaf',
@@ -59,8 +70,7 @@ module.exports = {
     },
     {
       name: 'letters-are-pure',
-      comment:
-        'Letter templates are pure: a model in, the letter text out. No database, no platform, no other module, no clock.',
+      comment: 'Letter templates are pure: a model in, the letter text out. No database, no platform, no other module, no clock.',
       severity: 'error',
       from: { path: '^src/server/modules/letters/' },
       to: { path: '^src/server/(platform|db|modules/(?!letters/))' },

@@ -59,7 +59,7 @@ describe(`case flow: request and receipt on ${TEST_DB}`, () => {
         kind: 'receipt',
         fromDate: '2026-03-20',
         dueDate: '2026-04-07',
-        ruleVersion: 'base-2026.1+760-2026.1',
+        ruleVersion: 'base-2026.2+760-2026.2',
         metOn: null,
       }),
       expect.objectContaining({ kind: 'decision', fromDate: '2026-03-20', dueDate: '2026-06-22', metOn: null }),

@@ -102,7 +102,7 @@ describe(`decisions on ${TEST_DB}`, () => {
     expect((res.json() as { fields: unknown[] }).fields).toHaveLength(7);
     expect((res.json() as { fields: { path: string; message: string }[] }).fields.at(-1)).toEqual({
       path: 'assessment.supportNeed',
-      message: 'Det samlede støttebehov mangler.',
+      message: 'Vælg det samlede støttebehov i udredningen, før der træffes afgørelse.',
     });
   });
 

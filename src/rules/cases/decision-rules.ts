@@ -1,21 +1,16 @@
 import { mentionsParagraph, paragraphsOf } from '../../shared/catalogue/paragraphs.ts';
 import type { PlainDate } from '../../shared/plain-date.ts';
 import type { DeadlineRuleSet } from '../deadlines/deadline-rules.ts';
-import { computeDeadline } from '../deadlines/deadlines.ts';
 import { profileInBands } from '../profiles/citizen-profiles.ts';
+import { legalTimeLimit } from '../records/date-constraints.ts';
+
+export { legalTimeLimit };
 
 export type Band = { code: string; above: number; upTo: number };
 export type DecisionProblem = {
   path: string;
   key: 'decision.hours.outsideBands' | 'decision.timeLimit.exceedsLaw' | 'decision.modules.notDayOffer';
 };
-
-/** The legal time limit on support from `start`: § 82 six months (seed 004), § 107 three years (seed 001). */
-export function legalTimeLimit(legalBasis: string, start: PlainDate, rules: DeadlineRuleSet): PlainDate | null {
-  if (mentionsParagraph(legalBasis, '107')) return computeDeadline('sel107_max_duration', start, rules).due;
-  if (mentionsParagraph(legalBasis, '82')) return computeDeadline('sel82_max_duration', start, rules).due;
-  return null;
-}
 
 /**
  * What a decision's frame must satisfy: hours inside the service level's profile bands; modules only for day offers;

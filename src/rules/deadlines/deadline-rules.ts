@@ -1,3 +1,5 @@
+import type { ClosedDayRule } from '../calendar/closed-days.ts';
+
 /**
  * The deadline rules as data. Each row says how to count and where the rule comes from: the seed and the
  * municipality for a local service level, the law for a general rule. A municipality can set its own rows;
@@ -19,10 +21,21 @@ export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 export type CountUnit = 'days' | 'weeks' | 'months' | 'years';
 
+export type EndsAt = 'end_of_day' | 'close_of_office_hours';
+
+/** How a complaint reaches the municipality (the forms of `complaint.form`). */
+export type ComplaintChannel = 'written' | 'digital' | 'oral';
+
 /**
  * - `rollForward`: a deadline on a Saturday, Sunday or public holiday moves to the next working day. True for
  *   deadlines for acting; false for how long support lasts (an end date is not an act).
+ * - `closedDays`: which days besides those stop a deadline from ending. A deadline the citizen must meet also
+ *   passes over Grundlovsdag, 24 and 31 December (forældelsesloven § 27, stk. 2; `calendar/closed-days.ts`); the
+ *   municipality's own deadlines keep the public-holiday rule.
  * - `endsAt`: 'end_of_day', or 'close_of_office_hours' at the municipality's `officeHoursClose`.
+ * - `endsAtByChannel`: for the complaint deadline, the end per channel where it differs from `endsAt`.
+ * - `source`: the rule as a citizen or caseworker reads it (shown on the case and in letters).
+ * - `seed`: the seed document the row is transcribed from, for developers (never shown).
  */
 export type DeadlineRule = {
   kind: DeadlineKind;
@@ -31,8 +44,11 @@ export type DeadlineRule = {
   /** What the count runs from, as the case records it. */
   from: string;
   rollForward: boolean;
-  endsAt: 'end_of_day' | 'close_of_office_hours';
+  closedDays: ClosedDayRule;
+  endsAt: EndsAt;
+  endsAtByChannel?: Partial<Record<ComplaintChannel, EndsAt>>;
   source: string;
+  seed?: string;
 };
 
 export type DeadlineRuleSet = {
@@ -43,11 +59,12 @@ export type DeadlineRuleSet = {
   rules: Record<DeadlineKind, DeadlineRule>;
 };
 
-const RKSK = 'Ringkøbing-Skjern Kommune, serviceniveaubeskrivelse (shared/seeds/001)';
+const RKSK = 'Ringkøbing-Skjern Kommunes serviceniveau';
+const SEED_001 = 'shared/seeds/001_7d1de020988095b2.txt';
 
 /** The general rules and the example service level of seed 001, which every municipality starts from. */
 export const BASE_DEADLINE_RULES: DeadlineRuleSet = {
-  version: 'base-2026.1',
+  version: 'base-2026.2',
   officeHoursClose: '15:00',
   rules: {
     receipt: {
@@ -56,8 +73,10 @@ export const BASE_DEADLINE_RULES: DeadlineRuleSet = {
       unit: 'days',
       from: 'request received',
       rollForward: true,
+      closedDays: 'public_holidays',
       endsAt: 'end_of_day',
-      source: `${RKSK}, "Sagsbehandlingstider": kvittering inden for 14 dage; retssikkerhedsloven § 3, stk. 2 (frister skal fastsættes og offentliggøres)`,
+      source: `${RKSK} for sagsbehandlingstider: kvittering inden for 14 dage. Retssikkerhedsloven § 3, stk. 2: kommunen fastsætter og offentliggør sine frister`,
+      seed: `${SEED_001}, "Sagsbehandlingstider"`,
     },
     decision: {
       kind: 'decision',
@@ -65,8 +84,10 @@ export const BASE_DEADLINE_RULES: DeadlineRuleSet = {
       unit: 'months',
       from: 'application received by the special team',
       rollForward: true,
+      closedDays: 'public_holidays',
       endsAt: 'end_of_day',
-      source: `${RKSK}, "Sagsbehandlingstider": sagsbehandlingstid op til 3 måneder`,
+      source: `${RKSK} for sagsbehandlingstider: afgørelse inden for 3 måneder`,
+      seed: `${SEED_001}, "Sagsbehandlingstider"`,
     },
     decision_day_offer: {
       kind: 'decision_day_offer',
@@ -74,8 +95,10 @@ export const BASE_DEADLINE_RULES: DeadlineRuleSet = {
       unit: 'months',
       from: 'application received by the special team',
       rollForward: true,
+      closedDays: 'public_holidays',
       endsAt: 'end_of_day',
-      source: `${RKSK}, "Sagsbehandlingstider": dagtilbud (SEL §§ 103, 104) op til 2 måneder`,
+      source: `${RKSK} for sagsbehandlingstider: afgørelse om dagtilbud (SEL §§ 103 og 104) inden for 2 måneder`,
+      seed: `${SEED_001}, "Sagsbehandlingstider"`,
     },
     start: {
       kind: 'start',
@@ -83,8 +106,10 @@ export const BASE_DEADLINE_RULES: DeadlineRuleSet = {
       unit: 'weeks',
       from: 'decision date',
       rollForward: true,
+      closedDays: 'public_holidays',
       endsAt: 'end_of_day',
-      source: `${RKSK}, "Sagsbehandlingstider": støtten iværksættes som udgangspunkt inden for 4 uger efter afgørelsen`,
+      source: `${RKSK} for sagsbehandlingstider: støtten sættes i gang inden for 4 uger efter afgørelsen`,
+      seed: `${SEED_001}, "Sagsbehandlingstider"`,
     },
     complaint: {
       kind: 'complaint',
@@ -92,8 +117,12 @@ export const BASE_DEADLINE_RULES: DeadlineRuleSet = {
       unit: 'weeks',
       from: 'decision received by the citizen',
       rollForward: true,
+      // The citizen's deadline: it also passes over Grundlovsdag, 24 and 31 December (forældelsesloven § 27, stk. 2).
+      closedDays: 'citizen_deadline',
+      // A written or digital complaint is in time until midnight of the last day (retssikkerhedsloven § 67).
       endsAt: 'end_of_day',
-      source: 'Retssikkerhedsloven § 67, stk. 1: klagefrist 4 uger fra modtagelsen af afgørelsen',
+      source:
+        'Retssikkerhedsloven § 67, stk. 1: klagefrist 4 uger fra modtagelsen af afgørelsen. Falder fristens sidste dag på en weekend, helligdag, grundlovsdag, 24. eller 31. december, forlænges den til næste hverdag (forældelsesloven § 27, stk. 2)',
     },
     forward_to_ankestyrelsen: {
       kind: 'forward_to_ankestyrelsen',
@@ -101,8 +130,10 @@ export const BASE_DEADLINE_RULES: DeadlineRuleSet = {
       unit: 'weeks',
       from: 'complaint received',
       rollForward: true,
+      closedDays: 'public_holidays',
       endsAt: 'end_of_day',
-      source: `Retssikkerhedsloven § 66, stk. 2; ${RKSK}, "Klage": inden 4 uger og normalt inden 14 dage`,
+      source: `Retssikkerhedsloven § 66, stk. 2, og ${RKSK} for klager: videresendes inden 4 uger og normalt inden 14 dage`,
+      seed: `${SEED_001}, "Klage"`,
     },
     housing_support_continuation: {
       kind: 'housing_support_continuation',
@@ -110,8 +141,10 @@ export const BASE_DEADLINE_RULES: DeadlineRuleSet = {
       unit: 'weeks',
       from: 'decision date of the stop decision',
       rollForward: false,
+      closedDays: 'public_holidays',
       endsAt: 'end_of_day',
-      source: `${RKSK}, SEL § 85: bostøtte fortsætter i fire uger fra afgørelsesdatoen`,
+      source: `${RKSK} for SEL § 85: bostøtten fortsætter i 4 uger fra afgørelsesdatoen`,
+      seed: `${SEED_001}, "SEL § 85"`,
     },
     sel82_max_duration: {
       kind: 'sel82_max_duration',
@@ -119,9 +152,10 @@ export const BASE_DEADLINE_RULES: DeadlineRuleSet = {
       unit: 'months',
       from: 'start of support',
       rollForward: false,
+      closedDays: 'public_holidays',
       endsAt: 'end_of_day',
-      source:
-        'Norddjurs Kommune, kvalitetsstandarder (shared/seeds/004): indsatser efter § 82 har en maksimal varighed af 6 måneder',
+      source: 'Norddjurs Kommunes kvalitetsstandarder: indsatser efter SEL § 82 varer højst 6 måneder',
+      seed: 'shared/seeds/004_a817390a8deaa908.txt',
     },
     sel107_max_duration: {
       kind: 'sel107_max_duration',
@@ -129,8 +163,10 @@ export const BASE_DEADLINE_RULES: DeadlineRuleSet = {
       unit: 'years',
       from: 'start of stay',
       rollForward: false,
+      closedDays: 'public_holidays',
       endsAt: 'end_of_day',
-      source: `${RKSK}, SEL § 107: afklaringsperiode på max tre år`,
+      source: `${RKSK} for SEL § 107: et midlertidigt botilbud gives for højst 3 år (afklaringsperiode)`,
+      seed: `${SEED_001}, "SEL § 107"`,
     },
     fko_status: {
       kind: 'fko_status',
@@ -138,25 +174,34 @@ export const BASE_DEADLINE_RULES: DeadlineRuleSet = {
       unit: 'months',
       from: 'start of support, then each status',
       rollForward: true,
+      closedDays: 'public_holidays',
       endsAt: 'end_of_day',
-      source: 'Randers Kommune, aftalestyring (shared/seeds/003), FKO: udfører laver hver tredje måned en statusscore',
+      source: 'Randers Kommunes aftalestyring (FKO): udføreren giver en status hver tredje måned',
+      seed: 'shared/seeds/003_7fc7c482ae890792.txt, "FKO"',
     },
   },
 };
 
-/** Municipalities' own rows. Ringkøbing-Skjern's complaint deadline ends at the close of office hours (seed 001). */
+/**
+ * Municipalities' own rows. Ringkøbing-Skjern's service level says the complaint deadline ends "ved kontortids ophør"
+ * (seed 001, "Klage"). A municipality cannot shorten the statutory 4 weeks (retssikkerhedsloven § 67), so that can
+ * only hold for an oral complaint made at the office while it is open; written and digital complaints run to midnight
+ * (`STATUTORY_END_OF_DAY`, enforced by `deadlineRulesFor`).
+ */
 export const MUNICIPALITY_DEADLINE_RULES: Record<
   string,
   { version: string; officeHoursClose?: string; rules: Partial<Record<DeadlineKind, Partial<DeadlineRule>>> }
 > = {
   '760': {
-    version: '760-2026.1',
+    version: '760-2026.2',
     // Assumed: the seed says "kontortids ophør" without a time; set from the municipality's published hours.
     officeHoursClose: '15:00',
     rules: {
       complaint: {
         endsAt: 'close_of_office_hours',
-        source: `${RKSK}, "Klage": klagefristen udløber ved kontortids ophør på fristens sidste dag; retssikkerhedsloven § 67`,
+        source:
+          'Retssikkerhedsloven § 67, stk. 1: klagefrist 4 uger fra modtagelsen af afgørelsen; Ringkøbing-Skjern Kommunes serviceniveau for klager: klagefristen udløber ved kontortids ophør på fristens sidste dag',
+        seed: `${SEED_001}, "Klage": klagefristen udløber ved kontortids ophør`,
       },
     },
   },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlainDate } from '../../shared/plain-date.ts';
+import { CITIZEN_DEADLINE_CLOSED_DAYS, closedDayOn, isDeadlineDay, onOrNextDeadlineDay } from '../calendar/closed-days.ts';
 import { BASE_DEADLINE_RULES, DEADLINE_KINDS, type DeadlineKind, deadlineRulesFor } from './deadline-rules.ts';
 import { computeDeadline, deadlineState, deadlineStatus, dueWindow } from './deadlines.ts';
 
@@ -10,7 +11,19 @@ describe('deadline rules table', () => {
     const rule = BASE_DEADLINE_RULES.rules[kind];
     expect(rule.kind).toBe(kind);
     expect(rule.amount).toBeGreaterThan(0);
-    expect(rule.source).toMatch(/seeds\/00\d|lov/);
+    // Cited: a law in the text a person reads, or a seed document for developers.
+    expect(`${rule.source} ${rule.seed ?? ''}`).toMatch(/seeds\/00\d_[0-9a-f]+\.txt|loven §/);
+  });
+
+  it.each(['760', '730', '707'])('in %s every source reads as a person reads it (no file paths, no versions)', (code) => {
+    for (const rule of Object.values(deadlineRulesFor(code).rules)) {
+      expect(rule.source).not.toMatch(/shared\/|seeds|\.txt|base-\d|\(\d{3}-/);
+      expect(rule.source).toMatch(/^[A-ZÆØÅ]/);
+    }
+  });
+
+  it.each(DEADLINE_KINDS)('%s: only the complaint deadline is the citizen’s, with its closed days', (kind) => {
+    expect(BASE_DEADLINE_RULES.rules[kind].closedDays).toBe(kind === 'complaint' ? 'citizen_deadline' : 'public_holidays');
   });
 
   it.each([
@@ -38,7 +51,7 @@ describe('computeDeadline across month ends, leap years, Easter, Christmas and N
     ['receipt', '2024-04-12', '2024-04-26', '2024-04-26'], // … and from 2024 it does not
     ['receipt', '2026-11-23', '2026-12-07', '2026-12-07'], // plain Monday
     ['complaint', '2026-11-27', '2026-12-25', '2026-12-28'], // Juledag → Monday 28th
-    ['complaint', '2026-11-26', '2026-12-24', '2026-12-24'], // juleaftensdag is a working day
+    ['complaint', '2026-11-26', '2026-12-24', '2026-12-28'], // juleaftensdag closes, then Christmas and the weekend
     ['complaint', '2027-12-04', '2028-01-01', '2028-01-03'], // Nytårsdag on a Saturday
     ['complaint', '2025-12-04', '2026-01-01', '2026-01-02'], // Nytårsdag on a Thursday
     ['decision', '2025-11-30', '2026-02-28', '2026-03-02'], // month end, Saturday
@@ -73,9 +86,59 @@ describe('deadlines per municipality', () => {
   });
 
   it('records the version of the rule set that produced a deadline', () => {
-    expect(deadlineRulesFor('760').version).toBe('base-2026.1+760-2026.1');
-    expect(deadlineRulesFor('707').version).toBe('base-2026.1');
+    expect(deadlineRulesFor('760').version).toBe('base-2026.2+760-2026.2');
+    expect(deadlineRulesFor('707').version).toBe('base-2026.2');
     expect(computeDeadline('complaint', d('2026-11-23'), deadlineRulesFor('760')).source).toContain('kontortids ophør');
+  });
+});
+
+describe('closed days for deadlines the citizen must meet (forældelsesloven § 27, stk. 2)', () => {
+  it.each(CITIZEN_DEADLINE_CLOSED_DAYS)('$name ($day/$month) is cited', (c) => {
+    expect(c.source).toBe('Forældelsesloven § 27, stk. 2');
+    expect(closedDayOn(d(`2027-${String(c.month).padStart(2, '0')}-${String(c.day).padStart(2, '0')}`))).toBe(c);
+  });
+
+  it.each([
+    // date, closed for the citizen's deadline, closed for the municipality's own
+    ['2026-06-05', true, false], // Grundlovsdag, a Friday
+    ['2026-12-24', true, false], // juleaftensdag, a Thursday
+    ['2026-12-31', true, false], // nytårsaftensdag, a Thursday
+    ['2025-12-24', true, false], // a Wednesday
+    ['2026-06-04', false, false],
+    ['2026-12-23', false, false],
+    ['2026-12-25', true, true], // juledag is a public holiday for both
+    ['2026-12-26', true, true],
+    ['2026-05-01', false, false], // 1. maj is not listed
+  ] as const)('%s: closed for the citizen %s, for the municipality %s', (date, citizen, own) => {
+    expect(isDeadlineDay(d(date), 'citizen_deadline')).toBe(!citizen);
+    expect(isDeadlineDay(d(date), 'public_holidays')).toBe(!own);
+  });
+
+  it.each([
+    // a counted last day → the citizen's deadline, the municipality's own
+    ['2026-06-05', '2026-06-08', '2026-06-05'], // Grundlovsdag (Friday) → Monday 8 June
+    ['2025-06-05', '2025-06-06', '2025-06-05'], // Grundlovsdag (Thursday) → Friday
+    ['2027-06-05', '2027-06-07', '2027-06-07'], // a Saturday anyway
+    ['2025-12-24', '2025-12-29', '2025-12-24'], // Wednesday → past Christmas → Monday 29th
+    ['2026-12-24', '2026-12-28', '2026-12-24'], // Thursday → Monday 28th
+    ['2026-12-31', '2027-01-04', '2026-12-31'], // Thursday → past Nytårsdag (Friday) and the weekend
+    ['2025-12-31', '2026-01-02', '2025-12-31'], // Wednesday → past Nytårsdag → Friday 2 January
+    ['2027-12-31', '2028-01-03', '2027-12-31'], // Friday → Monday 3 January
+    ['2026-12-23', '2026-12-23', '2026-12-23'],
+  ] as const)('a deadline counted to %s ends %s for the citizen and %s for the municipality', (counted, citizen, own) => {
+    expect(onOrNextDeadlineDay(d(counted), 'citizen_deadline')).toBe(citizen);
+    expect(onOrNextDeadlineDay(d(counted), 'public_holidays')).toBe(own);
+  });
+
+  it.each([
+    // complaint deadlines counted from a decision date: 4 weeks to a closed day
+    ['2026-05-08', '2026-06-05', '2026-06-08'],
+    ['2026-12-03', '2026-12-31', '2027-01-04'],
+    ['2025-11-26', '2025-12-24', '2025-12-29'],
+  ] as const)('a decision of %s: complaint counted to %s, due %s', (from, counted, due) => {
+    expect(computeDeadline('complaint', d(from), BASE_DEADLINE_RULES)).toMatchObject({ counted, due });
+    // The municipality's own 4 weeks (the start deadline) end on the counted day.
+    expect(computeDeadline('start', d(from), BASE_DEADLINE_RULES).due).toBe(counted);
   });
 });
 

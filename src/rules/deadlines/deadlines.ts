@@ -1,7 +1,7 @@
 import type { PlainDate } from '../../shared/plain-date.ts';
+import { onOrNextDeadlineDay } from '../calendar/closed-days.ts';
 import { addDays, addMonths, addWeeks, addYears } from '../calendar/date-arithmetic.ts';
-import { onOrNextWorkingDay } from '../calendar/working-days.ts';
-import type { CountUnit, DeadlineKind, DeadlineRuleSet } from './deadline-rules.ts';
+import type { ComplaintChannel, CountUnit, DeadlineKind, DeadlineRule, DeadlineRuleSet } from './deadline-rules.ts';
 
 export type ComputedDeadline = {
   kind: DeadlineKind;
@@ -22,21 +22,36 @@ const COUNT: Record<CountUnit, (date: PlainDate, amount: number) => PlainDate> =
   years: addYears,
 };
 
+export const END_OF_DAY = '23:59:59';
+
+/** The local time a deadline runs out on its last day, for a channel where the rule sets one per channel. */
+export function endsAtTimeOf(rule: DeadlineRule, ruleSet: DeadlineRuleSet, channel?: ComplaintChannel): string {
+  const endsAt = (channel && rule.endsAtByChannel?.[channel]) || rule.endsAt;
+  return endsAt === 'close_of_office_hours' ? ruleSet.officeHoursClose : END_OF_DAY;
+}
+
 /**
  * The deadline of `kind` counted from `from`: the start day is day 0, so 14 days from Monday the 2nd is
  * Monday the 16th; weeks are 7 days; months follow the month-end rule in addMonths. A deadline for acting that
- * lands on a Saturday, Sunday or public holiday moves to the next working day.
+ * lands on a Saturday, Sunday or public holiday moves to the next working day; one the citizen must meet also
+ * passes over Grundlovsdag, 24 and 31 December (`closedDays`). `endsAtTime` is the general end (for the complaint
+ * deadline: a written or digital complaint); `endsAtTimeOf` gives it per channel.
  */
-export function computeDeadline(kind: DeadlineKind, from: PlainDate, ruleSet: DeadlineRuleSet): ComputedDeadline {
+export function computeDeadline(
+  kind: DeadlineKind,
+  from: PlainDate,
+  ruleSet: DeadlineRuleSet,
+  channel?: ComplaintChannel,
+): ComputedDeadline {
   const rule = ruleSet.rules[kind];
   const counted = COUNT[rule.unit](from, rule.amount);
-  const due = rule.rollForward ? onOrNextWorkingDay(counted) : counted;
+  const due = rule.rollForward ? onOrNextDeadlineDay(counted, rule.closedDays) : counted;
   return {
     kind,
     from,
     counted,
     due,
-    endsAtTime: rule.endsAt === 'close_of_office_hours' ? ruleSet.officeHoursClose : '23:59:59',
+    endsAtTime: endsAtTimeOf(rule, ruleSet, channel),
     ruleVersion: ruleSet.version,
     source: rule.source,
   };

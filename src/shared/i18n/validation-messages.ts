@@ -9,7 +9,9 @@ export const VALIDATION_MESSAGES = {
   'cpr.format': { da: 'CPR-nummer skal have 10 cifre (ddmmåå-xxxx).', en: 'A CPR number has 10 digits (ddmmyy-xxxx).' },
   'cpr.date': { da: 'CPR-nummerets dato findes ikke.', en: 'The date in the CPR number does not exist.' },
   'date.invalid': { da: 'Datoen skal være en gyldig dato (ÅÅÅÅ-MM-DD).', en: 'Must be a valid date (YYYY-MM-DD).' },
-  'id.invalid': { da: 'Id er ikke gyldigt.', en: 'The id is not valid.' },
+  'id.invalid': { da: 'Vælg en af mulighederne på listen.', en: 'Choose one of the options in the list.' },
+  choose: { da: 'Vælg en af mulighederne.', en: 'Choose one of the options.' },
+  'number.invalid': { da: 'Skriv et tal, fx 2,5.', en: 'Enter a number, e.g. 2.5.' },
   'search.empty': { da: 'Skriv et CPR-nummer eller et navn.', en: 'Enter a CPR number or a name.' },
   'postalCode.invalid': { da: 'Postnummeret skal have 4 cifre.', en: 'A postal code has 4 digits.' },
   'cpr.taken': {
@@ -30,43 +32,120 @@ export const VALIDATION_MESSAGES = {
     en: 'The version cannot come into force before (or on the same day as) the previous version.',
   },
   'catalogue.key.taken': { da: 'Nøglen er allerede brugt i kommunen.', en: 'The key is already used in the municipality.' },
-  'assessment.level': { da: 'Funktionsevneniveauet er ikke et FFB-niveau.', en: 'The functional level is not an FFB level.' },
-  'assessment.informant': { da: 'Kilden er ikke en kendt kilde.', en: 'The informant is not a known informant.' },
-  'assessment.supportNeed': { da: 'Støttebehovet er ikke et FFB-niveau.', en: 'The support need is not an FFB level.' },
-  'assessment.levelMissing': { da: 'Temaet mangler et funktionsevneniveau.', en: 'The theme has no functional level yet.' },
-  'assessment.supportNeedMissing': { da: 'Det samlede støttebehov mangler.', en: 'The overall support need is missing.' },
-  'assessment.theme': { da: 'Temaet er ikke et FFB-tema.', en: 'The theme is not an FFB theme.' },
-  'decision.reasons': { da: 'En afgørelse skal begrundes.', en: 'A decision must give its reasons.' },
+  'assessment.level': { da: 'Vælg et funktionsevneniveau på listen.', en: 'Choose a functional level from the list.' },
+  'assessment.informant': { da: 'Vælg, hvem oplysningerne kommer fra.', en: 'Choose who gave the information.' },
+  'assessment.supportNeed': { da: 'Vælg et støttebehov på listen.', en: 'Choose a support need from the list.' },
+  'assessment.levelMissing': {
+    da: 'Vælg et funktionsevneniveau for temaet i udredningen, før der træffes afgørelse.',
+    en: 'Choose a functional level for the theme in the assessment before deciding.',
+  },
+  'assessment.supportNeedMissing': {
+    da: 'Vælg det samlede støttebehov i udredningen, før der træffes afgørelse.',
+    en: 'Choose the overall support need in the assessment before deciding.',
+  },
+  'assessment.empty': {
+    da: 'Udfyld mindst ét tema eller det samlede støttebehov, før du gemmer.',
+    en: 'Fill in at least one theme or the overall support need before saving.',
+  },
+  'assessment.theme': {
+    da: 'Vælg den tilstand (det tema i udredningen), målet handler om.',
+    en: 'Choose the condition (the assessment theme) the goal is about.',
+  },
+  'decision.reasons': {
+    da: 'Skriv begrundelsen for afgørelsen (forvaltningsloven § 22).',
+    en: 'Write the reasons for the decision (forvaltningsloven § 22).',
+  },
+  'decision.serviceLevel': {
+    da: 'Vælg det serviceniveau, afgørelsen træffes efter.',
+    en: 'Choose the service level the decision is made under.',
+  },
+  'decision.partyHearing': {
+    da: 'Vælg, om borgeren er partshørt, eller om partshøring ikke var nødvendig.',
+    en: 'Choose whether the citizen has been heard, or whether no hearing was needed.',
+  },
   'decision.partyHearing.reason': {
-    da: 'Angiv hvorfor partshøring ikke var nødvendig.',
-    en: 'State why no party hearing was needed.',
+    da: 'Skriv, hvorfor partshøring ikke var nødvendig.',
+    en: 'Write why no party hearing was needed.',
   },
   'decision.frame.required': { da: 'Angiv timer pr. uge eller moduler.', en: 'State the hours a week or the modules.' },
   'decision.start.beforeDecision': {
-    da: 'Startdatoen kan ikke ligge før afgørelsesdatoen.',
-    en: 'The start date cannot be before the decision date.',
+    da: 'Startdatoen kan ikke ligge før afgørelsesdatoen. Vælg afgørelsesdatoen eller en senere dag.',
+    en: 'The start date cannot be before the decision date. Choose the decision date or a later day.',
+  },
+  'decision.decidedOn.future': {
+    da: 'Afgørelsesdatoen kan ikke ligge i fremtiden. Skriv den dag, afgørelsen træffes.',
+    en: 'The decision date cannot be in the future. Enter the day the decision is made.',
+  },
+  'decision.decidedOn.beforeRequest': {
+    da: 'Afgørelsen kan ikke være truffet, før henvendelsen blev modtaget. Ret afgørelsesdatoen.',
+    en: 'The decision cannot be made before the request was received. Correct the decision date.',
+  },
+  'decision.timeLimit.beforeStart': {
+    da: 'Slutdatoen skal ligge efter startdatoen.',
+    en: 'The end date must be after the start date.',
+  },
+  'decision.timeLimit.required': {
+    da: 'Støtten efter denne paragraf er tidsbegrænset efter loven. Angiv slutdatoen – højst lovens grænse.',
+    en: 'Support under this paragraph is limited in time by law. Enter the end date – at most the legal limit.',
+  },
+  'decision.hours.justification': {
+    da: 'Over den højeste borgerprofil: skriv den konkrete, individuelle begrundelse for timetallet.',
+    en: 'Above the highest citizen profile: write the concrete, individual justification for the hours.',
   },
   'decision.hours.outsideBands': {
-    da: 'Timetallet ligger uden for alle borgerprofiler i serviceniveauet.',
-    en: 'The hours fall outside every citizen profile of the service level.',
+    da: 'Timetallet ligger uden for alle borgerprofiler i serviceniveauet. Ret timetallet.',
+    en: 'The hours fall outside every citizen profile of the service level. Correct the hours.',
   },
   'decision.version.notInForce': {
-    da: 'Serviceniveauet var ikke gældende på afgørelsesdatoen.',
-    en: 'The service level was not in force on the decision date.',
+    da: 'Serviceniveauet var ikke gældende på afgørelsesdatoen. Vælg den version, der gjaldt den dag.',
+    en: 'The service level was not in force on the decision date. Choose the version in force that day.',
   },
   'decision.timeLimit.exceedsLaw': {
-    da: 'Tidsbegrænsningen går ud over lovens grænse.',
-    en: 'The time limit goes beyond the legal limit.',
+    da: 'Slutdatoen ligger efter lovens længste varighed. Vælg lovens grænse eller en tidligere dato.',
+    en: 'The end date is after the longest duration the law allows. Choose the legal limit or an earlier date.',
   },
   'decision.modules.notDayOffer': {
     da: 'Moduler bruges kun for dagtilbud (SEL §§ 103, 104).',
     en: 'Modules are only for day offers (SEL §§ 103, 104).',
   },
-  'order.goalType': { da: 'Måltypen er ikke en FFB-måltype.', en: 'The goal type is not an FFB goal type.' },
+  'order.goalType': { da: 'Vælg målets type.', en: 'Choose the type of goal.' },
   'order.goals.max': { da: 'Højst 3 mål (SMART).', en: 'At most 3 goals (SMART).' },
+  'order.offer': { da: 'Vælg det tilbud, der skal levere støtten.', en: 'Choose the offer that is to deliver the support.' },
   'order.targetDate.beforeOrder': {
-    da: 'Måldatoen kan ikke ligge før bestillingen.',
-    en: 'The target date cannot be before the order.',
+    da: 'Måldatoen skal ligge efter bestillingsdatoen.',
+    en: 'The target date must be after the order date.',
+  },
+  'order.targetDate.past': {
+    da: 'Datoen er allerede passeret. Vælg en dato fra i dag og frem.',
+    en: 'The date has already passed. Choose a date from today on.',
+  },
+  'order.orderedOn.beforeDecision': {
+    da: 'Bestillingen kan ikke være dateret før afgørelsen. Ret bestillingsdatoen.',
+    en: 'The order cannot be dated before the decision. Correct the order date.',
+  },
+  'order.orderedOn.future': {
+    da: 'Bestillingsdatoen kan ikke ligge i fremtiden. Skriv den dag, bestillingen sendes.',
+    en: 'The order date cannot be in the future. Enter the day the order is sent.',
+  },
+  'order.followUp.past': {
+    da: 'Første opfølgning er allerede passeret. Vælg en dato fra i dag og frem.',
+    en: 'The first follow-up has already passed. Choose a date from today on.',
+  },
+  'order.target.develop': {
+    da: 'Et mål om at udvikle funktionsevnen skal have et lavere støttebehov som mål end udgangspunktet.',
+    en: 'A goal to develop function must target a lower support need than the baseline.',
+  },
+  'order.target.maintain': {
+    da: 'Et mål om at fastholde funktionsevnen skal have samme støttebehov som mål som udgangspunktet.',
+    en: 'A goal to maintain function must target the same support need as the baseline.',
+  },
+  'order.target.limitLoss': {
+    da: 'Et mål om at begrænse tab af funktionsevne kan ikke sigte mod et lavere støttebehov end udgangspunktet. Vælg måltypen "Udvikle funktionsevne", hvis det er målet.',
+    en: 'A goal to limit loss of function cannot target a lower support need than the baseline. Choose the goal type "develop function" if that is the goal.',
+  },
+  'request.receivedOn.future': {
+    da: 'Modtagelsesdatoen kan ikke ligge i fremtiden. Skriv den dag, henvendelsen kom ind.',
+    en: 'The date received cannot be in the future. Enter the day the request came in.',
   },
   'order.offer.legalBasis': {
     da: 'Tilbuddet leverer ikke støtte efter den paragraf, afgørelsen bevilger.',
@@ -74,8 +153,8 @@ export const VALIDATION_MESSAGES = {
   },
   'order.offer.unknown': { da: 'Tilbuddet findes ikke i kommunen.', en: 'The offer does not exist in the municipality.' },
   'order.followUp.beforeOrder': {
-    da: 'Første opfølgning kan ikke ligge før bestillingen.',
-    en: 'The first follow-up cannot be before the order.',
+    da: 'Første opfølgning skal ligge efter bestillingsdatoen.',
+    en: 'The first follow-up must be after the order date.',
   },
   'complaint.time': { da: 'Klokkeslæt skal skrives TT:MM.', en: 'A time is written HH:MM.' },
   'complaint.text': { da: 'Skriv hvad klagen går ud på.', en: 'State what the complaint is about.' },
@@ -96,6 +175,22 @@ export const VALIDATION_MESSAGES = {
     da: 'Datoen kan ikke ligge før klagen blev modtaget.',
     en: 'The date cannot be before the complaint was received.',
   },
+  'complaint.receivedOn.future': {
+    da: 'Klagen kan ikke være modtaget i fremtiden. Skriv den dag, den kom ind.',
+    en: 'The complaint cannot be received in the future. Enter the day it came in.',
+  },
+  'complaint.decidedOn.future': {
+    da: 'Datoen kan ikke ligge i fremtiden. Skriv den dag, det blev afgjort.',
+    en: 'The date cannot be in the future. Enter the day it was decided.',
+  },
+  'complaint.appeal.beforeForwarded': {
+    da: 'Ankestyrelsens afgørelse kan ikke ligge før klagen blev sendt dertil.',
+    en: "Ankestyrelsen's decision cannot be before the complaint was sent there.",
+  },
+  'complaint.outcome': {
+    da: 'Vælg, om klagen gives medhold, eller om afgørelsen fastholdes.',
+    en: 'Choose whether the complaint is upheld or the decision is maintained.',
+  },
   'notice.reason': { da: 'Skriv hvorfor fristen ikke kan holdes.', en: 'State why the deadline cannot be kept.' },
   'notice.kind': {
     da: 'Der er ingen åben frist af denne art, som kræver et varsel.',
@@ -104,6 +199,22 @@ export const VALIDATION_MESSAGES = {
   'notice.expectedBy': {
     da: 'Den forventede dato skal ligge efter den oprindelige frist.',
     en: 'The expected date must be after the original deadline.',
+  },
+  'notice.expectedBy.past': {
+    da: 'Den forventede dato skal ligge i fremtiden, så borgeren kan regne med den.',
+    en: 'The expected date must be in the future, so the citizen can rely on it.',
+  },
+  'outreach.heldOn.future': {
+    da: 'Samtalen kan ikke være holdt i fremtiden. Skriv den dag, den blev holdt.',
+    en: 'The talk cannot be held in the future. Enter the day it was held.',
+  },
+  'outreach.heldOn.beforeRequest': {
+    da: 'Samtalen kan ikke være holdt, før henvendelsen kom ind.',
+    en: 'The talk cannot be held before the request came in.',
+  },
+  'followUp.heldOn.future': {
+    da: 'Opfølgningen kan ikke være holdt i fremtiden. Skriv den dag, den blev holdt.',
+    en: 'The follow-up cannot be held in the future. Enter the day it was held.',
   },
   'outreach.notOutreach': {
     da: 'Sagen er ikke kommet ind via fremskudt rådgivning.',
@@ -119,6 +230,10 @@ export const VALIDATION_MESSAGES = {
     en: 'The latest decision is a refusal; nothing can be ordered.',
   },
   'message.body': { da: 'Skriv en besked.', en: 'Write a message.' },
+  'message.tooLong': {
+    da: 'Beskeden er for lang: højst 4.000 tegn. Del den op i flere beskeder.',
+    en: 'The message is too long: at most 4,000 characters. Split it into several messages.',
+  },
   'journal.body': { da: 'Skriv notatet.', en: 'Write the note.' },
   'hours.negative': { da: 'Timer kan ikke være negative.', en: 'Hours cannot be negative.' },
   'hours.future': {
@@ -161,6 +276,7 @@ export type IssueLike = {
   minimum?: number | bigint;
   maximum?: number | bigint;
   origin?: string;
+  expected?: string;
   format?: string;
   values?: readonly unknown[];
   input?: unknown;
@@ -176,10 +292,12 @@ export function translateIssue(issue: IssueLike, lang: Language): string {
   const n = (v: number | bigint | undefined) => String(v ?? '');
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined && (issue.message ?? '').includes('undefined')) {
+      // Final zod issues carry no input: a missing value says so in its message.
+      if (/received (undefined|null)/.test(issue.message ?? '') || ('input' in issue && (issue.input ?? '') === '')) {
         return VALIDATION_MESSAGES.required[lang];
       }
-      return da ? 'Værdien har en forkert type.' : 'The value has the wrong type.';
+      if (issue.expected === 'number' || issue.expected === 'int') return VALIDATION_MESSAGES['number.invalid'][lang];
+      return da ? 'Værdien kan ikke bruges her. Ret feltet.' : 'The value cannot be used here. Correct the field.';
     case 'too_small':
       if (issue.origin === 'string') {
         return Number(issue.minimum) <= 1
@@ -192,20 +310,24 @@ export function translateIssue(issue: IssueLike, lang: Language): string {
       return da ? `Skal være mindst ${n(issue.minimum)}.` : `Must be at least ${n(issue.minimum)}.`;
     case 'too_big':
       if (issue.origin === 'string') {
-        return da ? `Må højst være ${n(issue.maximum)} tegn.` : `Must be at most ${n(issue.maximum)} characters.`;
+        const length = typeof issue.input === 'string' ? issue.input.length : null;
+        const now = length === null ? '' : da ? ` Teksten har ${length} tegn.` : ` The text has ${length}.`;
+        return da
+          ? `Teksten er for lang: højst ${n(issue.maximum)} tegn.${now} Gør den kortere.`
+          : `The text is too long: at most ${n(issue.maximum)} characters.${now} Shorten it.`;
       }
       if (issue.origin === 'array') return da ? `Højst ${n(issue.maximum)} tilladt.` : `At most ${n(issue.maximum)} allowed.`;
       return da ? `Må højst være ${n(issue.maximum)}.` : `Must be at most ${n(issue.maximum)}.`;
     case 'invalid_format':
-      if (issue.format === 'uuid') return VALIDATION_MESSAGES['id.invalid'][lang];
+      if (issue.format === 'uuid') return VALIDATION_MESSAGES[issue.input === '' ? 'choose' : 'id.invalid'][lang];
       if (issue.format === 'email') return da ? 'Skal være en e-mailadresse.' : 'Must be an e-mail address.';
-      return da ? 'Værdien har et forkert format.' : 'The value has the wrong format.';
+      return da ? 'Feltet er ikke udfyldt rigtigt. Ret det.' : 'The field is not filled in correctly. Correct it.';
     case 'invalid_value':
-      return da ? `Skal være en af: ${(issue.values ?? []).join(', ')}.` : `Must be one of: ${(issue.values ?? []).join(', ')}.`;
+      return VALIDATION_MESSAGES.choose[lang];
     case 'unrecognized_keys':
       return da ? 'Ukendte felter.' : 'Unknown fields.';
     default:
-      return da ? 'Værdien er ikke gyldig.' : 'The value is not valid.';
+      return da ? 'Feltet er ikke udfyldt rigtigt. Ret det.' : 'The field is not filled in correctly. Correct it.';
   }
 }
 
