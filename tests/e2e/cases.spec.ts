@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { daysFromToday } from './pages/api-setup.ts';
 import { CitizenSearchPage, expectNoAxeViolations, LoginPage } from './pages/app.page.ts';
 
 test('a caseworker registers a request from the citizen overview, sends the receipt and sees the deadlines', async ({ page }) => {
@@ -67,6 +68,7 @@ test('a caseworker registers a request from the citizen overview, sends the rece
   await page.getByLabel('Timer pr. uge (ATA)').fill('120');
   await page.getByLabel('Startdato').fill('2026-12-01');
   await page.getByLabel('Begrundelse').fill('Borgeren har behov for støtte til struktur og økonomi, jf. udredningen.');
+  await page.getByLabel('Borgeren er partshørt').check();
   await page.getByRole('button', { name: 'Træf afgørelse' }).click();
   await expect(page.locator('#d-weeklyHours-error')).toContainText('uden for alle borgerprofiler');
   await page.getByLabel('Timer pr. uge (ATA)').fill('3');
@@ -78,10 +80,10 @@ test('a caseworker registers a request from the citizen overview, sends the rece
 
   // The order: the offer, one SMART goal with its FFB condition, goal type and FKO baseline and target.
   await page.getByLabel('Tilbud', { exact: true }).selectOption({ label: 'Bostøtten i Socialpsykiatrien (SEL § 85)' });
-  await page.getByLabel('Første opfølgning').fill('2027-03-01');
+  await page.getByLabel('Første opfølgning').fill(daysFromToday(90));
   await page.getByLabel('Mål (specifikt)').fill('Mette handler selv ind én gang om ugen');
   await page.getByLabel('Indikator (målbart)').fill('Antal indkøb pr. uge uden støtte');
-  await page.getByLabel('Måldato').fill('2027-05-31');
+  await page.getByLabel('Måldato').fill(daysFromToday(180));
   await page.getByLabel('Primær FFB-tilstand').selectOption({ label: 'Praktiske opgaver' });
   await page.getByLabel('Måltype').selectOption({ label: 'Udvikle funktionsevne' });
   await page.getByLabel('Aktuelt støttebehov (FKO)').selectOption({ label: 'Højt støttebehov' });
@@ -136,6 +138,8 @@ test('a refused § 107 application: complaint registered, decision maintained an
   await page
     .getByLabel('Begrundelse')
     .fill('Udredningen viser et let støttebehov, som kan dækkes af støtte i eget hjem (indsatstrappen).');
+  await page.getByLabel('Partshøring er ikke nødvendig').check();
+  await page.getByLabel('Hvorfor var partshøring ikke nødvendig?').fill('Afgørelsen bygger kun på borgerens egne oplysninger.');
   await page.getByRole('button', { name: 'Træf afgørelse' }).click();
   await expect(page.getByTestId('case-status')).toContainText('Afslag');
   const deadlines = page.getByTestId('case-deadlines');
@@ -157,8 +161,11 @@ test('a refused § 107 application: complaint registered, decision maintained an
   await expect(deadlines.getByRole('row', { name: /Oversendelse til Ankestyrelsen/ })).toContainText('29.12.2026');
   await expectNoAxeViolations(page);
 
-  // Reconsideration: the decision is maintained and the package goes to Ankestyrelsen.
-  await page.getByLabel('Dato for genvurdering').fill('2026-12-08');
+  // Reconsideration: nothing is chosen for the caseworker; the decision is maintained and goes to Ankestyrelsen.
+  await expect(page.getByLabel('Afgørelsen fastholdes (sendes til Ankestyrelsen)')).not.toBeChecked();
+  await expect(page.getByLabel('Borgeren får medhold (ny afgørelse)')).not.toBeChecked();
+  await page.getByLabel('Afgørelsen fastholdes (sendes til Ankestyrelsen)').check();
+  await page.getByLabel('Dato for genvurdering').fill(daysFromToday(0));
   await page.getByLabel('Begrundelse for genvurderingen').fill('Klagen giver ingen nye oplysninger. Afgørelsen fastholdes.');
   await page.getByRole('button', { name: 'Fasthold og send til Ankestyrelsen' }).click();
   await expect(complaints.getByTestId('complaint-status')).toHaveText('Sendt til Ankestyrelsen');
@@ -179,7 +186,7 @@ test('a refused § 107 application: complaint registered, decision maintained an
 
   // Ankestyrelsen confirms.
   await page.getByLabel('Afgørelse', { exact: true }).selectOption({ label: 'Stadfæstet' });
-  await page.getByLabel('Dato', { exact: true }).fill('2027-02-10');
+  await page.getByLabel('Dato', { exact: true }).fill(daysFromToday(0));
   await page.getByRole('button', { name: 'Registrér Ankestyrelsens afgørelse' }).click();
   await expect(complaints.getByTestId('complaint-status')).toHaveText('Afgjort af Ankestyrelsen');
   await expect(page.getByTestId('case-timeline')).toContainText('Ankestyrelsens afgørelse: stadfæstet');

@@ -1,25 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { ASSESSMENT_THEMES, FUNCTION_LEVELS, GOAL_TYPES, SUPPORT_NEED_LEVELS } from '../../src/shared/assessment/ffb-terms.ts';
-import { ApiActor, caseToOrder, daysFromToday } from './pages/api-setup.ts';
+import { ApiActor, CODES, caseToOrder, danish, daysFromToday } from './pages/api-setup.ts';
 import { expectNoAxeViolations, LoginPage } from './pages/app.page.ts';
 
-const byDisplay = (list: readonly { code: string; display: string }[], display: string) =>
-  list.find((x) => x.display === display)?.code ?? '';
-const CODES = {
-  supportNeed: {
-    high: byDisplay(SUPPORT_NEED_LEVELS, 'Højt støttebehov'),
-    moderate: byDisplay(SUPPORT_NEED_LEVELS, 'Moderat støttebehov'),
-  },
-  level: { moderate: byDisplay(FUNCTION_LEVELS, 'Moderat nedsat funktionsevne') },
-  themes: ASSESSMENT_THEMES.filter((t) => t.group === 'activity').map((t) => t.code),
-  goalType: GOAL_TYPES.find((g) => g.key === 'develop')?.code ?? '',
-  condition: byDisplay(ASSESSMENT_THEMES, 'Praktiske opgaver'),
-};
 const METTE = '7403851234';
-const danish = (iso: string) => {
-  const [y, m, d] = iso.split('-');
-  return `${d}.${m}.${y}`;
-};
 
 test('the provider accepts an order, documents, registers hours, and scores two quarterly statuses and a final status', async ({
   page,
@@ -130,6 +113,11 @@ test('the caseworker holds the follow-up and ends the support with 4 weeks’ co
   await followUp.getByLabel('Indsatsen afsluttes', { exact: true }).check();
   await followUp.getByLabel('Notat fra opfølgningen').fill('Målene er nået; Mette klarer selv indkøb og regninger.');
   await followUp.getByLabel('Begrundelse for afgørelsen').fill('Du har nået dine mål og har ikke længere brug for bostøtte.');
+  // Ending is a decision: nothing says the citizen was heard until the caseworker says so.
+  await page.getByRole('button', { name: 'Afslut indsatsen (afgørelse)' }).click();
+  await expect(page.getByTestId('error-summary')).toBeFocused();
+  await expect(followUp.locator('#fu-partyHearing-error')).toContainText('Vælg, om borgeren er partshørt');
+  await followUp.getByLabel('Borgeren er partshørt').check();
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Afslut indsatsen (afgørelse)' }).click();
   await expect(page.getByTestId('case-status')).toContainText('Afsluttet');

@@ -105,7 +105,7 @@ describe(`VUM assessment on ${TEST_DB}`, () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({
-      fields: [{ path: 'themes.0.levelCode', message: 'Funktionsevneniveauet er ikke et FFB-niveau.' }],
+      fields: [{ path: 'themes.0.levelCode', message: 'Vælg et funktionsevneniveau på listen.' }],
     });
     const after = (await caseworker.get(`/api/cases/${caseId}/assessment`)).json() as Assessment;
     expect(after.version).toBe(a.version);

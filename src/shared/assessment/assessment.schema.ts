@@ -14,11 +14,18 @@ export const themeInputSchema = z.object({
   notes: z.string().trim().max(10_000).nullable().default(null),
 });
 
-export const saveAssessmentSchema = z.object({
-  version: z.number().int().min(1),
-  supportNeedCode: code(SUPPORT_NEED_LEVELS, 'assessment.supportNeed').nullable().default(null),
-  themes: z.array(themeInputSchema).max(ASSESSMENT_THEMES.length),
-});
+/** Saving an assessment with nothing in it would only bump its version: it is refused, and the form says why. */
+export const saveAssessmentSchema = z
+  .object({
+    version: z.number().int().min(1),
+    supportNeedCode: code(SUPPORT_NEED_LEVELS, 'assessment.supportNeed').nullable().default(null),
+    themes: z.array(themeInputSchema).max(ASSESSMENT_THEMES.length),
+  })
+  .superRefine((a, ctx) => {
+    if (a.supportNeedCode === null && a.themes.length === 0) {
+      ctx.addIssue({ code: 'custom', path: [], message: 'assessment.empty' });
+    }
+  });
 export type SaveAssessment = z.infer<typeof saveAssessmentSchema>;
 
 export const assessmentSchema = z.object({

@@ -18,7 +18,8 @@ export type RegisterComplaint = z.infer<typeof registerComplaintSchema>;
 /** The reconsideration (genvurdering): uphold the complaint (a new decision follows) or maintain the decision. */
 export const reconsiderSchema = z.object({
   version: z.number().int().min(1),
-  outcome: z.enum(['upheld', 'maintained']),
+  /** A legal statement a person makes: never defaulted. */
+  outcome: z.enum(['upheld', 'maintained'], { message: 'complaint.outcome' }),
   decidedOn: plainDateSchema,
   reasons: z.string().trim().min(1, { message: 'complaint.reasons' }).max(20_000),
 });

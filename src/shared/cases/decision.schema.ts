@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { uuidSchema } from '../ids.ts';
 import { plainDateSchema } from '../plain-date.ts';
 
 export const DECISION_OUTCOMES = ['granted', 'partly_granted', 'refused'] as const;
@@ -12,14 +11,15 @@ export const decideSchema = z
   .object({
     version: z.number().int().min(1),
     outcome: z.enum(DECISION_OUTCOMES),
-    serviceDescriptionVersionId: uuidSchema,
+    serviceDescriptionVersionId: z.uuid({ message: 'decision.serviceLevel' }),
     decidedOn: plainDateSchema,
     weeklyHours: z.number().min(0).max(168).nullable().default(null),
     moduleDays: z.number().int().min(1).max(5).nullable().default(null),
     startDate: plainDateSchema.nullable().default(null),
     timeLimitUntil: plainDateSchema.nullable().default(null),
     reasons: z.string().trim().min(1, { message: 'decision.reasons' }).max(20_000),
-    partyHearing: z.enum(['done', 'not_needed']),
+    /** A legal statement a person makes: never defaulted (forvaltningsloven § 19). */
+    partyHearing: z.enum(['done', 'not_needed'], { message: 'decision.partyHearing' }),
     partyHearingNote: z.string().trim().max(4000).default(''),
   })
   .superRefine((d, ctx) => {

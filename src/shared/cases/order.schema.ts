@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { ASSESSMENT_THEMES, GOAL_TYPES, isCode, SUPPORT_NEED_LEVELS, SUPPORT_NOT_ASSESSED } from '../assessment/ffb-terms.ts';
-import { uuidSchema } from '../ids.ts';
 import { plainDateSchema } from '../plain-date.ts';
 
 const supportNeed = z
@@ -21,7 +20,7 @@ export const goalSchema = z.object({
 /** The order (bestilling) to a provider's offer: the frame from the decision, at most 3 goals, and the § 141 plan. */
 export const orderSchema = z.object({
   version: z.number().int().min(1),
-  offerId: uuidSchema,
+  offerId: z.uuid({ message: 'order.offer' }),
   orderedOn: plainDateSchema,
   firstFollowUp: plainDateSchema,
   goals: z.array(goalSchema).min(1).max(3, { message: 'order.goals.max' }),

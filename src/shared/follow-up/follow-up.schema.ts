@@ -11,7 +11,9 @@ const supportNeed = z
 /** The provider accepts an order; acceptance sets the actual start (checked against the start deadline). */
 export const acceptOrderSchema = z.object({ version: z.number().int().min(1), startDate: plainDateSchema });
 
-export const messageSchema = z.object({ body: z.string().trim().min(1, { message: 'message.body' }).max(4000) });
+export const messageSchema = z.object({
+  body: z.string().trim().min(1, { message: 'message.body' }).max(4000, { message: 'message.tooLong' }),
+});
 
 export const subgoalSchema = z.object({
   text: z.string().trim().min(1).max(1000),

@@ -572,6 +572,22 @@ const da = {
   'record.stop': 'Ophør af støtten',
   'record.revisitation': 'revisitation',
   'proposal.choose': 'Brug i afgørelsen',
+  'form.errors.heading': 'Der er problemer i formularen',
+  'assessment.saved': 'Udredningen er gemt (version {version}).',
+  'cases.note.added': 'Notatet er tilføjet journalen.',
+  'complaint.reconsider.hint':
+    'Kommunen skal genvurdere afgørelsen, før klagen kan sendes videre (retssikkerhedsloven § 66). Vælg selv resultatet – Visitator vælger ikke for dig.',
+  'complaint.reconsider.submit': 'Gem genvurderingen',
+  'decision.partyHearing.hint':
+    'Borgeren skal høres, før der træffes afgørelse på oplysninger, borgeren ikke kender (forvaltningsloven § 19). Vælg det, der faktisk er sket – Visitator vælger ikke for dig, og svaret står i afgørelsesbrevet.',
+  'decision.until.required': 'Tidsbegrænset til',
+  'decision.until.maximum':
+    '{basis} er tidsbegrænset efter loven. Lovens grænse er den {date}; den er sat som slutdato, og du kan vælge en tidligere.',
+  'fko.saved': 'Statusscoren er gemt.',
+  'hours.saved': '{hours} timer er registreret for ugen, der begynder {date}.',
+  'messages.sent': 'Beskeden er sendt.',
+  'notice.expectedBy.hint': 'En dato, der endnu ikke er kommet: borgeren skal kunne regne med den.',
+  'provider.journal.saved': 'Notatet er gemt.',
 } as const;
 
 export type MessageKey = keyof typeof da;
@@ -1148,6 +1164,22 @@ const en: Record<MessageKey, string> = {
   'record.stop': 'Support ended',
   'record.revisitation': 'revisitation',
   'proposal.choose': 'Use in the decision',
+  'form.errors.heading': 'There are problems in the form',
+  'assessment.saved': 'The assessment is saved (version {version}).',
+  'cases.note.added': 'The note is added to the journal.',
+  'complaint.reconsider.hint':
+    'The municipality must reconsider the decision before the complaint can go on (retssikkerhedsloven § 66). Choose the result yourself – Visitator does not choose for you.',
+  'complaint.reconsider.submit': 'Save the reconsideration',
+  'decision.partyHearing.hint':
+    'The citizen must be heard before a decision rests on facts they do not know (forvaltningsloven § 19). Choose what actually happened – Visitator does not choose for you, and the answer is printed in the decision letter.',
+  'decision.until.required': 'Time-limited until',
+  'decision.until.maximum':
+    '{basis} is limited in time by law. The legal limit is {date}; it is set as the end date, and you can choose an earlier one.',
+  'fko.saved': 'The status score is saved.',
+  'hours.saved': '{hours} hours are registered for the week beginning {date}.',
+  'messages.sent': 'The message is sent.',
+  'notice.expectedBy.hint': 'A date still to come: the citizen must be able to rely on it.',
+  'provider.journal.saved': 'The note is saved.',
 };
 
 export const MESSAGES = { da, en } as const;

@@ -15,3 +15,14 @@ export function formatDateTime(iso: string, lang: string): string {
     timeZone: 'Europe/Copenhagen',
   }).format(new Date(iso));
 }
+
+/**
+ * A number typed the Danish way ("2,5") for the API: null when empty, the number when it reads as one, else the text
+ * itself, so the shared schema answers "Skriv et tal" instead of the form sending nothing.
+ */
+export function numberOrText(value: string): number | string | null {
+  const trimmed = value.trim();
+  if (!trimmed) return null;
+  const n = Number(trimmed.replace(/\s/g, '').replace(',', '.'));
+  return Number.isFinite(n) ? n : trimmed;
+}

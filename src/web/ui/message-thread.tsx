@@ -1,7 +1,10 @@
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
+import { messageSchema } from '../../shared/follow-up/follow-up.schema.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { Field, fieldErrorOf } from './field.tsx';
+import { Alert } from './alert.tsx';
+import { Field } from './field.tsx';
+import { ErrorSummary, useFormErrors } from './form-errors.tsx';
 import { formatDateTime } from './format.ts';
 
 export type ThreadMessage = { id: number; fromParty: string; authorName: string; body: string; createdAt: string };
@@ -23,6 +26,7 @@ export function MessageThread({
 }) {
   const { t, td, lang } = useI18n();
   const [body, setBody] = useState('');
+  const errors = useFormErrors();
   return (
     <>
       {messages.length ? (
@@ -46,10 +50,13 @@ export function MessageThread({
         aria-label={label}
         onSubmit={(e) => {
           e.preventDefault();
-          send.mutate({ body }, { onSuccess: () => setBody('') });
+          const parsed = errors.check(messageSchema, { body });
+          if (parsed) send.mutate(parsed, { onSuccess: () => setBody(''), onError: errors.fail });
         }}
       >
-        <Field id={id} label={label} error={fieldErrorOf(send.error, 'body')}>
+        <ErrorSummary errors={errors} fieldId={() => id} idPrefix={id} />
+        {send.isSuccess && !errors.state.problems.length ? <Alert variant="success" heading={t('messages.sent')} /> : null}
+        <Field id={id} label={label} error={errors.at('body')}>
           <textarea id={id} className="form-input vt-textarea" rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
         </Field>
         <button type="submit" className="button button-secondary" disabled={send.isPending}>

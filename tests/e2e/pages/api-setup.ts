@@ -1,5 +1,6 @@
 import { type APIRequestContext, request } from '@playwright/test';
 import { addDays } from '../../../src/rules/calendar/date-arithmetic.ts';
+import { ASSESSMENT_THEMES, FUNCTION_LEVELS, GOAL_TYPES, SUPPORT_NEED_LEVELS } from '../../../src/shared/assessment/ffb-terms.ts';
 import { plainDateInCopenhagen } from '../../../src/shared/plain-date.ts';
 
 /**
@@ -47,7 +48,7 @@ export class ApiActor {
 /** Days from today in Copenhagen, the server's calendar (near midnight UTC and Copenhagen disagree on the day). */
 export const daysFromToday = (n: number): string => addDays(plainDateInCopenhagen(new Date()), n);
 
-type Codes = {
+export type Codes = {
   supportNeed: Record<string, string>;
   level: Record<string, string>;
   themes: string[];
@@ -55,31 +56,81 @@ type Codes = {
   condition: string;
 };
 
+export const byDisplay = (list: readonly { code: string; display: string }[], display: string) =>
+  list.find((x) => x.display === display)?.code ?? '';
+
+/** The FFB codes the journeys assess and order with. */
+export const CODES: Codes = {
+  supportNeed: {
+    high: byDisplay(SUPPORT_NEED_LEVELS, 'Højt støttebehov'),
+    moderate: byDisplay(SUPPORT_NEED_LEVELS, 'Moderat støttebehov'),
+  },
+  level: { moderate: byDisplay(FUNCTION_LEVELS, 'Moderat nedsat funktionsevne') },
+  themes: ASSESSMENT_THEMES.filter((t) => t.group === 'activity').map((t) => t.code),
+  goalType: GOAL_TYPES.find((g) => g.key === 'develop')?.code ?? '',
+  condition: byDisplay(ASSESSMENT_THEMES, 'Praktiske opgaver'),
+};
+
+/** 2026-11-22 → 22.11.2026, as the pages show a date. */
+export const danish = (iso: string) => {
+  const [y, m, d] = iso.split('-');
+  return `${d}.${m}.${y}`;
+};
+
 /**
- * A case for the citizen with this CPR, decided on `decidedOn` under `basis`, and (unless refused) ordered at
- * `offerKey` with two SMART goals. Returns the case id and the order id.
+ * A case for the citizen with this CPR received on `receivedOn`, with its receipt sent and the assessment started;
+ * with `complete`, every activity theme levelled and a support need set. Returns the case id.
  */
-export async function caseToOrder(
+export async function caseInAssessment(
   cw: ApiActor,
-  opts: { cpr: string; basis: string; outcome: 'granted' | 'refused'; decidedOn: string; offerKey?: string; codes: Codes },
-): Promise<{ caseId: string; orderId: string | null }> {
+  opts: { cpr: string; receivedOn: string; what: string; complete: boolean; codes: Codes },
+): Promise<string> {
   const citizen = (await cw.get<{ items: { id: string }[] }>(`/api/citizens?q=${opts.cpr}`)).items[0];
   const { id } = await cw.send<{ id: string }>('POST', '/api/cases', {
     citizenId: citizen?.id,
     channel: 'letter',
-    receivedOn: opts.decidedOn,
+    receivedOn: opts.receivedOn,
     requestedBy: 'citizen',
-    what: opts.outcome === 'refused' ? 'Ansøger om midlertidigt botilbud' : 'Ansøger om bostøtte',
+    what: opts.what,
   });
   const version = async () => (await cw.get<{ version: number }>(`/api/cases/${id}`)).version;
   await cw.send('POST', `/api/cases/${id}/receipt`, { version: await version() });
   await cw.send('POST', `/api/cases/${id}/assessment/start`, { version: await version() });
-  const a = await cw.get<{ version: number }>(`/api/cases/${id}/assessment`);
-  await cw.send('PUT', `/api/cases/${id}/assessment`, {
-    version: a.version,
-    supportNeedCode: opts.codes.supportNeed.high,
-    themes: opts.codes.themes.map((themeCode) => ({ themeCode, levelCode: opts.codes.level.moderate })),
+  if (opts.complete) {
+    const a = await cw.get<{ version: number }>(`/api/cases/${id}/assessment`);
+    await cw.send('PUT', `/api/cases/${id}/assessment`, {
+      version: a.version,
+      supportNeedCode: opts.codes.supportNeed.high,
+      themes: opts.codes.themes.map((themeCode) => ({ themeCode, levelCode: opts.codes.level.moderate })),
+    });
+  }
+  return id;
+}
+
+/**
+ * A case for the citizen with this CPR, decided on `decidedOn` under `basis`, and (unless refused, or `order` is
+ * false) ordered at `offerKey` with two SMART goals. Returns the case id and the order id.
+ */
+export async function caseToOrder(
+  cw: ApiActor,
+  opts: {
+    cpr: string;
+    basis: string;
+    outcome: 'granted' | 'refused';
+    decidedOn: string;
+    offerKey?: string;
+    order?: boolean;
+    codes: Codes;
+  },
+): Promise<{ caseId: string; orderId: string | null }> {
+  const id = await caseInAssessment(cw, {
+    cpr: opts.cpr,
+    receivedOn: opts.decidedOn,
+    what: opts.outcome === 'refused' ? 'Ansøger om midlertidigt botilbud' : 'Ansøger om bostøtte',
+    complete: true,
+    codes: opts.codes,
   });
+  const version = async () => (await cw.get<{ version: number }>(`/api/cases/${id}`)).version;
   const descriptions = await cw.get<{ items: { legalBasis: string; inForce: { id: string } | null }[] }>(
     `/api/public/catalogue/service-descriptions?municipality=760&legalBasis=${encodeURIComponent(opts.basis)}`,
   );
@@ -92,7 +143,7 @@ export async function caseToOrder(
     reasons: 'Udredningen viser et behov for støtte til struktur i hverdagen.',
     partyHearing: 'done',
   });
-  if (opts.outcome === 'refused') return { caseId: id, orderId: null };
+  if (opts.outcome === 'refused' || opts.order === false) return { caseId: id, orderId: null };
   const offers = await cw.get<{ items: { id: string; key: string }[] }>(
     '/api/public/catalogue/offers?municipality=760&pageSize=100',
   );

@@ -1,10 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { SessionUser } from '../../../shared/auth/auth.schema.ts';
+import { noteSchema } from '../../../shared/cases/case.schema.ts';
 import { ApiRequestError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { hasOpenComplaint, useCase, useCaseActions } from '../../modules/cases/cases.api.ts';
 import { Alert } from '../../ui/alert.tsx';
+import { Field } from '../../ui/field.tsx';
+import { ErrorSummary, fieldIdOf, useFormErrors } from '../../ui/form-errors.tsx';
 import { formatCpr, formatDate, formatDateTime } from '../../ui/format.ts';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { AssessmentForm } from './assessment-form.tsx';
@@ -29,6 +32,8 @@ export function CasePage({ user }: { user: SessionUser }) {
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
+  const noteErrors = useFormErrors();
+  const stepErrors = useFormErrors();
   if (detail.error instanceof ApiRequestError && [400, 404].includes(detail.error.status)) return <NotFoundPage />;
   if (detail.isError) return <Alert variant="error" heading={t('common.error')} />;
   const c = detail.data;
@@ -37,15 +42,15 @@ export function CasePage({ user }: { user: SessionUser }) {
 
   function note(event: FormEvent) {
     event.preventDefault();
-    actions.addNote.mutate(
-      { subject, body },
-      {
-        onSuccess: () => {
-          setSubject('');
-          setBody('');
-        },
+    const parsed = noteErrors.check(noteSchema, { subject, body });
+    if (!parsed) return;
+    actions.addNote.mutate(parsed, {
+      onSuccess: () => {
+        setSubject('');
+        setBody('');
       },
-    );
+      onError: noteErrors.fail,
+    });
   }
 
   return (
@@ -67,13 +72,13 @@ export function CasePage({ user }: { user: SessionUser }) {
         <h2 id="next-heading" className="h3">
           {t('cases.next')}
         </h2>
-        {actions.sendReceipt.error ? <Alert variant="error" heading={actions.sendReceipt.error.message} /> : null}
+        <ErrorSummary errors={stepErrors} fieldId={() => ''} idPrefix="step" />
         {c.allowedActions.includes('send_receipt') ? (
           <button
             type="button"
             className="button button-primary"
             disabled={actions.sendReceipt.isPending}
-            onClick={() => actions.sendReceipt.mutate({ version: c.version })}
+            onClick={() => actions.sendReceipt.mutate({ version: c.version }, { onError: stepErrors.fail })}
           >
             {t('cases.action.sendReceipt')}
           </button>
@@ -82,7 +87,7 @@ export function CasePage({ user }: { user: SessionUser }) {
             type="button"
             className="button button-primary"
             disabled={actions.startAssessment.isPending}
-            onClick={() => actions.startAssessment.mutate({ version: c.version })}
+            onClick={() => actions.startAssessment.mutate({ version: c.version }, { onError: stepErrors.fail })}
           >
             {t('cases.action.startAssessment')}
           </button>
@@ -102,8 +107,8 @@ export function CasePage({ user }: { user: SessionUser }) {
 
       <OutreachPanel c={c} />
       {c.status === 'assessment' ? <AssessmentForm caseId={c.id} /> : null}
-      {c.allowedActions.includes('decide_grant') ? <DecisionForm caseId={c.id} version={c.version} user={user} /> : null}
-      {c.allowedActions.includes('order') ? <OrderForm caseId={c.id} version={c.version} user={user} /> : null}
+      {c.allowedActions.includes('decide_grant') ? <DecisionForm c={c} user={user} /> : null}
+      {c.allowedActions.includes('order') ? <OrderForm c={c} user={user} /> : null}
       <FollowUpPanel c={c} />
       <CaseRecord c={c} />
       <ComplaintPanel c={c} />
@@ -146,9 +151,7 @@ export function CasePage({ user }: { user: SessionUser }) {
                       </>
                     ) : null}
                   </td>
-                  <td className="vt-muted">
-                    {d.source} ({d.ruleVersion})
-                  </td>
+                  <td className="vt-muted">{d.source}</td>
                 </tr>
               ))}
             </tbody>
@@ -211,23 +214,15 @@ export function CasePage({ user }: { user: SessionUser }) {
             </li>
           ))}
         </ol>
-        <form onSubmit={note} className="vt-panel" aria-label={t('cases.note.add')}>
-          <div className="form-group">
-            <label className="form-label" htmlFor="note-subject">
-              {t('cases.note.subject')}
-            </label>
-            <input
-              id="note-subject"
-              className="form-input"
-              value={subject}
-              onChange={(e) => setSubject(e.target.value)}
-              required
-            />
-          </div>
-          <div className="form-group">
-            <label className="form-label" htmlFor="note-body">
-              {t('cases.note.body')}
-            </label>
+        <form onSubmit={note} noValidate className="vt-panel" aria-label={t('cases.note.add')}>
+          <ErrorSummary errors={noteErrors} fieldId={fieldIdOf('note')} idPrefix="note" />
+          {actions.addNote.isSuccess && !noteErrors.state.problems.length ? (
+            <Alert variant="success" heading={t('cases.note.added')} />
+          ) : null}
+          <Field id="note-subject" label={t('cases.note.subject')} error={noteErrors.at('subject')}>
+            <input id="note-subject" className="form-input" value={subject} onChange={(e) => setSubject(e.target.value)} />
+          </Field>
+          <Field id="note-body" label={t('cases.note.body')} error={noteErrors.at('body')}>
             <textarea
               id="note-body"
               className="form-input vt-textarea"
@@ -235,8 +230,8 @@ export function CasePage({ user }: { user: SessionUser }) {
               value={body}
               onChange={(e) => setBody(e.target.value)}
             />
-          </div>
-          <button type="submit" className="button button-secondary" disabled={!subject.trim() || actions.addNote.isPending}>
+          </Field>
+          <button type="submit" className="button button-secondary" disabled={actions.addNote.isPending}>
             {t('cases.note.add')}
           </button>
         </form>

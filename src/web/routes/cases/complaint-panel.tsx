@@ -1,12 +1,23 @@
 import { type FormEvent, useState } from 'react';
+import { dateProblems } from '../../../rules/records/date-constraints.ts';
 import type { CaseDetail } from '../../../shared/cases/case.schema.ts';
-import { APPEAL_OUTCOME_KEYS, COMPLAINT_FORMS, type ComplaintView } from '../../../shared/cases/complaint.schema.ts';
+import {
+  APPEAL_OUTCOME_KEYS,
+  appealResultSchema,
+  COMPLAINT_FORMS,
+  type ComplaintView,
+  reconsiderSchema,
+  registerComplaintSchema,
+} from '../../../shared/cases/complaint.schema.ts';
 import { plainDateInCopenhagen } from '../../../shared/plain-date.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { hasOpenComplaint, useCaseCommand } from '../../modules/cases/cases.api.ts';
 import { Alert } from '../../ui/alert.tsx';
-import { Field, fieldErrorOf, formErrorOf } from '../../ui/field.tsx';
+import { ChoiceField, Field } from '../../ui/field.tsx';
+import { ErrorSummary, fieldIdOf, useFormErrors } from '../../ui/form-errors.tsx';
 import { formatDate } from '../../ui/format.ts';
+
+const RECONSIDERATION = ['upheld', 'maintained'] as const;
 
 /**
  * Complaints (klager): register one against the latest decision, reconsider it, forward it, record Ankestyrelsen's
@@ -36,6 +47,10 @@ function RegisterComplaint({ c }: { c: CaseDetail }) {
   const [receivedAt, setReceivedAt] = useState('');
   const [text, setText] = useState('');
   const register = useCaseCommand<unknown, { timeliness: 'in_time' | 'late' }>(c.id, 'complaints');
+  const errors = useFormErrors();
+  const ids = fieldIdOf('k');
+  const today = plainDateInCopenhagen(new Date());
+  const decidedOn = [...c.decisions].sort((a, b) => b.decidedOn.localeCompare(a.decidedOn))[0]?.decidedOn ?? null;
   if (!show) {
     return (
       <>
@@ -53,35 +68,30 @@ function RegisterComplaint({ c }: { c: CaseDetail }) {
   }
   function submit(event: FormEvent) {
     event.preventDefault();
-    register.mutate(
-      { form, receivedOn, receivedAt: form === 'oral' && receivedAt ? receivedAt : null, text },
-      { onSuccess: () => setShow(false) },
+    const input = { form, receivedOn, receivedAt: form === 'oral' && receivedAt ? receivedAt : null, text };
+    const parsed = errors.check(
+      registerComplaintSchema,
+      input,
+      dateProblems('complaint', input, { today, 'decision.decidedOn': decidedOn }),
     );
+    if (parsed) register.mutate(parsed, { onSuccess: () => setShow(false), onError: errors.fail });
   }
-  const err = (p: string) => fieldErrorOf(register.error, p);
+  const err = (p: string) => errors.at(p);
   return (
     <form onSubmit={submit} noValidate className="vt-panel" aria-label={t('complaint.register')}>
-      {formErrorOf(register.error) ? <Alert variant="error" heading={formErrorOf(register.error)} /> : null}
-      <fieldset className="form-group">
-        <legend className="form-label">{t('complaint.form')}</legend>
-        {COMPLAINT_FORMS.map((f) => (
-          <div className="form-group-radio" key={f}>
-            <input
-              className="form-radio"
-              type="radio"
-              id={`k-form-${f}`}
-              name="complaint-form"
-              checked={form === f}
-              onChange={() => setForm(f)}
-            />
-            <label htmlFor={`k-form-${f}`}>{td(`complaint.form.${f}`)}</label>
-          </div>
-        ))}
-      </fieldset>
+      <ErrorSummary errors={errors} fieldId={(p) => (p === 'form' ? `k-form-${COMPLAINT_FORMS[0]}` : ids(p))} idPrefix="k" />
+      <ChoiceField
+        id="k-form"
+        legend={t('complaint.form')}
+        options={COMPLAINT_FORMS}
+        value={form}
+        onChange={setForm}
+        labelOf={(f) => td(`complaint.form.${f}`)}
+      />
       <div className="vt-filters">
-        <Field id="k-received" label={t('complaint.receivedOn')} error={err('receivedOn')}>
+        <Field id={ids('receivedOn')} label={t('complaint.receivedOn')} error={err('receivedOn')}>
           <input
-            id="k-received"
+            id={ids('receivedOn')}
             type="date"
             className="form-input"
             value={receivedOn}
@@ -89,22 +99,26 @@ function RegisterComplaint({ c }: { c: CaseDetail }) {
           />
         </Field>
         {form === 'oral' ? (
-          <Field id="k-time" label={t('complaint.receivedAt')} error={err('receivedAt')} hint={t('complaint.receivedAt.hint')}>
+          <Field
+            id={ids('receivedAt')}
+            label={t('complaint.receivedAt')}
+            error={err('receivedAt')}
+            hint={t('complaint.receivedAt.hint')}
+          >
             <input
-              id="k-time"
+              id={ids('receivedAt')}
               className="form-input input-width-xs"
               inputMode="numeric"
               placeholder="14:30"
-              aria-describedby="k-time-hint"
               value={receivedAt}
               onChange={(e) => setReceivedAt(e.target.value)}
             />
           </Field>
         ) : null}
       </div>
-      <Field id="k-text" label={t('complaint.text')} error={err('text')}>
+      <Field id={ids('text')} label={t('complaint.text')} error={err('text')}>
         <textarea
-          id="k-text"
+          id={ids('text')}
           className="form-input vt-textarea"
           rows={4}
           value={text}
@@ -153,47 +167,55 @@ function ComplaintItem({ caseId, complaint: x }: { caseId: string; complaint: Co
 
 function ReconsiderForm({ caseId, complaint: x }: { caseId: string; complaint: ComplaintView }) {
   const { t, td } = useI18n();
-  const [outcome, setOutcome] = useState<'upheld' | 'maintained'>('maintained');
-  const [decidedOn, setDecidedOn] = useState<string>(plainDateInCopenhagen(new Date()));
+  // Nothing chosen: upholding or maintaining is the municipality's legal statement, made by a person.
+  const [outcome, setOutcome] = useState<(typeof RECONSIDERATION)[number] | null>(null);
+  const today = plainDateInCopenhagen(new Date());
+  const [decidedOn, setDecidedOn] = useState<string>(today);
   const [reasons, setReasons] = useState('');
   const reconsider = useCaseCommand<unknown>(caseId, `complaints/${x.id}/reconsideration`);
-  const err = (p: string) => fieldErrorOf(reconsider.error, p);
+  const errors = useFormErrors();
+  const ids = fieldIdOf(`k-${x.id}`);
+  const err = (p: string) => errors.at(p);
   function submit(event: FormEvent) {
     event.preventDefault();
-    reconsider.mutate({ version: x.version, outcome, decidedOn, reasons });
+    const input = { version: x.version, outcome: outcome ?? undefined, decidedOn, reasons };
+    const parsed = errors.check(
+      reconsiderSchema,
+      input,
+      dateProblems('reconsideration', input, { today, 'complaint.receivedOn': x.receivedOn }),
+    );
+    if (parsed) reconsider.mutate(parsed, { onError: errors.fail });
   }
   return (
     <form onSubmit={submit} noValidate aria-label={t('complaint.reconsider')}>
       <h4 className="h5">{t('complaint.reconsider')}</h4>
-      {formErrorOf(reconsider.error) ? <Alert variant="error" heading={formErrorOf(reconsider.error)} /> : null}
-      <fieldset className="form-group">
-        <legend className="form-label">{t('complaint.reconsider.outcome')}</legend>
-        {(['upheld', 'maintained'] as const).map((o) => (
-          <div className="form-group-radio" key={o}>
-            <input
-              className="form-radio"
-              type="radio"
-              id={`k-${x.id}-${o}`}
-              name={`k-${x.id}-outcome`}
-              checked={outcome === o}
-              onChange={() => setOutcome(o)}
-            />
-            <label htmlFor={`k-${x.id}-${o}`}>{td(`complaint.reconsider.${o}`)}</label>
-          </div>
-        ))}
-      </fieldset>
-      <Field id={`k-${x.id}-date`} label={t('complaint.reconsider.date')} error={err('decidedOn')}>
+      <ErrorSummary
+        errors={errors}
+        fieldId={(p) => (p === 'outcome' ? `${ids('outcome')}-${RECONSIDERATION[0]}` : ids(p))}
+        idPrefix={`k-${x.id}`}
+      />
+      <ChoiceField
+        id={ids('outcome')}
+        legend={t('complaint.reconsider.outcome')}
+        hint={t('complaint.reconsider.hint')}
+        error={err('outcome')}
+        options={RECONSIDERATION}
+        value={outcome}
+        onChange={setOutcome}
+        labelOf={(o) => td(`complaint.reconsider.${o}`)}
+      />
+      <Field id={ids('decidedOn')} label={t('complaint.reconsider.date')} error={err('decidedOn')}>
         <input
-          id={`k-${x.id}-date`}
+          id={ids('decidedOn')}
           type="date"
           className="form-input"
           value={decidedOn}
           onChange={(e) => setDecidedOn(e.target.value)}
         />
       </Field>
-      <Field id={`k-${x.id}-reasons`} label={t('complaint.reconsider.reasons')} error={err('reasons')}>
+      <Field id={ids('reasons')} label={t('complaint.reconsider.reasons')} error={err('reasons')}>
         <textarea
-          id={`k-${x.id}-reasons`}
+          id={ids('reasons')}
           className="form-input vt-textarea"
           rows={3}
           value={reasons}
@@ -201,7 +223,11 @@ function ReconsiderForm({ caseId, complaint: x }: { caseId: string; complaint: C
         />
       </Field>
       <button type="submit" className="button button-primary" disabled={reconsider.isPending}>
-        {outcome === 'maintained' ? t('complaint.reconsider.forward') : t('complaint.reconsider.uphold')}
+        {outcome === 'maintained'
+          ? t('complaint.reconsider.forward')
+          : outcome === 'upheld'
+            ? t('complaint.reconsider.uphold')
+            : t('complaint.reconsider.submit')}
       </button>
     </form>
   );
@@ -213,18 +239,29 @@ function AppealResultForm({ caseId, complaint: x }: { caseId: string; complaint:
   const [decidedOn, setDecidedOn] = useState<string>(plainDateInCopenhagen(new Date()));
   const [note, setNote] = useState('');
   const record = useCaseCommand<unknown>(caseId, `complaints/${x.id}/appeal-result`);
+  const errors = useFormErrors();
+  const ids = fieldIdOf(`a-${x.id}`);
   function submit(event: FormEvent) {
     event.preventDefault();
-    record.mutate({ version: x.version, outcome, decidedOn, note });
+    const input = { version: x.version, outcome, decidedOn, note };
+    const parsed = errors.check(
+      appealResultSchema,
+      input,
+      dateProblems('appeal_result', input, {
+        today: plainDateInCopenhagen(new Date()),
+        'complaint.forwardedOn': x.forwardedOn,
+      }),
+    );
+    if (parsed) record.mutate(parsed, { onError: errors.fail });
   }
   return (
     <form onSubmit={submit} noValidate aria-label={t('complaint.appeal.record')}>
       <h4 className="h5">{t('complaint.appeal.record')}</h4>
-      {formErrorOf(record.error) ? <Alert variant="error" heading={formErrorOf(record.error)} /> : null}
+      <ErrorSummary errors={errors} fieldId={ids} idPrefix={`a-${x.id}`} />
       <div className="vt-filters">
-        <Field id={`a-${x.id}-outcome`} label={t('complaint.appeal.outcome')}>
+        <Field id={ids('outcome')} label={t('complaint.appeal.outcome')} error={errors.at('outcome')}>
           <select
-            id={`a-${x.id}-outcome`}
+            id={ids('outcome')}
             className="form-select"
             value={outcome}
             onChange={(e) => setOutcome(e.target.value as typeof outcome)}
@@ -236,9 +273,9 @@ function AppealResultForm({ caseId, complaint: x }: { caseId: string; complaint:
             ))}
           </select>
         </Field>
-        <Field id={`a-${x.id}-date`} label={t('complaint.appeal.date')} error={fieldErrorOf(record.error, 'decidedOn')}>
+        <Field id={ids('decidedOn')} label={t('complaint.appeal.date')} error={errors.at('decidedOn')}>
           <input
-            id={`a-${x.id}-date`}
+            id={ids('decidedOn')}
             type="date"
             className="form-input"
             value={decidedOn}
@@ -246,8 +283,8 @@ function AppealResultForm({ caseId, complaint: x }: { caseId: string; complaint:
           />
         </Field>
       </div>
-      <Field id={`a-${x.id}-note`} label={t('complaint.appeal.note')}>
-        <input id={`a-${x.id}-note`} className="form-input" value={note} onChange={(e) => setNote(e.target.value)} />
+      <Field id={ids('note')} label={t('complaint.appeal.note')} error={errors.at('note')}>
+        <input id={ids('note')} className="form-input" value={note} onChange={(e) => setNote(e.target.value)} />
       </Field>
       <button type="submit" className="button button-secondary" disabled={record.isPending}>
         {t('complaint.appeal.submit')}

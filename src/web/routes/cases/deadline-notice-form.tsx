@@ -1,9 +1,12 @@
 import { type FormEvent, useState } from 'react';
+import { dateProblems } from '../../../rules/records/date-constraints.ts';
 import type { CaseDetail } from '../../../shared/cases/case.schema.ts';
+import { deadlineNoticeSchema } from '../../../shared/cases/complaint.schema.ts';
+import { plainDateInCopenhagen } from '../../../shared/plain-date.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useCaseCommand } from '../../modules/cases/cases.api.ts';
-import { Alert } from '../../ui/alert.tsx';
-import { Field, fieldErrorOf, formErrorOf } from '../../ui/field.tsx';
+import { Field } from '../../ui/field.tsx';
+import { ErrorSummary, fieldIdOf, useFormErrors } from '../../ui/form-errors.tsx';
 import { formatDate } from '../../ui/format.ts';
 
 const plusDays = (date: string, days: number) => {
@@ -11,10 +14,12 @@ const plusDays = (date: string, days: number) => {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 };
+const ids = fieldIdOf('n');
 
 /**
  * The notice to the citizen that a deadline cannot be kept (retssikkerhedsloven § 3, stk. 2), drafted with a reason
- * and a new expected date the caseworker adjusts; sent as a letter and journalised.
+ * and a new expected date the caseworker adjusts; sent as a letter and journalised. The drafted date is 30 days from
+ * today or from the deadline, whichever is later: always a date that is still to come.
  */
 export function DeadlineNoticeForm({
   caseId,
@@ -26,12 +31,20 @@ export function DeadlineNoticeForm({
   onDone: () => void;
 }) {
   const { t, td } = useI18n();
-  const [expectedBy, setExpectedBy] = useState(plusDays(deadline.dueDate, 30));
+  const today = plainDateInCopenhagen(new Date());
+  const [expectedBy, setExpectedBy] = useState(plusDays(deadline.dueDate > today ? deadline.dueDate : today, 30));
   const [reason, setReason] = useState(td(`notice.draft.${deadline.kind}`));
   const send = useCaseCommand<unknown, { documentId: string }>(caseId, 'deadline-notices');
+  const errors = useFormErrors();
   function submit(event: FormEvent) {
     event.preventDefault();
-    send.mutate({ kind: deadline.kind, expectedBy, reason }, { onSuccess: onDone });
+    const input = { kind: deadline.kind, expectedBy, reason };
+    const parsed = errors.check(
+      deadlineNoticeSchema,
+      input,
+      dateProblems('deadline_notice', input, { today, 'deadline.dueDate': deadline.dueDate }),
+    );
+    if (parsed) send.mutate(parsed, { onSuccess: onDone, onError: errors.fail });
   }
   return (
     <form onSubmit={submit} noValidate className="vt-panel" aria-label={t('notice.title')} data-testid="notice-form">
@@ -39,19 +52,24 @@ export function DeadlineNoticeForm({
         {t('notice.title')}: {td(`deadline.${deadline.kind}`)} ({formatDate(deadline.dueDate)})
       </h3>
       <p>{t('notice.intro')}</p>
-      {formErrorOf(send.error) ? <Alert variant="error" heading={formErrorOf(send.error)} /> : null}
-      <Field id="n-reason" label={t('notice.reason')} error={fieldErrorOf(send.error, 'reason')}>
+      <ErrorSummary errors={errors} fieldId={ids} idPrefix="n" />
+      <Field id={ids('reason')} label={t('notice.reason')} error={errors.at('reason')}>
         <textarea
-          id="n-reason"
+          id={ids('reason')}
           className="form-input vt-textarea"
           rows={3}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
         />
       </Field>
-      <Field id="n-expected" label={t('notice.expectedBy')} error={fieldErrorOf(send.error, 'expectedBy')}>
+      <Field
+        id={ids('expectedBy')}
+        label={t('notice.expectedBy')}
+        hint={t('notice.expectedBy.hint')}
+        error={errors.at('expectedBy')}
+      >
         <input
-          id="n-expected"
+          id={ids('expectedBy')}
           type="date"
           className="form-input"
           value={expectedBy}

@@ -1,22 +1,35 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
+import { deadlineRulesFor } from '../../../rules/deadlines/deadline-rules.ts';
+import { dateProblems, legalTimeLimit } from '../../../rules/records/date-constraints.ts';
 import type { Assessment } from '../../../shared/assessment/assessment.schema.ts';
 import type { SessionUser } from '../../../shared/auth/auth.schema.ts';
-import { DECISION_OUTCOMES } from '../../../shared/cases/decision.schema.ts';
-import { plainDateInCopenhagen } from '../../../shared/plain-date.ts';
-import { ApiRequestError, api } from '../../api/client.ts';
+import type { CaseDetail } from '../../../shared/cases/case.schema.ts';
+import { DECISION_OUTCOMES, decideSchema } from '../../../shared/cases/decision.schema.ts';
+import { isPlainDate, plainDateInCopenhagen } from '../../../shared/plain-date.ts';
+import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useCaseCommand } from '../../modules/cases/cases.api.ts';
 import { useDescriptions } from '../../modules/catalogue/catalogue.api.ts';
-import { Alert } from '../../ui/alert.tsx';
+import { ChoiceField, Field } from '../../ui/field.tsx';
+import { ErrorSummary, fieldIdOf, useFormErrors } from '../../ui/form-errors.tsx';
+import { formatDate, numberOrText } from '../../ui/format.ts';
+import { assessmentFieldId } from './assessment-form.tsx';
 import { ProposalPanel } from './proposal-panel.tsx';
 
-/** The decision on one screen. The system proposes nothing here on its own: a person decides and gives reasons. */
-export function DecisionForm({ caseId, version, user }: { caseId: string; version: number; user: SessionUser }) {
+const HEARING = ['done', 'not_needed'] as const;
+const ids = fieldIdOf('d');
+
+/**
+ * The decision on one screen. The system proposes nothing here on its own: a person decides and gives reasons, and
+ * states whether the citizen was heard (nothing is chosen for them). The dates are checked against the same table the
+ * server uses before anything is sent; a time-limited grant (SEL §§ 82, 107) gets the law's maximum as its end date.
+ */
+export function DecisionForm({ c, user }: { c: CaseDetail; user: SessionUser }) {
   const { t, td } = useI18n();
   const assessment = useQuery({
-    queryKey: ['assessment', caseId],
-    queryFn: () => api<Assessment>(`/api/cases/${caseId}/assessment`),
+    queryKey: ['assessment', c.id],
+    queryFn: () => api<Assessment>(`/api/cases/${c.id}/assessment`),
   });
   const assessmentComplete = assessment.data?.completeness.complete ?? false;
   const levels = useDescriptions({ municipality: user.municipality.code }, 100);
@@ -28,44 +41,72 @@ export function DecisionForm({ caseId, version, user }: { caseId: string; versio
   const [modules, setModules] = useState('');
   const [startDate, setStartDate] = useState<string>(today);
   const [until, setUntil] = useState('');
+  const [untilEdited, setUntilEdited] = useState(false);
   const [reasons, setReasons] = useState('');
-  const [hearing, setHearing] = useState<'done' | 'not_needed'>('done');
+  const [hearing, setHearing] = useState<(typeof HEARING)[number] | null>(null);
   const [hearingNote, setHearingNote] = useState('');
-  const decide = useCaseCommand<unknown, { documentId: string }>(caseId, 'decision');
-  const error = (path: string) => (decide.error instanceof ApiRequestError ? decide.error.fieldMessage(path) : undefined);
-  const field = (path: string) => {
-    const message = error(path);
-    return message ? (
-      <span className="form-error-message" id={`d-${path}-error`}>
-        {message}
-      </span>
-    ) : null;
-  };
+  const decide = useCaseCommand<unknown, { documentId: string }>(c.id, 'decision');
+  const errors = useFormErrors();
   const granted = outcome !== 'refused';
+
+  const level = (levels.data?.items ?? []).find((d) => d.inForce?.id === serviceVersion);
+  const maximumEnd =
+    granted && level && isPlainDate(startDate)
+      ? legalTimeLimit(level.legalBasis, startDate, deadlineRulesFor(user.municipality.code))
+      : null;
+  // The law's maximum is the default end date, shown, until the caseworker sets another.
+  useEffect(() => {
+    if (!untilEdited) setUntil(maximumEnd ?? '');
+  }, [maximumEnd, untilEdited]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    decide.mutate({
-      version,
+    const input = {
+      version: c.version,
       outcome,
       serviceDescriptionVersionId: serviceVersion,
       decidedOn,
-      weeklyHours: granted && hours ? Number(hours.replace(',', '.')) : null,
-      moduleDays: granted && modules ? Number(modules) : null,
+      weeklyHours: granted ? numberOrText(hours) : null,
+      moduleDays: granted ? numberOrText(modules) : null,
       startDate: granted ? startDate || null : null,
       timeLimitUntil: granted && until ? until : null,
       reasons,
-      partyHearing: hearing,
+      partyHearing: hearing ?? undefined,
       partyHearingNote: hearingNote,
-    });
+    };
+    const parsed = errors.check(
+      decideSchema,
+      input,
+      dateProblems('decision', input, {
+        today,
+        'request.receivedOn': c.request.receivedOn,
+        'law.maximumEnd': maximumEnd,
+      }),
+    );
+    if (parsed) decide.mutate(parsed, { onError: errors.fail });
   }
+
+  const themeName = (path: string) => {
+    const [root, code] = path.split('.');
+    if (root !== 'assessment' || !code) return undefined;
+    if (code === 'supportNeed') return t('assessment.supportNeed');
+    return assessment.data?.themes.find((th) => th.themeCode === code)?.display;
+  };
+  const fieldId = (path: string) =>
+    path.startsWith('assessment.')
+      ? assessmentFieldId(path.slice('assessment.'.length))
+      : path === 'partyHearing'
+        ? `${ids(path)}-${HEARING[0]}`
+        : path === 'serviceDescriptionVersionId'
+          ? 'd-version'
+          : ids(path);
 
   return (
     <section aria-labelledby="decision-heading" className="vt-section">
       <h2 id="decision-heading">{t('decision.title')}</h2>
       <p>{t('decision.intro')}</p>
       <ProposalPanel
-        caseId={caseId}
+        caseId={c.id}
         enabled={assessmentComplete}
         onUse={(p) => {
           setOutcome('granted');
@@ -73,31 +114,17 @@ export function DecisionForm({ caseId, version, user }: { caseId: string; versio
           if (p.hours !== null && !hours) setHours(String(p.hours).replace('.', ','));
         }}
       />
-      {decide.error && !(decide.error instanceof ApiRequestError && decide.error.body.fields?.length) ? (
-        <Alert variant="error" heading={decide.error.message} />
-      ) : null}
+      <ErrorSummary errors={errors} fieldId={fieldId} describe={themeName} idPrefix="d" />
       <form onSubmit={submit} noValidate className="vt-panel">
-        <fieldset className="form-group">
-          <legend className="form-label">{t('decision.outcome')}</legend>
-          {DECISION_OUTCOMES.map((o) => (
-            <div className="form-group-radio" key={o}>
-              <input
-                className="form-radio"
-                type="radio"
-                id={`d-outcome-${o}`}
-                name="outcome"
-                checked={outcome === o}
-                onChange={() => setOutcome(o)}
-              />
-              <label htmlFor={`d-outcome-${o}`}>{td(`decision.outcome.${o}`)}</label>
-            </div>
-          ))}
-        </fieldset>
-        <div className={`form-group${error('serviceDescriptionVersionId') ? ' form-error' : ''}`}>
-          <label className="form-label" htmlFor="d-version">
-            {t('decision.serviceLevel')}
-          </label>
-          {field('serviceDescriptionVersionId')}
+        <ChoiceField
+          id="d-outcome"
+          legend={t('decision.outcome')}
+          options={DECISION_OUTCOMES}
+          value={outcome}
+          onChange={setOutcome}
+          labelOf={(o) => td(`decision.outcome.${o}`)}
+        />
+        <Field id="d-version" label={t('decision.serviceLevel')} error={errors.at('serviceDescriptionVersionId')}>
           <select
             id="d-version"
             className="form-select"
@@ -113,113 +140,98 @@ export function DecisionForm({ caseId, version, user }: { caseId: string; versio
                 </option>
               ))}
           </select>
-        </div>
+        </Field>
         <div className="vt-filters">
-          <div className="form-group">
-            <label className="form-label" htmlFor="d-date">
-              {t('decision.decidedOn')}
-            </label>
+          <Field id={ids('decidedOn')} label={t('decision.decidedOn')} error={errors.at('decidedOn')}>
             <input
-              id="d-date"
+              id={ids('decidedOn')}
               type="date"
               className="form-input"
               value={decidedOn}
               onChange={(e) => setDecidedOn(e.target.value)}
             />
-          </div>
+          </Field>
           {granted ? (
             <>
-              <div className={`form-group${error('weeklyHours') ? ' form-error' : ''}`}>
-                <label className="form-label" htmlFor="d-hours">
-                  {t('decision.hours')}
-                </label>
-                {field('weeklyHours')}
+              <Field id={ids('weeklyHours')} label={t('decision.hours')} error={errors.at('weeklyHours')}>
                 <input
-                  id="d-hours"
+                  id={ids('weeklyHours')}
                   inputMode="decimal"
                   className="form-input"
                   value={hours}
                   onChange={(e) => setHours(e.target.value)}
                 />
-              </div>
-              <div className={`form-group${error('moduleDays') ? ' form-error' : ''}`}>
-                <label className="form-label" htmlFor="d-modules">
-                  {t('decision.modules')}
-                </label>
-                {field('moduleDays')}
+              </Field>
+              <Field id={ids('moduleDays')} label={t('decision.modules')} error={errors.at('moduleDays')}>
                 <input
-                  id="d-modules"
+                  id={ids('moduleDays')}
                   inputMode="numeric"
                   className="form-input"
                   value={modules}
                   onChange={(e) => setModules(e.target.value)}
                 />
-              </div>
-              <div className={`form-group${error('startDate') ? ' form-error' : ''}`}>
-                <label className="form-label" htmlFor="d-start">
-                  {t('decision.startDate')}
-                </label>
-                {field('startDate')}
+              </Field>
+              <Field id={ids('startDate')} label={t('decision.startDate')} error={errors.at('startDate')}>
                 <input
-                  id="d-start"
+                  id={ids('startDate')}
                   type="date"
                   className="form-input"
                   value={startDate}
                   onChange={(e) => setStartDate(e.target.value)}
                 />
-              </div>
-              <div className={`form-group${error('timeLimitUntil') ? ' form-error' : ''}`}>
-                <label className="form-label" htmlFor="d-until">
-                  {t('decision.until')}
-                </label>
-                {field('timeLimitUntil')}
-                <input id="d-until" type="date" className="form-input" value={until} onChange={(e) => setUntil(e.target.value)} />
-              </div>
+              </Field>
+              <Field
+                id={ids('timeLimitUntil')}
+                label={maximumEnd ? t('decision.until.required') : t('decision.until')}
+                error={errors.at('timeLimitUntil')}
+                hint={
+                  maximumEnd && level
+                    ? t('decision.until.maximum', { basis: level.legalBasis, date: formatDate(maximumEnd) })
+                    : undefined
+                }
+              >
+                <input
+                  id={ids('timeLimitUntil')}
+                  type="date"
+                  className="form-input"
+                  value={until}
+                  onChange={(e) => {
+                    setUntilEdited(true);
+                    setUntil(e.target.value);
+                  }}
+                />
+              </Field>
             </>
           ) : null}
         </div>
-        <div className={`form-group${error('reasons') ? ' form-error' : ''}`}>
-          <label className="form-label" htmlFor="d-reasons">
-            {t('decision.reasons')}
-          </label>
-          {field('reasons')}
+        <Field id={ids('reasons')} label={t('decision.reasons')} error={errors.at('reasons')}>
           <textarea
-            id="d-reasons"
+            id={ids('reasons')}
             className="form-input vt-textarea"
             rows={4}
             value={reasons}
             onChange={(e) => setReasons(e.target.value)}
           />
-        </div>
-        <fieldset className="form-group">
-          <legend className="form-label">{t('decision.partyHearing')}</legend>
-          {(['done', 'not_needed'] as const).map((h) => (
-            <div className="form-group-radio" key={h}>
-              <input
-                className="form-radio"
-                type="radio"
-                id={`d-hearing-${h}`}
-                name="hearing"
-                checked={hearing === h}
-                onChange={() => setHearing(h)}
-              />
-              <label htmlFor={`d-hearing-${h}`}>{td(`decision.partyHearing.${h}`)}</label>
-            </div>
-          ))}
-        </fieldset>
+        </Field>
+        <ChoiceField
+          id={ids('partyHearing')}
+          legend={t('decision.partyHearing')}
+          hint={t('decision.partyHearing.hint')}
+          error={errors.at('partyHearing')}
+          options={HEARING}
+          value={hearing}
+          onChange={setHearing}
+          labelOf={(h) => td(`decision.partyHearing.${h}`)}
+        />
         {hearing === 'not_needed' ? (
-          <div className={`form-group${error('partyHearingNote') ? ' form-error' : ''}`}>
-            <label className="form-label" htmlFor="d-hearing-note">
-              {t('decision.partyHearing.why')}
-            </label>
-            {field('partyHearingNote')}
+          <Field id={ids('partyHearingNote')} label={t('decision.partyHearing.why')} error={errors.at('partyHearingNote')}>
             <input
-              id="d-hearing-note"
+              id={ids('partyHearingNote')}
               className="form-input"
               value={hearingNote}
               onChange={(e) => setHearingNote(e.target.value)}
             />
-          </div>
+          </Field>
         ) : null}
         <button type="submit" className="button button-primary" disabled={decide.isPending}>
           {t('decision.submit')}

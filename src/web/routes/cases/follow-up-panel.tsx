@@ -1,12 +1,14 @@
 import { type FormEvent, useState } from 'react';
+import { dateProblems } from '../../../rules/records/date-constraints.ts';
 import type { CaseDetail } from '../../../shared/cases/case.schema.ts';
-import { FOLLOW_UP_OUTCOMES } from '../../../shared/follow-up/follow-up.schema.ts';
+import { FOLLOW_UP_OUTCOMES, followUpSchema } from '../../../shared/follow-up/follow-up.schema.ts';
 import { plainDateInCopenhagen } from '../../../shared/plain-date.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useCaseCommand } from '../../modules/cases/cases.api.ts';
 import { useFollowUp } from '../../modules/follow-up/follow-up.api.ts';
 import { Alert } from '../../ui/alert.tsx';
-import { Field, fieldErrorOf, formErrorOf } from '../../ui/field.tsx';
+import { ChoiceField, Field } from '../../ui/field.tsx';
+import { ErrorSummary, fieldIdOf, useFormErrors } from '../../ui/form-errors.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { GoalChart } from '../../ui/goal-chart.tsx';
 import { MessageThread } from '../../ui/message-thread.tsx';
@@ -24,7 +26,9 @@ export function FollowUpPanel({ c }: { c: CaseDetail }) {
   const [note, setNote] = useState('');
   const [next, setNext] = useState('');
   const [reasons, setReasons] = useState('');
-  const [hearing, setHearing] = useState<'done' | 'not_needed'>('done');
+  // Ending support is a decision: whether the citizen was heard is a person's statement, never preselected.
+  const [hearing, setHearing] = useState<'done' | 'not_needed' | null>(null);
+  const errors = useFormErrors();
   const [hearingNote, setHearingNote] = useState('');
   const hold = useCaseCommand<unknown>(c.id, 'follow-up');
   const send = useCaseCommand<{ body: string }>(c.id, 'follow-up/messages');
@@ -35,17 +39,25 @@ export function FollowUpPanel({ c }: { c: CaseDetail }) {
   const open = c.status === 'ordered' && o.endsOn === null;
   function submit(e: FormEvent) {
     e.preventDefault();
-    hold.mutate({
+    const ending = outcome !== 'continue';
+    const input = {
       version: c.version,
       outcome,
       heldOn,
       note,
       nextFollowUp: outcome === 'continue' ? next || null : null,
       reasons,
-      partyHearing: hearing,
+      partyHearing: ending ? (hearing ?? undefined) : 'done',
       partyHearingNote: hearingNote,
-    });
+    };
+    const parsed = errors.check(followUpSchema, input, [
+      ...dateProblems('follow_up', input, { today: plainDateInCopenhagen(new Date()) }),
+      ...(ending && hearing === null ? [{ path: 'partyHearing', key: 'decision.partyHearing' as const }] : []),
+    ]);
+    if (parsed) hold.mutate(parsed, { onError: errors.fail, onSuccess: errors.clear });
   }
+  const ids = fieldIdOf('fu');
+  const fieldId = (path: string) => (path === 'partyHearing' ? 'fu-partyHearing-done' : ids(path));
   return (
     <section aria-labelledby="follow-up-heading" className="vt-section" data-testid="follow-up">
       <h2 id="follow-up-heading">{t('followUp.title')}</h2>
@@ -97,36 +109,40 @@ export function FollowUpPanel({ c }: { c: CaseDetail }) {
       {open ? (
         <form onSubmit={submit} noValidate className="vt-panel" aria-label={t('followUp.hold')}>
           <h3 className="h4">{t('followUp.hold')}</h3>
-          {formErrorOf(hold.error) ? <Alert variant="error" heading={formErrorOf(hold.error)} /> : null}
-          <fieldset className="form-group">
-            <legend className="form-label">{t('followUp.outcome')}</legend>
-            {FOLLOW_UP_OUTCOMES.map((x) => (
-              <div className="form-group-radio" key={x}>
-                <input
-                  className="form-radio"
-                  type="radio"
-                  id={`fu-${x}`}
-                  name="fu-outcome"
-                  checked={outcome === x}
-                  onChange={() => setOutcome(x)}
-                />
-                <label htmlFor={`fu-${x}`}>{td(`followUp.outcome.${x}`)}</label>
-              </div>
-            ))}
-          </fieldset>
+          <ErrorSummary errors={errors} fieldId={fieldId} idPrefix="fu" />
+          <ChoiceField
+            id="fu-outcome"
+            legend={t('followUp.outcome')}
+            options={FOLLOW_UP_OUTCOMES}
+            value={outcome}
+            onChange={setOutcome}
+            labelOf={(x) => td(`followUp.outcome.${x}`)}
+          />
           <div className="vt-filters">
-            <Field id="fu-date" label={t('followUp.heldOn')} error={fieldErrorOf(hold.error, 'heldOn')}>
-              <input id="fu-date" type="date" className="form-input" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} />
+            <Field id={ids('heldOn')} label={t('followUp.heldOn')} error={errors.at('heldOn')}>
+              <input
+                id={ids('heldOn')}
+                type="date"
+                className="form-input"
+                value={heldOn}
+                onChange={(e) => setHeldOn(e.target.value)}
+              />
             </Field>
             {outcome === 'continue' ? (
-              <Field id="fu-next" label={t('followUp.nextDate')} error={fieldErrorOf(hold.error, 'nextFollowUp')}>
-                <input id="fu-next" type="date" className="form-input" value={next} onChange={(e) => setNext(e.target.value)} />
+              <Field id={ids('nextFollowUp')} label={t('followUp.nextDate')} error={errors.at('nextFollowUp')}>
+                <input
+                  id={ids('nextFollowUp')}
+                  type="date"
+                  className="form-input"
+                  value={next}
+                  onChange={(e) => setNext(e.target.value)}
+                />
               </Field>
             ) : null}
           </div>
-          <Field id="fu-note" label={t('followUp.note')} error={fieldErrorOf(hold.error, 'note')}>
+          <Field id={ids('note')} label={t('followUp.note')} error={errors.at('note')}>
             <textarea
-              id="fu-note"
+              id={ids('note')}
               className="form-input vt-textarea"
               rows={3}
               value={note}
@@ -135,47 +151,36 @@ export function FollowUpPanel({ c }: { c: CaseDetail }) {
           </Field>
           {outcome !== 'continue' ? (
             <Field
-              id="fu-reasons"
+              id={ids('reasons')}
               label={t('followUp.reasons')}
               hint={t('followUp.reasons.hint')}
-              error={fieldErrorOf(hold.error, 'reasons')}
+              error={errors.at('reasons')}
             >
               <textarea
-                id="fu-reasons"
+                id={ids('reasons')}
                 className="form-input vt-textarea"
                 rows={3}
-                aria-describedby="fu-reasons-hint"
                 value={reasons}
                 onChange={(e) => setReasons(e.target.value)}
               />
             </Field>
           ) : null}
           {outcome !== 'continue' ? (
-            <fieldset className="form-group">
-              <legend className="form-label">{t('decision.partyHearing')}</legend>
-              {(['done', 'not_needed'] as const).map((h) => (
-                <div className="form-group-radio" key={h}>
-                  <input
-                    className="form-radio"
-                    type="radio"
-                    id={`fu-hearing-${h}`}
-                    name="fu-hearing"
-                    checked={hearing === h}
-                    onChange={() => setHearing(h)}
-                  />
-                  <label htmlFor={`fu-hearing-${h}`}>{td(`decision.partyHearing.${h}`)}</label>
-                </div>
-              ))}
-            </fieldset>
+            <ChoiceField
+              id="fu-partyHearing"
+              legend={t('decision.partyHearing')}
+              hint={t('decision.partyHearing.hint')}
+              error={errors.at('partyHearing')}
+              options={['done', 'not_needed'] as const}
+              value={hearing}
+              onChange={setHearing}
+              labelOf={(h) => td(`decision.partyHearing.${h}`)}
+            />
           ) : null}
           {outcome !== 'continue' && hearing === 'not_needed' ? (
-            <Field
-              id="fu-hearing-note"
-              label={t('decision.partyHearing.why')}
-              error={fieldErrorOf(hold.error, 'partyHearingNote')}
-            >
+            <Field id={ids('partyHearingNote')} label={t('decision.partyHearing.why')} error={errors.at('partyHearingNote')}>
               <input
-                id="fu-hearing-note"
+                id={ids('partyHearingNote')}
                 className="form-input"
                 value={hearingNote}
                 onChange={(e) => setHearingNote(e.target.value)}
@@ -190,7 +195,9 @@ export function FollowUpPanel({ c }: { c: CaseDetail }) {
               type="button"
               className="button button-tertiary"
               disabled={revisit.isPending}
-              onClick={() => revisit.mutate({ version: c.version, reason: note || t('followUp.revisit.reason') })}
+              onClick={() =>
+                revisit.mutate({ version: c.version, reason: note || t('followUp.revisit.reason') }, { onError: errors.fail })
+              }
             >
               {t('followUp.revisit')}
             </button>

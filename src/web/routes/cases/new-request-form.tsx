@@ -1,59 +1,53 @@
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { dateProblems } from '../../../rules/records/date-constraints.ts';
 import { openCaseSchema, REQUEST_CHANNELS, REQUESTERS } from '../../../shared/cases/case.schema.ts';
-import { translateIssue } from '../../../shared/i18n/validation-messages.ts';
 import { plainDateInCopenhagen } from '../../../shared/plain-date.ts';
-import { ApiRequestError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useOpenCase } from '../../modules/cases/cases.api.ts';
+import { Field } from '../../ui/field.tsx';
+import { ErrorSummary, useFormErrors } from '../../ui/form-errors.tsx';
 
-/** Register a request on one screen; the same zod schema as the server checks it first. */
+const ids: Record<string, string> = {
+  what: 'r-what',
+  receivedOn: 'r-date',
+  channel: 'r-channel',
+  requestedBy: 'r-by',
+  requesterName: 'r-name',
+  dayOffer: 'r-day',
+};
+
+/** Register a request on one screen; the same zod schema and date rules as the server check it first. */
 export function NewRequestForm({ citizenId }: { citizenId: string }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const open = useOpenCase();
   const [channel, setChannel] = useState<(typeof REQUEST_CHANNELS)[number]>('pre_visitation');
-  const [receivedOn, setReceivedOn] = useState(plainDateInCopenhagen(new Date()));
+  const [receivedOn, setReceivedOn] = useState<string>(plainDateInCopenhagen(new Date()));
   const [requestedBy, setRequestedBy] = useState<(typeof REQUESTERS)[number]>('citizen');
   const [requesterName, setRequesterName] = useState('');
   const [what, setWhat] = useState('');
   const [dayOffer, setDayOffer] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const errors = useFormErrors();
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const input = { citizenId, channel, receivedOn, requestedBy, requesterName: requesterName || null, what, dayOffer };
-    const parsed = openCaseSchema.safeParse(input);
-    if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), translateIssue(i, lang)])));
-      return;
-    }
-    setErrors({});
-    open.mutate(parsed.data, {
-      onSuccess: ({ id }) => navigate(`/sager/${id}`),
-      onError: (e) => {
-        if (e instanceof ApiRequestError) setErrors(Object.fromEntries((e.body.fields ?? []).map((f) => [f.path, f.message])));
-      },
-    });
+    const parsed = errors.check(
+      openCaseSchema,
+      input,
+      dateProblems('request', input, { today: plainDateInCopenhagen(new Date()) }),
+    );
+    if (parsed) open.mutate(parsed, { onSuccess: ({ id }) => navigate(`/sager/${id}`), onError: errors.fail });
   }
-
-  const err = (field: string) =>
-    errors[field] ? (
-      <span className="form-error-message" id={`r-${field}-error`}>
-        {errors[field]}
-      </span>
-    ) : null;
 
   return (
     <form onSubmit={submit} noValidate className="vt-panel" aria-labelledby="new-request-heading">
       <h2 id="new-request-heading" className="h3">
         {t('cases.new')}
       </h2>
-      <div className={`form-group${errors.what ? ' form-error' : ''}`}>
-        <label className="form-label" htmlFor="r-what">
-          {t('cases.request.what')}
-        </label>
-        {err('what')}
+      <ErrorSummary errors={errors} fieldId={(p) => ids[p] ?? ''} idPrefix="r" />
+      <Field id="r-what" label={t('cases.request.what')} error={errors.at('what')}>
         <textarea
           id="r-what"
           className="form-input vt-textarea"
@@ -61,25 +55,18 @@ export function NewRequestForm({ citizenId }: { citizenId: string }) {
           value={what}
           onChange={(e) => setWhat(e.target.value)}
         />
-      </div>
+      </Field>
       <div className="vt-filters">
-        <div className={`form-group${errors.receivedOn ? ' form-error' : ''}`}>
-          <label className="form-label" htmlFor="r-date">
-            {t('cases.request.received')}
-          </label>
-          {err('receivedOn')}
+        <Field id="r-date" label={t('cases.request.received')} error={errors.at('receivedOn')}>
           <input
             id="r-date"
             type="date"
             className="form-input"
             value={receivedOn}
-            onChange={(e) => setReceivedOn(e.target.value as typeof receivedOn)}
+            onChange={(e) => setReceivedOn(e.target.value)}
           />
-        </div>
-        <div className="form-group">
-          <label className="form-label" htmlFor="r-channel">
-            {t('cases.request.channel')}
-          </label>
+        </Field>
+        <Field id="r-channel" label={t('cases.request.channel')} error={errors.at('channel')}>
           <select
             id="r-channel"
             className="form-select"
@@ -92,11 +79,8 @@ export function NewRequestForm({ citizenId }: { citizenId: string }) {
               </option>
             ))}
           </select>
-        </div>
-        <div className="form-group">
-          <label className="form-label" htmlFor="r-by">
-            {t('cases.request.by')}
-          </label>
+        </Field>
+        <Field id="r-by" label={t('cases.request.by')} error={errors.at('requestedBy')}>
           <select
             id="r-by"
             className="form-select"
@@ -109,14 +93,11 @@ export function NewRequestForm({ citizenId }: { citizenId: string }) {
               </option>
             ))}
           </select>
-        </div>
+        </Field>
         {requestedBy !== 'citizen' ? (
-          <div className="form-group">
-            <label className="form-label" htmlFor="r-name">
-              {t('cases.request.requesterName')}
-            </label>
+          <Field id="r-name" label={t('cases.request.requesterName')} error={errors.at('requesterName')}>
             <input id="r-name" className="form-input" value={requesterName} onChange={(e) => setRequesterName(e.target.value)} />
-          </div>
+          </Field>
         ) : null}
       </div>
       <div className="form-group form-group-checkbox">

@@ -1,4 +1,6 @@
 import { type FormEvent, useState } from 'react';
+import { dateProblems } from '../../../rules/records/date-constraints.ts';
+import { fkoTargetProblems } from '../../../rules/records/fko-target.ts';
 import {
   ASSESSMENT_THEMES,
   GOAL_TYPES,
@@ -6,12 +8,14 @@ import {
   SUPPORT_NOT_ASSESSED,
 } from '../../../shared/assessment/ffb-terms.ts';
 import type { SessionUser } from '../../../shared/auth/auth.schema.ts';
+import type { CaseDetail } from '../../../shared/cases/case.schema.ts';
+import { orderSchema } from '../../../shared/cases/order.schema.ts';
 import { plainDateInCopenhagen } from '../../../shared/plain-date.ts';
-import { ApiRequestError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useCaseCommand } from '../../modules/cases/cases.api.ts';
 import { useOffers } from '../../modules/catalogue/catalogue.api.ts';
-import { Alert } from '../../ui/alert.tsx';
+import { Field } from '../../ui/field.tsx';
+import { ErrorSummary, useFormErrors } from '../../ui/form-errors.tsx';
 
 type Goal = {
   uid: number;
@@ -36,8 +40,21 @@ const emptyGoal = (): Goal => ({
 });
 const NEEDS = SUPPORT_NEED_LEVELS.filter((l) => l.code !== SUPPORT_NOT_ASSESSED);
 
-/** The order on one screen: the offer, up to three SMART goals with FKO baseline and target, and the § 141 plan. */
-export function OrderForm({ caseId, version, user }: { caseId: string; version: number; user: SessionUser }) {
+/** The id of an order field by its API path (goals.1.targetDate → o-g1-targetDate). */
+function orderFieldId(path: string): string {
+  const goal = /^goals\.(\d+)\.(\w+)$/.exec(path);
+  if (goal) return `o-g${goal[1]}-${goal[2]}`;
+  const plan = /^actionPlan\.(\w+)$/.exec(path);
+  if (plan) return `o-plan-${plan[1]}`;
+  return `o-${path}`;
+}
+
+/**
+ * The order on one screen: the offer, up to three SMART goals with FKO baseline and target, and the § 141 plan. The
+ * dates and each goal's FKO target are checked by the same rule tables as on the server before anything is sent.
+ */
+export function OrderForm({ c, user }: { c: CaseDetail; user: SessionUser }) {
+  const caseId = c.id;
   const { t } = useI18n();
   // A choice list, not a browse: the municipality's offers at once (the API's largest page).
   const offers = useOffers({ municipality: user.municipality.code }, 100);
@@ -49,21 +66,14 @@ export function OrderForm({ caseId, version, user }: { caseId: string; version: 
   const [wantsPlan, setWantsPlan] = useState(false);
   const [plan, setPlan] = useState({ purpose: '', services: '', expectedDuration: '', otherCircumstances: '' });
   const order = useCaseCommand<unknown, { orderId: string }>(caseId, 'order');
-  const error = (path: string) => (order.error instanceof ApiRequestError ? order.error.fieldMessage(path) : undefined);
-  const fieldError = (path: string) => {
-    const m = error(path);
-    return m ? (
-      <span className="form-error-message" id={`o-${path.replaceAll('.', '-')}-error`}>
-        {m}
-      </span>
-    ) : null;
-  };
+  const errors = useFormErrors();
+  const decidedOn = [...c.decisions].sort((a, b) => b.decidedOn.localeCompare(a.decidedOn))[0]?.decidedOn ?? null;
   const setGoal = (i: number, patch: Partial<Goal>) => setGoals((gs) => gs.map((g, j) => (j === i ? { ...g, ...patch } : g)));
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    order.mutate({
-      version,
+    const input = {
+      version: c.version,
       offerId,
       orderedOn,
       firstFollowUp,
@@ -77,7 +87,12 @@ export function OrderForm({ caseId, version, user }: { caseId: string; version: 
         targetSupportNeedCode: g.target,
       })),
       actionPlan: wantsPlan ? plan : null,
-    });
+    };
+    const parsed = errors.check(orderSchema, input, [
+      ...dateProblems('order', input, { today, 'decision.decidedOn': decidedOn }),
+      ...fkoTargetProblems(input.goals),
+    ]);
+    if (parsed) order.mutate(parsed, { onError: errors.fail });
   }
 
   const select = (
@@ -88,11 +103,7 @@ export function OrderForm({ caseId, version, user }: { caseId: string; version: 
     options: readonly { code: string; display: string }[],
     path: string,
   ) => (
-    <div className={`form-group${error(path) ? ' form-error' : ''}`}>
-      <label className="form-label" htmlFor={id}>
-        {label}
-      </label>
-      {fieldError(path)}
+    <Field id={id} label={label} error={errors.at(path)}>
       <select id={id} className="form-select" value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{t('assessment.choose')}</option>
         {options.map((o) => (
@@ -101,18 +112,32 @@ export function OrderForm({ caseId, version, user }: { caseId: string; version: 
           </option>
         ))}
       </select>
-    </div>
+    </Field>
+  );
+  const dateInput = (path: string, label: string, value: string, onChange: (v: string) => void) => (
+    <Field id={orderFieldId(path)} label={label} error={errors.at(path)}>
+      <input
+        id={orderFieldId(path)}
+        type="date"
+        className="form-input"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </Field>
+  );
+  const textInput = (path: string, label: string, value: string, onChange: (v: string) => void) => (
+    <Field id={orderFieldId(path)} label={label} error={errors.at(path)}>
+      <input id={orderFieldId(path)} className="form-input" value={value} onChange={(e) => onChange(e.target.value)} />
+    </Field>
   );
 
   return (
     <section aria-labelledby="order-heading" className="vt-section">
       <h2 id="order-heading">{t('order.title')}</h2>
-      {order.error && !(order.error instanceof ApiRequestError && order.error.body.fields?.length) ? (
-        <Alert variant="error" heading={order.error.message} />
-      ) : null}
+      <ErrorSummary errors={errors} fieldId={orderFieldId} idPrefix="o" />
       <form onSubmit={submit} noValidate className="vt-panel">
         {select(
-          'o-offer',
+          orderFieldId('offerId'),
           t('order.offer'),
           offerId,
           setOfferId,
@@ -120,75 +145,18 @@ export function OrderForm({ caseId, version, user }: { caseId: string; version: 
           'offerId',
         )}
         <div className="vt-filters">
-          <div className="form-group">
-            <label className="form-label" htmlFor="o-date">
-              {t('order.orderedOn')}
-            </label>
-            <input
-              id="o-date"
-              type="date"
-              className="form-input"
-              value={orderedOn}
-              onChange={(e) => setOrderedOn(e.target.value)}
-            />
-          </div>
-          <div className={`form-group${error('firstFollowUp') ? ' form-error' : ''}`}>
-            <label className="form-label" htmlFor="o-follow">
-              {t('order.firstFollowUp')}
-            </label>
-            {fieldError('firstFollowUp')}
-            <input
-              id="o-follow"
-              type="date"
-              className="form-input"
-              value={firstFollowUp}
-              onChange={(e) => setFirstFollowUp(e.target.value)}
-            />
-          </div>
+          {dateInput('orderedOn', t('order.orderedOn'), orderedOn, setOrderedOn)}
+          {dateInput('firstFollowUp', t('order.firstFollowUp'), firstFollowUp, setFirstFollowUp)}
         </div>
         {goals.map((g, i) => (
           <fieldset key={g.uid} className="vt-goal">
             <legend className="h4">{t('order.goal', { n: i + 1 })}</legend>
-            <div className={`form-group${error(`goals.${i}.text`) ? ' form-error' : ''}`}>
-              <label className="form-label" htmlFor={`o-g${i}-text`}>
-                {t('order.goal.text')}
-              </label>
-              {fieldError(`goals.${i}.text`)}
-              <input
-                id={`o-g${i}-text`}
-                className="form-input"
-                value={g.text}
-                onChange={(e) => setGoal(i, { text: e.target.value })}
-              />
-            </div>
-            <div className={`form-group${error(`goals.${i}.indicator`) ? ' form-error' : ''}`}>
-              <label className="form-label" htmlFor={`o-g${i}-indicator`}>
-                {t('order.goal.indicator')}
-              </label>
-              {fieldError(`goals.${i}.indicator`)}
-              <input
-                id={`o-g${i}-indicator`}
-                className="form-input"
-                value={g.indicator}
-                onChange={(e) => setGoal(i, { indicator: e.target.value })}
-              />
-            </div>
+            {textInput(`goals.${i}.text`, t('order.goal.text'), g.text, (v) => setGoal(i, { text: v }))}
+            {textInput(`goals.${i}.indicator`, t('order.goal.indicator'), g.indicator, (v) => setGoal(i, { indicator: v }))}
             <div className="vt-filters">
-              <div className={`form-group${error(`goals.${i}.targetDate`) ? ' form-error' : ''}`}>
-                <label className="form-label" htmlFor={`o-g${i}-date`}>
-                  {t('order.goal.targetDate')}
-                </label>
-                {fieldError(`goals.${i}.targetDate`)}
-                <input
-                  id={`o-g${i}-date`}
-                  type="date"
-                  className="form-input"
-                  value={g.targetDate}
-                  onChange={(e) => setGoal(i, { targetDate: e.target.value })}
-                />
-              </div>
+              {dateInput(`goals.${i}.targetDate`, t('order.goal.targetDate'), g.targetDate, (v) => setGoal(i, { targetDate: v }))}
               {select(
-                `o-g${i}-condition`,
+                orderFieldId(`goals.${i}.conditionCode`),
                 t('order.goal.condition'),
                 g.conditionCode,
                 (v) => setGoal(i, { conditionCode: v }),
@@ -196,7 +164,7 @@ export function OrderForm({ caseId, version, user }: { caseId: string; version: 
                 `goals.${i}.conditionCode`,
               )}
               {select(
-                `o-g${i}-type`,
+                orderFieldId(`goals.${i}.goalTypeCode`),
                 t('order.goal.type'),
                 g.goalTypeCode,
                 (v) => setGoal(i, { goalTypeCode: v }),
@@ -204,7 +172,7 @@ export function OrderForm({ caseId, version, user }: { caseId: string; version: 
                 `goals.${i}.goalTypeCode`,
               )}
               {select(
-                `o-g${i}-baseline`,
+                orderFieldId(`goals.${i}.baselineSupportNeedCode`),
                 t('order.goal.baseline'),
                 g.baseline,
                 (v) => setGoal(i, { baseline: v }),
@@ -212,7 +180,7 @@ export function OrderForm({ caseId, version, user }: { caseId: string; version: 
                 `goals.${i}.baselineSupportNeedCode`,
               )}
               {select(
-                `o-g${i}-target`,
+                orderFieldId(`goals.${i}.targetSupportNeedCode`),
                 t('order.goal.target'),
                 g.target,
                 (v) => setGoal(i, { target: v }),
@@ -241,16 +209,8 @@ export function OrderForm({ caseId, version, user }: { caseId: string; version: 
         </div>
         {wantsPlan
           ? (['purpose', 'services', 'expectedDuration', 'otherCircumstances'] as const).map((k) => (
-              <div className="form-group" key={k}>
-                <label className="form-label" htmlFor={`o-plan-${k}`}>
-                  {t(`order.plan.${k}`)}
-                </label>
-                <input
-                  id={`o-plan-${k}`}
-                  className="form-input"
-                  value={plan[k]}
-                  onChange={(e) => setPlan({ ...plan, [k]: e.target.value })}
-                />
+              <div key={k}>
+                {textInput(`actionPlan.${k}`, t(`order.plan.${k}`), plan[k], (v) => setPlan({ ...plan, [k]: v }))}
               </div>
             ))
           : null}

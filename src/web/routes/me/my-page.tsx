@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { SUPPORT_NEED_LEVELS } from '../../../shared/assessment/ffb-terms.ts';
 import { AUDIT_PURPOSES, PURPOSE_LABELS } from '../../../shared/audit/audit.schema.ts';
-import type { MyOverview } from '../../../shared/self-service/self-service.schema.ts';
+import { messageSchema } from '../../../shared/follow-up/follow-up.schema.ts';
+import { type MyOverview, myComplaintSchema } from '../../../shared/self-service/self-service.schema.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useMyAccessLog, useMyCommand, useMyOverview } from '../../modules/follow-up/follow-up.api.ts';
 import { Alert } from '../../ui/alert.tsx';
-import { Field, fieldErrorOf, formErrorOf } from '../../ui/field.tsx';
+import { Field } from '../../ui/field.tsx';
+import { ErrorSummary, useFormErrors } from '../../ui/form-errors.tsx';
 import { formatDate, formatDateTime } from '../../ui/format.ts';
 import { Pagination } from '../../ui/pagination.tsx';
 
@@ -41,6 +43,8 @@ function MyCase({ c }: { c: MyOverview['cases'][number] }) {
   const [complaining, setComplaining] = useState(false);
   const send = useMyCommand<{ body: string }>(() => `/api/me/cases/${c.id}/messages`);
   const complain = useMyCommand<{ text: string }>(() => `/api/me/cases/${c.id}/complaints`);
+  const complaintErrors = useFormErrors();
+  const messageErrors = useFormErrors();
   const s = c.support;
   return (
     <section className="vt-section" aria-labelledby={`case-${c.id}`} data-testid="my-case">
@@ -138,21 +142,16 @@ function MyCase({ c }: { c: MyOverview['cases'][number] }) {
           aria-label={t('me.complaint.start')}
           onSubmit={(e) => {
             e.preventDefault();
-            complain.mutate({ text: complaint }, { onSuccess: () => setComplaining(false) });
+            const parsed = complaintErrors.check(myComplaintSchema, { text: complaint });
+            if (parsed) complain.mutate(parsed, { onSuccess: () => setComplaining(false), onError: complaintErrors.fail });
           }}
         >
-          {formErrorOf(complain.error) ? <Alert variant="error" heading={formErrorOf(complain.error)} /> : null}
-          <Field
-            id={`k-${c.id}`}
-            label={t('me.complaint.text')}
-            hint={t('me.complaint.hint')}
-            error={fieldErrorOf(complain.error, 'text')}
-          >
+          <ErrorSummary errors={complaintErrors} fieldId={() => `k-${c.id}`} idPrefix={`k-${c.id}`} />
+          <Field id={`k-${c.id}`} label={t('me.complaint.text')} hint={t('me.complaint.hint')} error={complaintErrors.at('text')}>
             <textarea
               id={`k-${c.id}`}
               className="form-input vt-textarea"
               rows={5}
-              aria-describedby={`k-${c.id}-hint`}
               value={complaint}
               onChange={(e) => setComplaint(e.target.value)}
             />
@@ -178,10 +177,12 @@ function MyCase({ c }: { c: MyOverview['cases'][number] }) {
         aria-label={t('me.message.label')}
         onSubmit={(e) => {
           e.preventDefault();
-          send.mutate({ body: message }, { onSuccess: () => setMessage('') });
+          const parsed = messageErrors.check(messageSchema, { body: message });
+          if (parsed) send.mutate(parsed, { onSuccess: () => setMessage(''), onError: messageErrors.fail });
         }}
       >
-        <Field id={`m-${c.id}`} label={t('me.message.label')} error={fieldErrorOf(send.error, 'body')}>
+        <ErrorSummary errors={messageErrors} fieldId={() => `m-${c.id}`} idPrefix={`m-${c.id}`} />
+        <Field id={`m-${c.id}`} label={t('me.message.label')} error={messageErrors.at('body')}>
           <textarea
             id={`m-${c.id}`}
             className="form-input vt-textarea"

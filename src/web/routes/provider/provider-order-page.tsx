@@ -1,14 +1,24 @@
 import { type FormEvent, type KeyboardEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { dateProblems } from '../../../rules/records/date-constraints.ts';
 import { SUPPORT_NEED_LEVELS, SUPPORT_NOT_ASSESSED } from '../../../shared/assessment/ffb-terms.ts';
-import type { GoalView, ProviderOrder } from '../../../shared/follow-up/follow-up.schema.ts';
+import {
+  acceptOrderSchema,
+  fkoStatusSchema,
+  type GoalView,
+  hoursSchema,
+  journalEntrySchema,
+  type ProviderOrder,
+  subgoalSchema,
+} from '../../../shared/follow-up/follow-up.schema.ts';
 import { plainDateInCopenhagen } from '../../../shared/plain-date.ts';
 import { ApiRequestError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useOrderCommand, useProviderOrder } from '../../modules/follow-up/follow-up.api.ts';
 import { Alert } from '../../ui/alert.tsx';
-import { Field, fieldErrorOf, formErrorOf } from '../../ui/field.tsx';
-import { formatDate } from '../../ui/format.ts';
+import { ChoiceField, Field } from '../../ui/field.tsx';
+import { ErrorSummary, fieldIdOf, useFormErrors } from '../../ui/form-errors.tsx';
+import { formatDate, numberOrText } from '../../ui/format.ts';
 import { GoalChart } from '../../ui/goal-chart.tsx';
 import { MessageThread } from '../../ui/message-thread.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
@@ -94,15 +104,17 @@ function AcceptForm({ o }: { o: ProviderOrder }) {
   const { t } = useI18n();
   const [start, setStart] = useState<string>(today());
   const accept = useOrderCommand<{ version: number; startDate: string }>(o.id, 'accept');
+  const errors = useFormErrors();
   function submit(e: FormEvent) {
     e.preventDefault();
-    accept.mutate({ version: o.version, startDate: start });
+    const parsed = errors.check(acceptOrderSchema, { version: o.version, startDate: start });
+    if (parsed) accept.mutate(parsed, { onError: errors.fail });
   }
   return (
     <form onSubmit={submit} noValidate className="vt-panel" aria-label={t('provider.accept')}>
       <h2 className="h3">{t('provider.accept')}</h2>
-      {formErrorOf(accept.error) ? <Alert variant="error" heading={formErrorOf(accept.error)} /> : null}
-      <Field id="accept-start" label={t('provider.actualStart')} error={fieldErrorOf(accept.error, 'startDate')}>
+      <ErrorSummary errors={errors} fieldId={() => 'accept-start'} idPrefix="accept" />
+      <Field id="accept-start" label={t('provider.actualStart')} error={errors.at('startDate')}>
         <input id="accept-start" type="date" className="form-input" value={start} onChange={(e) => setStart(e.target.value)} />
       </Field>
       <button type="submit" className="button button-primary" disabled={accept.isPending}>
@@ -119,9 +131,13 @@ function JournalForm({ o }: { o: ProviderOrder }) {
   const [on, setOn] = useState<string>(today());
   const [body, setBody] = useState('');
   const save = useOrderCommand<{ goalId: string; writtenOn: string; body: string }>(o.id, 'journal');
+  const errors = useFormErrors();
+  const ids = (path: string) => ({ goalId: 'j-goal', writtenOn: 'j-date', body: 'j-body' })[path] ?? '';
   function submit(e?: FormEvent) {
     e?.preventDefault();
-    save.mutate({ goalId, writtenOn: on, body }, { onSuccess: () => setBody('') });
+    const input = { goalId, writtenOn: on, body };
+    const parsed = errors.check(journalEntrySchema, input, dateProblems('journal_entry', input, { today: today() }));
+    if (parsed) save.mutate(parsed, { onSuccess: () => setBody(''), onError: errors.fail });
   }
   function keys(e: KeyboardEvent) {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit();
@@ -130,9 +146,12 @@ function JournalForm({ o }: { o: ProviderOrder }) {
     <section aria-labelledby="journal-heading" className="vt-section">
       <h2 id="journal-heading">{t('provider.journal')}</h2>
       <form onSubmit={submit} noValidate className="vt-panel" aria-label={t('provider.journal.add')}>
-        {formErrorOf(save.error) ? <Alert variant="error" heading={formErrorOf(save.error)} /> : null}
+        <ErrorSummary errors={errors} fieldId={ids} idPrefix="j" />
+        {save.isSuccess && !errors.state.problems.length ? (
+          <Alert variant="success" heading={t('provider.journal.saved')} />
+        ) : null}
         <div className="vt-filters">
-          <Field id="j-goal" label={t('provider.journal.goal')} error={fieldErrorOf(save.error, 'goalId')}>
+          <Field id="j-goal" label={t('provider.journal.goal')} error={errors.at('goalId')}>
             <select id="j-goal" className="form-select" value={goalId} onChange={(e) => setGoalId(e.target.value)}>
               {o.goals.map((g) => (
                 <option key={g.id} value={g.id}>
@@ -141,21 +160,15 @@ function JournalForm({ o }: { o: ProviderOrder }) {
               ))}
             </select>
           </Field>
-          <Field id="j-date" label={t('provider.journal.date')} error={fieldErrorOf(save.error, 'writtenOn')}>
+          <Field id="j-date" label={t('provider.journal.date')} error={errors.at('writtenOn')}>
             <input id="j-date" type="date" className="form-input" value={on} onChange={(e) => setOn(e.target.value)} />
           </Field>
         </div>
-        <Field
-          id="j-body"
-          label={t('provider.journal.body')}
-          hint={t('provider.journal.hint')}
-          error={fieldErrorOf(save.error, 'body')}
-        >
+        <Field id="j-body" label={t('provider.journal.body')} hint={t('provider.journal.hint')} error={errors.at('body')}>
           <textarea
             id="j-body"
             className="form-input vt-textarea"
             rows={3}
-            aria-describedby="j-body-hint"
             value={body}
             onChange={(e) => setBody(e.target.value)}
             onKeyDown={keys}
@@ -188,6 +201,16 @@ function GoalCard({ o, g }: { o: ProviderOrder; g: GoalView }) {
   const [subDate, setSubDate] = useState('');
   const score = useOrderCommand<unknown>(o.id, `goals/${g.id}/statuses`);
   const addSub = useOrderCommand<unknown>(o.id, `goals/${g.id}/subgoals`);
+  const scoreErrors = useFormErrors();
+  const subErrors = useFormErrors();
+  const scoreIds = (path: string) =>
+    ({
+      kind: `k-${g.id}-quarterly`,
+      supportNeedCode: `s-${g.id}-level`,
+      justification: `s-${g.id}-why`,
+      scoredOn: `s-${g.id}-date`,
+    })[path] ?? '';
+  const subIds = (path: string) => ({ text: `sub-${g.id}`, targetDate: `sub-${g.id}-date` })[path] ?? '';
   const finalGiven = g.statuses.some((s) => s.kind === 'final');
   return (
     <div className="vt-goal" data-testid={`goal-${g.position}`}>
@@ -236,43 +259,30 @@ function GoalCard({ o, g }: { o: ProviderOrder; g: GoalView }) {
             aria-label={t('fko.score', { n: g.position })}
             onSubmit={(e) => {
               e.preventDefault();
-              score.mutate(
-                { version: g.version, kind, scoredOn: on, supportNeedCode: level, justification: why },
-                {
-                  onSuccess: () => {
-                    setWhy('');
-                    setLevel('');
-                  },
+              const input = { version: g.version, kind, scoredOn: on, supportNeedCode: level, justification: why };
+              const parsed = scoreErrors.check(fkoStatusSchema, input, dateProblems('fko_status', input, { today: today() }));
+              if (!parsed) return;
+              score.mutate(parsed, {
+                onSuccess: () => {
+                  setWhy('');
+                  setLevel('');
                 },
-              );
+                onError: scoreErrors.fail,
+              });
             }}
           >
             <h4 className="h5">{t('fko.score', { n: g.position })}</h4>
-            {formErrorOf(score.error) ? <Alert variant="error" heading={formErrorOf(score.error)} /> : null}
-            {score.error instanceof ApiRequestError && score.error.status === 409 && !formErrorOf(score.error) ? (
-              <Alert variant="error" heading={score.error.body.fields?.[0]?.message ?? score.error.message} />
-            ) : null}
-            <fieldset className="form-group">
-              <legend className="form-label">{t('fko.kind')}</legend>
-              {(['quarterly', 'final'] as const).map((k) => (
-                <div className="form-group-radio" key={k}>
-                  <input
-                    className="form-radio"
-                    type="radio"
-                    id={`k-${g.id}-${k}`}
-                    name={`k-${g.id}`}
-                    checked={kind === k}
-                    onChange={() => setKind(k)}
-                  />
-                  <label htmlFor={`k-${g.id}-${k}`}>{t(k === 'final' ? 'fko.final' : 'fko.quarterly')}</label>
-                </div>
-              ))}
-            </fieldset>
-            <Field
-              id={`s-${g.id}-level`}
-              label={t('fko.level', { n: g.position })}
-              error={fieldErrorOf(score.error, 'supportNeedCode')}
-            >
+            <ErrorSummary errors={scoreErrors} fieldId={scoreIds} idPrefix={`s-${g.id}`} />
+            {score.isSuccess && !scoreErrors.state.problems.length ? <Alert variant="success" heading={t('fko.saved')} /> : null}
+            <ChoiceField
+              id={`k-${g.id}`}
+              legend={t('fko.kind')}
+              options={['quarterly', 'final'] as const}
+              value={kind}
+              onChange={setKind}
+              labelOf={(k) => t(k === 'final' ? 'fko.final' : 'fko.quarterly')}
+            />
+            <Field id={`s-${g.id}-level`} label={t('fko.level', { n: g.position })} error={scoreErrors.at('supportNeedCode')}>
               <select id={`s-${g.id}-level`} className="form-select" value={level} onChange={(e) => setLevel(e.target.value)}>
                 <option value="">{t('assessment.choose')}</option>
                 {LEVELS.map((l) => (
@@ -282,14 +292,10 @@ function GoalCard({ o, g }: { o: ProviderOrder; g: GoalView }) {
                 ))}
               </select>
             </Field>
-            <Field
-              id={`s-${g.id}-why`}
-              label={t('fko.justification', { n: g.position })}
-              error={fieldErrorOf(score.error, 'justification')}
-            >
+            <Field id={`s-${g.id}-why`} label={t('fko.justification', { n: g.position })} error={scoreErrors.at('justification')}>
               <input id={`s-${g.id}-why`} className="form-input" value={why} onChange={(e) => setWhy(e.target.value)} />
             </Field>
-            <Field id={`s-${g.id}-date`} label={t('fko.date')} error={fieldErrorOf(score.error, 'scoredOn')}>
+            <Field id={`s-${g.id}-date`} label={t('fko.date')} error={scoreErrors.at('scoredOn')}>
               <input
                 id={`s-${g.id}-date`}
                 type="date"
@@ -307,15 +313,17 @@ function GoalCard({ o, g }: { o: ProviderOrder; g: GoalView }) {
             aria-label={t('provider.subgoal.add', { n: g.position })}
             onSubmit={(e) => {
               e.preventDefault();
-              addSub.mutate({ text: sub, targetDate: subDate }, { onSuccess: () => setSub('') });
+              const input = { text: sub, targetDate: subDate };
+              const parsed = subErrors.check(subgoalSchema, input, dateProblems('subgoal', input, { today: today() }));
+              if (parsed) addSub.mutate(parsed, { onSuccess: () => setSub(''), onError: subErrors.fail });
             }}
           >
             <h4 className="h5">{t('provider.subgoal.add', { n: g.position })}</h4>
-            {formErrorOf(addSub.error) ? <Alert variant="error" heading={formErrorOf(addSub.error)} /> : null}
-            <Field id={`sub-${g.id}`} label={t('provider.subgoal.text')} error={fieldErrorOf(addSub.error, 'text')}>
+            <ErrorSummary errors={subErrors} fieldId={subIds} idPrefix={`sub-${g.id}`} />
+            <Field id={`sub-${g.id}`} label={t('provider.subgoal.text')} error={subErrors.at('text')}>
               <input id={`sub-${g.id}`} className="form-input" value={sub} onChange={(e) => setSub(e.target.value)} />
             </Field>
-            <Field id={`sub-${g.id}-date`} label={t('order.goal.targetDate')} error={fieldErrorOf(addSub.error, 'targetDate')}>
+            <Field id={`sub-${g.id}-date`} label={t('order.goal.targetDate')} error={subErrors.at('targetDate')}>
               <input
                 id={`sub-${g.id}-date`}
                 type="date"
@@ -378,22 +386,47 @@ function HoursSection({ o }: { o: ProviderOrder }) {
   const { t } = useI18n();
   const [week, setWeek] = useState(lastMonday());
   const [hours, setHours] = useState('');
+  const [saved, setSaved] = useState<{ weekStart: string; hours: number } | null>(null);
   const save = useOrderCommand<{ weekStart: string; hours: number }>(o.id, 'hours', 'PUT');
+  const errors = useFormErrors();
+  const ids = fieldIdOf('h');
   function submit(e: FormEvent) {
     e.preventDefault();
-    save.mutate({ weekStart: week, hours: Number(hours.replace(',', '.')) }, { onSuccess: () => setHours('') });
+    setSaved(null);
+    const parsed = errors.check(hoursSchema, { weekStart: week, hours: numberOrText(hours) });
+    if (!parsed) return;
+    save.mutate(parsed, {
+      onSuccess: () => {
+        setHours('');
+        setSaved(parsed);
+      },
+      onError: errors.fail,
+    });
   }
   return (
     <section aria-labelledby="hours-heading" className="vt-section">
       <h2 id="hours-heading">{t('provider.hours')}</h2>
       <p>{t('hours.intro')}</p>
+      <ErrorSummary errors={errors} fieldId={ids} idPrefix="h" />
+      {saved ? (
+        <Alert
+          variant="success"
+          heading={t('hours.saved', { hours: String(saved.hours).replace('.', ','), date: formatDate(saved.weekStart) })}
+        />
+      ) : null}
       <form onSubmit={submit} noValidate className="vt-filters" aria-label={t('hours.register')}>
-        <Field id="h-week" label={t('hours.weekOf')} error={fieldErrorOf(save.error, 'weekStart')}>
-          <input id="h-week" type="date" className="form-input" value={week} onChange={(e) => setWeek(e.target.value)} />
-        </Field>
-        <Field id="h-hours" label={t('hours.delivered')} error={fieldErrorOf(save.error, 'hours')}>
+        <Field id={ids('weekStart')} label={t('hours.weekOf')} error={errors.at('weekStart')}>
           <input
-            id="h-hours"
+            id={ids('weekStart')}
+            type="date"
+            className="form-input"
+            value={week}
+            onChange={(e) => setWeek(e.target.value)}
+          />
+        </Field>
+        <Field id={ids('hours')} label={t('hours.delivered')} error={errors.at('hours')}>
+          <input
+            id={ids('hours')}
             inputMode="decimal"
             className="form-input input-width-xs"
             value={hours}
@@ -401,12 +434,11 @@ function HoursSection({ o }: { o: ProviderOrder }) {
           />
         </Field>
         <div className="form-group">
-          <button type="submit" className="button button-primary" disabled={save.isPending || hours === ''}>
+          <button type="submit" className="button button-primary" disabled={save.isPending}>
             {t('hours.register')}
           </button>
         </div>
       </form>
-      {formErrorOf(save.error) ? <Alert variant="error" heading={formErrorOf(save.error)} /> : null}
       <HoursTable o={o} />
     </section>
   );
