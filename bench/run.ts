@@ -1,3 +1,4 @@
 // `npm run bench`: every benchmark in bench/, one after the other (each states its method at the top).
 await import('./citizen-search.bench.ts');
 await import('./provider-orders.bench.ts');
+await import('./tenant-keys-migration.bench.ts');

@@ -1,4 +1,5 @@
 // `npm run audit:verify`: walks the audit log's hash chains and reports the first broken link.
+import { SYSTEM_CHAIN_ID } from '../src/server/platform/audit/audit-chain.ts';
 import { verifyAuditChain } from '../src/server/platform/audit/audit-verify.ts';
 import { loadConfig } from '../src/server/platform/config.ts';
 import { openDatabase } from '../src/server/platform/db/database.ts';
@@ -13,7 +14,9 @@ try {
     console.log(`Audit log intact: ${result.entries} entries in ${result.chains} chains.`);
   } else {
     const { id, municipalityId, reason } = result.brokenAt;
-    console.error(`Audit log BROKEN at entry ${id} (municipality ${municipalityId ?? 'platform'}): ${reason}.`);
+    console.error(
+      `Audit log BROKEN at entry ${id} (${municipalityId === SYSTEM_CHAIN_ID ? 'the system chain' : `municipality ${municipalityId}`}): ${reason}.`,
+    );
     process.exitCode = 1;
   }
 } finally {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NAMED_DEMO_CITIZENS } from '../../src/server/db/seed/demo-seed.ts';
+import { SYSTEM_CHAIN_ID } from '../../src/server/platform/audit/audit-chain.ts';
 import { verifyAuditChain } from '../../src/server/platform/audit/audit-verify.ts';
 import type { Database } from '../../src/server/platform/db/database.ts';
 import { inSystem } from '../../src/server/platform/tx.ts';
@@ -105,7 +106,7 @@ describe(`audit log on ${TEST_DB}`, () => {
     const [failed] = await auditRows({ requestId: String(bad.headers['x-request-id']) });
     expect(failed).toMatchObject({
       action: 'login_failed',
-      municipality_id: null,
+      municipality_id: SYSTEM_CHAIN_ID,
       record_id: '00000000-0000-4000-8000-000000000000',
     });
   });
@@ -133,7 +134,13 @@ describe(`audit log on ${TEST_DB}`, () => {
     await caseworker.get('/api/citizens?q=Hansen');
     await caseworker.get('/api/citizens?q=Olsen');
     const rows = await inSystem(database, (tx) =>
-      tx.selectFrom('audit_log').selectAll().where('municipality_id', 'is not', null).orderBy('id', 'desc').limit(2).execute(),
+      tx
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('municipality_id', '<>', SYSTEM_CHAIN_ID)
+        .orderBy('id', 'desc')
+        .limit(2)
+        .execute(),
     );
     const [last, removed] = rows;
     if (!last || !removed) throw new Error('expected two rows');

@@ -1,11 +1,16 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DB } from '../../src/server/db/database.types.ts';
 import { stableUuid } from '../../src/server/db/seed/deterministic.ts';
 import { caseFileRepository } from '../../src/server/modules/case-file/case-file.repository.ts';
 import { type CitizenCriterion, citizensRepository } from '../../src/server/modules/citizens/citizens.repository.ts';
 import { followUpRepository } from '../../src/server/modules/follow-up/follow-up.repository.ts';
+import { auditRepository } from '../../src/server/platform/audit/audit.repository.ts';
+import { SYSTEM_CHAIN_ID } from '../../src/server/platform/audit/audit-chain.ts';
+import { identityRepository } from '../../src/server/platform/auth/identity.repository.ts';
 import type { Database } from '../../src/server/platform/db/database.ts';
-import { inTenant, type Tx } from '../../src/server/platform/tx.ts';
+import { inPublic, inSystem, inTenant, type Tx } from '../../src/server/platform/tx.ts';
+import { writeHistoryAt0011 } from '../support/schema-0011-history.ts';
 import { openTestDatabase, TEST_DB } from '../support/test-db.ts';
 
 const RKSK = stableUuid('municipality:760');
@@ -22,7 +27,9 @@ beforeAll(async () => {
        from generate_series(1, 5000) g`,
       [RKSK],
     );
-    await tx.exec('analyze citizen');
+    // Case history (cases through orders, goals and follow-ups) so the by-id plans below face real statistics.
+    await writeHistoryAt0011(tx, RKSK, 300);
+    await tx.exec('analyze');
   });
 });
 afterAll(async () => database.close());
@@ -62,8 +69,10 @@ describe(`query plans under row-level security on ${TEST_DB}`, () => {
  * repository function runs, and each is explained with sequential scans priced out. A Seq Scan left in a plan
  * means no index could serve it (bench/provider-orders.bench.ts found one such: statuses read by order).
  */
-async function plansOf(run: (tx: Tx) => Promise<unknown>): Promise<string[]> {
-  return inTenant(database, RKSK, async (tx) => {
+async function plansOf(run: (tx: Tx) => Promise<unknown>, as: 'tenant' | 'system' | 'public' = 'tenant'): Promise<string[]> {
+  const scope = (fn: (tx: Tx) => Promise<string[]>) =>
+    as === 'tenant' ? inTenant(database, RKSK, fn) : as === 'system' ? inSystem(database, fn) : inPublic(database, fn);
+  return scope(async (tx) => {
     await sql`set local enable_seqscan = off`.execute(tx);
     const captured: import('kysely').CompiledQuery[] = [];
     const capturing = tx.withPlugin({
@@ -92,9 +101,13 @@ describe(`follow-up and case query plans on ${TEST_DB}`, () => {
       (tx: Tx) => followUpRepository.listForUnits(tx, ids, 'active', '2026-11-22', 20, 0),
       ['case_order_offer_status_idx'],
     ],
-    ['goals of a page', (tx: Tx) => followUpRepository.goals(tx, ids), ['order_goal_order_idx']],
+    ['goals of a page', (tx: Tx) => followUpRepository.goals(tx, ids), ['order_goal_municipality_id_order_id_position_key']],
     ['FKO statuses of a page', (tx: Tx) => followUpRepository.statuses(tx, ids), ['fko_status_order_idx']],
-    ['hours of a page', (tx: Tx) => followUpRepository.hours(tx, ids, '2026-08-24'), ['delivered_hours_order_idx']],
+    [
+      'hours of a page',
+      (tx: Tx) => followUpRepository.hours(tx, ids, '2026-08-24'),
+      ['delivered_hours_municipality_id_order_id_week_start_key'],
+    ],
     ['an order’s journal', (tx: Tx) => followUpRepository.journal(tx, ids[0] as string), ['order_journal_order_idx']],
     [
       'messages on a case',
@@ -109,6 +122,99 @@ describe(`follow-up and case query plans on ${TEST_DB}`, () => {
     ],
   ] as const)('%s uses %j and no sequential scan', async (_label, run, indexes) => {
     const plans = await plansOf(run);
+    expect(plans.length).toBeGreaterThan(0);
+    for (const plan of plans) expect(plan).not.toContain('Seq Scan');
+    for (const index of indexes) expect(plans.join('\n')).toContain(index);
+  });
+});
+
+/** The lines of a plan that scan `index`, with the conditions under them. */
+function scansOf(plan: string, index: string): string[] {
+  const lines = plan.split('\n');
+  return lines.flatMap((line, i) =>
+    line.includes(`using ${index} `) || line.includes(`on ${index} `) ? [`${line}\n${lines[i + 1] ?? ''}`] : [],
+  );
+}
+
+/**
+ * By-id reads under row-level security: the policy adds municipality_id = app_current_municipality() (a stable
+ * function), so the primary key (municipality_id, id) serves a look-up by id, both columns in its index condition.
+ * The public catalogue's tables are the exception: their public_read policy makes the condition `tenant OR public`,
+ * so a plain index on id serves them (migration 0012).
+ */
+describe(`by-id reads under row-level security use the tenant primary key on ${TEST_DB}`, () => {
+  const id = stableUuid('plan:by-id');
+  const tenantKeyed = [
+    'citizen',
+    'case_file',
+    'case_request',
+    'case_document',
+    'assessment',
+    'decision',
+    'case_order',
+    'order_goal',
+    'complaint',
+    'follow_up',
+    'org_unit',
+  ] as const satisfies readonly (keyof DB)[];
+
+  it.each(tenantKeyed)('%s by id uses its primary key on (municipality_id, id)', async (table) => {
+    const [plan] = await plansOf((tx) => tx.selectFrom(table).select('id').where('id', '=', id).execute());
+    expect(plan).not.toContain('Seq Scan');
+    const [scan] = scansOf(plan ?? '', `${table}_pkey`);
+    expect(scan, plan).toMatch(/Index Cond: \(\(municipality_id = .*\) AND \(id = /);
+  });
+
+  it.each(['service_description', 'service_description_version', 'offer'] as const)(
+    '%s (public) by id uses %s_id_idx, in a municipality and in public',
+    async (table) => {
+      for (const as of ['tenant', 'public'] as const) {
+        const [plan] = await plansOf((tx) => tx.selectFrom(table).select('id').where('id', '=', id).execute(), as);
+        expect(plan).not.toContain('Seq Scan');
+        expect(scansOf(plan ?? '', `${table}_id_idx`), plan).toHaveLength(1);
+      }
+    },
+  );
+
+  /** Users are also looked up by id alone before a municipality is known (app_user_id_idx); either index serves. */
+  it('app_user by id uses its primary key or app_user_id_idx', async () => {
+    const [plan = ''] = await plansOf((tx) => tx.selectFrom('app_user').select('id').where('id', '=', id).execute());
+    expect(plan).not.toContain('Seq Scan');
+    expect([...scansOf(plan, 'app_user_pkey'), ...scansOf(plan, 'app_user_id_idx')], plan).toHaveLength(1);
+  });
+
+  it('an order joins its case, citizen, decision, offer and caseworker by index', async () => {
+    const [plan = ''] = await plansOf((tx) => followUpRepository.order(tx, id));
+    expect(plan).not.toContain('Seq Scan');
+    for (const index of ['case_order_pkey', 'case_file_pkey', 'citizen_pkey', 'decision_pkey', 'offer_id_idx']) {
+      expect(scansOf(plan, index), `${index} in\n${plan}`).toHaveLength(1);
+    }
+    expect(plan).toMatch(/app_user_(pkey|id_idx) on app_user u/);
+  });
+});
+
+/**
+ * What runs as the owner before a municipality is known (inSystem): no policy adds municipality_id, so each of these
+ * needs an index of its own (migration 0012).
+ */
+describe(`reads before a municipality is known name their index on ${TEST_DB}`, () => {
+  const userId = stableUuid('user:760:Maria Vestergaard');
+  it.each([
+    [
+      'the session’s user, unit and offers',
+      (tx: Tx) => identityRepository.actorById(tx, userId),
+      ['app_user_id_idx', 'org_unit_pkey', 'app_user_offer_pkey', 'municipality_pkey'],
+    ],
+    ['the OIDC subject', (tx: Tx) => identityRepository.actorByOidcSubject(tx, 'demo-760-x'), ['app_user_oidc_subject_idx']],
+    ['the demo log-in’s users', (tx: Tx) => identityRepository.demoUsers(tx), ['app_user_demo_idx']],
+    ['the system chain’s newest entry', (tx: Tx) => auditRepository.lastHash(tx, SYSTEM_CHAIN_ID), ['audit_log_pkey']],
+    [
+      'a page of the audit chains',
+      (tx: Tx) => auditRepository.chainPage(tx, { municipalityId: RKSK, id: 10 }, 100),
+      ['audit_log_pkey'],
+    ],
+  ] as const)('%s uses %j and no sequential scan', async (_label, run, indexes) => {
+    const plans = await plansOf(run, 'system');
     expect(plans.length).toBeGreaterThan(0);
     for (const plan of plans) expect(plan).not.toContain('Seq Scan');
     for (const index of indexes) expect(plans.join('\n')).toContain(index);

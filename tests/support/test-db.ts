@@ -7,6 +7,33 @@ import { TEMPLATE_DATABASE, withDatabase } from './global-setup.ts';
 
 export const TEST_DB = (process.env.TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
 
+/** A new, empty database (no migrations, no data): for tests that build a database at an older migration. */
+export async function openEmptyTestDatabase(): Promise<Database> {
+  if (TEST_DB === 'pglite') return openDatabase({ kind: 'pglite' });
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `vt_empty_${randomBytes(6).toString('hex')}`;
+  await withAdmin(url, (admin) => admin.query(`create database ${name}`));
+  const database = await openDatabase({ kind: 'postgres', url: withDatabase(url, name), poolSize: 5 });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await withAdmin(url, (admin) => admin.query(`drop database if exists ${name} with (force)`));
+    },
+  };
+}
+
+async function withAdmin<T>(url: string, fn: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    return await fn(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
 /** A fresh copy of the migrated, seeded template: a PGlite loaded from the dump, or a cloned PostgreSQL database. */
 export async function openTestDatabase(): Promise<Database> {
   if (TEST_DB === 'postgres') {

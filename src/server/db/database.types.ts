@@ -11,6 +11,7 @@ export interface MunicipalityTable {
   address: string | null;
   phone: string | null;
   email: string | null;
+  is_system: Generated<boolean>;
   created_at: Timestamp;
 }
 
@@ -66,7 +67,7 @@ export interface CitizenTable {
 
 export interface AuditLogTable {
   id: Generated<number>;
-  municipality_id: string | null;
+  municipality_id: string;
   occurred_at: Date | string;
   request_id: string | null;
   actor_user_id: string | null;

@@ -43,7 +43,7 @@ async function loadOne(tx: AdminTx, o: OfferFile, municipalityId: string): Promi
   let unitId: string | null = null;
   if (o.unitKey) {
     const id = stableUuid(`unit:${o.municipalityCode}:${o.unitKey}`);
-    const rows = await tx.query('select 1 from org_unit where id = $1', [id]);
+    const rows = await tx.query('select 1 from org_unit where municipality_id = $1 and id = $2', [municipalityId, id]);
     unitId = rows.length > 0 ? id : null;
   }
   await tx.query(

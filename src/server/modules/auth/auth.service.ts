@@ -1,5 +1,6 @@
 import type { DemoUser } from '../../../shared/auth/auth.schema.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
+import { SYSTEM_CHAIN_ID } from '../../platform/audit/audit-chain.ts';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.ts';
 import { identityRepository } from '../../platform/auth/identity.repository.ts';
 import type { Database } from '../../platform/db/database.ts';
@@ -8,9 +9,9 @@ import { inSystem, type Tx } from '../../platform/tx.ts';
 
 type LoginMeta = { requestId: string; method: 'demo' | 'oidc' };
 
-/** A failed log-in belongs to no municipality yet: it goes to the platform chain. */
+/** A failed log-in belongs to no municipality yet: it goes to the system chain. */
 const noActor = (requestId: string) => ({
-  municipalityId: null,
+  municipalityId: SYSTEM_CHAIN_ID,
   userId: null,
   name: null,
   role: null,

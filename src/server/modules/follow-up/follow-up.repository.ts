@@ -148,7 +148,7 @@ export const followUpRepository = {
     return { items, total: total.n };
   },
 
-  /** Goals of a set of orders in one query (order_goal_order_idx): no N+1 over a page. */
+  /** Goals of a set of orders in one query (order_goal_municipality_id_order_id_position_key): no N+1 over a page. */
   async goals(tx: Tx, orderIds: readonly string[]) {
     if (!orderIds.length) return [];
     return tx.selectFrom('order_goal').selectAll().where('order_id', 'in', orderIds).orderBy('position').execute();
@@ -223,7 +223,7 @@ export const followUpRepository = {
     return (await tx.insertInto('order_journal').values(row).returning('id').executeTakeFirstOrThrow()).id;
   },
 
-  /** One row per order and week; registering a week again corrects it. */
+  /** One row per order and week (delivered_hours_municipality_id_order_id_week_start_key); registering a week again corrects it. */
   async upsertHours(
     tx: Tx,
     row: { municipality_id: string; order_id: string; week_start: string; hours: number; registered_by_name: string },
@@ -232,7 +232,7 @@ export const followUpRepository = {
       .insertInto('delivered_hours')
       .values(row)
       .onConflict((oc) =>
-        oc.columns(['order_id', 'week_start']).doUpdateSet({
+        oc.columns(['municipality_id', 'order_id', 'week_start']).doUpdateSet({
           hours: row.hours,
           registered_by_name: row.registered_by_name,
           updated_at: sql`now()`,

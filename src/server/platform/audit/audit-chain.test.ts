@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, GENESIS_HASH, hashEntry } from './audit-chain.ts';
+import { canonicalJson, GENESIS_HASH, hashEntry, SYSTEM_CHAIN_ID } from './audit-chain.ts';
 
 const entry = {
   municipalityId: 'm',
@@ -45,4 +46,35 @@ describe('audit hash chain', () => {
   it('changes when the previous hash changes', () => {
     expect(hashEntry('1'.repeat(64), entry)).not.toBe(hashEntry(GENESIS_HASH, entry));
   });
+
+  it('hashes the system chain’s municipality as null, as the platform chain was hashed before it had an id', () => {
+    const system = { ...entry, municipalityId: SYSTEM_CHAIN_ID };
+    const expected = createHash('sha256')
+      .update(GENESIS_HASH)
+      .update('\n')
+      .update(canonicalJson([null, ...contentAfterMunicipality(system)]))
+      .digest('hex');
+    expect(hashEntry(GENESIS_HASH, system)).toBe(expected);
+    // A municipality's entry still hashes its id, so moving a row into or out of the system chain breaks its hash.
+    expect(hashEntry(GENESIS_HASH, entry)).not.toBe(hashEntry(GENESIS_HASH, system));
+  });
 });
+
+function contentAfterMunicipality(f: typeof entry): unknown[] {
+  return [
+    f.occurredAt.toISOString(),
+    f.requestId,
+    f.actorUserId,
+    f.actorName,
+    f.actorRole,
+    f.actorUnitId,
+    f.actorUnitName,
+    f.action,
+    f.purpose,
+    f.citizenId,
+    f.recordType,
+    f.recordId,
+    f.criterion,
+    f.details,
+  ];
+}

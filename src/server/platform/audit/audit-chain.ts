@@ -3,8 +3,14 @@ import { createHash } from 'node:crypto';
 /** The first link of every chain points at this. */
 export const GENESIS_HASH = '0'.repeat(64);
 
+/**
+ * The system chain: platform events that belong to no municipality (a failed log-in of an unknown user). Its id is
+ * the reserved `municipality` row marked is_system (migration 0012).
+ */
+export const SYSTEM_CHAIN_ID = '00000000-0000-0000-0000-000000000000';
+
 export type ChainedFields = {
-  municipalityId: string | null;
+  municipalityId: string;
   occurredAt: Date;
   requestId: string | null;
   actorUserId: string | null;
@@ -32,9 +38,14 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
+/**
+ * The hash of an entry. The system chain hashes its municipality as null, as the platform chain did before it had an
+ * id (migration 0012 moved those rows to SYSTEM_CHAIN_ID without rewriting their hashes); a row moved between the
+ * system chain and a municipality's still breaks its hash.
+ */
 export function hashEntry(prevHash: string, f: ChainedFields): string {
   const content = canonicalJson([
-    f.municipalityId,
+    f.municipalityId === SYSTEM_CHAIN_ID ? null : f.municipalityId,
     f.occurredAt.toISOString(),
     f.requestId,
     f.actorUserId,

@@ -5,7 +5,7 @@ import { GENESIS_HASH, hashEntry } from './audit-chain.ts';
 
 export type VerifyResult =
   | { ok: true; entries: number; chains: number }
-  | { ok: false; entries: number; brokenAt: { id: number; municipalityId: string | null; reason: string } };
+  | { ok: false; entries: number; brokenAt: { id: number; municipalityId: string; reason: string } };
 
 function fieldsOf(row: AuditRow) {
   return {
@@ -32,8 +32,8 @@ export async function verifyAuditChain(database: Database, batch = 1000): Promis
   return inSystem(database, async (tx) => {
     let entries = 0;
     let chains = 0;
-    let after: { municipalityId: string | null; id: number } | null = null;
-    let prev: { municipalityId: string | null; hash: string } | null = null;
+    let after: { municipalityId: string; id: number } | null = null;
+    let prev: { municipalityId: string; hash: string } | null = null;
     for (;;) {
       const rows: AuditRow[] = await auditRepository.chainPage(tx, after, batch);
       for (const row of rows) {

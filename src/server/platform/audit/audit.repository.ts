@@ -9,16 +9,16 @@ export type AuditRow = Omit<AuditLogTable, 'id' | 'occurred_at'> & { id: number;
 
 export const auditRepository = {
   /** Serialises writers of one chain until commit, so each entry sees its true predecessor. */
-  async lockChain(tx: Tx, municipalityId: string | null): Promise<void> {
-    await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_SPACE}, hashtext(${municipalityId ?? 'platform'}))`.execute(tx);
+  async lockChain(tx: Tx, municipalityId: string): Promise<void> {
+    await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_SPACE}, hashtext(${municipalityId}))`.execute(tx);
   },
 
-  /** Uses audit_log_chain_idx (municipality_id, id). */
-  async lastHash(tx: Tx, municipalityId: string | null): Promise<string | undefined> {
+  /** The newest entry of a chain (audit_log_pkey: municipality_id, id). */
+  async lastHash(tx: Tx, municipalityId: string): Promise<string | undefined> {
     const row = await tx
       .selectFrom('audit_log')
       .select('hash')
-      .where((eb) => (municipalityId === null ? eb('municipality_id', 'is', null) : eb('municipality_id', '=', municipalityId)))
+      .where('municipality_id', '=', municipalityId)
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst();
@@ -34,20 +34,11 @@ export const auditRepository = {
     return r.id;
   },
 
-  /** One page of the whole log in chain order (audit_log_chain_idx: municipality, then id; platform chain last). */
-  async chainPage(tx: Tx, after: { municipalityId: string | null; id: number } | null, limit: number): Promise<AuditRow[]> {
+  /** One page of the whole log in chain order (audit_log_pkey: municipality, then id; the system chain sorts first). */
+  async chainPage(tx: Tx, after: { municipalityId: string; id: number } | null, limit: number): Promise<AuditRow[]> {
     let q = tx.selectFrom('audit_log').selectAll();
     if (after) {
-      const { municipalityId, id } = after;
-      q = q.where((eb) =>
-        municipalityId === null
-          ? eb.and([eb('municipality_id', 'is', null), eb('id', '>', id)])
-          : eb.or([
-              eb.and([eb('municipality_id', '=', municipalityId), eb('id', '>', id)]),
-              eb('municipality_id', '>', municipalityId),
-              eb('municipality_id', 'is', null),
-            ]),
-      );
+      q = q.where((eb) => eb(eb.refTuple('municipality_id', 'id'), '>', eb.tuple(after.municipalityId, after.id)));
     }
     const rows = await q.orderBy('municipality_id').orderBy('id').limit(limit).execute();
     return rows as AuditRow[];

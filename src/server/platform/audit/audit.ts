@@ -5,7 +5,8 @@ import { GENESIS_HASH, hashEntry } from './audit-chain.ts';
 
 /** Who did it: the user, their role and unit, and the request. */
 export type AuditActor = {
-  municipalityId: string | null;
+  /** The chain: the actor's municipality, or SYSTEM_CHAIN_ID for platform events with no municipality. */
+  municipalityId: string;
   userId: string | null;
   name: string | null;
   role: string | null;

@@ -3,13 +3,16 @@ import type { Actor } from './actor.ts';
 
 /**
  * Resolves users before a tenant is known (session cookie, OIDC subject, demo picker). Runs in inSystem:
- * the only reads that cross municipalities, and they return only the user's own identity.
+ * the only reads that cross municipalities, and they return only the user's own identity. Each names its index:
+ * the user by app_user_id_idx or app_user_oidc_subject_idx, then unit and offers by their keys (municipality_id, …).
  */
 function actorQuery(tx: Tx) {
   return tx
     .selectFrom('app_user as u')
     .innerJoin('municipality as m', 'm.id', 'u.municipality_id')
-    .leftJoin('org_unit as ou', 'ou.id', 'u.unit_id')
+    .leftJoin('org_unit as ou', (join) =>
+      join.onRef('ou.municipality_id', '=', 'u.municipality_id').onRef('ou.id', '=', 'u.unit_id'),
+    )
     .select((eb) => [
       'u.id as userId',
       'u.name as name',
@@ -23,6 +26,7 @@ function actorQuery(tx: Tx) {
       eb
         .selectFrom('app_user_offer as uo')
         .select((e) => e.fn.coalesce(e.fn.agg<string[]>('array_agg', ['uo.unit_id']), e.val<string[]>([])).as('ids'))
+        .whereRef('uo.municipality_id', '=', 'u.municipality_id')
         .whereRef('uo.user_id', '=', 'u.id')
         .as('offerUnitIds'),
     ])
@@ -35,9 +39,14 @@ export const identityRepository = {
     return row ? { ...row, offerUnitIds: row.offerUnitIds ?? [] } : undefined;
   },
 
+  /**
+   * A subject is unique within a municipality (migration 0012), not across them: one found in two municipalities
+   * cannot say which is meant, so it logs in nowhere (the caller records a failed log-in).
+   */
   async actorByOidcSubject(tx: Tx, subject: string): Promise<Actor | undefined> {
-    const row = await actorQuery(tx).where('u.oidc_subject', '=', subject).executeTakeFirst();
-    return row ? { ...row, offerUnitIds: row.offerUnitIds ?? [] } : undefined;
+    const rows = await actorQuery(tx).where('u.oidc_subject', '=', subject).limit(2).execute();
+    const [row] = rows;
+    return row && rows.length === 1 ? { ...row, offerUnitIds: row.offerUnitIds ?? [] } : undefined;
   },
 
   async isDemoUser(tx: Tx, userId: string): Promise<boolean> {
@@ -45,12 +54,14 @@ export const identityRepository = {
     return row?.is_demo === true;
   },
 
-  /** Demo users for the demo log-in page, by municipality and role (app_user_municipality_idx). */
+  /** Demo users for the demo log-in page, by municipality and role (app_user_demo_idx). */
   async demoUsers(tx: Tx) {
     return tx
       .selectFrom('app_user as u')
       .innerJoin('municipality as m', 'm.id', 'u.municipality_id')
-      .leftJoin('org_unit as ou', 'ou.id', 'u.unit_id')
+      .leftJoin('org_unit as ou', (join) =>
+        join.onRef('ou.municipality_id', '=', 'u.municipality_id').onRef('ou.id', '=', 'u.unit_id'),
+      )
       .select(['u.id', 'u.name', 'u.role', 'm.name as municipalityName', 'ou.name as unitName'])
       .where('u.is_demo', '=', true)
       .where('u.active', '=', true)

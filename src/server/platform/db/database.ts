@@ -92,6 +92,8 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     },
     close: async () => {
       await db.destroy();
+      // Kysely ends the pool only if it ran a query itself; admin transactions use the pool directly.
+      if (!pool.ended) await pool.end();
     },
   };
 }
