@@ -7,7 +7,8 @@
  * deadline, letter, 2 journal entries, assessment with 6 themes and a talk; with a catalogue a decision and complaint;
  * with offers an order, goal, sub-goal, journal, hours, FKO status, message and follow-up), analysed; then the wall
  * time of migrating 0011 → 0012, one transaction, as `npm start` applies it. Sizes: BENCH_CASES (default
- * 0,1000,10000). The row count is every row in the tenant tables before the migration.
+ * 0,1000,10000). Rows and bytes are over the tenant tables (pg_table_size, pg_indexes_size), before and after: the
+ * wider keys cost index space.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -46,17 +47,27 @@ async function freshDatabase(kind: 'pglite' | 'postgres'): Promise<Database> {
   };
 }
 
-async function tenantRows(database: Database): Promise<number> {
+/** Rows, and bytes of tables and of their indexes, over the tenant tables. */
+async function tenantSize(database: Database): Promise<{ rows: number; tableBytes: number; indexBytes: number }> {
   return database.adminTransaction(async (tx) => {
     const tables = await tx.query<{ name: string }>(
       `select distinct table_name as name from information_schema.columns
        where table_schema = 'public' and column_name = 'municipality_id'`,
     );
-    let total = 0;
-    for (const { name } of tables) total += (await tx.query<{ n: number }>(`select count(*) as n from ${name}`))[0]?.n ?? 0;
-    return total;
+    const size = { rows: 0, tableBytes: 0, indexBytes: 0 };
+    for (const { name } of tables) {
+      const [r] = await tx.query<{ n: number; t: number; i: number }>(
+        `select (select count(*) from ${name}) as n, pg_table_size('${name}') as t, pg_indexes_size('${name}') as i`,
+      );
+      size.rows += r?.n ?? 0;
+      size.tableBytes += r?.t ?? 0;
+      size.indexBytes += r?.i ?? 0;
+    }
+    return size;
   });
 }
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 const migrations = loadMigrations();
 const rows: string[] = [];
@@ -76,15 +87,17 @@ for (const kind of serverUrl ? (['pglite', 'postgres'] as const) : (['pglite'] a
         for (const m of MUNICIPALITIES) await writeHistoryAt0011(tx, m, cases);
         await tx.exec('analyze');
       });
-      const n = await tenantRows(database);
+      const before = await tenantSize(database);
       const start = performance.now();
       await migrate(
         database,
         migrations.filter((m) => m.version <= TENANT_KEYS),
       );
       const ms = performance.now() - start;
+      const after = await tenantSize(database);
       rows.push(
-        `| ${kind} | ${cases.toLocaleString('en')} | ${n.toLocaleString('en')} | ${Math.round(ms).toLocaleString('en')} ms |`,
+        `| ${kind} | ${cases.toLocaleString('en')} | ${before.rows.toLocaleString('en')} | ${Math.round(ms).toLocaleString('en')} ms | ` +
+          `${mb(before.tableBytes)} | ${mb(before.indexBytes)} → ${mb(after.indexBytes)} |`,
       );
       console.log(rows.at(-1));
     } finally {
@@ -93,6 +106,6 @@ for (const kind of serverUrl ? (['pglite', 'postgres'] as const) : (['pglite'] a
   }
 }
 console.log('\nMigration 0012 (tenant keys), wall time of the one transaction');
-console.log('| database | cases per municipality (3) | rows in tenant tables | 0011 → 0012 |');
-console.log('|---|---|---|---|');
+console.log('| database | cases per municipality (3) | rows in tenant tables | 0011 → 0012 | tables | indexes 0011 → 0012 |');
+console.log('|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);
