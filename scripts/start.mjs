@@ -1,5 +1,6 @@
-// `npm start`: builds the UI if it is missing or older than its sources, then serves Visitator.
-import { spawnSync } from 'node:child_process';
+// `npm start`: builds the UI if it is missing or older than its sources, then serves Visitator. The build runs in a
+// child process while the server opens the database, migrates and generates the demo data (a cold start does both).
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -15,11 +16,19 @@ function newest(dir) {
 }
 
 const stale = !existsSync(built) || Math.max(newest('src/web'), newest('src/shared')) > statSync(built).mtimeMs;
+let uiBuild = Promise.resolve();
 if (stale) {
   console.log('Building the UI (vite build) …');
-  const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  uiBuild = new Promise((resolve) => {
+    const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+    child.on('exit', (code) => {
+      if (code !== 0) process.exit(code ?? 1);
+      resolve();
+    });
+  });
 }
+// src/server/main.ts waits for it before it serves the UI.
+globalThis.visitatorUiBuild = uiBuild;
 
 const { register } = await import('tsx/esm/api');
 register();

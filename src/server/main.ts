@@ -1,8 +1,7 @@
 import { buildApp } from './app.ts';
-import { seedCatalogue } from './db/seed/catalogue-seed.ts';
 import { seedDemoData } from './db/seed/demo-seed.ts';
 import { importFfb } from './db/seed/ffb-import.ts';
-import { seedOffers } from './db/seed/offer-seed.ts';
+import { today } from './platform/clock.ts';
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
@@ -14,8 +13,9 @@ const database = await openDatabase(
 );
 const applied = await migrate(database);
 const ffb = await importFfb(database);
-const seeded = config.seedDemo ? await seedDemoData(database) : false;
-const catalogueLoaded = config.seedDemo ? (await seedCatalogue(database)) + (await seedOffers(database)) : 0;
+const demo = config.seedDemo ? await seedDemoData(database, today()) : null;
+// `npm start` builds the UI in parallel with the database work above (scripts/start.mjs); serve it once built.
+await (globalThis as { visitatorUiBuild?: Promise<void> }).visitatorUiBuild;
 const app = await buildApp({ config, database });
 
 let closing = false;
@@ -36,8 +36,7 @@ app.log.info(
     database: database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL',
     migrationsApplied: applied,
     ffbVersion: ffb.version,
-    demoDataLoaded: seeded,
-    catalogueDocumentsLoaded: catalogueLoaded,
+    demoDataGenerated: demo?.municipalities.length ? { municipalities: demo.municipalities, ms: demo.ms } : false,
     demoLogin: config.demoLogin,
     startupMs: Math.round(performance.now() - started),
   },

@@ -70,7 +70,11 @@ describe(`citizen search and overview on ${TEST_DB}`, () => {
   it('shows a citizen with a substitute CPR marked as such', async () => {
     const res = await caseworker.get(`/api/citizens/${await idOf(caseworker, METTE.cpr)}`);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ cpr: METTE.cpr, substituteCpr: true, birthDate: '1985-03-14', cases: [] });
+    expect(res.json()).toMatchObject({ cpr: METTE.cpr, substituteCpr: true, birthDate: '1985-03-14' });
+    // Her demo history (src/server/db/generator/generate.ts): support under way and a recent application.
+    const cases = (res.json() as { cases: { status: string }[] }).cases;
+    expect(cases).toHaveLength(2);
+    expect(cases.map((c) => c.status)).toContain('ordered');
   });
 
   it('answers 404 for another municipality’s citizen, an unknown id and an unknown route', async () => {

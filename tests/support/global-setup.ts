@@ -2,12 +2,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { seedCatalogue } from '../../src/server/db/seed/catalogue-seed.ts';
 import { seedDemoData } from '../../src/server/db/seed/demo-seed.ts';
 import { importFfb } from '../../src/server/db/seed/ffb-import.ts';
-import { seedOffers } from '../../src/server/db/seed/offer-seed.ts';
 import { openDatabase } from '../../src/server/platform/db/database.ts';
 import { migrate } from '../../src/server/platform/db/migrate.ts';
+import { plainDateInCopenhagen } from '../../src/shared/plain-date.ts';
 
 export const TEMPLATE_DATABASE = 'vt_template';
 
@@ -18,6 +17,9 @@ export const TEMPLATE_DATABASE = 'vt_template';
  */
 export default async function setup(project: TestProject) {
   const kind = project.config.env?.TEST_DB;
+  // The demo history runs up to this day; the generator's tests regenerate with it to check determinism.
+  const today = plainDateInCopenhagen(new Date());
+  process.env.DEMO_TODAY = today;
   if (kind === 'postgres') {
     const url = process.env.TEST_DATABASE_URL;
     if (!url)
@@ -30,18 +32,14 @@ export default async function setup(project: TestProject) {
     const database = await openDatabase({ kind: 'postgres', url: withDatabase(url, TEMPLATE_DATABASE), poolSize: 2 });
     await migrate(database);
     await importFfb(database);
-    await seedDemoData(database);
-    await seedCatalogue(database);
-    await seedOffers(database);
+    await seedDemoData(database, today);
     await database.close();
     return;
   }
   const database = await openDatabase({ kind: 'pglite' });
   await migrate(database);
   await importFfb(database);
-  await seedDemoData(database);
-  await seedCatalogue(database);
-  await seedOffers(database);
+  await seedDemoData(database, today);
   const dump = await database.pglite?.dumpDataDir('none');
   await database.close();
   if (!dump) throw new Error('PGlite dump failed');

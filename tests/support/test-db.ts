@@ -74,3 +74,26 @@ export async function openTestDatabase(): Promise<Database> {
   const blob = new Blob([readFileSync(file)]);
   return openDatabase({ kind: 'pglite', loadDataDir: blob });
 }
+
+/** An empty database (no migrations, no data) of the suite's kind, dropped again on close. */
+export async function openEmptyDatabase(): Promise<Database> {
+  if (TEST_DB !== 'postgres') return openDatabase({ kind: 'pglite' });
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `vt_empty_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const database = await openDatabase({ kind: 'postgres', url: withDatabase(url, name), poolSize: 2 });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const drop = new pg.Client({ connectionString: url });
+      await drop.connect();
+      await drop.query(`drop database if exists ${name} with (force)`);
+      await drop.end();
+    },
+  };
+}

@@ -4,6 +4,7 @@ import { validateBands } from '../../../rules/profiles/citizen-profiles.ts';
 import { CATALOGUE_KINDS, catalogueContentSchema } from '../../../shared/catalogue/catalogue.schema.ts';
 import { plainDateSchema } from '../../../shared/plain-date.ts';
 import type { AdminTx, Database } from '../../platform/db/database.ts';
+import { stableUuid } from './deterministic.ts';
 import { ffbCodeOfPath, loadForMunicipalities, readPolicyFiles } from './policy-files.ts';
 
 export const CATALOGUE_DIR = fileURLToPath(new URL('../../../../policy/catalogue/', import.meta.url));
@@ -43,15 +44,24 @@ async function loadOne(tx: AdminTx, data: CatalogueFile, municipalityId: string)
   ]);
   if (exists.length > 0) return false;
   const ffbCode = await ffbCodeOfPath(tx, data.ffbPath, data.key);
+  // Stable ids, so generated decisions refer to the same version on every machine and every run.
   const [description] = await tx.query<{ id: string }>(
-    `insert into service_description (municipality_id, key, kind, legal_basis, title, ffb_code)
-     values ($1, $2, $3, $4, $5, $6) returning id`,
-    [municipalityId, data.key, data.kind, data.legalBasis, data.title, ffbCode],
+    `insert into service_description (id, municipality_id, key, kind, legal_basis, title, ffb_code)
+     values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+    [
+      stableUuid(`service_description:${data.municipalityCode}:${data.key}`),
+      municipalityId,
+      data.key,
+      data.kind,
+      data.legalBasis,
+      data.title,
+      ffbCode,
+    ],
   );
   await tx.query(
     `insert into service_description_version
-       (municipality_id, service_description_id, number, status, content, change_note, approved_by_name, approved_by_body, approved_at, in_force_from)
-     values ($1, $2, 1, 'approved', $3, $4, $5, $6, ($7::date + time '12:00') at time zone 'Europe/Copenhagen', $8)`,
+       (id, municipality_id, service_description_id, number, status, content, change_note, approved_by_name, approved_by_body, approved_at, in_force_from, created_at)
+     values ($9, $1, $2, 1, 'approved', $3, $4, $5, $6, ($7::date + time '12:00') at time zone 'Europe/Copenhagen', $8, ($7::date + time '12:00') at time zone 'Europe/Copenhagen')`,
     [
       municipalityId,
       description?.id,
@@ -61,6 +71,7 @@ async function loadOne(tx: AdminTx, data: CatalogueFile, municipalityId: string)
       data.approval.body,
       data.approval.approvedOn ?? data.approval.inForceFrom,
       data.approval.inForceFrom,
+      stableUuid(`service_description_version:${data.municipalityCode}:${data.key}:1`),
     ],
   );
   return true;

@@ -47,9 +47,9 @@ async function loadOne(tx: AdminTx, o: OfferFile, municipalityId: string): Promi
     unitId = rows.length > 0 ? id : null;
   }
   await tx.query(
-    `insert into offer (municipality_id, org_unit_id, key, name, center_name, owner, operating_agreement, legal_bases, ffb_code,
+    `insert into offer (id, municipality_id, org_unit_id, key, name, center_name, owner, operating_agreement, legal_bases, ffb_code,
        places, places_note, staffing, rate_dkk, rate_unit, opening_hours, content, source)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+     values ($18, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
     [
       municipalityId,
       unitId,
@@ -68,6 +68,7 @@ async function loadOne(tx: AdminTx, o: OfferFile, municipalityId: string): Promi
       o.openingHours,
       JSON.stringify(o.content),
       o.source,
+      stableUuid(`offer:${o.municipalityCode}:${o.key}`),
     ],
   );
   return true;

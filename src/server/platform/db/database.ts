@@ -11,6 +11,8 @@ import { PGLITE_PARSERS, pgTypes } from './type-parsers.ts';
 export type AdminTx = {
   exec(script: string): Promise<void>;
   query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
+  /** PGlite only: `COPY … FROM` the given text (COPY's text format), the fastest bulk load it has. */
+  copyFrom?(statement: string, data: string): Promise<void>;
 };
 
 export type Database = {
@@ -54,6 +56,9 @@ async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob | File
             },
             query: async <R>(text: string, params?: unknown[]) =>
               (await tx.query<R>(text, params ?? [], { parsers: PGLITE_PARSERS })).rows,
+            copyFrom: async (statement, data) => {
+              await tx.query(`${statement} from '/dev/blob'`, [], { blob: new Blob([data]) });
+            },
           }),
         ),
       ),

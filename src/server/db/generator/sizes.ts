@@ -1,0 +1,107 @@
+/**
+ * The sizes the generator builds. `demo` is what `npm start` and the test template load; `copenhagen` and
+ * `national` are the benchmark sets of issue 11; `bench-small` is a scaled-down copenhagen the test suite runs on
+ * PostgreSQL to prove the large path works (a minute-long generation does not belong in the suite).
+ */
+export const SIZE_NAMES = ['demo', 'bench-small', 'copenhagen', 'national'] as const;
+export type SizeName = (typeof SIZE_NAMES)[number];
+
+export type MunicipalityLoad = {
+  /** Citizens, the named demo citizens included. */
+  citizens: number;
+  /** Cases over the history, opened evenly over it. */
+  cases: number;
+  /** Exact number of audit rows in the municipality's chain after generation (null: what the events give). */
+  auditRows: number | null;
+};
+
+export type GeneratorSize = {
+  name: SizeName;
+  /** Days of history before "today" (the history ends yesterday: nothing is dated today or later). */
+  historyDays: number;
+  /** Per demo municipality (by code). */
+  load: Record<string, MunicipalityLoad>;
+  /** More municipalities (from the official list) beside the demo ones, each with this load. */
+  extraMunicipalities: { count: number; citizens: number; cases: number } | null;
+  /**
+   * Generated caseworkers and provider staff so each carries a realistic load (cases over the history per
+   * caseworker). Without it (the demo) every case goes to the named demo staff, so each has a full list.
+   */
+  casesPerCaseworker: number | null;
+  /**
+   * Letters: `render` makes every letter a real PDF from its text (what a user opens in the demo); `shared` stores
+   * the text of each letter but one PDF per kind and municipality, since rendering is ~5 ms a letter.
+   */
+  letters: 'render' | 'shared';
+  /** Weeks of delivered hours kept per order, counted back from its end or today (the pages show 12). */
+  hoursWeeks: number;
+  /** Provider journal entries per order and month of delivery. */
+  journalPerMonth: number;
+  /** Staff reads and searches logged around each action (audit rows beside the changes). */
+  readsPerAction: number;
+  /** The share of follow-ups that continue the support (the rest end it, refer or revisit). */
+  continueShare: number;
+  /** How many goals (1, 2, 3) an order gets, as weights. */
+  goalWeights: readonly [number, number, number];
+};
+
+const DEMO_LOAD: Record<string, MunicipalityLoad> = {
+  '730': { citizens: 100, cases: 120, auditRows: null },
+  '760': { citizens: 130, cases: 160, auditRows: null },
+  '707': { citizens: 70, cases: 80, auditRows: null },
+};
+
+export const SIZES: Record<SizeName, GeneratorSize> = {
+  demo: {
+    name: 'demo',
+    historyDays: 730,
+    load: DEMO_LOAD,
+    extraMunicipalities: null,
+    casesPerCaseworker: null,
+    letters: 'render',
+    hoursWeeks: 26,
+    journalPerMonth: 1.5,
+    readsPerAction: 1,
+    continueShare: 0.72,
+    goalWeights: [25, 50, 25],
+  },
+  'bench-small': {
+    name: 'bench-small',
+    historyDays: 1461,
+    load: { ...DEMO_LOAD, '760': { citizens: 600, cases: 2000, auditRows: 100_000 } },
+    extraMunicipalities: { count: 2, citizens: 300, cases: 400 },
+    casesPerCaseworker: 150,
+    letters: 'shared',
+    hoursWeeks: 26,
+    journalPerMonth: 1,
+    readsPerAction: 1,
+    continueShare: 0.85,
+    goalWeights: [15, 40, 45],
+  },
+  copenhagen: {
+    name: 'copenhagen',
+    historyDays: 1461,
+    load: { ...DEMO_LOAD, '760': { citizens: 30_000, cases: 100_000, auditRows: 5_000_000 } },
+    extraMunicipalities: null,
+    casesPerCaseworker: 150,
+    letters: 'shared',
+    hoursWeeks: 26,
+    journalPerMonth: 1,
+    readsPerAction: 1,
+    continueShare: 0.85,
+    goalWeights: [15, 40, 45],
+  },
+  national: {
+    name: 'national',
+    historyDays: 1461,
+    load: DEMO_LOAD,
+    extraMunicipalities: { count: 95, citizens: 10_500, cases: 12_000 },
+    casesPerCaseworker: 150,
+    letters: 'shared',
+    hoursWeeks: 4,
+    journalPerMonth: 0,
+    readsPerAction: 0,
+    continueShare: 0.85,
+    goalWeights: [15, 40, 45],
+  },
+};

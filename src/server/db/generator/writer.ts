@@ -1,0 +1,372 @@
+import type { AdminTx } from '../../platform/db/database.ts';
+
+/**
+ * The tables the generator fills, in foreign-key order, each with its columns and their types. Rows are buffered
+ * and written set-based: one `insert … select * from unnest($1::type[], …)` per table and batch, the same SQL on
+ * PGlite and PostgreSQL (about 5 times faster than row-wise VALUES lists; no statement per row). Identity columns
+ * are written explicitly (`overriding system value`), so what refers to them (audit rows) knows their ids.
+ */
+export const TABLES = {
+  citizen: {
+    id: 'uuid',
+    municipality_id: 'uuid',
+    cpr: 'text',
+    substitute_cpr: 'boolean',
+    birth_date: 'date',
+    first_name: 'text',
+    last_name: 'text',
+    address: 'text',
+    postal_code: 'text',
+    city: 'text',
+    phone: 'text',
+    email: 'text',
+    created_at: 'timestamptz',
+    updated_at: 'timestamptz',
+  },
+  app_user: {
+    id: 'uuid',
+    municipality_id: 'uuid',
+    name: 'text',
+    role: 'text',
+    unit_id: 'uuid',
+    citizen_id: 'uuid',
+    oidc_subject: 'text',
+    is_demo: 'boolean',
+    created_at: 'timestamptz',
+  },
+  app_user_offer: { municipality_id: 'uuid', user_id: 'uuid', unit_id: 'uuid' },
+  case_file: {
+    id: 'uuid',
+    municipality_id: 'uuid',
+    citizen_id: 'uuid',
+    caseworker_id: 'uuid',
+    status: 'text',
+    title: 'text',
+    opened_on: 'date',
+    day_offer: 'boolean',
+    version: 'integer',
+    created_at: 'timestamptz',
+  },
+  case_request: {
+    id: 'uuid',
+    municipality_id: 'uuid',
+    case_id: 'uuid',
+    channel: 'text',
+    received_on: 'date',
+    requested_by: 'text',
+    requester_name: 'text',
+    what: 'text',
+    created_at: 'timestamptz',
+  },
+  case_document: {
+    id: 'uuid',
+    municipality_id: 'uuid',
+    case_id: 'uuid',
+    kind: 'text',
+    title: 'text',
+    journalised_on: 'date',
+    content: 'bytea',
+    letter: 'jsonb',
+    created_at: 'timestamptz',
+  },
+  case_deadline: {
+    id: 'uuid',
+    municipality_id: 'uuid',
+    case_id: 'uuid',
+    kind: 'text',
+    from_date: 'date',
+    due_date: 'date',
+    ends_at_time: 'text',
+    rule_version: 'text',
+    source: 'text',
+    met_on: 'date',
+    notice_sent_on: 'date',
+    lapsed_on: 'date',
+    created_at: 'timestamptz',
+  },
+  assessment: {
+    id: 'uuid',
+    municipality_id: 'uuid',
+    case_id: 'uuid',
+    support_need_code: 'text',
+    version: 'integer',
+    updated_at: 'timestamptz',
+  },
+  assessment_theme: {
+    municipality_id: 'uuid',
+    assessment_id: 'uuid',
+    theme_code: 'text',
+    level_code: 'text',
+    wishes: 'text',
+    informant_code: 'text',
+    notes: 'text',
+  },
+  decision: {
+    id: 'uuid',
+    municipality_id: 'uuid',
+    case_id: 'uuid',
+    kind: 'text',
+    outcome: 'text',
+    legal_basis: 'text',
+    service_description_version_id: 'uuid',
+    weekly_hours: 'numeric',
+    profile_code: 'text',
+    module_days: 'integer',
+    start_date: 'date',
+    time_limit_until: 'date',
+    reasons: 'text',
+    party_hearing: 'text',
+    party_hearing_note: 'text',
+    decided_on: 'date',
+    decided_by: 'uuid',
+    letter_document_id: 'uuid',
+    created_at: 'timestamptz',
+  },
+  case_order: {
+    id: 'uuid',
+    municipality_id: 'uuid',
+    case_id: 'uuid',
+    decision_id: 'uuid',
+    offer_id: 'uuid',
+    ordered_on: 'date',
+    first_follow_up: 'date',
+    action_plan: 'jsonb',
+    status: 'text',
+    accepted_on: 'date',
+    actual_start: 'date',
+    ends_on: 'date',
+    ended_reason: 'text',
+    version: 'integer',
+    created_at: 'timestamptz',
+  },
+  order_goal: {
+    id: 'uuid',
+    municipality_id: 'uuid',
+    order_id: 'uuid',
+    position: 'integer',
+    text: 'text',
+    indicator: 'text',
+    target_date: 'date',
+    condition_code: 'text',
+    goal_type_code: 'text',
+    baseline_support_need_code: 'text',
+    target_support_need_code: 'text',
+    version: 'integer',
+    ended_on: 'date',
+  },
+  order_subgoal: {
+    id: 'uuid',
+    municipality_id: 'uuid',
+    order_id: 'uuid',
+    goal_id: 'uuid',
+    text: 'text',
+    target_date: 'date',
+    created_by_name: 'text',
+    created_at: 'timestamptz',
+  },
+  order_journal: {
+    id: 'bigint',
+    municipality_id: 'uuid',
+    order_id: 'uuid',
+    goal_id: 'uuid',
+    written_on: 'date',
+    body: 'text',
+    author_name: 'text',
+    created_at: 'timestamptz',
+  },
+  delivered_hours: {
+    id: 'uuid',
+    municipality_id: 'uuid',
+    order_id: 'uuid',
+    week_start: 'date',
+    hours: 'numeric',
+    registered_by_name: 'text',
+    updated_at: 'timestamptz',
+  },
+  fko_status: {
+    id: 'uuid',
+    municipality_id: 'uuid',
+    order_id: 'uuid',
+    goal_id: 'uuid',
+    kind: 'text',
+    scored_on: 'date',
+    support_need_code: 'text',
+    justification: 'text',
+    scored_by_name: 'text',
+    created_at: 'timestamptz',
+  },
+  case_message: {
+    id: 'bigint',
+    municipality_id: 'uuid',
+    case_id: 'uuid',
+    order_id: 'uuid',
+    channel: 'text',
+    from_party: 'text',
+    author_name: 'text',
+    body: 'text',
+    created_at: 'timestamptz',
+  },
+  follow_up: {
+    id: 'uuid',
+    municipality_id: 'uuid',
+    case_id: 'uuid',
+    order_id: 'uuid',
+    held_on: 'date',
+    outcome: 'text',
+    note: 'text',
+    next_follow_up: 'date',
+    decision_id: 'uuid',
+    held_by_name: 'text',
+    created_at: 'timestamptz',
+  },
+  complaint: {
+    id: 'uuid',
+    municipality_id: 'uuid',
+    case_id: 'uuid',
+    decision_id: 'uuid',
+    form: 'text',
+    received_on: 'date',
+    received_at: 'text',
+    text: 'text',
+    timeliness: 'text',
+    status: 'text',
+    reconsidered_on: 'date',
+    reconsideration_reasons: 'text',
+    forwarded_on: 'date',
+    forwarding_document_id: 'uuid',
+    appeal_outcome: 'text',
+    appeal_decided_on: 'date',
+    appeal_note: 'text',
+    registered_by: 'uuid',
+    version: 'integer',
+    created_at: 'timestamptz',
+  },
+  outreach_contact: {
+    id: 'uuid',
+    municipality_id: 'uuid',
+    case_id: 'uuid',
+    kind: 'text',
+    held_on: 'date',
+    note: 'text',
+    created_at: 'timestamptz',
+  },
+  case_event: {
+    id: 'bigint',
+    municipality_id: 'uuid',
+    case_id: 'uuid',
+    occurred_at: 'timestamptz',
+    kind: 'text',
+    subject: 'text',
+    body: 'text',
+    actor_name: 'text',
+    actor_role: 'text',
+    document_id: 'uuid',
+  },
+  audit_log: {
+    id: 'bigint',
+    municipality_id: 'uuid',
+    occurred_at: 'timestamptz',
+    request_id: 'text',
+    actor_user_id: 'uuid',
+    actor_name: 'text',
+    actor_role: 'text',
+    actor_unit_id: 'uuid',
+    actor_unit_name: 'text',
+    action: 'text',
+    purpose: 'text',
+    citizen_id: 'uuid',
+    record_type: 'text',
+    record_id: 'text',
+    criterion: 'text',
+    details: 'jsonb',
+    prev_hash: 'text',
+    hash: 'text',
+  },
+} as const satisfies Record<string, Record<string, string>>;
+
+export type TableName = keyof typeof TABLES;
+export type Row<T extends TableName> = { [C in keyof (typeof TABLES)[T]]: unknown };
+
+const IDENTITY_TABLES: ReadonlySet<TableName> = new Set(['order_journal', 'case_message', 'case_event', 'audit_log']);
+const ORDER = Object.keys(TABLES) as TableName[];
+
+/** A value in COPY's text format: \\N for null, backslash escapes, bytea as \\x hex. */
+function copyText(v: unknown): string {
+  if (v === null || v === undefined) return '\\N';
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  if (typeof v === 'number') return String(v);
+  if (Buffer.isBuffer(v)) return `\\\\x${v.toString('hex')}`;
+  return String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+
+export class RowWriter {
+  private readonly buffers = new Map<TableName, unknown[][]>();
+  private buffered = 0;
+  readonly written = new Map<TableName, number>();
+
+  constructor(
+    private readonly tx: AdminTx,
+    private readonly batchRows = 5000,
+  ) {}
+
+  add<T extends TableName>(table: T, row: Row<T>): void {
+    const columns = Object.keys(TABLES[table]) as (keyof Row<T>)[];
+    let buffer = this.buffers.get(table);
+    if (!buffer) {
+      buffer = [];
+      this.buffers.set(table, buffer);
+    }
+    buffer.push(columns.map((c) => row[c]));
+    this.buffered++;
+  }
+
+  /** Writes everything buffered once enough has gathered (all tables, in foreign-key order). */
+  async maybeFlush(): Promise<void> {
+    if (this.buffered >= this.batchRows) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    for (const table of ORDER) {
+      const rows = this.buffers.get(table);
+      if (!rows?.length) continue;
+      this.buffers.set(table, []);
+      await this.insert(table, rows);
+      this.written.set(table, (this.written.get(table) ?? 0) + rows.length);
+    }
+    this.buffered = 0;
+  }
+
+  private async insert(table: TableName, rows: unknown[][]): Promise<void> {
+    // Values still being made (letters rendered in worker threads) are awaited here, at the last moment.
+    for (const row of rows) {
+      for (let i = 0; i < row.length; i++) if (row[i] instanceof Promise) row[i] = await row[i];
+    }
+    const spec = TABLES[table] as Record<string, string>;
+    const columns = Object.keys(spec);
+    if (this.tx.copyFrom) {
+      // PGlite: COPY's text format is parsed in C, about twice the speed of array parameters.
+      await this.tx.copyFrom(
+        `copy ${table} (${columns.join(', ')})`,
+        `${rows.map((r) => r.map(copyText).join('\t')).join('\n')}\n`,
+      );
+      return;
+    }
+    const arrays = columns.map((_, i) => rows.map((r) => r[i] ?? null));
+    const casts = columns.map((c, i) => `$${i + 1}::${spec[c]}[]`).join(', ');
+    const list = columns.join(', ');
+    const overriding = IDENTITY_TABLES.has(table) ? ' overriding system value' : '';
+    await this.tx.query(
+      `insert into ${table} (${list})${overriding} select ${list} from unnest(${casts}) with ordinality as r(${list}, n) order by n`,
+      arrays,
+    );
+  }
+
+  /** After explicit identity values, the sequences continue after the highest id. */
+  async resetIdentities(): Promise<void> {
+    for (const table of IDENTITY_TABLES) {
+      await this.tx.query(
+        `select setval(pg_get_serial_sequence('${table}', 'id'), coalesce((select max(id) from ${table}), 0) + 1, false)`,
+      );
+    }
+  }
+}

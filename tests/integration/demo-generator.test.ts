@@ -1,0 +1,343 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../src/rules/calendar/date-arithmetic.ts';
+import { CASE_STATUSES } from '../../src/rules/cases/case-state-machine.ts';
+import { decisionFrameProblems } from '../../src/rules/cases/decision-rules.ts';
+import { complaintTimeliness } from '../../src/rules/complaints/complaint-rules.ts';
+import { type DeadlineKind, deadlineRulesFor } from '../../src/rules/deadlines/deadline-rules.ts';
+import { computeDeadline } from '../../src/rules/deadlines/deadlines.ts';
+import { nextFkoStatus, supportEndsAfterStop } from '../../src/rules/follow-up/fko-schedule.ts';
+import { profileInBands } from '../../src/rules/profiles/citizen-profiles.ts';
+import { generate } from '../../src/server/db/generator/generate.ts';
+import { TABLES } from '../../src/server/db/generator/writer.ts';
+import { importFfb } from '../../src/server/db/seed/ffb-import.ts';
+import { verifyAuditChain } from '../../src/server/platform/audit/audit-verify.ts';
+import type { Database } from '../../src/server/platform/db/database.ts';
+import { migrate } from '../../src/server/platform/db/migrate.ts';
+import { catalogueContentSchema } from '../../src/shared/catalogue/catalogue.schema.ts';
+import type { PlainDate } from '../../src/shared/plain-date.ts';
+import { loginAs, MUNICIPALITY, testApp } from '../support/test-app.ts';
+import { openEmptyDatabase, openTestDatabase, TEST_DB } from '../support/test-db.ts';
+
+/**
+ * The demo size of the generator, as `npm start` and every test file get it: deterministic, consistent with the
+ * rules in src/rules, and enough for every demo user's lists. Checked on the template copy each database leg made.
+ */
+let database: Database;
+let app: Awaited<ReturnType<typeof testApp>>;
+const today = (process.env.DEMO_TODAY ?? '') as PlainDate;
+const q = <R>(text: string, params: unknown[] = []) => database.adminTransaction((tx) => tx.query<R>(text, params));
+
+/**
+ * A hash per table the generator writes, of every column. A PDF carries the moment it was rendered (pdfkit's
+ * CreationDate), so documents are compared by everything else, their letter text included.
+ */
+async function tableHashes(db: Database): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const table of [...Object.keys(TABLES), 'municipality', 'org_unit']) {
+    const cols = table === 'case_document' ? '(x.id, x.case_id, x.kind, x.title, x.journalised_on, x.letter, x.created_at)' : 'x';
+    const [row] = await db.adminTransaction((tx) =>
+      tx.query<{ h: string }>(
+        `select md5(coalesce(string_agg(${cols}::text, '|' order by ${cols}::text), '')) as h from ${table} x`,
+      ),
+    );
+    out[table] = row?.h ?? '';
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  database = await openTestDatabase();
+  app = await testApp(database);
+});
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
+
+describe(`the demo data generator on ${TEST_DB}`, () => {
+  it('is deterministic: the same size and the same "today" give the same rows', async () => {
+    const before = await tableHashes(database);
+    const fresh = await openEmptyDatabase();
+    try {
+      await migrate(fresh);
+      await importFfb(fresh);
+      await generate(fresh, { size: 'demo', today });
+      expect(await tableHashes(fresh)).toEqual(before);
+    } finally {
+      await fresh.close();
+    }
+    expect(Number((await q<{ n: number }>('select count(*)::int as n from case_file'))[0]?.n)).toBeGreaterThan(300);
+  }, 180_000);
+
+  it('writes audit rows that form valid hash chains', async () => {
+    const result = await verifyAuditChain(database);
+    expect(result).toMatchObject({ ok: true });
+    expect(result.ok && result.entries).toBeGreaterThan(10_000);
+  });
+
+  it('dates nothing today or later, and keeps every step in order', async () => {
+    const future = await q<{ t: string; n: number }>(
+      `select 'case' t, count(*)::int n from case_file where opened_on >= $1
+       union all select 'decision', count(*)::int from decision where decided_on >= $1
+       union all select 'order', count(*)::int from case_order where ordered_on >= $1 or accepted_on >= $1 or actual_start >= $1
+       union all select 'fko', count(*)::int from fko_status where scored_on >= $1
+       union all select 'hours', count(*)::int from delivered_hours where week_start >= $1
+       union all select 'journal', count(*)::int from order_journal where written_on >= $1
+       union all select 'complaint', count(*)::int from complaint where received_on >= $1 or appeal_decided_on >= $1
+       union all select 'event', count(*)::int from case_event where occurred_at >= ($1::date)::timestamp at time zone 'Europe/Copenhagen'
+       union all select 'audit', count(*)::int from audit_log where request_id like 'gen-%' and occurred_at >= ($1::date)::timestamp at time zone 'Europe/Copenhagen'`,
+      [today],
+    );
+    expect(future.filter((r) => r.n > 0)).toEqual([]);
+    const disorder = await q<{ what: string; id: string }>(
+      `select 'request' what, c.id::text from case_file c join case_request r on r.case_id = c.id where r.received_on <> c.opened_on
+       union all select 'receipt', d.case_id::text from case_deadline d join case_file c on c.id = d.case_id where d.kind = 'receipt' and d.met_on < c.opened_on
+       union all select 'decision', d.case_id::text from decision d join case_file c on c.id = d.case_id where d.decided_on < c.opened_on
+       union all select 'order', o.id::text from case_order o join decision d on d.id = o.decision_id where o.ordered_on < d.decided_on or o.accepted_on < o.ordered_on or o.actual_start < d.decided_on or o.ends_on < o.ordered_on
+       union all select 'fko', s.id::text from fko_status s join case_order o on o.id = s.order_id where s.scored_on < o.actual_start or o.actual_start is null
+       union all select 'complaint', x.id::text from complaint x join decision d on d.id = x.decision_id where x.received_on < d.decided_on or x.reconsidered_on < x.received_on or x.appeal_decided_on < x.forwarded_on`,
+    );
+    expect(disorder).toEqual([]);
+    // The journal of a case reads in time order.
+    const journal = await q<{ n: number }>(
+      `select count(*)::int n from (select occurred_at < lag(occurred_at) over (partition by case_id order by id) as back from case_event) e where back`,
+    );
+    expect(journal[0]?.n).toBe(0);
+  });
+
+  it('leaves every case in a status the state machine knows, agreeing with what the case holds', async () => {
+    const rows = await q<{ status: string; n: number }>('select status, count(*)::int n from case_file group by status');
+    for (const r of rows) expect(CASE_STATUSES).toContain(r.status);
+    expect(rows.map((r) => r.status).sort()).toEqual([...CASE_STATUSES].sort());
+    const wrong = await q<{ id: string; status: string }>(
+      `with latest as (
+         select distinct on (case_id) case_id, outcome, kind from decision order by case_id, decided_on desc, created_at desc)
+       select c.id::text, c.status from case_file c left join latest l on l.case_id = c.id
+        where (c.status = 'request_received' and exists (select 1 from case_document d where d.case_id = c.id))
+           or (c.status in ('decided', 'refused', 'ordered') and l.case_id is null)
+           or (c.status = 'refused' and l.outcome <> 'refused')
+           or (c.status = 'decided' and (l.outcome = 'refused' or exists (select 1 from case_order o join decision d on d.id = o.decision_id where o.case_id = c.id and d.kind <> 'stop' and o.decision_id = (select id from decision where case_id = c.id order by decided_on desc, created_at desc limit 1))))
+           or (c.status = 'ordered' and not exists (select 1 from case_order o where o.case_id = c.id))
+           or (c.status in ('assessment', 'decided', 'refused', 'ordered') and not exists (select 1 from assessment a where a.case_id = c.id))`,
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it('stores every deadline as src/rules computes it for the municipality', async () => {
+    const rows = await q<{
+      code: string;
+      kind: DeadlineKind;
+      from_date: PlainDate;
+      due_date: string;
+      ends_at_time: string;
+      rule_version: string;
+    }>(
+      `select m.code, d.kind, d.from_date::text as from_date, d.due_date::text as due_date, d.ends_at_time, d.rule_version
+         from case_deadline d join municipality m on m.id = d.municipality_id`,
+    );
+    expect(rows.length).toBeGreaterThan(1000);
+    const wrong = rows.filter((r) => {
+      const c = computeDeadline(r.kind, r.from_date, deadlineRulesFor(r.code));
+      return c.due !== r.due_date || c.endsAtTime !== r.ends_at_time || c.ruleVersion !== r.rule_version;
+    });
+    expect(wrong).toEqual([]);
+    const states = await q<{ state: string; n: number }>(
+      `select case when met_on is not null and met_on > due_date then 'met_late' when met_on is not null then 'met'
+                   when lapsed_on is not null then 'lapsed' when due_date < $1 then 'overdue'
+                   when due_date <= $1::date + 7 then 'due_soon' else 'open' end as state, count(*)::int n
+         from case_deadline group by 1`,
+      [today],
+    );
+    expect(states.map((s) => s.state).sort()).toEqual(['due_soon', 'lapsed', 'met', 'met_late', 'open', 'overdue']);
+  });
+
+  it('keeps each decision within its service level: hours in the profile band, the legal time limit, § 85 continuation', async () => {
+    const decisions = await q<{
+      code: string;
+      kind: string;
+      outcome: string;
+      legal_basis: string;
+      weekly_hours: string | null;
+      profile_code: string | null;
+      module_days: number | null;
+      start_date: PlainDate | null;
+      time_limit_until: PlainDate | null;
+      content: unknown;
+    }>(
+      `select m.code, d.kind, d.outcome, d.legal_basis, d.weekly_hours::text, d.profile_code, d.module_days,
+              d.start_date::text as start_date, d.time_limit_until::text as time_limit_until, v.content
+         from decision d join municipality m on m.id = d.municipality_id
+         join service_description_version v on v.id = d.service_description_version_id`,
+    );
+    const kinds = new Set(decisions.map((d) => `${d.kind}:${d.outcome}`));
+    for (const kind of [
+      'application:granted',
+      'application:partly_granted',
+      'application:refused',
+      'revisitation:granted',
+      'stop:refused',
+    ]) {
+      expect(kinds).toContain(kind);
+    }
+    for (const d of decisions) {
+      const bands = catalogueContentSchema.parse(d.content).profileBands;
+      const hours = d.weekly_hours === null ? null : Number(d.weekly_hours);
+      const frame = {
+        ...d,
+        legalBasis: d.legal_basis,
+        weeklyHours: hours,
+        moduleDays: d.module_days,
+        startDate: d.start_date,
+        timeLimitUntil: d.time_limit_until,
+      };
+      expect(decisionFrameProblems(frame, bands, deadlineRulesFor(d.code))).toEqual([]);
+      if (hours !== null && bands.length) expect(d.profile_code).toBe(profileInBands(bands, hours)?.code);
+    }
+    expect(decisions.some((d) => d.module_days !== null)).toBe(true);
+    expect(decisions.some((d) => d.legal_basis === 'SEL § 107' && d.time_limit_until !== null)).toBe(true);
+    const stops = await q<{ code: string; legal_basis: string; decided_on: PlainDate; ends_on: string }>(
+      `select m.code, d.legal_basis, d.decided_on::text as decided_on, o.ends_on::text as ends_on
+         from follow_up f join decision d on d.id = f.decision_id join case_order o on o.id = f.order_id
+         join municipality m on m.id = d.municipality_id where d.kind = 'stop'`,
+    );
+    expect(stops.length).toBeGreaterThan(5);
+    for (const s of stops)
+      expect(s.ends_on).toBe(supportEndsAfterStop(s.legal_basis, s.decided_on, deadlineRulesFor(s.code)).endsOn);
+  });
+
+  it('scores FKO statuses on the schedule, with 1–3 goals an order and goal versions that count them', async () => {
+    const goals = await q<{ order_id: string; n: number }>(
+      'select order_id::text, count(*)::int n from order_goal group by order_id',
+    );
+    expect(goals.every((g) => g.n >= 1 && g.n <= 3)).toBe(true);
+    const versions = await q<{ id: string }>(
+      `select g.id::text from order_goal g where g.version <> 1 + (select count(*) from fko_status s where s.goal_id = g.id)`,
+    );
+    expect(versions).toEqual([]);
+    const rows = await q<{
+      code: string;
+      goal_id: string;
+      actual_start: PlainDate;
+      ends_on: PlainDate | null;
+      kind: 'quarterly' | 'final';
+      scored_on: PlainDate;
+    }>(
+      `select m.code, s.goal_id::text, o.actual_start::text as actual_start, coalesce(o.ends_on, g.ended_on)::text as ends_on, s.kind, s.scored_on::text as scored_on
+         from fko_status s join order_goal g on g.id = s.goal_id join case_order o on o.id = s.order_id
+         join municipality m on m.id = s.municipality_id order by s.goal_id, s.scored_on`,
+    );
+    expect(rows.length).toBeGreaterThan(500);
+    // Each quarterly status comes after the one before it; none is more than the schedule's due date plus 6 weeks late.
+    const byGoal = new Map<string, typeof rows>();
+    for (const r of rows) byGoal.set(r.goal_id, [...(byGoal.get(r.goal_id) ?? []), r]);
+    for (const list of byGoal.values()) {
+      list.forEach((s, i) => {
+        if (s.kind !== 'quarterly') return;
+        const due = nextFkoStatus(
+          {
+            start: s.actual_start,
+            statuses: list.slice(0, i).map((x) => ({ scoredOn: x.scored_on, kind: x.kind })),
+            endsOn: null,
+          },
+          deadlineRulesFor(s.code),
+        );
+        expect(due?.kind).toBe('quarterly');
+        expect(s.scored_on <= (due ? addDays(due.due, 42) : '')).toBe(true);
+      });
+      expect(list.filter((s) => s.kind === 'final').length).toBeLessThanOrEqual(1);
+    }
+    const ended = await q<{ n: number }>(
+      `select count(*)::int n from case_order o join order_goal g on g.order_id = o.id where o.ends_on is not null and g.ended_on is null`,
+    );
+    expect(ended[0]?.n).toBe(0);
+  });
+
+  it('judges every complaint’s timeliness by the rule, with at most one under way per case', async () => {
+    const rows = await q<{
+      received_on: PlainDate;
+      received_at: string | null;
+      timeliness: string;
+      due: PlainDate;
+      ends_at_time: string;
+    }>(
+      `select x.received_on::text as received_on, x.received_at, x.timeliness, d.due_date::text as due, d.ends_at_time
+         from complaint x join decision dec on dec.id = x.decision_id
+         join case_deadline d on d.case_id = x.case_id and d.kind = 'complaint' and d.from_date = dec.decided_on`,
+    );
+    expect(rows.length).toBeGreaterThan(10);
+    for (const r of rows) {
+      expect(r.timeliness).toBe(
+        complaintTimeliness({ on: r.received_on, at: r.received_at }, { due: r.due, endsAtTime: r.ends_at_time }),
+      );
+    }
+    const statuses = await q<{ status: string }>('select distinct status from complaint');
+    expect(statuses.map((s) => s.status).sort()).toEqual(['appeal_decided', 'forwarded', 'reconsideration', 'upheld']);
+  });
+
+  it('journalises every letter as a real PDF with the text the preview shows', async () => {
+    const docs = await q<{ kind: string; pdf: boolean; subject: string }>(
+      `select kind, substring(content from 1 for 4) = '\\x25504446'::bytea as pdf, letter->>'subject' as subject from case_document`,
+    );
+    expect(new Set(docs.map((d) => d.kind))).toEqual(
+      new Set(['receipt_letter', 'decision_letter', 'missed_deadline_notice', 'forwarding_letter']),
+    );
+    expect(docs.every((d) => d.pdf && d.subject.length > 0)).toBe(true);
+  });
+
+  it('gives every demo caseworker, team leader and provider a full working day', async () => {
+    for (const [municipality, provider] of [
+      [MUNICIPALITY.rksk, 'Rasmus Kjær'],
+      [MUNICIPALITY.randers, 'Jonas Mikkelsen'],
+      [MUNICIPALITY.norddjurs, 'Nanna Skov'],
+    ] as const) {
+      const cw = await loginAs(app, 'caseworker', municipality);
+      const mine = (await cw.get('/api/cases?scope=mine&due=all&pageSize=20')).json() as { total: number };
+      expect(mine.total, municipality).toBeGreaterThanOrEqual(20);
+      const overdue = (await cw.get('/api/cases?scope=mine&due=overdue')).json() as { total: number };
+      expect(overdue.total, municipality).toBeGreaterThan(0);
+      const alerts = (await cw.get('/api/follow-up/alerts?scope=mine')).json() as {
+        total: number;
+        items: { alerts: string[] }[];
+      };
+      expect(alerts.total, municipality).toBeGreaterThan(5);
+      const leader = await loginAs(app, 'team_leader', municipality);
+      const team = (await leader.get('/api/cases?scope=team&due=all')).json() as { total: number };
+      expect(team.total).toBeGreaterThanOrEqual(mine.total);
+      const staff = await loginAs(app, 'provider_staff', municipality, provider);
+      for (const state of ['active', 'ended'] as const) {
+        const list = (await staff.get(`/api/provider/orders?state=${state}`)).json() as { total: number };
+        expect(list.total, `${provider} ${state}`).toBeGreaterThan(state === 'active' ? 5 : 0);
+      }
+    }
+    const maria = await loginAs(app, 'caseworker', MUNICIPALITY.rksk, 'Maria Vestergaard');
+    const soon = (await maria.get('/api/cases?scope=mine&due=due_soon')).json() as { total: number };
+    expect(soon.total).toBeGreaterThan(0);
+    const alerts = (await maria.get('/api/follow-up/alerts?scope=mine&pageSize=100')).json() as { items: { alerts: string[] }[] };
+    const kinds = new Set(alerts.items.flatMap((i) => i.alerts));
+    expect([...kinds].sort()).toEqual(
+      ['fko_overdue', 'follow_up_due', 'hours_deviation', 'time_limit_expiring'].filter((k) => kinds.has(k)),
+    );
+    expect(kinds.size).toBeGreaterThanOrEqual(3);
+  });
+
+  it('shows Mette Kjærsgaard her support, goals with statuses, letters, messages and who has seen her data', async () => {
+    const mette = await loginAs(app, 'citizen', MUNICIPALITY.rksk, 'Mette Kjærsgaard');
+    const me = (await mette.get('/api/me/overview')).json() as {
+      cases: {
+        status: string;
+        decisions: unknown[];
+        documents: unknown[];
+        messages: unknown[];
+        support: { offerName: string; goals: { statuses: unknown[] }[] } | null;
+      }[];
+    };
+    const support = me.cases.find((c) => c.support)?.support;
+    expect(support?.offerName).toBe('Bostøtten i Socialpsykiatrien');
+    expect(support?.goals.every((g) => g.statuses.length >= 2)).toBe(true);
+    expect(me.cases.flatMap((c) => c.documents).length).toBeGreaterThanOrEqual(2);
+    expect(me.cases.flatMap((c) => c.messages).length).toBeGreaterThanOrEqual(1);
+    const log = (await mette.get('/api/me/access-log')).json() as { total: number };
+    expect(log.total).toBeGreaterThan(5);
+  });
+});
