@@ -1,5 +1,6 @@
 import { mentionsParagraph } from '../../../../shared/catalogue/paragraphs.ts';
 import type { PlainDate } from '../../../../shared/plain-date.ts';
+import { missedDeadlineNoticeLetter, receiptLetter } from '../../../modules/letters/index.ts';
 import type { Generation, Municipality } from '../context.ts';
 import type { Rng } from '../random.ts';
 import { CITIZEN_QUESTIONS, CLOSE_REASONS, NOTES, NOTICE_REASONS, OUTREACH_NOTES, REQUEST_TEXTS, REQUESTERS } from '../texts.ts';
@@ -8,7 +9,6 @@ import { assess } from './assessments.ts';
 import { type CasePlan, type CaseScript, type CaseSim, close } from './case-sim.ts';
 import { planComplaint, runComplaint } from './complaints.ts';
 import { type DecisionCause, decide } from './decisions.ts';
-import { missedDeadlineNoticeLetter, receiptLetter } from './letter-templates.ts';
 import { runOrder } from './orders.ts';
 
 /** The request (henvendelse) opens the case with its receipt and decision deadlines. */

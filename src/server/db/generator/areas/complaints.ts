@@ -1,11 +1,11 @@
 import { APPEAL_OUTCOMES, type AppealOutcome, complaintTimeliness } from '../../../../rules/complaints/complaint-rules.ts';
 import type { PlainDate } from '../../../../shared/plain-date.ts';
+import { COMPLAINT_FORM_DA, forwardingLetter } from '../../../modules/letters/index.ts';
 import type { Actor } from '../context.ts';
 import { APPEAL_NOTES, CLOSE_REASONS, COMPLAINT_TEXTS, RECONSIDERATION_TEXTS } from '../texts.ts';
 import { addDays, daysBetween, instantAt, isWorkingDay, workingDayAfter } from '../time.ts';
 import { type CaseSim, close } from './case-sim.ts';
 import type { DecisionState } from './decisions.ts';
-import { COMPLAINT_FORM_DA, forwardingLetter } from './letter-templates.ts';
 
 export type ComplaintPlan = {
   form: 'written' | 'oral' | 'digital';

@@ -5,12 +5,11 @@ import { profileInBands } from '../../../../rules/profiles/citizen-profiles.ts';
 import { proposeSupport } from '../../../../rules/proposal/proposal-rules.ts';
 import { mentionsParagraph } from '../../../../shared/catalogue/paragraphs.ts';
 import type { PlainDate } from '../../../../shared/plain-date.ts';
-import type { Letter } from '../../../modules/cases/letters.ts';
+import { decisionLetter, type Letter } from '../../../modules/letters/index.ts';
 import type { ServiceVersionRef } from '../context.ts';
 import { NOT_NEEDED_HEARING, REASONS } from '../texts.ts';
 import { addDays } from '../time.ts';
 import type { CaseSim } from './case-sim.ts';
-import { decisionLetter } from './letter-templates.ts';
 
 export type DecisionState = {
   id: string;
@@ -202,7 +201,7 @@ export async function decide(
     cw,
     decisionLetter({
       outcome,
-      municipality: m.letterhead,
+      municipalityName: m.name,
       service: {
         title: version.title,
         legalBasis: version.legalBasis,
@@ -212,7 +211,9 @@ export async function decide(
       frame: { weeklyHours, profileCode, moduleDays, startsOn: startDate ?? on, timeLimitUntil },
       reasons,
       partyHearing: hearingDone ? { held: true } : { held: false, why: NOT_NEEDED_HEARING },
-      complaint: complaint ? { due: complaint.due, endsAtTime: complaint.endsAtTime } : null,
+      complaint: complaint
+        ? { municipality: m.letterhead, deadline: { due: complaint.due, endsAtTime: complaint.endsAtTime } }
+        : null,
     }),
   );
   const decision: DecisionState = {

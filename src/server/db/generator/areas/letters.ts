@@ -2,11 +2,9 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { formatCpr } from '../../../../shared/cpr/cpr.ts';
 import type { PlainDate } from '../../../../shared/plain-date.ts';
-import { caseFlow } from '../../../modules/cases/index.ts';
-import { type Letter, renderLetter } from '../../../modules/cases/letters.ts';
+import { composeLetter, type Letter, type LetterBody, renderLetterPdf } from '../../../modules/letters/index.ts';
 import type { Actor, CitizenRef, Municipality } from '../context.ts';
 import type { Row } from '../writer.ts';
-import type { LetterBody } from './letter-templates.ts';
 
 export type DocumentKind = 'receipt_letter' | 'decision_letter' | 'missed_deadline_notice' | 'forwarding_letter';
 
@@ -64,22 +62,22 @@ export class LetterDesk {
     c: { caseId: string; citizen: CitizenRef },
     doc: { id: string; kind: DocumentKind; on: PlainDate; body: LetterBody; author: Actor; createdAt: string },
   ): { row: Row<'case_document'>; letter: Letter } {
-    const letter: Letter = {
-      municipality: m.letterhead,
-      unitName: doc.author.unitName,
-      recipient: doc.body.recipient ?? {
-        name: `${c.citizen.firstName} ${c.citizen.lastName}`,
-        address: c.citizen.address,
-        postalCode: c.citizen.postalCode,
-        city: c.citizen.city,
+    const letter = composeLetter(
+      {
+        municipality: m.letterhead,
+        unitName: doc.author.unitName,
+        recipient: {
+          name: `${c.citizen.firstName} ${c.citizen.lastName}`,
+          address: c.citizen.address,
+          postalCode: c.citizen.postalCode,
+          city: c.citizen.city,
+        },
+        on: doc.on,
+        signature: { name: doc.author.name, title: 'Rådgiver' },
+        reference: `${c.caseId.slice(0, 8)} · CPR ${formatCpr(c.citizen.cpr).slice(0, 6)}-xxxx`,
       },
-      date: caseFlow.danishDate(doc.on),
-      subject: doc.body.subject,
-      paragraphs: doc.body.paragraphs,
-      signature: { name: doc.author.name, title: 'Rådgiver' },
-      reference: `${c.caseId.slice(0, 8)} · CPR ${formatCpr(c.citizen.cpr).slice(0, 6)}-xxxx`,
-      ...(doc.body.appendices?.length ? { appendices: doc.body.appendices } : {}),
-    };
+      doc.body,
+    );
     // A promise: the writer awaits it when it writes the row.
     const content = this.pdf(m, doc.kind, letter);
     return {
@@ -107,7 +105,7 @@ export class LetterDesk {
     const key = `${m.code}:${kind}`;
     let pdf = this.shared.get(key);
     if (!pdf) {
-      pdf = renderLetter({
+      pdf = renderLetterPdf({
         ...letter,
         recipient: { name: 'Testdata', address: null, postalCode: null, city: null },
         reference: 'testdata',

@@ -3,7 +3,7 @@ import { offerDeliversBasis } from '../../../../rules/cases/decision-rules.ts';
 import { nextFkoStatus, supportEndsAfterStop } from '../../../../rules/follow-up/fko-schedule.ts';
 import { ASSESSMENT_THEMES, FUNCTION_LEVELS, GOAL_TYPES, SUPPORT_NEED_LEVELS } from '../../../../shared/assessment/ffb-terms.ts';
 import type { PlainDate } from '../../../../shared/plain-date.ts';
-import { caseFlow } from '../../../modules/cases/index.ts';
+import { danishDate, stopLetter } from '../../../modules/letters/index.ts';
 import type { Actor, OfferRef } from '../context.ts';
 import {
   FKO_JUSTIFICATIONS,
@@ -18,7 +18,6 @@ import {
 import { addDays, daysBetween, instantAt, workingDayAfter } from '../time.ts';
 import type { CaseSim } from './case-sim.ts';
 import type { DecisionState } from './decisions.ts';
-import { stopLetter } from './letter-templates.ts';
 
 type GoalState = {
   id: string;
@@ -138,7 +137,7 @@ export async function runOrder(sim: CaseSim, decision: DecisionState, until: Pla
       ? {
           purpose: 'At borgeren mestrer mere af sin hverdag i egen bolig',
           services: `${decision.version.title} (${decision.legalBasis})`,
-          expectedDuration: decision.timeLimitUntil ? `Til ${caseFlow.danishDate(decision.timeLimitUntil)}` : '1 år',
+          expectedDuration: decision.timeLimitUntil ? `Til ${danishDate(decision.timeLimitUntil)}` : '1 år',
           otherCircumstances: 'Borgeren ønsker, at pårørende inddrages ved opfølgning.',
         }
       : null,
@@ -184,7 +183,7 @@ export async function runOrder(sim: CaseSim, decision: DecisionState, until: Pla
     acceptedAt,
     provider,
     'order_accepted',
-    `Bestilling accepteret af ${offer.name}; støtten starter ${caseFlow.danishDate(start)}`,
+    `Bestilling accepteret af ${offer.name}; støtten starter ${danishDate(start)}`,
     null,
   );
   sim.audit(acceptedAt, provider, 'update', 'order', order.id, { change: 'accepted' });
@@ -304,7 +303,6 @@ async function stopSupport(
     at,
     cw,
     stopLetter({
-      municipality: m.letterhead,
       serviceTitle: d.version.title,
       legalBasis: d.legalBasis,
       offerName: order.offer.name,
@@ -313,7 +311,7 @@ async function stopSupport(
       reasons,
       partyHearing: hearingDone ? { held: true } : { held: false, why: NOT_NEEDED_HEARING },
       referred: outcome === 'end_and_refer',
-      complaint: { due: complaint.due, endsAtTime: complaint.endsAtTime },
+      complaint: { municipality: m.letterhead, deadline: { due: complaint.due, endsAtTime: complaint.endsAtTime } },
     }),
   );
   const stop: DecisionState = {
