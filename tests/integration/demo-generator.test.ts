@@ -341,3 +341,42 @@ describe(`the demo data generator on ${TEST_DB}`, () => {
     expect(log.total).toBeGreaterThan(5);
   });
 });
+
+describe.runIf(TEST_DB === 'postgres')(
+  'the benchmark sizes on PostgreSQL (bench-small: the copenhagen path at a fiftieth)',
+  () => {
+    it('fills Ringkøbing-Skjern to the size, adds other municipalities, and keeps every chain valid', async () => {
+      const db = await openEmptyDatabase();
+      try {
+        await migrate(db);
+        await importFfb(db);
+        const report = await generate(db, { size: 'bench-small', today });
+        expect(report.municipalities.sort()).toEqual(['101', '147', '707', '730', '760']);
+        const per = await db.adminTransaction((tx) =>
+          tx.query<{ code: string; citizens: number; cases: number; audit: number; fko: number }>(
+            `select m.code,
+                  (select count(*)::int from citizen c where c.municipality_id = m.id) as citizens,
+                  (select count(*)::int from case_file c where c.municipality_id = m.id) as cases,
+                  (select count(*)::int from audit_log a where a.municipality_id = m.id) as audit,
+                  (select count(*)::int from fko_status f where f.municipality_id = m.id) as fko
+             from municipality m order by m.code`,
+          ),
+        );
+        expect(per.find((r) => r.code === '760')).toMatchObject({ citizens: 400, cases: 1000, audit: 50_000 });
+        expect(per.find((r) => r.code === '101')).toMatchObject({ citizens: 100, cases: 150 });
+        expect(per.every((r) => r.fko > 0)).toBe(true);
+        // Letters keep their text; their PDF is one placeholder per kind and municipality.
+        const pdfs = await db.adminTransaction((tx) =>
+          tx.query<{ n: number; texts: number }>(
+            'select count(distinct md5(content))::int as n, count(distinct letter::text)::int as texts from case_document',
+          ),
+        );
+        expect(pdfs[0]?.n).toBeLessThanOrEqual(5 * 4);
+        expect(pdfs[0]?.texts).toBeGreaterThan(1000);
+        expect(await verifyAuditChain(db)).toMatchObject({ ok: true, chains: 5 });
+      } finally {
+        await db.close();
+      }
+    }, 300_000);
+  },
+);

@@ -8,10 +8,10 @@ import { type CaseScript, CaseSim } from './areas/case-sim.ts';
 import { drawPlan, runCase } from './areas/cases.ts';
 import { generateCitizens } from './areas/citizens.ts';
 import { LetterDesk } from './areas/letters.ts';
-import { createDemoOrganisation, generateStaff, loadMunicipality } from './areas/organisation.ts';
+import { createDemoOrganisation, createExtraMunicipalities, generateStaff, loadMunicipality } from './areas/organisation.ts';
 import type { CitizenRef, Generation, Identities, Municipality } from './context.ts';
 import { Rng } from './random.ts';
-import { type GeneratorSize, SIZES, type SizeName } from './sizes.ts';
+import { type GeneratorSize, type MunicipalityLoad, SIZES, type SizeName } from './sizes.ts';
 import { instantAt } from './time.ts';
 import { RowWriter, type TableName } from './writer.ts';
 
@@ -145,12 +145,27 @@ export async function generate(
   await database.adminTransaction((tx) => createDemoOrganisation(tx, instantAt(historyStart, 8 * 60).toISOString()));
   await seedCatalogue(database);
   await seedOffers(database);
+  const extra = size.extraMunicipalities;
+  const extraCodes = extra
+    ? await database.adminTransaction((tx) =>
+        createExtraMunicipalities(tx, extra.count, instantAt(historyStart, 8 * 60).toISOString()),
+      )
+    : [];
   const empty = await database.adminTransaction((tx) =>
     tx.query<{ code: string }>(
       'select m.code from municipality m where not exists (select 1 from citizen c where c.municipality_id = m.id) order by m.code',
     ),
   );
-  const codes = empty.map((r) => r.code).filter((code) => size.load[code]);
+  /** The national size's other municipalities share its totals evenly (the remainder to the first ones). */
+  const loadOf = (code: string): MunicipalityLoad | undefined => {
+    const own = size.load[code];
+    if (own || !extra) return own;
+    const i = extraCodes.indexOf(code);
+    if (i < 0) return undefined;
+    const share = (total: number) => Math.floor(total / extra.count) + (i < total % extra.count ? 1 : 0);
+    return { citizens: share(extra.citizens), cases: share(extra.cases), auditRows: null };
+  };
+  const codes = empty.map((r) => r.code).filter((code) => loadOf(code));
   const letters = new LetterDesk(size.letters);
   const rows: Partial<Record<TableName, number>> = {};
   try {
@@ -169,7 +184,7 @@ export async function generate(
 
   async function generateAll() {
     for (const code of codes) {
-      const load = size.load[code];
+      const load = loadOf(code);
       if (!load) continue;
       await database.adminTransaction(async (tx) => {
         const g: Generation = {

@@ -21,7 +21,7 @@ export type GeneratorSize = {
   historyDays: number;
   /** Per demo municipality (by code). */
   load: Record<string, MunicipalityLoad>;
-  /** More municipalities (from the official list) beside the demo ones, each with this load. */
+  /** More municipalities (from the official list) beside the demo ones, sharing these totals. */
   extraMunicipalities: { count: number; citizens: number; cases: number } | null;
   /**
    * Generated caseworkers and provider staff so each carries a realistic load (cases over the history per
@@ -43,6 +43,11 @@ export type GeneratorSize = {
   continueShare: number;
   /** How many goals (1, 2, 3) an order gets, as weights. */
   goalWeights: readonly [number, number, number];
+  /**
+   * The share of cases opened in the first 60 days of the history: the caseload a municipality brings along when it
+   * starts (the benchmarks' history is bounded by the day the service levels came in force, not by the past).
+   */
+  backlogShare: number;
 };
 
 const DEMO_LOAD: Record<string, MunicipalityLoad> = {
@@ -64,19 +69,21 @@ export const SIZES: Record<SizeName, GeneratorSize> = {
     readsPerAction: 1,
     continueShare: 0.72,
     goalWeights: [25, 50, 25],
+    backlogShare: 0,
   },
   'bench-small': {
     name: 'bench-small',
     historyDays: 1461,
-    load: { ...DEMO_LOAD, '760': { citizens: 600, cases: 2000, auditRows: 100_000 } },
-    extraMunicipalities: { count: 2, citizens: 300, cases: 400 },
+    load: { ...DEMO_LOAD, '760': { citizens: 400, cases: 1000, auditRows: 50_000 } },
+    extraMunicipalities: { count: 2, citizens: 200, cases: 300 },
     casesPerCaseworker: 150,
     letters: 'shared',
     hoursWeeks: 26,
     journalPerMonth: 1,
     readsPerAction: 1,
-    continueShare: 0.85,
-    goalWeights: [15, 40, 45],
+    continueShare: 0.92,
+    goalWeights: [5, 30, 65],
+    backlogShare: 0.3,
   },
   copenhagen: {
     name: 'copenhagen',
@@ -88,20 +95,23 @@ export const SIZES: Record<SizeName, GeneratorSize> = {
     hoursWeeks: 26,
     journalPerMonth: 1,
     readsPerAction: 1,
-    continueShare: 0.85,
-    goalWeights: [15, 40, 45],
+    continueShare: 0.92,
+    goalWeights: [5, 30, 65],
+    backlogShare: 0.3,
   },
   national: {
     name: 'national',
     historyDays: 1461,
     load: DEMO_LOAD,
-    extraMunicipalities: { count: 95, citizens: 10_500, cases: 12_000 },
+    // 1,000,000 citizens in all (the demo municipalities hold 300).
+    extraMunicipalities: { count: 95, citizens: 999_700, cases: 1_100_000 },
     casesPerCaseworker: 150,
     letters: 'shared',
     hoursWeeks: 4,
     journalPerMonth: 0,
     readsPerAction: 0,
-    continueShare: 0.85,
-    goalWeights: [15, 40, 45],
+    continueShare: 0.92,
+    goalWeights: [5, 30, 65],
+    backlogShare: 0.3,
   },
 };

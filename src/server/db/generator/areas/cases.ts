@@ -254,9 +254,10 @@ export function drawPlan(g: Generation, m: Municipality, rng: Rng, script: CaseS
   ];
   const paragraph = script?.paragraph ?? rng.weighted(paragraphs);
   const days = daysBetween(m.historyStart, g.today);
+  const backlog = rng.chance(g.size.backlogShare);
   const openedOn = script
     ? workingDayAfter(addDays(g.today, -script.openedDaysAgo), 0)
-    : workingDayAfter(addDays(m.historyStart, rng.int(0, days - 1)), 0);
+    : workingDayAfter(addDays(m.historyStart, rng.int(0, backlog ? Math.min(59, days - 1) : days - 1)), 0);
   const channel = rng.weighted(CHANNELS[m.code] ?? CHANNELS.default ?? []);
   return {
     paragraph,

@@ -5,7 +5,7 @@ import type { AdminTx } from '../../../platform/db/database.ts';
 import { DEMO_MUNICIPALITIES, DEMO_STAFF, type DemoUnit } from '../../seed/demo-organisation.ts';
 import { stableUuid } from '../../seed/deterministic.ts';
 import { type Actor, type Generation, idSequences, type Municipality, type OfferRef } from '../context.ts';
-import { FEMALE_FIRST_NAMES, LAST_NAMES, MALE_FIRST_NAMES } from '../names.ts';
+import { DANISH_MUNICIPALITIES, FEMALE_FIRST_NAMES, LAST_NAMES, MALE_FIRST_NAMES } from '../names.ts';
 import { Rng } from '../random.ts';
 import type { MunicipalityLoad } from '../sizes.ts';
 import { instantAt } from '../time.ts';
@@ -239,4 +239,123 @@ export function generateStaff(g: Generation, m: Municipality): void {
       m.caseworkers.push(add('caseworker', authority?.unitId ?? null, authority?.unitName ?? null));
     }
   }
+}
+
+/**
+ * The other municipalities of the national size: each with an authority, a center and three offers of its own (home
+ * support, day offers, housing), a team leader, and Ringkøbing-Skjern's service levels as its own approved version 1
+ * (the seeds give no other municipality's). Generated for benchmarks, never shown in the demo. Returns their codes
+ * (those it made and those already there).
+ */
+export async function createExtraMunicipalities(tx: AdminTx, count: number, createdAt: string): Promise<string[]> {
+  const present = new Set((await tx.query<{ code: string }>('select code from municipality')).map((r) => r.code));
+  const template = await tx.query<{
+    key: string;
+    kind: string;
+    legal_basis: string;
+    title: string;
+    ffb_code: string | null;
+    content: unknown;
+    change_note: string | null;
+    approved_by_body: string | null;
+    in_force_from: string;
+  }>(
+    `select d.key, d.kind, d.legal_basis, d.title, d.ffb_code, v.content, v.change_note, v.approved_by_body, v.in_force_from::text
+       from service_description d join service_description_version v on v.service_description_id = d.id and v.number = 1
+       join municipality m on m.id = d.municipality_id where m.code = '760' order by d.key`,
+  );
+  const codes = DANISH_MUNICIPALITIES.filter(([code]) => !DEMO_MUNICIPALITIES.some((m) => m.code === code)).slice(0, count);
+  for (const [code, name] of codes) {
+    if (present.has(code)) continue;
+    const id = stableUuid(`municipality:${code}`);
+    const unit = (key: string) => stableUuid(`unit:${code}:${key}`);
+    await insert(tx, 'municipality', [
+      { id, code, name: code === '101' ? 'Københavns Kommune' : `${name} Kommune`, created_at: createdAt },
+    ]);
+    const units = [
+      { key: 'myndighed', kind: 'authority', name: 'Myndighed, Voksen', parent: null },
+      { key: 'center', kind: 'center', name: 'Socialpsykiatri og Handicap', parent: null },
+      { key: 'bostoette', kind: 'offer', name: 'Bostøtten', parent: 'center' },
+      { key: 'dagtilbud', kind: 'offer', name: 'Dagtilbuddet', parent: 'center' },
+      { key: 'botilbud', kind: 'offer', name: 'Botilbuddet', parent: 'center' },
+    ];
+    await insert(
+      tx,
+      'org_unit',
+      units.map((u) => ({
+        id: unit(u.key),
+        municipality_id: id,
+        parent_id: u.parent ? unit(u.parent) : null,
+        kind: u.kind,
+        name: u.name,
+        created_at: createdAt,
+      })),
+    );
+    await insert(tx, 'app_user', [
+      {
+        id: stableUuid(`user:${code}:team-leader`),
+        municipality_id: id,
+        name: 'Teamleder',
+        role: 'team_leader',
+        unit_id: unit('myndighed'),
+        citizen_id: null,
+        oidc_subject: `generated-${code}-team-leader`,
+        is_demo: false,
+        created_at: createdAt,
+      },
+    ]);
+    for (const t of template) {
+      const description = stableUuid(`service_description:${code}:${t.key}`);
+      await insert(tx, 'service_description', [
+        {
+          id: description,
+          municipality_id: id,
+          key: t.key,
+          kind: t.kind,
+          legal_basis: t.legal_basis,
+          title: t.title,
+          ffb_code: t.ffb_code,
+          created_at: createdAt,
+        },
+      ]);
+      await insert(tx, 'service_description_version', [
+        {
+          id: stableUuid(`service_description_version:${code}:${t.key}:1`),
+          municipality_id: id,
+          service_description_id: description,
+          number: 1,
+          status: 'approved',
+          content: JSON.stringify(t.content),
+          change_note: 'Ringkøbing-Skjern Kommunes serviceniveau, lånt til den nationale benchmark (genereret).',
+          approved_by_name: 'Genereret',
+          approved_by_body: t.approved_by_body,
+          approved_at: createdAt,
+          in_force_from: t.in_force_from,
+          created_at: createdAt,
+        },
+      ]);
+    }
+    const offers = [
+      { key: 'bostoette', name: 'Bostøtten', legal_bases: ['SEL § 85'] },
+      { key: 'dagtilbud', name: 'Dagtilbuddet', legal_bases: ['SEL § 103', 'SEL § 104'] },
+      { key: 'botilbud', name: 'Botilbuddet', legal_bases: ['SEL § 107', 'SEL § 108', 'ABL § 105'] },
+    ];
+    await insert(
+      tx,
+      'offer',
+      offers.map((o) => ({
+        id: stableUuid(`offer:${code}:${o.key}`),
+        municipality_id: id,
+        org_unit_id: unit(o.key),
+        key: o.key,
+        name: o.name,
+        owner: 'own',
+        legal_bases: o.legal_bases,
+        content: '{}',
+        source: 'Genereret til den nationale benchmark (ikke i en kildetekst).',
+        created_at: createdAt,
+      })),
+    );
+  }
+  return codes.map(([code]) => code);
 }
