@@ -90,10 +90,23 @@ export async function openEmptyDatabase(): Promise<Database> {
     ...database,
     close: async () => {
       await database.close();
+      // The pool's connections close a moment after it ends: wait for them rather than terminate them (a terminated
+      // idle connection is an unhandled error in the pool).
       const drop = new pg.Client({ connectionString: url });
       await drop.connect();
-      await drop.query(`drop database if exists ${name} with (force)`);
-      await drop.end();
+      try {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await drop.query(`drop database if exists ${name}`);
+            break;
+          } catch (error) {
+            if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        }
+      } finally {
+        await drop.end();
+      }
     },
   };
 }
