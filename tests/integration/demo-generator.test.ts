@@ -89,6 +89,8 @@ describe(`the demo data generator on ${TEST_DB}`, () => {
        union all select 'journal', count(*)::int from order_journal where written_on >= $1
        union all select 'complaint', count(*)::int from complaint where received_on >= $1 or appeal_decided_on >= $1
        union all select 'event', count(*)::int from case_event where occurred_at >= ($1::date)::timestamp at time zone 'Europe/Copenhagen'
+       union all select 'hours registered', count(*)::int from delivered_hours where updated_at >= ($1::date)::timestamp at time zone 'Europe/Copenhagen'
+       union all select 'document', count(*)::int from case_document where created_at >= ($1::date)::timestamp at time zone 'Europe/Copenhagen'
        union all select 'audit', count(*)::int from audit_log where request_id like 'gen-%' and occurred_at >= ($1::date)::timestamp at time zone 'Europe/Copenhagen'`,
       [today],
     );

@@ -577,7 +577,9 @@ function hours(sim: CaseSim, order: OrderState): void {
   if (weekly === null || !order.actualStart) return;
   const { rng } = sim;
   const current = isoWeekStart(sim.g.today);
-  const last = order.endsOn && order.endsOn < sim.g.today ? isoWeekStart(order.endsOn) : addWeeks(current, -1);
+  // Completed weeks only: up to last week, or the week the order ended in if that was earlier.
+  const lastWeek = addWeeks(current, -1);
+  const last = order.endsOn && isoWeekStart(order.endsOn) < lastWeek ? isoWeekStart(order.endsOn) : lastWeek;
   let first = isoWeekStart(order.actualStart);
   const keep = addWeeks(last, -(sim.g.size.hoursWeeks - 1));
   if (first < keep) first = keep;
