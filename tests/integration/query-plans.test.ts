@@ -220,3 +220,29 @@ describe(`reads before a municipality is known name their index on ${TEST_DB}`, 
     for (const index of indexes) expect(plans.join('\n')).toContain(index);
   });
 });
+
+describe(`indexes on ${TEST_DB}`, () => {
+  // An index whose columns lead another index on the same table serves nothing the longer one does not; kept, the
+  // planner picks between the two by statistics (the provider's page of orders took case_order_offer_idx and
+  // filtered the status row by row once there were demo orders) and every write maintains both. Unique and partial
+  // indexes say more than their columns, so only a plain index counts as the shorter one.
+  it('no plain index is a leading prefix of another index on the same table', async () => {
+    const redundant = await database.adminTransaction((tx) =>
+      tx.query<{ shorter: string; longer: string }>(
+        `select a.indexrelid::regclass::text as shorter, b.indexrelid::regclass::text as longer
+         from pg_index a
+         join pg_index b on b.indrelid = a.indrelid and b.indexrelid <> a.indexrelid
+         join pg_class t on t.oid = a.indrelid
+         join pg_namespace n on n.oid = t.relnamespace and n.nspname = 'public'
+         join pg_class ai on ai.oid = a.indexrelid
+         join pg_class bi on bi.oid = b.indexrelid and bi.relam = ai.relam
+         where not a.indisunique and a.indpred is null and a.indexprs is null
+           and b.indpred is null and b.indexprs is null
+           and a.indnkeyatts <= b.indnkeyatts
+           and (b.indkey::int2[])[0:a.indnkeyatts - 1] = (a.indkey::int2[])[0:a.indnkeyatts - 1]
+         order by 1, 2`,
+      ),
+    );
+    expect(redundant).toEqual([]);
+  });
+});
