@@ -19,6 +19,7 @@ import { importFfb } from '../src/server/db/seed/ffb-import.ts';
 import { seedOffers } from '../src/server/db/seed/offer-seed.ts';
 import { type Database, openDatabase } from '../src/server/platform/db/database.ts';
 import { loadMigrations, migrate } from '../src/server/platform/db/migrate.ts';
+import { plainDateInCopenhagen } from '../src/shared/plain-date.ts';
 import { writeHistoryAt0011 } from '../tests/support/schema-0011-history.ts';
 
 const TENANT_KEYS = 12;
@@ -80,7 +81,7 @@ for (const kind of serverUrl ? (['pglite', 'postgres'] as const) : (['pglite'] a
         migrations.filter((m) => m.version < TENANT_KEYS),
       );
       await importFfb(database);
-      await seedDemoData(database);
+      await seedDemoData(database, plainDateInCopenhagen(new Date()));
       await seedCatalogue(database);
       await seedOffers(database);
       await database.adminTransaction(async (tx) => {

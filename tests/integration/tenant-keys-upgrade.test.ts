@@ -12,6 +12,7 @@ import { loadMigrations, migrate } from '../../src/server/platform/db/migrate.ts
 import { inTenant } from '../../src/server/platform/tx.ts';
 import type { CaseDetail } from '../../src/shared/cases/case.schema.ts';
 import type { ProviderOrder } from '../../src/shared/follow-up/follow-up.schema.ts';
+import type { PlainDate } from '../../src/shared/plain-date.ts';
 import { caseJourney } from '../support/case-journey.ts';
 import { historyId, writeHistoryAt0011 } from '../support/schema-0011-history.ts';
 import { loginAs, testApp } from '../support/test-app.ts';
@@ -100,7 +101,7 @@ beforeAll(async () => {
   );
   // The demo data as the seeds load it today (they still fit 0011).
   await importFfb(database);
-  await seedDemoData(database);
+  await seedDemoData(database, process.env.DEMO_TODAY as PlainDate);
   await seedCatalogue(database);
   await seedOffers(database);
   await database.adminTransaction(async (tx) => {
