@@ -38,9 +38,11 @@ async function tableHashes(db: Database): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const table of [...Object.keys(TABLES), 'municipality', 'org_unit']) {
     const cols = table === 'case_document' ? '(x.id, x.case_id, x.kind, x.title, x.journalised_on, x.letter, x.created_at)' : 'x';
+    // The system chain's municipality row is the migration's (created when it ran), not the generator's.
+    const where = table === 'municipality' ? ' where not x.is_system' : '';
     const [row] = await db.adminTransaction((tx) =>
       tx.query<{ h: string }>(
-        `select md5(coalesce(string_agg(${cols}::text, '|' order by ${cols}::text), '')) as h from ${table} x`,
+        `select md5(coalesce(string_agg(${cols}::text, '|' order by ${cols}::text), '')) as h from ${table} x${where}`,
       ),
     );
     out[table] = row?.h ?? '';
@@ -441,7 +443,7 @@ describe(`the benchmark sizes on ${TEST_DB}`, () => {
                   (select count(*)::int from case_file c where c.municipality_id = m.id) as cases,
                   (select count(*)::int from audit_log a where a.municipality_id = m.id) as audit,
                   (select count(*)::int from fko_status f where f.municipality_id = m.id) as fko
-             from municipality m order by m.code`,
+             from municipality m where not m.is_system order by m.code`,
         ),
       );
       expect(per.find((r) => r.code === '760')).toMatchObject({
