@@ -23,14 +23,16 @@ import { ordersRoutes } from './modules/orders/index.ts';
 import { organisationRoutes } from './modules/organisation/index.ts';
 import { selfServiceRoutes } from './modules/self-service/index.ts';
 import { registerGuard } from './platform/auth/guard.ts';
+import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/database.ts';
 import { notFoundBody, registerErrorHandling } from './platform/http/error-handler.ts';
 
-export type AppOptions = { config: Config; database: Database; oidcClient?: OidcClient };
+/** `clock`: the time every use case reads (the system clock unless a test or a demo fixes it). */
+export type AppOptions = { config: Config; database: Database; oidcClient?: OidcClient; clock?: Clock };
 
 /** Composes the platform and the modules into one Fastify app; main.ts listens, tests inject. */
-export async function buildApp({ config, database, oidcClient }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, oidcClient, clock = systemClock }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -40,6 +42,7 @@ export async function buildApp({ config, database, oidcClient }: AppOptions): Pr
     requestIdHeader: false,
     trustProxy: config.env === 'production',
   }).withTypeProvider<ZodTypeProvider>();
+  app.decorate('clock', clock);
 
   // The request id goes back to the client, so a user can quote it and support can find it in the log and audit trail.
   app.addHook('onSend', async (request, reply) => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
 import type { OidcClient } from '../../src/server/modules/auth/index.ts';
+import { fixedClock } from '../../src/server/platform/clock.ts';
 import { type Config, loadConfig } from '../../src/server/platform/config.ts';
 import type { Database } from '../../src/server/platform/db/database.ts';
 
@@ -14,6 +15,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 
 export async function testApp(database: Database, overrides: Partial<Config> = {}, oidcClient?: OidcClient) {
   return buildApp({ config: testConfig(overrides), database, ...(oidcClient ? { oidcClient } : {}) });
+}
+
+/** The app with its clock standing still at `instant` (ISO): what every use case sees as now. */
+export async function testAppAt(database: Database, instant: string) {
+  return buildApp({ config: testConfig(), database, clock: fixedClock(instant) });
 }
 
 export type Session = {

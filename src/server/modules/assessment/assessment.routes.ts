@@ -4,7 +4,7 @@ import { assessmentSchema, saveAssessmentSchema } from '../../../shared/assessme
 import { versionBodySchema } from '../../../shared/cases/case.schema.ts';
 import { proposalSchema } from '../../../shared/cases/complaint.schema.ts';
 import { idParamsSchema } from '../../../shared/ids.ts';
-import { plainDateInCopenhagen, plainDateSchema } from '../../../shared/plain-date.ts';
+import { plainDateSchema } from '../../../shared/plain-date.ts';
 import { contextOf } from '../../platform/auth/guard.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { proposeSupport } from './propose-support.use-case.ts';
@@ -72,7 +72,9 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ database: Database }> = a
         response: { 200: proposalSchema },
       },
     },
-    async (request) =>
-      proposeSupport(contextOf(request, database), request.params.id, request.query.on ?? plainDateInCopenhagen(new Date())),
+    async (request) => {
+      const ctx = contextOf(request, database);
+      return proposeSupport(ctx, request.params.id, request.query.on ?? ctx.clock.today());
+    },
   );
 };

@@ -27,13 +27,17 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
 
   function startSession(reply: FastifyReply, actor: Actor, csrf: string): void {
     const maxAge = config.sessionHours * 3600;
-    reply.setCookie(SESSION_COOKIE, encodeSession({ userId: actor.userId, csrf, expiresAt: Date.now() + maxAge * 1000 }), {
-      ...cookieBase,
-      signed: true,
-      httpOnly: true,
-      sameSite: 'lax',
-      maxAge,
-    });
+    reply.setCookie(
+      SESSION_COOKIE,
+      encodeSession({ userId: actor.userId, csrf, expiresAt: app.clock.now().getTime() + maxAge * 1000 }),
+      {
+        ...cookieBase,
+        signed: true,
+        httpOnly: true,
+        sameSite: 'lax',
+        maxAge,
+      },
+    );
     reply.setCookie(CSRF_COOKIE, csrf, { ...cookieBase, httpOnly: false, sameSite: 'strict', maxAge });
   }
 

@@ -3,7 +3,6 @@ import { type Page, type PageQuery, pageOffset } from '../../../shared/api/page.
 import type { CaseListItem } from '../../../shared/cases/case.schema.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
-import { today } from '../../platform/clock.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { auditCase } from './case-file.helpers.ts';
 import { caseFileRepository } from './case-file.repository.ts';
@@ -15,7 +14,7 @@ export async function listCases(
 ): Promise<Page<CaseListItem>> {
   return runUseCase(ctx, async (tx) => {
     const caseworkerId = q.scope === 'team' && ctx.actor.role === 'team_leader' ? null : ctx.actor.userId;
-    const now = today();
+    const now = ctx.clock.today();
     const due = q.due === 'all' ? null : dueWindow(q.due, now);
     const { items, total } = await caseFileRepository.list(tx, { caseworkerId, due }, q.pageSize, pageOffset(q));
     await auditCase(tx, ctx, {

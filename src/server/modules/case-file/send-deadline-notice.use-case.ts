@@ -3,7 +3,6 @@ import type { DeadlineKind } from '../../../rules/deadlines/deadline-rules.ts';
 import type { DeadlineNotice } from '../../../shared/cases/complaint.schema.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
-import { today } from '../../platform/clock.ts';
 import { fieldError } from '../../platform/errors.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { missedDeadlineNoticeLetter } from '../letters/index.ts';
@@ -27,7 +26,7 @@ export async function sendDeadlineNotice(
     );
     if (!deadline) throw fieldError('kind', 'notice.kind');
     if (input.expectedBy <= deadline.due_date) throw fieldError('expectedBy', 'notice.expectedBy');
-    const on = today();
+    const on = ctx.clock.today();
     const documentId = await journaliseLetter(tx, ctx, c, {
       kind: 'missed_deadline_notice',
       on,

@@ -1,6 +1,5 @@
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
-import { today } from '../../platform/clock.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { receiptLetter } from '../letters/index.ts';
 import { auditCase, journal, journaliseLetter, loadCase, markDeadlineMet, setStatus, transition } from './case-file.helpers.ts';
@@ -17,7 +16,7 @@ export async function sendReceipt(
     const next = transition(c, 'send_receipt');
     const deadlines = await caseFileRepository.deadlines(tx, id);
     const decision = deadlines.find((d) => d.kind === 'decision' || d.kind === 'decision_day_offer');
-    const on = today();
+    const on = ctx.clock.today();
     const documentId = await journaliseLetter(tx, ctx, c, {
       kind: 'receipt_letter',
       on,

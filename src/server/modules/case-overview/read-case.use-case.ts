@@ -7,7 +7,6 @@ import { outreachStatus } from '../../../rules/outreach/outreach-rules.ts';
 import type { CaseDetail } from '../../../shared/cases/case.schema.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
-import { today } from '../../platform/clock.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { auditCase, caseFileReads, deadlinesOf, loadCase } from '../case-file/index.ts';
 import { complaintReads } from '../complaints/index.ts';
@@ -32,7 +31,7 @@ export async function readCase(ctx: RequestContext, id: string): Promise<CaseDet
     const outreach = c.channel === 'outreach_advice' ? await caseFileReads.outreachContacts(tx, id) : null;
     const messages = await caseFileReads.messages(tx, { caseIds: [id], channel: 'citizen' });
     await auditCase(tx, ctx, { action: 'read', citizenId: c.citizen_id, recordType: 'case', recordId: id });
-    const now = today();
+    const now = ctx.clock.today();
     const courseStartedOn = (outreach?.find((o) => o.kind === 'course_start')?.held_on ?? null) as PlainDate | null;
     return {
       id: c.id,

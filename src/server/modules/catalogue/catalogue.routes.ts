@@ -39,7 +39,11 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ database: Database }> = as
     },
     async (request) => {
       const { municipality, ...rest } = request.query;
-      return catalogueService.publicList(database, { ...rest, ...(municipality ? { municipalityCode: municipality } : {}) });
+      return catalogueService.publicList(
+        database,
+        { ...rest, ...(municipality ? { municipalityCode: municipality } : {}) },
+        app.clock.today(),
+      );
     },
   );
 
@@ -56,10 +60,15 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ database: Database }> = as
       },
     },
     async (request) =>
-      catalogueService.publicDetail(database, request.params.id, {
-        ...(request.query.on ? { on: request.query.on } : {}),
-        ...(request.query.version ? { version: request.query.version } : {}),
-      }),
+      catalogueService.publicDetail(
+        database,
+        request.params.id,
+        {
+          ...(request.query.on ? { on: request.query.on } : {}),
+          ...(request.query.version ? { version: request.query.version } : {}),
+        },
+        app.clock.today(),
+      ),
   );
 
   app.get(
@@ -95,7 +104,8 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ database: Database }> = as
         response: { 200: z.array(serviceDescriptionDetailSchema) },
       },
     },
-    async (request) => catalogueService.publicCompare(database, request.query.paragraph, [request.query.a, request.query.b]),
+    async (request) =>
+      catalogueService.publicCompare(database, request.query.paragraph, [request.query.a, request.query.b], app.clock.today()),
   );
 
   app.get(
@@ -173,7 +183,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ database: Database }> = as
     },
     async (_request, reply) => {
       reply.header('content-disposition', 'attachment; filename="visitator-katalog.json"');
-      return catalogueService.exportAll(database);
+      return catalogueService.exportAll(database, app.clock);
     },
   );
 

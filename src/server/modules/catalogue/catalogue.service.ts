@@ -23,7 +23,7 @@ import { mentionsParagraph } from '../../../shared/catalogue/paragraphs.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
-import { today } from '../../platform/clock.ts';
+import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { conflict, fieldError, invalidTransition, notFound } from '../../platform/errors.ts';
 import { inPublic, type Tx } from '../../platform/tx.ts';
@@ -157,8 +157,9 @@ export const catalogueService = {
   async publicList(
     database: Database,
     filter: CatalogueFilter & { page: number; pageSize: number; on?: PlainDate },
+    today: PlainDate,
   ): Promise<Page<ServiceDescriptionSummary>> {
-    const on = filter.on ?? today();
+    const on = filter.on ?? today;
     return inPublic(database, async (tx) => {
       const { items, total } = await catalogueRepository.listDescriptions(tx, filter, filter.pageSize, pageOffset(filter));
       const versions = await catalogueRepository.versionsOf(
@@ -185,8 +186,9 @@ export const catalogueService = {
     database: Database,
     id: string,
     opts: { on?: PlainDate; version?: number },
+    today: PlainDate,
   ): Promise<ServiceDescriptionDetail> {
-    const on = opts.on ?? today();
+    const on = opts.on ?? today;
     return inPublic(database, async (tx) => {
       const d = await catalogueRepository.descriptionById(tx, id);
       if (!d) throw notFound();
@@ -201,8 +203,12 @@ export const catalogueService = {
    * Two municipalities' documents for one paragraph, each with the version in force today and its content: one
    * transaction, two queries (the catalogue is hundreds of documents, not millions).
    */
-  async publicCompare(database: Database, paragraph: string, codes: readonly string[]): Promise<ServiceDescriptionDetail[]> {
-    const on = today();
+  async publicCompare(
+    database: Database,
+    paragraph: string,
+    codes: readonly string[],
+    on: PlainDate,
+  ): Promise<ServiceDescriptionDetail[]> {
     return inPublic(database, async (tx) => {
       const { items } = await catalogueRepository.listDescriptions(tx, {}, 10_000, 0);
       const matching = items.filter((d) => codes.includes(d.municipality_code) && mentionsParagraph(d.legal_basis, paragraph));
@@ -279,8 +285,8 @@ export const catalogueService = {
    * The whole public catalogue as one JSON document: legal bases, the FFB version, every description with all
    * its approved versions, and every offer. Four queries in one transaction, whatever the catalogue's size.
    */
-  async exportAll(database: Database) {
-    const on = today();
+  async exportAll(database: Database, clock: Clock) {
+    const on = clock.today();
     return inPublic(database, async (tx) => {
       const { items } = await catalogueRepository.listDescriptions(tx, {}, 10_000, 0);
       const versions = await catalogueRepository.versionsOf(
@@ -289,7 +295,7 @@ export const catalogueService = {
       );
       const offers = await catalogueRepository.allOffers(tx, 10_000);
       return {
-        exportedAt: new Date().toISOString(),
+        exportedAt: clock.now().toISOString(),
         ffb: await catalogueRepository.ffbSystem(tx),
         legalBases: [...LEGAL_BASES],
         serviceDescriptions: items.map((d) => {
@@ -312,7 +318,8 @@ export const catalogueService = {
       const d = await ownDescription(tx, ctx, id);
       const versions = await catalogueRepository.versionsOf(tx, [id]);
       const draft = versions.find((v) => v.status === 'draft');
-      return detailOf(d, versions, today(), draft ?? inForceOf(versions, today()));
+      const today = ctx.clock.today();
+      return detailOf(d, versions, today, draft ?? inForceOf(versions, today));
     });
   },
 
@@ -384,7 +391,7 @@ export const catalogueService = {
       if (!version) throw notFound();
       const d = await ownDescription(tx, ctx, version.service_description_id);
       const all = await catalogueRepository.versionsOf(tx, [d.id]);
-      const phase = phaseOn(datesOf(version), all.map(datesOf), today());
+      const phase = phaseOn(datesOf(version), all.map(datesOf), ctx.clock.today());
       if (!VERSION_ACTIONS[phase].includes('edit')) throw invalidTransition();
       await checkContent(tx, input.content, d.ffb_code);
       if (!(await catalogueRepository.updateDraft(tx, versionId, input.lockVersion, input.content, input.changeNote)))

@@ -10,7 +10,7 @@ import type {
   CitizenSummary,
 } from '../../../shared/citizens/citizen.schema.ts';
 import { looksLikeCpr, parseCpr } from '../../../shared/cpr/cpr.ts';
-import { type PlainDate, plainDateInCopenhagen } from '../../../shared/plain-date.ts';
+import type { PlainDate } from '../../../shared/plain-date.ts';
 import { auditRepository } from '../../platform/audit/audit.repository.ts';
 import { type AuditEvent, writeAudit } from '../../platform/audit/audit.ts';
 import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
@@ -79,8 +79,7 @@ async function loadVisible(tx: Tx, ctx: RequestContext, id: string): Promise<Cit
     row !== undefined &&
     (scope === 'municipality' ||
       (scope === 'self' && ctx.actor.citizenId === id) ||
-      (scope === 'own_offers' &&
-        (await orderReads.citizenServedAt(tx, id, ctx.actor.offerUnitIds, plainDateInCopenhagen(new Date())))));
+      (scope === 'own_offers' && (await orderReads.citizenServedAt(tx, id, ctx.actor.offerUnitIds, ctx.clock.today()))));
   if (!row) throw notFound();
   if (!visible) {
     throw new AuditedDenial({ purpose: PURPOSE_BY_ROLE[ctx.actor.role], citizenId: id, recordType: 'citizen', recordId: id });

@@ -5,7 +5,7 @@ import { runUseCase } from '../../platform/use-case.ts';
 import { journal, markDeadlineMet } from '../case-file/index.ts';
 import { danishDate } from '../letters/index.ts';
 import { orderChanges } from '../orders/index.ts';
-import { audit, loadOrderFor, today } from './follow-up.helpers.ts';
+import { audit, loadOrderFor } from './follow-up.helpers.ts';
 
 /** Accepting sets the actual start; the start deadline from the decision is met on that day (late shows as late). */
 export async function acceptOrder(
@@ -17,7 +17,7 @@ export async function acceptOrder(
     const o = await loadOrderFor(tx, ctx, orderId);
     if (o.status !== 'ordered') throw conflictOn('order', 'order.alreadyAccepted');
     if (input.startDate < o.decided_on) throw fieldError('startDate', 'order.start.beforeDecision');
-    await orderChanges.accept(tx, orderId, input.version, today(), input.startDate);
+    await orderChanges.accept(tx, orderId, input.version, ctx.clock.today(), input.startDate);
     await markDeadlineMet(tx, o.case_id, 'start', input.startDate);
     await journal(
       tx,

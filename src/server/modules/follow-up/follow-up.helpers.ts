@@ -1,17 +1,14 @@
+/** What the provider's and the authority's follow-up use cases share: scope, the order view, messages, audit. */
 import { deadlineRulesFor } from '../../../rules/deadlines/deadline-rules.ts';
 import type { ProviderOrder } from '../../../shared/follow-up/follow-up.schema.ts';
 import { type AuditEvent, purposeFor, writeAudit } from '../../platform/audit/audit.ts';
 import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
-/** What the provider's and the authority's follow-up use cases share: scope, the order view, messages, audit. */
-import { today } from '../../platform/clock.ts';
 import { conflictOn, notFound } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/tx.ts';
 import { AuditedDenial } from '../../platform/use-case.ts';
 import { caseFileReads, deadlinesOf, loadCase, postMessage } from '../case-file/index.ts';
 import { followUpRepository } from './follow-up.repository.ts';
 import { hoursWindowStart, orderView } from './order-view.ts';
-
-export { today };
 
 /** Provider staff's reads and changes are follow-up; the authority's are case processing. */
 export async function audit(tx: Tx, ctx: RequestContext, event: Omit<AuditEvent, 'purpose'>) {
@@ -40,7 +37,7 @@ export async function loadOrderFor(tx: Tx, ctx: RequestContext, orderId: string)
 }
 
 export async function readOrder(tx: Tx, ctx: RequestContext, o: OrderRow): Promise<ProviderOrder> {
-  const now = today();
+  const now = ctx.clock.today();
   const ids = [o.id];
   const [goals, subgoals, statuses, hours, journal, messages, deadlines] = [
     await followUpRepository.goals(tx, ids),

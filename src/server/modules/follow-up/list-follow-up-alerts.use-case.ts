@@ -6,7 +6,7 @@ import type { FollowUpAlert } from '../../../shared/follow-up/follow-up.schema.t
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import { runUseCase } from '../../platform/use-case.ts';
-import { audit, today } from './follow-up.helpers.ts';
+import { audit } from './follow-up.helpers.ts';
 import { followUpRepository } from './follow-up.repository.ts';
 import { goalViews, hoursView, hoursWindowStart } from './order-view.ts';
 
@@ -20,7 +20,7 @@ export async function listFollowUpAlerts(
   q: PageQuery & { scope: 'mine' | 'team' },
 ): Promise<Page<FollowUpAlert>> {
   return runUseCase(ctx, async (tx) => {
-    const now = today();
+    const now = ctx.clock.today();
     const caseworkerId = q.scope === 'team' && ctx.actor.role === 'team_leader' ? null : ctx.actor.userId;
     const { items, total } = await followUpRepository.runningForCaseworker(tx, caseworkerId, now, q.pageSize, pageOffset(q));
     const ids = items.map((i) => i.id);

@@ -4,7 +4,7 @@ import type { ProviderOrderItem } from '../../../shared/follow-up/follow-up.sche
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import { runUseCase } from '../../platform/use-case.ts';
-import { audit, today } from './follow-up.helpers.ts';
+import { audit } from './follow-up.helpers.ts';
 import { followUpRepository } from './follow-up.repository.ts';
 import { goalViews, hoursView, hoursWindowStart, orderState } from './order-view.ts';
 
@@ -14,7 +14,7 @@ export async function listProviderOrders(
   q: { state: 'incoming' | 'active' | 'ended'; page: number; pageSize: number },
 ): Promise<Page<ProviderOrderItem>> {
   return runUseCase(ctx, async (tx) => {
-    const now = today();
+    const now = ctx.clock.today();
     const { items, total } = await followUpRepository.listForUnits(
       tx,
       ctx.actor.offerUnitIds,

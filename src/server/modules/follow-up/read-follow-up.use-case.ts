@@ -3,7 +3,7 @@ import type { ProviderOrder } from '../../../shared/follow-up/follow-up.schema.t
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import { runUseCase } from '../../platform/use-case.ts';
-import { audit, latestOrderOf, readOrder, today } from './follow-up.helpers.ts';
+import { audit, latestOrderOf, readOrder } from './follow-up.helpers.ts';
 import { followUpRepository } from './follow-up.repository.ts';
 
 export type FollowUpView = {
@@ -36,7 +36,7 @@ export async function readFollowUp(ctx: RequestContext, caseId: string): Promise
         nextFollowUp: f.next_follow_up as PlainDate | null,
         heldByName: f.held_by_name,
       })),
-      timeLimit: timeLimitAlert(view.frame.timeLimitUntil, today()),
+      timeLimit: timeLimitAlert(view.frame.timeLimitUntil, ctx.clock.today()),
     };
   });
 }

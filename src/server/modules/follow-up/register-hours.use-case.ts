@@ -3,7 +3,7 @@ import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import { conflictOn, fieldError } from '../../platform/errors.ts';
 import { runUseCase } from '../../platform/use-case.ts';
-import { audit, loadOrderFor, requireAccepted, today } from './follow-up.helpers.ts';
+import { audit, loadOrderFor, requireAccepted } from './follow-up.helpers.ts';
 import { followUpRepository } from './follow-up.repository.ts';
 
 /** ATA hours for one week: not for a week not yet begun, not before the start, not after the order ended. */
@@ -16,7 +16,7 @@ export async function registerHours(
     const o = await loadOrderFor(tx, ctx, orderId);
     requireAccepted(o);
     const week = isoWeekStart(input.weekStart);
-    if (week > isoWeekStart(today())) throw fieldError('weekStart', 'hours.future');
+    if (week > isoWeekStart(ctx.clock.today())) throw fieldError('weekStart', 'hours.future');
     if (o.actual_start && week < isoWeekStart(o.actual_start as PlainDate)) throw fieldError('weekStart', 'hours.beforeStart');
     if (o.ends_on && week > o.ends_on) throw conflictOn('weekStart', 'order.ended');
     await followUpRepository.upsertHours(tx, {

@@ -4,7 +4,7 @@ import { conflictOn, fieldError } from '../../platform/errors.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { journal } from '../case-file/index.ts';
 import { orderChanges } from '../orders/index.ts';
-import { audit, goalOf, loadOrderFor, requireAccepted, today } from './follow-up.helpers.ts';
+import { audit, goalOf, loadOrderFor, requireAccepted } from './follow-up.helpers.ts';
 import { followUpRepository } from './follow-up.repository.ts';
 
 /**
@@ -21,7 +21,7 @@ export async function scoreGoal(
     const o = await loadOrderFor(tx, ctx, orderId);
     requireAccepted(o);
     const goal = await goalOf(tx, o, goalId);
-    if (input.scoredOn > today()) throw fieldError('scoredOn', 'fko.future');
+    if (input.scoredOn > ctx.clock.today()) throw fieldError('scoredOn', 'fko.future');
     const statuses = (await followUpRepository.statuses(tx, [o.id])).filter((s) => s.goal_id === goal.id);
     if (statuses.some((s) => s.kind === 'final')) throw conflictOn('goalId', 'fko.finalGiven');
     if (input.kind === 'quarterly' && goal.ended_on && input.scoredOn > goal.ended_on) {

@@ -2,7 +2,7 @@ import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import { conflictOn, fieldError } from '../../platform/errors.ts';
 import { runUseCase } from '../../platform/use-case.ts';
-import { audit, loadOrderFor, requireAccepted, today } from './follow-up.helpers.ts';
+import { audit, loadOrderFor, requireAccepted } from './follow-up.helpers.ts';
 import { followUpRepository } from './follow-up.repository.ts';
 
 /** The daily journal (dagbog) on a goal: not for a future day, not after the order ended. */
@@ -16,7 +16,7 @@ export async function writeJournal(
     requireAccepted(o);
     const goal = (await followUpRepository.goals(tx, [o.id])).find((g) => g.id === input.goalId);
     if (!goal) throw fieldError('goalId', 'id.invalid');
-    if (input.writtenOn > today()) throw fieldError('writtenOn', 'date.future');
+    if (input.writtenOn > ctx.clock.today()) throw fieldError('writtenOn', 'date.future');
     if (o.ends_on && input.writtenOn > o.ends_on) throw conflictOn('writtenOn', 'order.ended');
     const id = await followUpRepository.insertJournal(tx, {
       municipality_id: ctx.actor.municipalityId,

@@ -1,12 +1,11 @@
 import { classifyProgress } from '../../../rules/follow-up/goal-progress.ts';
 import type { Page, PageQuery } from '../../../shared/api/page.ts';
 import { pageOffset } from '../../../shared/api/page.ts';
-import { type PlainDate, plainDateInCopenhagen } from '../../../shared/plain-date.ts';
+import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { MyOverview } from '../../../shared/self-service/self-service.schema.ts';
 import { auditRepository } from '../../platform/audit/audit.repository.ts';
 import { type AuditEvent, writeAudit } from '../../platform/audit/audit.ts';
 import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
-import { timeOfDay } from '../../platform/clock.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/tx.ts';
 import { AuditedDenial, runUseCase } from '../../platform/use-case.ts';
@@ -64,7 +63,7 @@ export const selfService = {
       );
       const letterhead = await letterheadOf(tx, ctx.actor.municipalityId);
       await audit(tx, ctx, { action: 'read', citizenId, recordType: 'own_overview', recordId: citizenId });
-      const today = plainDateInCopenhagen(new Date());
+      const today = ctx.clock.today();
       return {
         name: `${person.first_name} ${person.last_name}`,
         municipality: { name: letterhead.name, phone: letterhead.phone, email: letterhead.email },
@@ -206,7 +205,7 @@ export const selfService = {
     const r = await registerComplaint(
       ctx,
       caseId,
-      { form: 'digital', receivedOn: plainDateInCopenhagen(new Date()), receivedAt: timeOfDay(), text },
+      { form: 'digital', receivedOn: ctx.clock.today(), receivedAt: ctx.clock.timeOfDay(), text },
       'citizen',
     );
     return { timeliness: r.timeliness };

@@ -1,4 +1,5 @@
 import type { AuditAction, AuditPurpose } from '../../../shared/audit/audit.schema.ts';
+import { systemClock } from '../clock.ts';
 import type { Tx } from '../tx.ts';
 import { auditRepository } from './audit.repository.ts';
 import { GENESIS_HASH, hashEntry } from './audit-chain.ts';
@@ -30,7 +31,7 @@ export type AuditEvent = {
  * Appends one entry to the actor's municipality chain, inside the caller's transaction: if the use case
  * rolls back, so does its audit row, and a committed read always has its row.
  */
-export async function writeAudit(tx: Tx, actor: AuditActor, event: AuditEvent, now: Date = new Date()): Promise<number> {
+export async function writeAudit(tx: Tx, actor: AuditActor, event: AuditEvent, now: Date = systemClock.now()): Promise<number> {
   await auditRepository.lockChain(tx, actor.municipalityId);
   const prevHash = (await auditRepository.lastHash(tx, actor.municipalityId)) ?? GENESIS_HASH;
   const fields = {

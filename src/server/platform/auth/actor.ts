@@ -1,6 +1,7 @@
 import type { Role } from '../../../shared/access/permissions.ts';
 import type { Language } from '../../../shared/i18n/language.ts';
 import type { AuditActor } from '../audit/audit.ts';
+import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 
 /** The logged-in user as every use case sees them. */
@@ -19,12 +20,13 @@ export type Actor = {
   citizenId: string | null;
 };
 
-/** What a service method gets from a request: who, in which language, which request, which database. */
+/** What a use case gets from a request: who, in which language, which request, which database, and the clock. */
 export type RequestContext = {
   actor: Actor;
   requestId: string;
   lang: Language;
   database: Database;
+  clock: Clock;
 };
 
 export function auditActorOf(ctx: Pick<RequestContext, 'actor' | 'requestId'>): AuditActor {

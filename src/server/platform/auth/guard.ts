@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can } from '../../../shared/access/permissions.ts';
 import { languageFromAcceptLanguage } from '../../../shared/i18n/language.ts';
 import { writeAudit } from '../audit/audit.ts';
+import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { inSystem, inTenant } from '../tx.ts';
@@ -12,6 +13,10 @@ import { identityRepository } from './identity.repository.ts';
 import { CSRF_COOKIE, CSRF_HEADER, decodeSession, SESSION_COOKIE, type SessionPayload } from './session.ts';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** The app's clock (buildApp's `clock` option): every use case reads the time through it. */
+    clock: Clock;
+  }
   interface FastifyRequest {
     actor: Actor | null;
     session: SessionPayload | null;
@@ -31,7 +36,7 @@ function sameToken(a: string | undefined, b: string | undefined): boolean {
 /** The request's context for a service call; only for routes that require a log-in. */
 export function contextOf(request: FastifyRequest, database: Database): RequestContext {
   if (!request.actor) throw new AppError('unauthenticated');
-  return { actor: request.actor, requestId: String(request.id), lang: request.lang, database };
+  return { actor: request.actor, requestId: String(request.id), lang: request.lang, database, clock: request.server.clock };
 }
 
 /** Session → actor, CSRF, and the route's declared access, for every request. */
@@ -45,7 +50,8 @@ export function registerGuard(app: FastifyInstance, database: Database): void {
     const raw = request.cookies[SESSION_COOKIE];
     if (!raw) return;
     const unsigned = request.unsignCookie(raw);
-    const session = unsigned.valid && unsigned.value ? decodeSession(unsigned.value, Date.now()) : undefined;
+    const session =
+      unsigned.valid && unsigned.value ? decodeSession(unsigned.value, request.server.clock.now().getTime()) : undefined;
     if (!session) return;
     const actor = await inSystem(database, (tx) => identityRepository.actorById(tx, session.userId));
     if (!actor) return;
