@@ -55,6 +55,14 @@ module.exports = {
       to: { path: '^src/server/modules/' },
     },
     {
+      name: 'platform-not-app-db',
+      comment:
+        'The platform is generic over the schema: the application registers its schema type (platform/db/schema.ts) and passes its migrations in; the platform imports nothing of src/server/db.',
+      severity: 'error',
+      from: { path: '^src/server/platform/' },
+      to: { path: '^src/server/db/' },
+    },
+    {
       name: 'modules-through-index',
       comment: 'A module uses another only through its index.ts (its public API).',
       severity: 'error',

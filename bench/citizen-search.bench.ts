@@ -8,10 +8,10 @@
  * row-level security on). The plan of the real query is printed, to name the index it uses.
  */
 import { sql } from 'kysely';
+import { migrateDatabase } from '../src/server/db/schema.ts';
 import { stableUuid } from '../src/server/db/seed/deterministic.ts';
 import { citizensRepository } from '../src/server/modules/citizens/citizens.repository.ts';
 import { openDatabase } from '../src/server/platform/db/database.ts';
-import { migrate } from '../src/server/platform/db/migrate.ts';
 import { inTenant, type Tx } from '../src/server/platform/tx.ts';
 
 const N = Number(process.env.BENCH_CITIZENS ?? 20_000);
@@ -19,7 +19,7 @@ const FIRST = ['Anne', 'Mette', 'Jens', 'Peter', 'Søren', 'Ida', 'Lars', 'Maria
 const LAST = ['Jensen', 'Nielsen', 'Hansen', 'Pedersen', 'Østergaard', 'Møller', 'Kjær', 'Lund', 'Dahl', 'Bruun'];
 
 const database = await openDatabase({ kind: 'pglite' });
-await migrate(database);
+await migrateDatabase(database);
 const municipalityId = stableUuid('bench:municipality');
 await database.adminTransaction(async (tx) => {
   await tx.query(`insert into municipality (id, code, name) values ($1, '999', 'Benchkommune')`, [municipalityId]);

@@ -10,16 +10,16 @@
  * Both then compute the same view with the pure rules; the batched plan names the index it uses.
  */
 import { sql } from 'kysely';
+import { migrateDatabase } from '../src/server/db/schema.ts';
 import { stableUuid } from '../src/server/db/seed/deterministic.ts';
 import { followUpRepository } from '../src/server/modules/follow-up/follow-up.repository.ts';
 import { openDatabase } from '../src/server/platform/db/database.ts';
-import { migrate } from '../src/server/platform/db/migrate.ts';
 import { inTenant, type Tx } from '../src/server/platform/tx.ts';
 import { SUPPORT_NEED_LEVELS } from '../src/shared/assessment/ffb-terms.ts';
 
 const O = Number(process.env.BENCH_ORDERS ?? 2_000);
 const database = await openDatabase({ kind: 'pglite' });
-await migrate(database);
+await migrateDatabase(database);
 const m = stableUuid('bench:m');
 const unit = stableUuid('bench:unit');
 const today = '2026-11-22';

@@ -1,17 +1,17 @@
 import { buildApp } from './app.ts';
+import { migrateDatabase } from './db/schema.ts';
 import { seedDemoData } from './db/seed/demo-seed.ts';
 import { importFfb } from './db/seed/ffb-import.ts';
 import { today } from './platform/clock.ts';
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db/database.ts';
-import { migrate } from './platform/db/migrate.ts';
 
 const started = performance.now();
 const config = loadConfig();
 const database = await openDatabase(
   config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir },
 );
-const applied = await migrate(database);
+const applied = await migrateDatabase(database);
 const ffb = await importFfb(database);
 const demo = config.seedDemo ? await seedDemoData(database, today()) : null;
 // `npm start` builds the UI in parallel with the database work above (scripts/start.mjs); serve it once built.

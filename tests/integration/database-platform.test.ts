@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appMigrations } from '../../src/server/db/schema.ts';
 import type { Database } from '../../src/server/platform/db/database.ts';
-import { loadMigrations, MigrationError, migrate } from '../../src/server/platform/db/migrate.ts';
+import { MigrationError, migrate } from '../../src/server/platform/db/migrate.ts';
 import { inSystem } from '../../src/server/platform/tx.ts';
 import { openTestDatabase, TEST_DB } from '../support/test-db.ts';
 
@@ -77,13 +78,13 @@ describe(`database platform on ${TEST_DB}`, () => {
   });
 
   it('refuses to run when an applied migration was edited', async () => {
-    const edited = loadMigrations().map((m, i) => (i === 0 ? { ...m, sql: `${m.sql}\n-- edited`, checksum: 'f'.repeat(64) } : m));
+    const edited = appMigrations().map((m, i) => (i === 0 ? { ...m, sql: `${m.sql}\n-- edited`, checksum: 'f'.repeat(64) } : m));
     await expect(migrate(database, edited)).rejects.toThrow(MigrationError);
     await expect(migrate(database, edited)).rejects.toThrow(/0001_platform\.sql was edited after it was applied/);
   });
 
   it('applies a migration in one transaction: a failing one leaves no trace', async () => {
-    const applied = loadMigrations();
+    const applied = appMigrations();
     const broken = {
       version: applied.length + 1,
       name: `${String(applied.length + 1).padStart(4, '0')}_broken.sql`,
@@ -100,6 +101,6 @@ describe(`database platform on ${TEST_DB}`, () => {
   });
 
   it('is idempotent: migrating an up-to-date database applies nothing', async () => {
-    expect(await migrate(database)).toEqual([]);
+    expect(await migrate(database, appMigrations())).toEqual([]);
   });
 });

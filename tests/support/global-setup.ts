@@ -2,10 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { migrateDatabase } from '../../src/server/db/schema.ts';
 import { seedDemoData } from '../../src/server/db/seed/demo-seed.ts';
 import { importFfb } from '../../src/server/db/seed/ffb-import.ts';
 import { openDatabase } from '../../src/server/platform/db/database.ts';
-import { migrate } from '../../src/server/platform/db/migrate.ts';
 import { plainDateInCopenhagen } from '../../src/shared/plain-date.ts';
 
 export const TEMPLATE_DATABASE = 'vt_template';
@@ -30,14 +30,14 @@ export default async function setup(project: TestProject) {
     await admin.query(`create database ${TEMPLATE_DATABASE}`);
     await admin.end();
     const database = await openDatabase({ kind: 'postgres', url: withDatabase(url, TEMPLATE_DATABASE), poolSize: 2 });
-    await migrate(database);
+    await migrateDatabase(database);
     await importFfb(database);
     await seedDemoData(database, today);
     await database.close();
     return;
   }
   const database = await openDatabase({ kind: 'pglite' });
-  await migrate(database);
+  await migrateDatabase(database);
   await importFfb(database);
   await seedDemoData(database, today);
   const dump = await database.pglite?.dumpDataDir('none');

@@ -1,8 +1,9 @@
 import { sql, type Transaction } from 'kysely';
-import type { DB } from '../db/database.types.ts';
 import type { Database } from './db/database.ts';
+import type { AppSchema } from './db/schema.ts';
 
-export type Tx = Transaction<DB>;
+/** A transaction on the application's registered schema (platform/db/schema.ts). */
+export type Tx = Transaction<AppSchema>;
 
 /**
  * Runs one use case in one transaction as the app role, scoped to a municipality: row-level security

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
-import type { AuditLogTable } from '../../db/database.types.ts';
+import type { AppSchema } from '../db/schema.ts';
 import type { Tx } from '../tx.ts';
+
+type AuditLogTable = AppSchema['audit_log'];
 
 /** Lock key space for the per-municipality chain (pg_advisory_xact_lock(int, int)). */
 const AUDIT_LOCK_SPACE = 7341;

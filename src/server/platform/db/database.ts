@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import type { DB } from '../../db/database.types.ts';
 import { Mutex } from './mutex.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import type { AppSchema } from './schema.ts';
 import { PGLITE_PARSERS, pgTypes } from './type-parsers.ts';
 
 /** A transaction for scripts run as the schema owner (migrations, seed, verification), never by requests. */
@@ -17,7 +17,7 @@ export type AdminTx = {
 
 export type Database = {
   kind: 'pglite' | 'postgres';
-  db: Kysely<DB>;
+  db: Kysely<AppSchema>;
   adminTransaction<T>(fn: (tx: AdminTx) => Promise<T>): Promise<T>;
   /** PGlite only: the underlying instance (tests dump it as a template). */
   pglite?: PGlite;
@@ -42,7 +42,7 @@ async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob | File
     relaxedDurability: true,
   });
   const mutex = new Mutex();
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, mutex) });
+  const db = new Kysely<AppSchema>({ dialect: new PGliteDialect(pglite, mutex) });
   return {
     kind: 'pglite',
     db,
@@ -71,7 +71,7 @@ async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob | File
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes(pg.types) });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<AppSchema>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',
     db,

@@ -1,10 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Database } from './database.ts';
-
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../db/migrations/', import.meta.url));
 
 export type Migration = { version: number; name: string; sql: string; checksum: string };
 
@@ -18,8 +15,8 @@ export function checksumOf(sql: string): string {
   return createHash('sha256').update(sql.replace(/\r\n/g, '\n')).digest('hex');
 }
 
-/** Forward-only migrations: numbered .sql files, applied in order, one transaction each. */
-export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
+/** Forward-only migrations: numbered .sql files in `dir` (the application's), applied in order, one transaction each. */
+export function loadMigrations(dir: string): Migration[] {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.sql'))
     .sort();
@@ -37,7 +34,7 @@ export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
 
 type Applied = { version: number; name: string; checksum: string };
 
-export async function migrate(database: Database, migrations: Migration[] = loadMigrations()): Promise<string[]> {
+export async function migrate(database: Database, migrations: Migration[]): Promise<string[]> {
   await database.adminTransaction((tx) =>
     tx.exec(`create table if not exists schema_migration (
       version integer primary key,
