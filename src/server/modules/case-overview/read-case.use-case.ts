@@ -11,7 +11,7 @@ import { runUseCase } from '../../platform/use-case.ts';
 import { auditCase, caseFileReads, deadlinesOf, loadCase } from '../case-file/index.ts';
 import { complaintReads } from '../complaints/index.ts';
 import { decisionReads } from '../decisions/index.ts';
-import { orderReads } from '../orders/index.ts';
+import { goalFacts, orderReads } from '../orders/index.ts';
 
 type Detail = CaseDetail;
 
@@ -102,16 +102,7 @@ export async function readCase(ctx: RequestContext, id: string): Promise<CaseDet
             orderedOn: order.ordered_on as PlainDate,
             firstFollowUp: order.first_follow_up as PlainDate,
             actionPlan: order.action_plan as NonNullable<Detail['order']>['actionPlan'],
-            goals: order.goals.map((g) => ({
-              position: g.position,
-              text: g.text,
-              indicator: g.indicator,
-              targetDate: g.target_date as PlainDate,
-              conditionCode: g.condition_code,
-              goalTypeCode: g.goal_type_code,
-              baselineSupportNeedCode: g.baseline_support_need_code,
-              targetSupportNeedCode: g.target_support_need_code,
-            })),
+            goals: order.goals.map(goalFacts),
           }
         : null,
       complaints: complaints.map((x) => ({

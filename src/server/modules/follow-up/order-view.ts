@@ -5,6 +5,7 @@ import { classifyProgress } from '../../../rules/follow-up/goal-progress.ts';
 import { DEFAULT_DEVIATION, hoursDeviation } from '../../../rules/follow-up/hours-deviation.ts';
 import type { GoalView, ProviderOrder } from '../../../shared/follow-up/follow-up.schema.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
+import { goalFacts } from '../orders/index.ts';
 import type { followUpRepository } from './follow-up.repository.ts';
 
 type Rows<K extends keyof typeof followUpRepository> = Awaited<ReturnType<(typeof followUpRepository)[K]>>;
@@ -48,14 +49,7 @@ export function goalViews(
         : null;
       return {
         id: g.id,
-        position: g.position,
-        text: g.text,
-        indicator: g.indicator,
-        targetDate: g.target_date as PlainDate,
-        conditionCode: g.condition_code,
-        goalTypeCode: g.goal_type_code,
-        baselineSupportNeedCode: g.baseline_support_need_code,
-        targetSupportNeedCode: g.target_support_need_code,
+        ...goalFacts(g),
         endedOn: g.ended_on as PlainDate | null,
         version: g.version,
         subgoals: subgoals

@@ -1,3 +1,4 @@
+import type { PlainDate } from '../../../shared/plain-date.ts';
 import { conflict } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/tx.ts';
 import { ordersRepository } from './orders.repository.ts';
@@ -22,6 +23,29 @@ export const orderChanges = {
     if (!(await ordersRepository.bumpGoal(tx, goalId, version))) throw conflict();
   },
 };
+
+/** A SMART goal as the case page and the provider's order show it. */
+export function goalFacts(g: {
+  position: number;
+  text: string;
+  indicator: string;
+  target_date: string;
+  condition_code: string;
+  goal_type_code: string;
+  baseline_support_need_code: string;
+  target_support_need_code: string;
+}) {
+  return {
+    position: g.position,
+    text: g.text,
+    indicator: g.indicator,
+    targetDate: g.target_date as PlainDate,
+    conditionCode: g.condition_code,
+    goalTypeCode: g.goal_type_code,
+    baselineSupportNeedCode: g.baseline_support_need_code,
+    targetSupportNeedCode: g.target_support_need_code,
+  };
+}
 
 export const orderReads = {
   /** The case's newest order with its goals (the case page). */
