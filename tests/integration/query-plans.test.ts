@@ -4,6 +4,7 @@ import type { DB } from '../../src/server/db/database.types.ts';
 import { stableUuid } from '../../src/server/db/seed/deterministic.ts';
 import { caseFileRepository } from '../../src/server/modules/case-file/case-file.repository.ts';
 import { type CitizenCriterion, citizensRepository } from '../../src/server/modules/citizens/citizens.repository.ts';
+import { decisionsRepository } from '../../src/server/modules/decisions/decisions.repository.ts';
 import { followUpRepository } from '../../src/server/modules/follow-up/follow-up.repository.ts';
 import { auditRepository } from '../../src/server/platform/audit/audit.repository.ts';
 import { SYSTEM_CHAIN_ID } from '../../src/server/platform/audit/audit-chain.ts';
@@ -122,6 +123,16 @@ describe(`follow-up and case query plans on ${TEST_DB}`, () => {
       ['case_message_case_idx'],
     ],
     ['follow-ups of a case', (tx: Tx) => followUpRepository.followUps(tx, caseId), ['follow_up_case_idx']],
+    [
+      'an open complaint on a case (closing)',
+      (tx: Tx) => caseFileRepository.hasOpenComplaint(tx, caseId),
+      ['complaint_open_idx'],
+    ],
+    [
+      'whether a case has had an order (revisitation)',
+      (tx: Tx) => decisionsRepository.hasOrder(tx, caseId),
+      ['case_order_case_idx'],
+    ],
     [
       'running orders of a caseworker',
       (tx: Tx) => followUpRepository.runningForCaseworker(tx, caseId, '2026-11-22', 20, 0),
