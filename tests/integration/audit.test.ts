@@ -4,6 +4,7 @@ import { SYSTEM_CHAIN_ID } from '../../src/server/platform/audit/audit-chain.ts'
 import { verifyAuditChain } from '../../src/server/platform/audit/audit-verify.ts';
 import type { Database } from '../../src/server/platform/db/database.ts';
 import { inSystem } from '../../src/server/platform/tx.ts';
+import type { AuditAction } from '../../src/shared/audit/audit.schema.ts';
 import { loginAs, MUNICIPALITY, testApp } from '../support/test-app.ts';
 import { openTestDatabase, TEST_DB } from '../support/test-db.ts';
 
@@ -20,7 +21,7 @@ afterAll(async () => {
   await database.close();
 });
 
-const auditRows = (where: { citizenId?: string; requestId?: string; action?: string }) =>
+const auditRows = (where: { citizenId?: string; requestId?: string; action?: AuditAction }) =>
   inSystem(database, (tx) => {
     let q = tx.selectFrom('audit_log').selectAll();
     if (where.citizenId) q = q.where('citizen_id', '=', where.citizenId);

@@ -139,7 +139,7 @@ export async function importFfb(database: Database, file: URL = FFB_FILE): Promi
     );
     await tx.query(
       `insert into ffb_code_system (url, version) values ($1, $2)
-       on conflict (url) do update set version = excluded.version, imported_at = now()`,
+       on conflict (url) do update set version = excluded.version, imported_at = excluded.imported_at`,
       [url, version],
     );
     return { version, imported: true };

@@ -2,6 +2,7 @@ import { type CaseAction, type CaseStatus, nextStatus } from '../../../rules/cas
 import type { ComputedDeadline } from '../../../rules/deadlines/deadlines.ts';
 import { formatCpr } from '../../../shared/cpr/cpr.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
+import type { CaseFileStatus } from '../../db/database.types.ts';
 import { type AuditEvent, purposeFor, writeAudit } from '../../platform/audit/audit.ts';
 import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
 import { conflict, invalidTransition, notFound } from '../../platform/errors.ts';
@@ -40,7 +41,7 @@ export function transition(row: CaseRow, action: CaseAction): CaseStatus {
  * Moves the case to `status` if nobody changed it since `version` (409 otherwise). Moving to the same status
  * still takes the version, so two people saving the same step cannot both succeed.
  */
-export async function setStatus(tx: Tx, caseId: string, version: number, status: CaseStatus | string): Promise<void> {
+export async function setStatus(tx: Tx, caseId: string, version: number, status: CaseFileStatus): Promise<void> {
   if (!(await caseFileRepository.setStatus(tx, caseId, version, status))) throw conflict();
 }
 

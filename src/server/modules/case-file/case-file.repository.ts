@@ -1,5 +1,12 @@
 import { sql } from 'kysely';
 import { OPEN_COMPLAINT_STATUSES } from '../../../rules/complaints/complaint-rules.ts';
+import type {
+  CaseDocumentKind,
+  CaseFileStatus,
+  CaseRequestChannel,
+  CaseRequestRequestedBy,
+  OutreachContactKind,
+} from '../../db/database.types.ts';
 import type { Tx } from '../../platform/tx.ts';
 
 /**
@@ -32,7 +39,7 @@ export const caseFileRepository = {
       municipality_id: string;
       citizen_id: string;
       caseworker_id: string;
-      status: string;
+      status: CaseFileStatus;
       title: string;
       opened_on: string;
       day_offer: boolean;
@@ -46,9 +53,9 @@ export const caseFileRepository = {
     row: {
       municipality_id: string;
       case_id: string;
-      channel: string;
+      channel: CaseRequestChannel;
       received_on: string;
-      requested_by: string;
+      requested_by: CaseRequestRequestedBy;
       requester_name: string | null;
       what: string;
     },
@@ -87,7 +94,7 @@ export const caseFileRepository = {
   },
 
   /** Optimistic locking: moves the status only if nobody changed the case since `version`. */
-  async setStatus(tx: Tx, id: string, version: number, status: string): Promise<boolean> {
+  async setStatus(tx: Tx, id: string, version: number, status: CaseFileStatus): Promise<boolean> {
     const r = await tx
       .updateTable('case_file')
       .set({ status, version: sql`version + 1` })
@@ -286,7 +293,7 @@ export const caseFileRepository = {
     row: {
       municipality_id: string;
       case_id: string;
-      kind: string;
+      kind: CaseDocumentKind;
       title: string;
       journalised_on: string;
       content: Uint8Array;
@@ -346,7 +353,7 @@ export const caseFileRepository = {
 
   async insertOutreachContact(
     tx: Tx,
-    row: { municipality_id: string; case_id: string; kind: string; held_on: string; note: string | null },
+    row: { municipality_id: string; case_id: string; kind: OutreachContactKind; held_on: string; note: string | null },
   ): Promise<void> {
     await tx.insertInto('outreach_contact').values(row).execute();
   },

@@ -1,16 +1,20 @@
-import { sql } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
+import type { Complaint } from '../../db/database.types.ts';
 import type { Tx } from '../../platform/tx.ts';
 
-type ComplaintPatch = Partial<{
-  status: string;
-  reconsidered_on: string | null;
-  reconsideration_reasons: string | null;
-  forwarded_on: string | null;
-  forwarding_document_id: string | null;
-  appeal_outcome: string | null;
-  appeal_decided_on: string | null;
-  appeal_note: string | null;
-}>;
+type ComplaintPatch = Partial<
+  Pick<
+    Updateable<Complaint>,
+    | 'status'
+    | 'reconsidered_on'
+    | 'reconsideration_reasons'
+    | 'forwarded_on'
+    | 'forwarding_document_id'
+    | 'appeal_outcome'
+    | 'appeal_decided_on'
+    | 'appeal_note'
+  >
+>;
 
 /** The only SQL that writes complaints. */
 export const complaintsRepository = {
@@ -32,18 +36,19 @@ export const complaintsRepository = {
 
   async insert(
     tx: Tx,
-    row: {
-      municipality_id: string;
-      case_id: string;
-      decision_id: string;
-      form: string;
-      received_on: string;
-      received_at: string | null;
-      text: string;
-      timeliness: string;
-      status: string;
-      registered_by: string | null;
-    },
+    row: Pick<
+      Insertable<Complaint>,
+      | 'municipality_id'
+      | 'case_id'
+      | 'decision_id'
+      | 'form'
+      | 'received_on'
+      | 'received_at'
+      | 'text'
+      | 'timeliness'
+      | 'status'
+      | 'registered_by'
+    >,
   ): Promise<string> {
     return (await tx.insertInto('complaint').values(row).returning('id').executeTakeFirstOrThrow()).id;
   },

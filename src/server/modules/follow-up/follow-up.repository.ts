@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import type { FkoStatusKind, FollowUpOutcome } from '../../db/database.types.ts';
 import type { Tx } from '../../platform/tx.ts';
 
 /**
@@ -235,7 +235,8 @@ export const followUpRepository = {
         oc.columns(['municipality_id', 'order_id', 'week_start']).doUpdateSet({
           hours: row.hours,
           registered_by_name: row.registered_by_name,
-          updated_at: sql`now()`,
+          // The new row's own default, not now(): Citus refuses a function that is not immutable in DO UPDATE SET.
+          updated_at: (eb) => eb.ref('excluded.updated_at'),
         }),
       )
       .execute();
@@ -247,7 +248,7 @@ export const followUpRepository = {
       municipality_id: string;
       order_id: string;
       goal_id: string;
-      kind: string;
+      kind: FkoStatusKind;
       scored_on: string;
       support_need_code: string;
       justification: string;
@@ -264,7 +265,7 @@ export const followUpRepository = {
       case_id: string;
       order_id: string;
       held_on: string;
-      outcome: string;
+      outcome: FollowUpOutcome;
       note: string;
       next_follow_up: string | null;
       decision_id: string | null;

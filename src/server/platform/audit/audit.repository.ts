@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { AppSchema } from '../db/schema.ts';
 import type { Tx } from '../tx.ts';
 
@@ -7,7 +7,7 @@ type AuditLogTable = AppSchema['audit_log'];
 /** Lock key space for the per-municipality chain (pg_advisory_xact_lock(int, int)). */
 const AUDIT_LOCK_SPACE = 7341;
 
-export type AuditRow = Omit<AuditLogTable, 'id' | 'occurred_at'> & { id: number; occurred_at: Date };
+export type AuditRow = Selectable<AuditLogTable>;
 
 export const auditRepository = {
   /** Serialises writers of one chain until commit, so each entry sees its true predecessor. */
@@ -27,7 +27,8 @@ export const auditRepository = {
     return row?.hash;
   },
 
-  async insert(tx: Tx, row: Omit<AuditLogTable, 'id'>): Promise<number> {
+  /** `details` is any JSON-serialisable value; it is stored as jsonb. */
+  async insert(tx: Tx, row: Omit<Insertable<AuditLogTable>, 'id' | 'details'> & { details: unknown }): Promise<number> {
     const r = await tx
       .insertInto('audit_log')
       .values({ ...row, details: row.details === null || row.details === undefined ? null : JSON.stringify(row.details) })
