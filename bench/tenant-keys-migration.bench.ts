@@ -12,13 +12,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { appMigrations } from '../src/server/db/schema.ts';
 import { seedCatalogue } from '../src/server/db/seed/catalogue-seed.ts';
 import { seedDemoData } from '../src/server/db/seed/demo-seed.ts';
 import { stableUuid } from '../src/server/db/seed/deterministic.ts';
 import { importFfb } from '../src/server/db/seed/ffb-import.ts';
 import { seedOffers } from '../src/server/db/seed/offer-seed.ts';
 import { type Database, openDatabase } from '../src/server/platform/db/database.ts';
-import { loadMigrations, migrate } from '../src/server/platform/db/migrate.ts';
+import { migrate } from '../src/server/platform/db/migrate.ts';
 import { plainDateInCopenhagen } from '../src/shared/plain-date.ts';
 import { writeHistoryAt0011 } from '../tests/support/schema-0011-history.ts';
 
@@ -70,7 +71,7 @@ async function tenantSize(database: Database): Promise<{ rows: number; tableByte
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-const migrations = loadMigrations();
+const migrations = appMigrations();
 const rows: string[] = [];
 for (const kind of serverUrl ? (['pglite', 'postgres'] as const) : (['pglite'] as const)) {
   for (const cases of SIZES) {

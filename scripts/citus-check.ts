@@ -5,18 +5,19 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import pg from 'pg';
+import { appMigrations } from '../src/server/db/schema.ts';
 import { seedCatalogue } from '../src/server/db/seed/catalogue-seed.ts';
 import { seedDemoData } from '../src/server/db/seed/demo-seed.ts';
 import { stableUuid } from '../src/server/db/seed/deterministic.ts';
 import { importFfb } from '../src/server/db/seed/ffb-import.ts';
 import { seedOffers } from '../src/server/db/seed/offer-seed.ts';
 import { openDatabase } from '../src/server/platform/db/database.ts';
-import { loadMigrations, migrate } from '../src/server/platform/db/migrate.ts';
+import { migrate } from '../src/server/platform/db/migrate.ts';
 import { inTenant } from '../src/server/platform/tx.ts';
 
 const url = process.env.CITUS_URL;
 if (!url) throw new Error('CITUS_URL is not set');
-const upTo = Number(process.env.CITUS_MIGRATIONS ?? loadMigrations().length);
+const upTo = Number(process.env.CITUS_MIGRATIONS ?? appMigrations().length);
 const RKSK = stableUuid('municipality:760');
 const NORDDJURS = stableUuid('municipality:707');
 const report = (label: string, value: unknown) =>
@@ -28,7 +29,7 @@ await client.connect();
 try {
   await migrate(
     database,
-    loadMigrations().filter((m) => m.version <= upTo),
+    appMigrations().filter((m) => m.version <= upTo),
   );
   report('migrations', upTo);
   try {

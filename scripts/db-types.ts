@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type DatabaseMetadata, generate, PostgresDialect } from 'kysely-codegen';
+import { migrateDatabase } from '../src/server/db/schema.ts';
 import { openDatabase } from '../src/server/platform/db/database.ts';
-import { migrate } from '../src/server/platform/db/migrate.ts';
 
 const OUT_FILE = fileURLToPath(new URL('../src/server/db/database.types.ts', import.meta.url));
 const check = process.argv.includes('--check');
@@ -66,7 +66,7 @@ function biomeFormat(source: string): string {
 
 const database = await openDatabase({ kind: 'pglite' });
 try {
-  await migrate(database);
+  await migrateDatabase(database);
   const values = await checkedValues(database);
   const generated = await generate({
     // kysely-codegen's declarations are Kysely's CommonJS build and ours the ESM one: the same class, two types.

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appMigrations, migrateDatabase } from '../../src/server/db/schema.ts';
 import { seedCatalogue } from '../../src/server/db/seed/catalogue-seed.ts';
 import { seedDemoData } from '../../src/server/db/seed/demo-seed.ts';
 import { stableUuid } from '../../src/server/db/seed/deterministic.ts';
@@ -8,7 +9,7 @@ import { writeAudit } from '../../src/server/platform/audit/audit.ts';
 import { GENESIS_HASH, hashEntry, SYSTEM_CHAIN_ID } from '../../src/server/platform/audit/audit-chain.ts';
 import { verifyAuditChain } from '../../src/server/platform/audit/audit-verify.ts';
 import type { Database } from '../../src/server/platform/db/database.ts';
-import { loadMigrations, migrate } from '../../src/server/platform/db/migrate.ts';
+import { migrate } from '../../src/server/platform/db/migrate.ts';
 import { inTenant } from '../../src/server/platform/tx.ts';
 import type { CaseDetail } from '../../src/shared/cases/case.schema.ts';
 import type { ProviderOrder } from '../../src/shared/follow-up/follow-up.schema.ts';
@@ -94,7 +95,7 @@ async function writePlatformEventsAt0011(db: Database, n: number): Promise<void>
 
 beforeAll(async () => {
   database = await openEmptyTestDatabase();
-  const migrations = loadMigrations();
+  const migrations = appMigrations();
   await migrate(
     database,
     migrations.filter((m) => m.version < TENANT_KEYS),
@@ -137,7 +138,7 @@ beforeAll(async () => {
     migrations.filter((m) => m.version <= TENANT_KEYS),
   );
   afterTenantKeys = await rowCounts(database);
-  await migrate(database); // and whatever came after
+  await migrateDatabase(database); // and whatever came after
 }, 120_000);
 afterAll(async () => database?.close());
 
