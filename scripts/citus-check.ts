@@ -11,6 +11,7 @@ import { seedDemoData } from '../src/server/db/seed/demo-seed.ts';
 import { stableUuid } from '../src/server/db/seed/deterministic.ts';
 import { importFfb } from '../src/server/db/seed/ffb-import.ts';
 import { seedOffers } from '../src/server/db/seed/offer-seed.ts';
+import { systemClock } from '../src/server/platform/clock.ts';
 import { openDatabase } from '../src/server/platform/db/database.ts';
 import { migrate } from '../src/server/platform/db/migrate.ts';
 import { inTenant } from '../src/server/platform/tx.ts';
@@ -51,7 +52,7 @@ try {
   report('co-location groups of the distributed tables', colocation.rows[0]?.groups);
 
   await importFfb(database);
-  await seedDemoData(database);
+  await seedDemoData(database, systemClock.today());
   await seedCatalogue(database);
   await seedOffers(database);
   const citizens = await client.query<{ n: string }>('select count(*) as n from citizen');

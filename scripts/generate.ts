@@ -4,9 +4,9 @@
 import { parseArgs } from 'node:util';
 import { generate } from '../src/server/db/generator/generate.ts';
 import { SIZE_NAMES, type SizeName } from '../src/server/db/generator/sizes.ts';
+import { migrateDatabase } from '../src/server/db/schema.ts';
 import { importFfb } from '../src/server/db/seed/ffb-import.ts';
 import { openDatabase } from '../src/server/platform/db/database.ts';
-import { migrate } from '../src/server/platform/db/migrate.ts';
 import { isPlainDate, type PlainDate, plainDateInCopenhagen } from '../src/shared/plain-date.ts';
 
 const { values } = parseArgs({
@@ -27,7 +27,7 @@ const database = await openDatabase(
 );
 const started = performance.now();
 try {
-  await migrate(database);
+  await migrateDatabase(database);
   await importFfb(database);
   const report = await generate(database, { size, today, log: (line) => console.log(line) });
   console.log(JSON.stringify(report, null, 2));

@@ -2,7 +2,7 @@ import { buildApp } from './app.ts';
 import { migrateDatabase } from './db/schema.ts';
 import { seedDemoData } from './db/seed/demo-seed.ts';
 import { importFfb } from './db/seed/ffb-import.ts';
-import { today } from './platform/clock.ts';
+import { systemClock } from './platform/clock.ts';
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db/database.ts';
 
@@ -13,7 +13,7 @@ const database = await openDatabase(
 );
 const applied = await migrateDatabase(database);
 const ffb = await importFfb(database);
-const demo = config.seedDemo ? await seedDemoData(database, today()) : null;
+const demo = config.seedDemo ? await seedDemoData(database, systemClock.today()) : null;
 // `npm start` builds the UI in parallel with the database work above (scripts/start.mjs); serve it once built.
 await (globalThis as { visitatorUiBuild?: Promise<void> }).visitatorUiBuild;
 const app = await buildApp({ config, database });

@@ -12,10 +12,10 @@ import { fkoTargetProblem } from '../../src/rules/records/fko-target.ts';
 import { generate } from '../../src/server/db/generator/generate.ts';
 import { type GeneratorSize, SIZES } from '../../src/server/db/generator/sizes.ts';
 import { TABLES } from '../../src/server/db/generator/writer.ts';
+import { migrateDatabase } from '../../src/server/db/schema.ts';
 import { importFfb } from '../../src/server/db/seed/ffb-import.ts';
 import { verifyAuditChain } from '../../src/server/platform/audit/audit-verify.ts';
 import type { Database } from '../../src/server/platform/db/database.ts';
-import { migrate } from '../../src/server/platform/db/migrate.ts';
 import { catalogueContentSchema } from '../../src/shared/catalogue/catalogue.schema.ts';
 import type { PlainDate } from '../../src/shared/plain-date.ts';
 import { loginAs, MUNICIPALITY, testApp } from '../support/test-app.ts';
@@ -65,7 +65,7 @@ describe(`the demo data generator on ${TEST_DB}`, () => {
     const before = await tableHashes(database);
     const fresh = await openEmptyDatabase();
     try {
-      await migrate(fresh);
+      await migrateDatabase(fresh);
       await importFfb(fresh);
       await generate(fresh, { size: 'demo', today });
       expect(await tableHashes(fresh)).toEqual(before);
@@ -432,7 +432,7 @@ describe(`the benchmark sizes on ${TEST_DB}`, () => {
       extraMunicipalities: { count: 2, citizens: 2 * (BENCH.extra[0] ?? 0), cases: 2 * (BENCH.extra[1] ?? 0) },
     };
     try {
-      await migrate(db);
+      await migrateDatabase(db);
       await importFfb(db);
       const report = await generate(db, { size, today });
       expect(report.municipalities.sort()).toEqual(['101', '147', '707', '730', '760']);
