@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { PlainDate } from '../../shared/plain-date.ts';
+import { deadlineRulesFor } from '../deadlines/deadline-rules.ts';
 import {
   APPEAL_OUTCOMES,
   COMPLAINT_ACTIONS,
   COMPLAINT_STATUSES,
   COMPLAINT_TRANSITIONS,
   complaintTimeliness,
+  complaintTimelinessByChannel,
   isComplaintOpen,
   nextComplaintStatus,
 } from './complaint-rules.ts';
@@ -59,5 +61,25 @@ describe('complaintTimeliness', () => {
     ['day after', { on: d('2026-03-04'), at: '08:00' }, { due: d('2026-03-03'), endsAtTime: '23:59:59' }, 'late'],
   ] as const)('%s → %s', (_name, received, deadline, expected) => {
     expect(complaintTimeliness(received, deadline)).toBe(expected);
+  });
+});
+
+describe('complaintTimelinessByChannel (retssikkerhedsloven § 67; seed 001 "Klage")', () => {
+  const d = (s: string) => s as PlainDate;
+  const due = d('2026-03-03');
+  it.each([
+    // municipality, channel, received on, at, result
+    ['760', 'digital', '2026-03-03', '20:00', 'in_time'], // the citizen's own digital complaint at 20:00 on the last day
+    ['760', 'digital', '2026-03-03', '23:59', 'in_time'],
+    ['760', 'written', '2026-03-03', null, 'in_time'],
+    ['760', 'written', '2026-03-03', '18:30', 'in_time'],
+    ['760', 'oral', '2026-03-03', '14:59', 'in_time'],
+    ['760', 'oral', '2026-03-03', '15:00', 'in_time'],
+    ['760', 'oral', '2026-03-03', '15:01', 'late'], // at the office after it closed
+    ['760', 'digital', '2026-03-04', '00:01', 'late'],
+    ['730', 'oral', '2026-03-03', '16:00', 'in_time'], // Randers sets no office-hours end
+    ['730', 'digital', '2026-03-04', '08:00', 'late'],
+  ] as const)('in %s a %s complaint received %s at %s is %s', (code, channel, on, at, expected) => {
+    expect(complaintTimelinessByChannel({ on: d(on), at, channel }, due, deadlineRulesFor(code))).toBe(expected);
   });
 });

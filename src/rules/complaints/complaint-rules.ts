@@ -1,4 +1,6 @@
 import type { PlainDate } from '../../shared/plain-date.ts';
+import type { ComplaintChannel, DeadlineRuleSet } from '../deadlines/deadline-rules.ts';
+import { endsAtTimeOf } from '../deadlines/deadlines.ts';
 
 /**
  * The complaint's own track (seed 001 "Klage"; retssikkerhedsloven §§ 66–67): the municipality reconsiders
@@ -50,6 +52,19 @@ export function complaintTimeliness(
   if (received.on > deadline.due) return 'late';
   if (received.at === null || deadline.endsAtTime === '23:59:59') return 'in_time';
   return received.at <= deadline.endsAtTime ? 'in_time' : 'late';
+}
+
+/**
+ * Was a complaint through `channel` in time against the deadline's last day? The end on that day depends on the
+ * channel: a written or digital complaint runs to midnight; only an oral complaint at the office can end at the close
+ * of office hours, where the municipality says so (retssikkerhedsloven § 67; seed 001 "Klage").
+ */
+export function complaintTimelinessByChannel(
+  received: { on: PlainDate; at: string | null; channel: ComplaintChannel },
+  due: PlainDate,
+  ruleSet: DeadlineRuleSet,
+): 'in_time' | 'late' {
+  return complaintTimeliness(received, { due, endsAtTime: endsAtTimeOf(ruleSet.rules.complaint, ruleSet, received.channel) });
 }
 
 /** A complaint still under way: in reconsideration, or with Ankestyrelsen. One at a time per case. */

@@ -198,14 +198,17 @@ export const MUNICIPALITY_DEADLINE_RULES: Record<
     officeHoursClose: '15:00',
     rules: {
       complaint: {
-        endsAt: 'close_of_office_hours',
+        endsAtByChannel: { oral: 'close_of_office_hours' },
         source:
-          'Retssikkerhedsloven § 67, stk. 1: klagefrist 4 uger fra modtagelsen af afgørelsen; Ringkøbing-Skjern Kommunes serviceniveau for klager: klagefristen udløber ved kontortids ophør på fristens sidste dag',
+          'Retssikkerhedsloven § 67, stk. 1: klagefrist 4 uger fra modtagelsen af afgørelsen. En skriftlig eller digital klage kan sendes til og med fristens sidste dag; en mundtlig klage på kontoret skal gives inden kontortids ophør den dag (Ringkøbing-Skjern Kommunes serviceniveau for klager). Falder fristens sidste dag på en weekend, helligdag, grundlovsdag, 24. eller 31. december, forlænges den til næste hverdag (forældelsesloven § 27, stk. 2)',
         seed: `${SEED_001}, "Klage": klagefristen udløber ved kontortids ophør`,
       },
     },
   },
 };
+
+/** Channels whose complaint deadline always runs to midnight of the last day (retssikkerhedsloven § 67). */
+export const STATUTORY_END_OF_DAY: readonly ComplaintChannel[] = ['written', 'digital'];
 
 /** The rule set in force for a municipality: the base rows with the municipality's own rows on top. */
 export function deadlineRulesFor(municipalityCode: string): DeadlineRuleSet {
@@ -215,6 +218,17 @@ export function deadlineRulesFor(municipalityCode: string): DeadlineRuleSet {
   for (const [kind, patch] of Object.entries(own.rules) as [DeadlineKind, Partial<DeadlineRule>][]) {
     rules[kind] = { ...rules[kind], ...patch, kind };
   }
+  // No local row can cut a written or digital complaint short of midnight.
+  const complaint = rules.complaint;
+  rules.complaint = {
+    ...complaint,
+    endsAt: 'end_of_day',
+    endsAtByChannel: Object.fromEntries(
+      Object.entries(complaint.endsAtByChannel ?? {}).filter(
+        ([channel]) => !STATUTORY_END_OF_DAY.includes(channel as ComplaintChannel),
+      ),
+    ),
+  };
   return {
     version: `${BASE_DEADLINE_RULES.version}+${own.version}`,
     officeHoursClose: own.officeHoursClose ?? BASE_DEADLINE_RULES.officeHoursClose,

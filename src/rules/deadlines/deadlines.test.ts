@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { PlainDate } from '../../shared/plain-date.ts';
 import { CITIZEN_DEADLINE_CLOSED_DAYS, closedDayOn, isDeadlineDay, onOrNextDeadlineDay } from '../calendar/closed-days.ts';
-import { BASE_DEADLINE_RULES, DEADLINE_KINDS, type DeadlineKind, deadlineRulesFor } from './deadline-rules.ts';
-import { computeDeadline, deadlineState, deadlineStatus, dueWindow } from './deadlines.ts';
+import {
+  BASE_DEADLINE_RULES,
+  type ComplaintChannel,
+  DEADLINE_KINDS,
+  type DeadlineKind,
+  deadlineRulesFor,
+  MUNICIPALITY_DEADLINE_RULES,
+} from './deadline-rules.ts';
+import { computeDeadline, deadlineState, deadlineStatus, dueWindow, endsAtTimeOf } from './deadlines.ts';
 
 const d = (s: string) => s as PlainDate;
 
@@ -76,11 +83,40 @@ describe('computeDeadline across month ends, leap years, Easter, Christmas and N
   });
 });
 
-describe('deadlines per municipality', () => {
+describe('the complaint deadline ends per channel (retssikkerhedsloven § 67)', () => {
   it.each([
-    ['760', 'complaint', '15:00'], // Ringkøbing-Skjern: close of office hours (seed 001)
+    // municipality, channel, time on the last day
+    ['760', 'written', '23:59:59'], // Ringkøbing-Skjern cannot shorten a written complaint's 4 weeks
+    ['760', 'digital', '23:59:59'], // … nor a digital one: 20:00 on the last day is in time
+    ['760', 'oral', '15:00'], // an oral complaint at the office: close of office hours (seed 001)
+    ['760', undefined, '23:59:59'], // the general end, as stored on the deadline
+    ['730', 'written', '23:59:59'],
+    ['730', 'digital', '23:59:59'],
+    ['730', 'oral', '23:59:59'], // Randers sets no office-hours end
+    ['707', 'oral', '23:59:59'],
+  ] as const)('in %s a %s complaint is in time until %s', (code, channel, time) => {
+    const rules = deadlineRulesFor(code);
+    expect(computeDeadline('complaint', d('2026-11-23'), rules, channel).endsAtTime).toBe(time);
+    expect(endsAtTimeOf(rules.rules.complaint, rules, channel)).toBe(time);
+  });
+
+  it.each(['written', 'digital'] as const)('a local row that ends a %s complaint at office close is overridden', (channel) => {
+    const original = MUNICIPALITY_DEADLINE_RULES['760'];
+    MUNICIPALITY_DEADLINE_RULES['760'] = {
+      version: 'test',
+      rules: { complaint: { endsAt: 'close_of_office_hours', endsAtByChannel: { [channel]: 'close_of_office_hours' } } },
+    };
+    try {
+      const rules = deadlineRulesFor('760');
+      expect(computeDeadline('complaint', d('2026-11-23'), rules, channel as ComplaintChannel).endsAtTime).toBe('23:59:59');
+    } finally {
+      MUNICIPALITY_DEADLINE_RULES['760'] = original as (typeof MUNICIPALITY_DEADLINE_RULES)[string];
+    }
+  });
+
+  it.each([
     ['760', 'receipt', '23:59:59'],
-    ['730', 'complaint', '23:59:59'], // the general rule: the end of the last day
+    ['760', 'forward_to_ankestyrelsen', '23:59:59'],
   ] as const)('in %s a %s deadline ends at %s', (code, kind, time) => {
     expect(computeDeadline(kind, d('2026-11-23'), deadlineRulesFor(code)).endsAtTime).toBe(time);
   });
