@@ -25,9 +25,19 @@ async function pdfText(c: CaseDetail, documentId: string): Promise<string> {
   return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 }
 
+/**
+ * The journey's dates, all in the past so none is refused as still to come: decided Friday 2 October 2026, the
+ * complaint deadline 4 weeks on is Friday 30 October (no holiday), the complaint arrives Monday 12 October.
+ */
+const DECIDED = { decidedOn: '2026-10-02', startDate: '2026-10-05' };
+const COMPLAINED = '2026-10-12';
+/** The date a deadline notice promises instead: one still to come. */
+const EXPECTED = addDays(plainDateInCopenhagen(new Date()), 30);
+const danishDate = (iso: string) => iso.split('-').reverse().map(Number).join('.');
+
 const complaint = (_c: CaseDetail, patch: Record<string, unknown> = {}) => ({
   form: 'written',
-  receivedOn: '2026-11-30',
+  receivedOn: COMPLAINED,
   text: 'Jeg er uenig i afslaget på midlertidigt botilbud. Jeg kan ikke klare mig i egen bolig.',
   ...patch,
 });
@@ -53,7 +63,7 @@ afterAll(async () => {
 
 describe(`complaints on ${TEST_DB}`, () => {
   it('refused § 107 → written complaint in time → maintained → forwarding package PDF → Ankestyrelsen confirms', async () => {
-    const c = await journey.decided('refused', 'SEL § 107');
+    const c = await journey.decided('refused', 'SEL § 107', { decidedOn: DECIDED.decidedOn });
     expect(c.status).toBe('refused');
     const reg = await caseworker.send('POST', `/api/cases/${c.id}/complaints`, complaint(c));
     expect(reg.statusCode).toBe(201);
@@ -62,17 +72,17 @@ describe(`complaints on ${TEST_DB}`, () => {
     expect(detail.status).toBe('refused');
     const [registered] = detail.complaints;
     expect(registered).toMatchObject({ status: 'reconsideration', allowedActions: ['uphold', 'maintain'] });
-    expect(detail.deadlines.find((d) => d.kind === 'complaint')?.metOn).toBe('2026-11-30');
-    // 4 weeks from 30.11.2026 is Monday 28.12.2026, a working day.
+    expect(detail.deadlines.find((d) => d.kind === 'complaint')?.metOn).toBe(COMPLAINED);
+    // 4 weeks from Monday 12.10.2026 is Monday 9.11.2026, a working day.
     expect(detail.deadlines.find((d) => d.kind === 'forward_to_ankestyrelsen')).toMatchObject({
-      dueDate: '2026-12-28',
+      dueDate: '2026-11-09',
       metOn: null,
     });
 
     const kept = await caseworker.send('POST', `/api/cases/${c.id}/complaints/${registered?.id}/reconsideration`, {
       version: registered?.version,
       outcome: 'maintained',
-      decidedOn: '2026-12-07',
+      decidedOn: '2026-10-19',
       reasons: 'Klagen giver ikke nye oplysninger; støtte i egen bolig er fortsat det mindst indgribende.',
     });
     expect(kept.statusCode).toBe(200);
@@ -80,17 +90,17 @@ describe(`complaints on ${TEST_DB}`, () => {
     detail = await journey.get(c.id);
     expect(detail.complaints[0]).toMatchObject({
       status: 'forwarded',
-      forwardedOn: '2026-12-07',
+      forwardedOn: '2026-10-19',
       forwardingDocumentId: documentId,
     });
-    expect(detail.deadlines.find((d) => d.kind === 'forward_to_ankestyrelsen')?.metOn).toBe('2026-12-07');
+    expect(detail.deadlines.find((d) => d.kind === 'forward_to_ankestyrelsen')?.metOn).toBe('2026-10-19');
     const text = await pdfText(detail, documentId);
     expect(text).toContain('Ankestyrelsen');
     expect(text).toContain('fastholder');
     expect(text).toContain('Begrundelse med æøå');
     expect(text).toContain('Jeg er uenig i afslaget på midlertidigt botilbud');
     expect(text).toContain('inden for klagefristen');
-    expect(text).toContain('Genvurdering 7.12.2026');
+    expect(text).toContain('Genvurdering 19.10.2026');
     // The decision letter itself travels with the package, as enclosure 1, complaint guidance included.
     expect(text).toContain('Bilag 1: Afgørelse om midlertidigt botilbud');
     expect(text).toContain('Klagevejledning');
@@ -102,7 +112,7 @@ describe(`complaints on ${TEST_DB}`, () => {
     const result = await caseworker.send('POST', `/api/cases/${c.id}/complaints/${registered?.id}/appeal-result`, {
       version: detail.complaints[0]?.version ?? 0,
       outcome: 'confirmed',
-      decidedOn: '2027-02-15',
+      decidedOn: '2026-11-20',
       note: 'Ankestyrelsen stadfæster kommunens afgørelse.',
     });
     expect(result.statusCode).toBe(204);
@@ -134,29 +144,47 @@ describe(`complaints on ${TEST_DB}`, () => {
   });
 
   it.each([
+    // Ringkøbing-Skjern: only an oral complaint at the office ends at the close of office hours (seed 001, rsl. § 67).
     [
       'oral, last day before 15:00 (RKSK close of office hours)',
-      { form: 'oral', receivedOn: '2026-12-18', receivedAt: '14:30' },
+      { form: 'oral', receivedOn: '2026-10-30', receivedAt: '14:30' },
       'in_time',
     ],
-    ['oral, last day after 15:00', { form: 'oral', receivedOn: '2026-12-18', receivedAt: '15:10' }, 'late'],
-    ['written, the day after', { receivedOn: '2026-12-19' }, 'late'],
+    ['oral, last day after 15:00', { form: 'oral', receivedOn: '2026-10-30', receivedAt: '15:10' }, 'late'],
+    [
+      'digital, the citizen’s own at 20:00 on the last day',
+      { form: 'digital', receivedOn: '2026-10-30', receivedAt: '20:00' },
+      'in_time',
+    ],
+    ['written, received on the last day', { receivedOn: '2026-10-30' }, 'in_time'],
+    ['written, the day after', { receivedOn: '2026-10-31' }, 'late'],
+    ['digital, just after midnight', { form: 'digital', receivedOn: '2026-10-31', receivedAt: '00:01' }, 'late'],
   ])('checks the 4-week deadline: %s → %s', async (_n, patch, expected) => {
-    const c = await journey.decided('partly_granted');
-    expect(c.deadlines.find((d) => d.kind === 'complaint')).toMatchObject({ dueDate: '2026-12-18', endsAtTime: '15:00' });
+    const c = await journey.decided('partly_granted', 'SEL § 85', DECIDED);
+    // Stored with the general end (a written or digital complaint: midnight); the oral end applies to oral ones.
+    expect(c.deadlines.find((d) => d.kind === 'complaint')).toMatchObject({ dueDate: '2026-10-30', endsAtTime: '23:59:59' });
     const res = await caseworker.send('POST', `/api/cases/${c.id}/complaints`, complaint(c, patch));
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ timeliness: expected });
   });
 
   it('answers 400 naming the field for bad complaints and keeps one complaint under way at a time (409)', async () => {
-    const c = await journey.decided('refused', 'SEL § 107');
+    const c = await journey.decided('refused', 'SEL § 107', { decidedOn: DECIDED.decidedOn });
     const noText = await caseworker.send('POST', `/api/cases/${c.id}/complaints`, complaint(c, { text: ' ' }));
     expect(noText.statusCode).toBe(400);
     expect(noText.json()).toMatchObject({ fields: [{ path: 'text', message: 'Skriv hvad klagen går ud på.' }] });
-    const early = await caseworker.send('POST', `/api/cases/${c.id}/complaints`, complaint(c, { receivedOn: '2026-11-01' }));
+    const early = await caseworker.send('POST', `/api/cases/${c.id}/complaints`, complaint(c, { receivedOn: '2026-10-01' }));
     expect(early.statusCode).toBe(400);
-    expect(early.json()).toMatchObject({ fields: [{ path: 'receivedOn' }] });
+    expect(early.json()).toMatchObject({
+      fields: [{ path: 'receivedOn', message: 'Klagen kan ikke være modtaget før afgørelsen.' }],
+    });
+    const future = await caseworker.send(
+      'POST',
+      `/api/cases/${c.id}/complaints`,
+      complaint(c, { receivedOn: addDays(plainDateInCopenhagen(new Date()), 1) }),
+    );
+    expect(future.statusCode).toBe(400);
+    expect(future.json()).toMatchObject({ fields: [{ path: 'receivedOn', message: /ikke være modtaget i fremtiden/ }] });
     const badTime = await caseworker.send('POST', `/api/cases/${c.id}/complaints`, complaint(c, { receivedAt: '25:00' }));
     expect(badTime.statusCode).toBe(400);
     expect((await countRows(c.id)).complaints).toBe(0);
@@ -175,13 +203,13 @@ describe(`complaints on ${TEST_DB}`, () => {
   });
 
   it('upholds a complaint: the case returns for a new decision, which replaces the old start and complaint deadlines', async () => {
-    const c = await journey.decided('partly_granted');
+    const c = await journey.decided('partly_granted', 'SEL § 85', DECIDED);
     await caseworker.send('POST', `/api/cases/${c.id}/complaints`, complaint(c));
     const reg = (await journey.get(c.id)).complaints[0];
     const res = await caseworker.send('POST', `/api/cases/${c.id}/complaints/${reg?.id}/reconsideration`, {
       version: reg?.version,
       outcome: 'upheld',
-      decidedOn: '2026-12-03',
+      decidedOn: '2026-10-14',
       reasons: 'Nye lægelige oplysninger viser et større behov.',
     });
     expect(res.statusCode).toBe(200);
@@ -193,24 +221,24 @@ describe(`complaints on ${TEST_DB}`, () => {
       version: detail.version,
       outcome: 'granted',
       serviceDescriptionVersionId: await journey.versionOf('SEL § 85'),
-      decidedOn: '2026-12-04',
+      decidedOn: '2026-10-15',
       weeklyHours: 4,
-      startDate: '2026-12-07',
+      startDate: '2026-10-19',
       reasons: 'Klagen gives medhold; timetallet øges.',
       partyHearing: 'done',
     });
     expect(redo.statusCode).toBe(200);
     detail = await journey.get(c.id);
     expect(detail.decisions.map((d) => d.outcome)).toEqual(['granted', 'partly_granted']);
-    expect(detail.deadlines.filter((d) => d.kind === 'start').map((d) => d.fromDate)).toEqual(['2026-12-04']);
+    expect(detail.deadlines.filter((d) => d.kind === 'start').map((d) => d.fromDate)).toEqual(['2026-10-15']);
     expect(detail.deadlines.some((d) => d.kind === 'complaint' && d.metOn === null)).toBe(false);
   });
 
   it('reopens the case when Ankestyrelsen remits, and refuses a stale reconsideration (409) without saving it', async () => {
-    const c = await journey.decided('refused', 'SEL § 107');
+    const c = await journey.decided('refused', 'SEL § 107', { decidedOn: DECIDED.decidedOn });
     await caseworker.send('POST', `/api/cases/${c.id}/complaints`, complaint(c));
     const reg = (await journey.get(c.id)).complaints[0];
-    const body = { version: reg?.version, outcome: 'maintained', decidedOn: '2026-12-07', reasons: 'Fastholdes.' };
+    const body = { version: reg?.version, outcome: 'maintained', decidedOn: '2026-10-19', reasons: 'Fastholdes.' };
     const url = `/api/cases/${c.id}/complaints/${reg?.id}/reconsideration`;
     expect((await caseworker.send('POST', url, body)).statusCode).toBe(200);
     const before = await countRows(c.id);
@@ -220,20 +248,20 @@ describe(`complaints on ${TEST_DB}`, () => {
     const early = await caseworker.send('POST', `/api/cases/${c.id}/complaints/${reg?.id}/appeal-result`, {
       version: (reg?.version ?? 0) + 1,
       outcome: 'remitted',
-      decidedOn: '2026-12-01',
+      decidedOn: '2026-10-18',
     });
     expect(early.statusCode).toBe(400);
     const remitted = await caseworker.send('POST', `/api/cases/${c.id}/complaints/${reg?.id}/appeal-result`, {
       version: (reg?.version ?? 0) + 1,
       outcome: 'remitted',
-      decidedOn: '2027-01-20',
+      decidedOn: '2026-11-20',
     });
     expect(remitted.statusCode).toBe(204);
     expect((await journey.get(c.id)).status).toBe('assessment');
   });
 
   it('audits the complaint, the reconsideration and the letter preview', async () => {
-    const c = await journey.decided('refused', 'SEL § 107');
+    const c = await journey.decided('refused', 'SEL § 107', { decidedOn: DECIDED.decidedOn });
     const { complaintId } = (await caseworker.send('POST', `/api/cases/${c.id}/complaints`, complaint(c))).json() as {
       complaintId: string;
     };
@@ -281,7 +309,7 @@ describe(`deadline notices, outreach advice and the proposal on ${TEST_DB}`, () 
     expect(decisionDeadline).toMatchObject({ dueDate: '2026-09-01', status: 'overdue', noticeAllowed: true });
     const res = await caseworker.send('POST', `/api/cases/${c.id}/deadline-notices`, {
       kind: 'decision',
-      expectedBy: '2026-12-15',
+      expectedBy: EXPECTED,
       reason: 'Vi venter på en lægeerklæring fra egen læge.',
     });
     expect(res.statusCode).toBe(201);
@@ -290,8 +318,11 @@ describe(`deadline notices, outreach advice and the proposal on ${TEST_DB}`, () 
     expect(detail.deadlines.find((d) => d.kind === 'decision')?.noticeSentOn).not.toBeNull();
     const text = await pdfText(detail, documentId);
     expect(text).toContain('Vi kan ikke overholde fristen i din sag');
-    expect(text).toContain('at træffe afgørelse i din sag senest den 1.9.2026');
-    expect(text).toContain('senest den 15.12.2026');
+    expect(text).toContain('Vi har lovet at træffe afgørelse i din sag senest den 1.9.2026');
+    // The municipality decides; the citizen can expect its decision (not "expect to decide").
+    expect(text).toContain(
+      `Vi forventer nu at træffe afgørelse i din sag senest den ${danishDate(EXPECTED)}, så du kan forvente vores afgørelse i din sag senest den dag.`,
+    );
     expect(text).toContain('lægeerklæring');
     const letter = (await caseworker.get(`/api/cases/${c.id}/documents/${documentId}/letter`)).json() as LetterView;
     expect(letter.subject).toBe('Vi kan ikke overholde fristen i din sag');
@@ -301,12 +332,14 @@ describe(`deadline notices, outreach advice and the proposal on ${TEST_DB}`, () 
   it.each([
     ['a deadline that binds the citizen', { kind: 'complaint' }, 'kind'],
     ['an expected date before the deadline', { expectedBy: '2026-08-01' }, 'expectedBy'],
+    ['an expected date already past', { expectedBy: addDays(plainDateInCopenhagen(new Date()), -1) }, 'expectedBy'],
+    ['an expected date of today', { expectedBy: plainDateInCopenhagen(new Date()) }, 'expectedBy'],
     ['no reason', { reason: '' }, 'reason'],
   ])('refuses a notice with %s (400 naming %s)', async (_n, patch, field) => {
     const c = await journey.open({ receivedOn: '2026-06-01' });
     const res = await caseworker.send('POST', `/api/cases/${c.id}/deadline-notices`, {
       kind: 'decision',
-      expectedBy: '2026-12-15',
+      expectedBy: EXPECTED,
       reason: 'Afventer oplysninger.',
       ...patch,
     });

@@ -7,7 +7,7 @@ import { SUPPORT_NEED_LEVELS } from '../../src/shared/assessment/ffb-terms.ts';
 import type { ProviderOrder, ProviderOrderItem } from '../../src/shared/follow-up/follow-up.schema.ts';
 import { plainDateInCopenhagen } from '../../src/shared/plain-date.ts';
 import type { MyOverview } from '../../src/shared/self-service/self-service.schema.ts';
-import { caseJourney } from '../support/case-journey.ts';
+import { caseJourney, JOURNEY_DATES } from '../support/case-journey.ts';
 import { loginAs, MUNICIPALITY, type Session, testApp } from '../support/test-app.ts';
 import { openTestDatabase, TEST_DB } from '../support/test-db.ts';
 
@@ -324,12 +324,35 @@ describe(`the authority's follow-up on ${TEST_DB}`, () => {
     });
     expect(noHearingReason.statusCode).toBe(400);
     expect(noHearingReason.json()).toMatchObject({ fields: [{ path: 'partyHearingNote' }] });
+    // Ending is a decision: whether the citizen was heard is never assumed (issue 12: no risky defaults).
+    const noHearing = await caseworker.send('POST', `/api/cases/${c.id}/follow-up`, {
+      version: held.version,
+      outcome: 'end',
+      heldOn: today,
+      note: 'Målene er nået.',
+      reasons: 'Du klarer nu dine indkøb og din økonomi selv.',
+    });
+    expect(noHearing.statusCode).toBe(400);
+    expect(noHearing.json()).toMatchObject({
+      fields: [{ path: 'partyHearing', message: 'Vælg, om borgeren er partshørt, eller om partshøring ikke var nødvendig.' }],
+    });
+    const future = await caseworker.send('POST', `/api/cases/${c.id}/follow-up`, {
+      version: held.version,
+      outcome: 'end',
+      heldOn: addDays(today, 1),
+      note: 'Målene er nået.',
+      reasons: 'Du klarer nu dine indkøb og din økonomi selv.',
+      partyHearing: 'done',
+    });
+    expect(future.statusCode).toBe(400);
+    expect(future.json()).toMatchObject({ fields: [{ path: 'heldOn' }] });
     const end = await caseworker.send('POST', `/api/cases/${c.id}/follow-up`, {
       version: held.version,
       outcome: 'end',
       heldOn: today,
       note: 'Målene er nået.',
       reasons: 'Du klarer nu dine indkøb og din økonomi selv.',
+      partyHearing: 'done',
     });
     expect(end.statusCode).toBe(201);
     const continuation = addWeeks(today, 4);
@@ -350,6 +373,8 @@ describe(`the authority's follow-up on ${TEST_DB}`, () => {
     expect(letter.paragraphs.join(' ')).toContain('Du beholder støtten i 4 uger fra afgørelsens dato');
     expect(letter.paragraphs.join(' ')).toContain('Klagevejledning');
     expect(letter.paragraphs.join(' ')).toContain('Du er blevet partshørt');
+    // The stop letter names the service-level version it applies, like every decision letter (issue 12).
+    expect(letter.paragraphs.join(' ')).toContain('serviceniveau for SEL § 85, version 1, gældende fra 1.1.2024');
     // A complaint against the stop decision is possible on the closed case.
     expect(after.allowedActions).toContain('register_complaint');
     const twice = await caseworker.send('POST', `/api/cases/${c.id}/follow-up`, {
@@ -358,6 +383,7 @@ describe(`the authority's follow-up on ${TEST_DB}`, () => {
       heldOn: today,
       note: 'Igen',
       reasons: 'Igen',
+      partyHearing: 'done',
     });
     expect(twice.statusCode).toBe(409);
   });
@@ -372,6 +398,7 @@ describe(`the authority's follow-up on ${TEST_DB}`, () => {
       heldOn: held,
       note: 'Afsluttet.',
       reasons: 'Målene er nået.',
+      partyHearing: 'done',
     });
     expect(end.statusCode).toBe(201);
     const view = await orderOf(provider, orderId);
@@ -511,7 +538,10 @@ describe(`the citizen's own view on ${TEST_DB}`, () => {
     expect(overview.name).toBe('Mette Kjærsgaard');
     const mine = overview.cases.find((x) => x.id === c.id);
     expect(mine?.decisions[0]).toMatchObject({ outcome: 'granted', legalBasis: 'SEL § 85', weeklyHours: 3 });
-    expect(mine?.support).toMatchObject({ offerName: 'Bostøtten i Socialpsykiatrien', nextFollowUp: '2027-02-20' });
+    expect(mine?.support).toMatchObject({
+      offerName: 'Bostøtten i Socialpsykiatrien',
+      nextFollowUp: JOURNEY_DATES.firstFollowUp,
+    });
     expect(mine?.support?.goals[0]).toMatchObject({
       progress: 'gained',
       statuses: [expect.objectContaining({ scoredOn: today })],

@@ -1,8 +1,24 @@
+import { addDays } from '../../src/rules/calendar/date-arithmetic.ts';
 import { NAMED_DEMO_CITIZENS } from '../../src/server/db/seed/demo-seed.ts';
 import type { Assessment } from '../../src/shared/assessment/assessment.schema.ts';
 import { ASSESSMENT_THEMES, FUNCTION_LEVELS, GOAL_TYPES, SUPPORT_NEED_LEVELS } from '../../src/shared/assessment/ffb-terms.ts';
 import type { CaseDetail } from '../../src/shared/cases/case.schema.ts';
+import { plainDateInCopenhagen } from '../../src/shared/plain-date.ts';
 import type { Session, testApp } from './test-app.ts';
+
+/**
+ * Dates the journeys use. What happened lies in the past (fixed, so deadlines computed from them are known);
+ * what is still to come (a follow-up, a goal) is counted from the day the suite runs, since a date already past is
+ * refused (src/rules/records/date-constraints.ts).
+ */
+export const JOURNEY_DATES = {
+  received: '2026-09-01',
+  decided: '2026-11-20',
+  firstFollowUp: addDays(plainDateInCopenhagen(new Date()), 81),
+  goalTarget: addDays(plainDateInCopenhagen(new Date()), 211),
+};
+
+const earlier = (a: string, b: string) => (a < b ? a : b);
 
 /** Steps of the case flow through the API, for tests that need a case at a given point. */
 export function caseJourney(app: Awaited<ReturnType<typeof testApp>>, caseworker: Session, municipality = '760') {
@@ -23,7 +39,7 @@ export function caseJourney(app: Awaited<ReturnType<typeof testApp>>, caseworker
     const res = await caseworker.send('POST', '/api/cases', {
       citizenId,
       channel: 'letter',
-      receivedOn: '2026-09-01',
+      receivedOn: JOURNEY_DATES.received,
       requestedBy: 'citizen',
       what: 'Bostøtte',
       ...patch,
@@ -57,13 +73,17 @@ export function caseJourney(app: Awaited<ReturnType<typeof testApp>>, caseworker
     patch: Record<string, unknown> = {},
     cpr?: string,
   ): Promise<CaseDetail> {
-    const c = await assessed(cpr ? { cpr } : {});
+    const decidedOn = (patch.decidedOn as string | undefined) ?? JOURNEY_DATES.decided;
+    // The request came in no later than the decision.
+    const open = { receivedOn: earlier(JOURNEY_DATES.received, decidedOn) };
+    const c = await assessed(cpr ? { cpr, open } : { open });
     const res = await caseworker.send('POST', `/api/cases/${c.id}/decision`, {
       version: c.version,
       outcome,
       serviceDescriptionVersionId: await versionOf(basis),
-      decidedOn: '2026-11-20',
-      ...(outcome === 'refused' ? {} : { weeklyHours: 3, startDate: '2026-12-01' }),
+      decidedOn,
+      ...(outcome === 'refused' ? {} : { weeklyHours: 3, startDate: decidedOn > '2026-12-01' ? decidedOn : '2026-12-01' }),
+      ...(outcome === 'partly_granted' ? { appliedFor: 'Bostøtte 5 timer om ugen.', refusedPart: '2 af de 5 timer.' } : {}),
       reasons: 'Begrundelse med æøå: udredningen viser et væsentligt behov.',
       partyHearing: 'done',
       ...patch,
@@ -87,17 +107,19 @@ export function caseJourney(app: Awaited<ReturnType<typeof testApp>>, caseworker
     const goal = (n: number) => ({
       text: `Mål ${n}: handler selv ind`,
       indicator: 'Antal indkøb om ugen uden støtte',
-      targetDate: '2027-06-30',
+      targetDate: JOURNEY_DATES.goalTarget,
       conditionCode: ASSESSMENT_THEMES.find((t) => t.display === 'Praktiske opgaver')?.code,
       goalTypeCode: GOAL_TYPES.find((g) => g.key === (n === 1 ? 'develop' : 'maintain'))?.code,
       baselineSupportNeedCode: SUPPORT_NEED_LEVELS.find((l) => l.display === 'Højt støttebehov')?.code,
-      targetSupportNeedCode: SUPPORT_NEED_LEVELS.find((l) => l.display === 'Moderat støttebehov')?.code,
+      // To develop: a lower need than the baseline; to maintain: the same (the FKO target rule).
+      targetSupportNeedCode: SUPPORT_NEED_LEVELS.find((l) => l.display === (n === 1 ? 'Moderat støttebehov' : 'Højt støttebehov'))
+        ?.code,
     });
     const res = await caseworker.send('POST', `/api/cases/${c.id}/order`, {
       version: c.version,
       offerId: await offerId(opts.offerKey ?? 'bostoetten'),
-      orderedOn: opts.orderedOn ?? '2026-11-20',
-      firstFollowUp: '2027-02-20',
+      orderedOn: opts.orderedOn ?? (opts.decision?.decidedOn as string | undefined) ?? JOURNEY_DATES.decided,
+      firstFollowUp: JOURNEY_DATES.firstFollowUp,
       goals: [goal(1), goal(2)],
       actionPlan: {
         purpose: 'At mestre egen hverdag',

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { PlainDate } from '../../shared/plain-date.ts';
-import { BASE_DEADLINE_RULES } from '../deadlines/deadline-rules.ts';
 import { CITIZEN_PROFILE_BANDS, profileInBands } from '../profiles/citizen-profiles.ts';
-import { decisionFrameProblems, legalTimeLimit, offerDeliversBasis, reducesSupport } from './decision-rules.ts';
+import { decisionFrameProblems, offerDeliversBasis, reducesSupport } from './decision-rules.ts';
 
-const d = (s: string) => s as PlainDate;
 const BANDS = CITIZEN_PROFILE_BANDS.map((b) => ({ code: b.code, above: b.above, upTo: b.upTo }));
 const base = {
   outcome: 'granted',
   legalBasis: 'SEL § 85',
   weeklyHours: null,
   moduleDays: null,
-  startDate: d('2026-12-01'),
-  timeLimitUntil: null,
 };
 
 describe('decision rules', () => {
@@ -28,27 +23,13 @@ describe('decision rules', () => {
   });
 
   it.each([
-    ['SEL § 107', '2026-12-01', '2029-12-01'],
-    ['SEL §§ 82 og 85', '2026-08-31', '2027-02-28'],
-    ['SEL § 85', '2026-12-01', null],
-  ])('%s from %s is limited to %s', (basis, start, limit) => {
-    expect(legalTimeLimit(basis, d(start), BASE_DEADLINE_RULES)).toBe(limit);
-  });
-
-  it.each([
     ['hours inside a band', { weeklyHours: 3 }, []],
     ['hours outside every band', { weeklyHours: 120 }, ['weeklyHours']],
     ['modules on a § 85 decision', { moduleDays: 3 }, ['moduleDays']],
     ['modules on a § 104 decision', { legalBasis: 'SEL § 104', moduleDays: 3 }, []],
-    [
-      '§ 107 beyond three years',
-      { legalBasis: 'SEL § 107', weeklyHours: 20, timeLimitUntil: d('2029-12-02') },
-      ['timeLimitUntil'],
-    ],
-    ['§ 107 within three years', { legalBasis: 'SEL § 107', weeklyHours: 20, timeLimitUntil: d('2029-12-01') }, []],
     ['a refusal has no frame to check', { outcome: 'refused', weeklyHours: 500 }, []],
   ] as const)('%s', (_label, patch, paths) => {
-    expect(decisionFrameProblems({ ...base, ...patch }, BANDS, BASE_DEADLINE_RULES).map((p) => p.path)).toEqual(paths);
+    expect(decisionFrameProblems({ ...base, ...patch }, BANDS).map((p) => p.path)).toEqual(paths);
   });
 });
 

@@ -1,20 +1,17 @@
 import { mentionsParagraph, paragraphsOf } from '../../shared/catalogue/paragraphs.ts';
 import type { PlainDate } from '../../shared/plain-date.ts';
-import type { DeadlineRuleSet } from '../deadlines/deadline-rules.ts';
 import { profileInBands } from '../profiles/citizen-profiles.ts';
-import { legalTimeLimit } from '../records/date-constraints.ts';
-
-export { legalTimeLimit };
 
 export type Band = { code: string; above: number; upTo: number };
 export type DecisionProblem = {
   path: string;
-  key: 'decision.hours.outsideBands' | 'decision.timeLimit.exceedsLaw' | 'decision.modules.notDayOffer';
+  key: 'decision.hours.outsideBands' | 'decision.modules.notDayOffer';
 };
 
 /**
- * What a decision's frame must satisfy: hours inside the service level's profile bands; modules only for day offers;
- * a time limit within the law (and, where the law limits support, a time limit is always set).
+ * What a decision's frame must satisfy: hours inside the service level's profile bands; modules only for day offers.
+ * Its dates (start after the decision, a time limit after the start and within the law, required where the law
+ * limits support) are rows of the date-constraint table (src/rules/records/date-constraints.ts).
  */
 export function decisionFrameProblems(
   d: {
@@ -22,11 +19,8 @@ export function decisionFrameProblems(
     legalBasis: string;
     weeklyHours: number | null;
     moduleDays: number | null;
-    startDate: PlainDate | null;
-    timeLimitUntil: PlainDate | null;
   },
   bands: readonly Band[],
-  rules: DeadlineRuleSet,
 ): DecisionProblem[] {
   if (d.outcome === 'refused') return [];
   const problems: DecisionProblem[] = [];
@@ -35,10 +29,6 @@ export function decisionFrameProblems(
     problems.push({ path: 'weeklyHours', key: 'decision.hours.outsideBands' });
   }
   if (d.moduleDays !== null && !dayOffer) problems.push({ path: 'moduleDays', key: 'decision.modules.notDayOffer' });
-  if (d.startDate && d.timeLimitUntil) {
-    const limit = legalTimeLimit(d.legalBasis, d.startDate, rules);
-    if (limit && d.timeLimitUntil > limit) problems.push({ path: 'timeLimitUntil', key: 'decision.timeLimit.exceedsLaw' });
-  }
   return problems;
 }
 

@@ -29,3 +29,15 @@ export function fieldError(path: string, key: ValidationKey): AppError {
 export function conflictOn(path: string, key: ValidationKey): AppError {
   return new AppError('invalid_transition', [{ code: 'custom', message: key, path: path.split('.') }]);
 }
+
+/**
+ * A 400 naming every field a rule table refused (src/rules: dates out of order, an FKO target against its goal
+ * type, …), each with its message in Danish and English; thrown before anything is saved. No problems, no error.
+ */
+export function refuseFields(problems: readonly { path: string; key: ValidationKey }[]): void {
+  if (problems.length === 0) return;
+  throw new AppError(
+    'validation_failed',
+    problems.map((p) => ({ code: 'custom', message: p.key, path: p.path.split('.') })),
+  );
+}

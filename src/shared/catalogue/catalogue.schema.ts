@@ -18,6 +18,22 @@ export const profileBandSchema = z.object({
   description: text().optional(),
 });
 
+/** A complaint address: written, Digital Post and e-mail routes (see `complaints` below). */
+export const complaintContactSchema = z.object({
+  name: text(200).min(1),
+  unit: text(200).nullable().default(null),
+  address: text(200).nullable().default(null),
+  postalCode: z
+    .string()
+    .regex(/^\d{4}$/, { message: 'postalCode.invalid' })
+    .nullable()
+    .default(null),
+  city: text(100).nullable().default(null),
+  email: z.email().nullable().default(null),
+  digitalPost: text(200).nullable().default(null),
+});
+export type ComplaintContactContent = z.infer<typeof complaintContactSchema>;
+
 /**
  * The sections of a service description (serviceniveaubeskrivelse, seed 001) and of a quality standard
  * (kvalitetsstandard, seed 004). One schema for both: sections a document does not have stay empty.
@@ -48,6 +64,12 @@ export const catalogueContentSchema = z.object({
   profileBands: z.array(profileBandSchema).max(30).default([]),
   /** Day offers (SEL §§ 103, 104): modules of days a week, opening weeks, transport (seed 001). */
   modules: text().default(''),
+  /**
+   * Where a complaint about a decision under this service level goes (seed 001 "Klage"): the unit and address for a
+   * written complaint, the Digital Post recipient, an e-mail if the municipality gives one. Decision letters print it
+   * in the complaint guidance; without it they use the municipality's own address.
+   */
+  complaints: complaintContactSchema.nullable().default(null),
   /** Profiles described in words, without hour bands (the three profiles of §§ 103 and 104). */
   describedProfiles: z
     .array(z.object({ code: text(10).min(1), description: text().min(1) }))

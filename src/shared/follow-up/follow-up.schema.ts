@@ -58,19 +58,22 @@ export const followUpSchema = z
     note: z.string().trim().min(1).max(10_000),
     nextFollowUp: plainDateSchema.nullable().default(null),
     reasons: z.string().trim().max(20_000).default(''),
-    /** Ending support is a decision: the party hearing is done, or why it was not needed is recorded (fvl. § 19). */
-    partyHearing: z.enum(['done', 'not_needed']).default('done'),
+    /**
+     * Ending support is a decision: the party hearing is done, or why it was not needed is recorded (fvl. § 19). A
+     * person says which; there is no default.
+     */
+    partyHearing: z.enum(['done', 'not_needed'], { message: 'decision.partyHearing' }).nullable().default(null),
     partyHearingNote: z.string().trim().max(4000).default(''),
   })
   .superRefine((f, ctx) => {
     if (f.outcome === 'continue' && !f.nextFollowUp) {
       ctx.addIssue({ code: 'custom', path: ['nextFollowUp'], message: 'required' });
     }
-    if (f.outcome === 'continue' && f.nextFollowUp && f.nextFollowUp <= f.heldOn) {
-      ctx.addIssue({ code: 'custom', path: ['nextFollowUp'], message: 'followUp.next.beforeHeld' });
-    }
     if (f.outcome !== 'continue' && !f.reasons) {
       ctx.addIssue({ code: 'custom', path: ['reasons'], message: 'decision.reasons' });
+    }
+    if (f.outcome !== 'continue' && f.partyHearing === null) {
+      ctx.addIssue({ code: 'custom', path: ['partyHearing'], message: 'decision.partyHearing' });
     }
     if (f.outcome !== 'continue' && f.partyHearing === 'not_needed' && !f.partyHearingNote) {
       ctx.addIssue({ code: 'custom', path: ['partyHearingNote'], message: 'decision.partyHearing.reason' });

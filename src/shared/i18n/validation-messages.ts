@@ -63,6 +63,14 @@ export const VALIDATION_MESSAGES = {
     da: 'Vælg, om borgeren er partshørt, eller om partshøring ikke var nødvendig.',
     en: 'Choose whether the citizen has been heard, or whether no hearing was needed.',
   },
+  'decision.partial.appliedFor': {
+    da: 'Skriv, hvad borgeren har søgt om – det står i brevet.',
+    en: 'Write what the citizen applied for – the letter states it.',
+  },
+  'decision.partial.refused': {
+    da: 'Skriv, hvad borgeren får afslag på – det står i brevet.',
+    en: 'Write what the citizen is refused – the letter states it.',
+  },
   'decision.partyHearing.reason': {
     da: 'Skriv, hvorfor partshøring ikke var nødvendig.',
     en: 'Write why no party hearing was needed.',

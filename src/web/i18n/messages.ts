@@ -588,6 +588,9 @@ const da = {
   'messages.sent': 'Beskeden er sendt.',
   'notice.expectedBy.hint': 'En dato, der endnu ikke er kommet: borgeren skal kunne regne med den.',
   'provider.journal.saved': 'Notatet er gemt.',
+  'decision.appliedFor': 'Det, borgeren har søgt om',
+  'decision.refusedPart': 'Det, borgeren får afslag på',
+  'decision.partial.hint': 'Ved en delvis bevilling står begge dele i brevet, så borgeren kan se, hvad afgørelsen ikke giver.',
 } as const;
 
 export type MessageKey = keyof typeof da;
@@ -1180,6 +1183,9 @@ const en: Record<MessageKey, string> = {
   'messages.sent': 'The message is sent.',
   'notice.expectedBy.hint': 'A date still to come: the citizen must be able to rely on it.',
   'provider.journal.saved': 'The note is saved.',
+  'decision.appliedFor': 'What the citizen applied for',
+  'decision.refusedPart': 'What the citizen is refused',
+  'decision.partial.hint': 'With a partial grant the letter states both, so the citizen can see what the decision does not give.',
 };
 
 export const MESSAGES = { da, en } as const;

@@ -1,8 +1,9 @@
 import { deadlineRulesFor } from '../../../rules/deadlines/deadline-rules.ts';
 import { computeDeadline } from '../../../rules/deadlines/deadlines.ts';
+import { dateProblems } from '../../../rules/records/date-constraints.ts';
 import type { OpenCase } from '../../../shared/cases/case.schema.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
-import { notFound } from '../../platform/errors.ts';
+import { notFound, refuseFields } from '../../platform/errors.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { auditCase, journal, storeDeadlines } from './case-file.helpers.ts';
 import { caseFileRepository } from './case-file.repository.ts';
@@ -13,6 +14,7 @@ import { caseFileRepository } from './case-file.repository.ts';
  */
 export async function openCase(ctx: RequestContext, input: OpenCase): Promise<{ id: string }> {
   return runUseCase(ctx, async (tx) => {
+    refuseFields(dateProblems('request', input, { today: ctx.clock.today() }));
     const citizen = await caseFileRepository.citizenForCase(tx, input.citizenId);
     if (!citizen) throw notFound();
     const id = await caseFileRepository.insertCase(tx, {

@@ -1,7 +1,9 @@
 import { OUTREACH_LIMITS } from '../../../rules/outreach/outreach-rules.ts';
+import { dateProblems } from '../../../rules/records/date-constraints.ts';
 import type { OutreachContact } from '../../../shared/cases/complaint.schema.ts';
+import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
-import { conflictOn } from '../../platform/errors.ts';
+import { conflictOn, refuseFields } from '../../platform/errors.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { auditCase, journal, loadCase, transition } from './case-file.helpers.ts';
 import { caseFileRepository } from './case-file.repository.ts';
@@ -15,6 +17,9 @@ export async function recordOutreach(ctx: RequestContext, id: string, input: Out
     const c = await loadCase(tx, id);
     transition(c, 'add_note');
     if (c.channel !== 'outreach_advice') throw conflictOn('kind', 'outreach.notOutreach');
+    refuseFields(
+      dateProblems('outreach_contact', input, { today: ctx.clock.today(), 'request.receivedOn': c.received_on as PlainDate }),
+    );
     const contacts = await caseFileRepository.outreachContacts(tx, id);
     if (input.kind === 'clarifying_talk') {
       const talks = contacts.filter((o) => o.kind === 'clarifying_talk').length;

@@ -1,9 +1,10 @@
 import { noticeAllowed } from '../../../rules/deadlines/deadline-notice.ts';
 import type { DeadlineKind } from '../../../rules/deadlines/deadline-rules.ts';
+import { dateProblems } from '../../../rules/records/date-constraints.ts';
 import type { DeadlineNotice } from '../../../shared/cases/complaint.schema.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
-import { fieldError } from '../../platform/errors.ts';
+import { fieldError, refuseFields } from '../../platform/errors.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { missedDeadlineNoticeLetter } from '../letters/index.ts';
 import { auditCase, journal, journaliseLetter, loadCase, transition } from './case-file.helpers.ts';
@@ -25,8 +26,9 @@ export async function sendDeadlineNotice(
       (d) => d.kind === input.kind && noticeAllowed(d.kind as DeadlineKind, d.met_on),
     );
     if (!deadline) throw fieldError('kind', 'notice.kind');
-    if (input.expectedBy <= deadline.due_date) throw fieldError('expectedBy', 'notice.expectedBy');
     const on = ctx.clock.today();
+    // The date the citizen is told to expect is still to come, and after the deadline that could not be kept.
+    refuseFields(dateProblems('deadline_notice', input, { today: on, 'deadline.dueDate': deadline.due_date as PlainDate }));
     const documentId = await journaliseLetter(tx, ctx, c, {
       kind: 'missed_deadline_notice',
       on,

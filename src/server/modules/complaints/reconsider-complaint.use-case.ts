@@ -1,8 +1,9 @@
+import { dateProblems } from '../../../rules/records/date-constraints.ts';
 import type { Reconsider } from '../../../shared/cases/complaint.schema.ts';
 import { letterSchema } from '../../../shared/cases/complaint.schema.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
-import { conflict, fieldError, notFound } from '../../platform/errors.ts';
+import { conflict, notFound, refuseFields } from '../../platform/errors.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import {
   auditCase,
@@ -34,7 +35,12 @@ export async function reconsiderComplaint(
     const c = await loadCase(tx, caseId);
     const complaint = await loadComplaint(tx, caseId, complaintId);
     const next = complaintTransition(complaint.status, input.outcome === 'upheld' ? 'uphold' : 'maintain');
-    if (input.decidedOn < complaint.received_on) throw fieldError('decidedOn', 'complaint.beforeReceived');
+    refuseFields(
+      dateProblems('reconsideration', input, {
+        today: ctx.clock.today(),
+        'complaint.receivedOn': complaint.received_on as PlainDate,
+      }),
+    );
     let documentId: string | null = null;
     if (next === 'upheld') {
       await setStatus(tx, caseId, c.version, transition(c, 'reopen_for_new_decision'));

@@ -1,7 +1,9 @@
 import { APPEAL_OUTCOMES } from '../../../rules/complaints/complaint-rules.ts';
+import { dateProblems } from '../../../rules/records/date-constraints.ts';
 import type { AppealResult } from '../../../shared/cases/complaint.schema.ts';
+import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
-import { conflict, fieldError } from '../../platform/errors.ts';
+import { conflict, refuseFields } from '../../platform/errors.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { auditCase, journal, loadCase, setStatus, transition } from '../case-file/index.ts';
 import { complaintTransition, loadComplaint } from './complaint-track.ts';
@@ -18,9 +20,12 @@ export async function recordAppealResult(
     const c = await loadCase(tx, caseId);
     const complaint = await loadComplaint(tx, caseId, complaintId);
     const next = complaintTransition(complaint.status, 'record_appeal_result');
-    if (complaint.forwarded_on && input.decidedOn < complaint.forwarded_on) {
-      throw fieldError('decidedOn', 'complaint.beforeReceived');
-    }
+    refuseFields(
+      dateProblems('appeal_result', input, {
+        today: ctx.clock.today(),
+        'complaint.forwardedOn': complaint.forwarded_on as PlainDate | null,
+      }),
+    );
     const effect = APPEAL_OUTCOMES[input.outcome];
     if (effect.newDecision) await setStatus(tx, caseId, c.version, transition(c, 'reopen_for_new_decision'));
     const saved = await complaintsRepository.update(tx, complaintId, input.version, {

@@ -1,10 +1,11 @@
-import { complaintTimeliness, isComplaintOpen } from '../../../rules/complaints/complaint-rules.ts';
+import { complaintTimelinessByChannel, isComplaintOpen } from '../../../rules/complaints/complaint-rules.ts';
 import { deadlineRulesFor } from '../../../rules/deadlines/deadline-rules.ts';
 import { computeDeadline } from '../../../rules/deadlines/deadlines.ts';
+import { dateProblems } from '../../../rules/records/date-constraints.ts';
 import type { RegisterComplaint } from '../../../shared/cases/complaint.schema.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
-import { conflictOn, fieldError } from '../../platform/errors.ts';
+import { conflictOn, refuseFields } from '../../platform/errors.ts';
 import { AuditedDenial, runUseCase } from '../../platform/use-case.ts';
 import { auditCase, deadlinesOf, journal, loadCase, markDeadlineMet, storeDeadlines, transition } from '../case-file/index.ts';
 import { decisionReads } from '../decisions/index.ts';
@@ -35,7 +36,9 @@ export async function registerComplaint(
     const decision = await decisionReads.latest(tx, caseId);
     if (!decision) throw conflictOn('decision', 'complaint.noDecision');
     transition(c, 'register_complaint');
-    if (input.receivedOn < decision.decided_on) throw fieldError('receivedOn', 'complaint.beforeDecision');
+    refuseFields(
+      dateProblems('complaint', input, { today: ctx.clock.today(), 'decision.decidedOn': decision.decided_on as PlainDate }),
+    );
     const existing = await complaintsRepository.complaints(tx, [caseId]);
     if (existing.some((x) => isComplaintOpen(x.status))) {
       throw conflictOn('complaint', 'complaint.open');
@@ -43,10 +46,16 @@ export async function registerComplaint(
     const rules = deadlineRulesFor(ctx.actor.municipalityCode);
     // The stored complaint deadline of the decision, or (a full grant carries none) the rule applied now.
     const stored = (await deadlinesOf(tx, caseId)).find((d) => d.kind === 'complaint' && d.from_date === decision.decided_on);
-    const deadline = stored
-      ? { due: stored.due_date as PlainDate, endsAtTime: stored.ends_at_time }
-      : computeDeadline('complaint', decision.decided_on as PlainDate, rules);
-    const timeliness = complaintTimeliness({ on: input.receivedOn, at: input.receivedAt }, deadline);
+    const due = stored
+      ? (stored.due_date as PlainDate)
+      : computeDeadline('complaint', decision.decided_on as PlainDate, rules).due;
+    // Its last day ends per channel: midnight for a written or digital complaint, whatever the service level says;
+    // only an oral complaint at the office can end at the close of office hours (retssikkerhedsloven § 67).
+    const timeliness = complaintTimelinessByChannel(
+      { on: input.receivedOn, at: input.receivedAt, channel: input.form },
+      due,
+      rules,
+    );
     const complaintId = await complaintsRepository.insert(tx, {
       municipality_id: ctx.actor.municipalityId,
       case_id: caseId,

@@ -1,6 +1,7 @@
 import { deadlineRulesFor } from '../../../rules/deadlines/deadline-rules.ts';
 import { computeDeadline } from '../../../rules/deadlines/deadlines.ts';
 import { supportEndsAfterStop } from '../../../rules/follow-up/fko-schedule.ts';
+import { catalogueContentSchema } from '../../../shared/catalogue/catalogue.schema.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import { conflictOn } from '../../platform/errors.ts';
@@ -8,6 +9,7 @@ import type { Tx } from '../../platform/tx.ts';
 import { type CaseRow, storeDeadlines } from '../case-file/index.ts';
 import { stopLetter } from '../letters/index.ts';
 import { letterheadOf } from '../organisation/index.ts';
+import { complaintGuidanceOf } from './complaint-guidance.ts';
 import { decisionsRepository } from './decisions.repository.ts';
 import { partyHearingOf, recordDecision } from './record-decision.ts';
 
@@ -41,6 +43,9 @@ export async function decideStop(
   const granted = (await decisionsRepository.decisions(tx, [c.id])).find((d) => d.outcome !== 'refused');
   if (!granted) throw conflictOn('order', 'followUp.noOrder');
   const letterhead = await letterheadOf(tx, ctx.actor.municipalityId);
+  // The stop ends the grant, so it applies the grant's service-level version and names it in the letter.
+  const sv = await decisionsRepository.serviceVersion(tx, granted.service_description_version_id);
+  const content = sv ? catalogueContentSchema.parse(sv.content) : null;
   const { decisionId, documentId } = await recordDecision(
     tx,
     ctx,
@@ -55,6 +60,8 @@ export async function decideStop(
       module_days: null,
       start_date: null,
       time_limit_until: null,
+      applied_for: null,
+      refused_part: null,
       reasons: input.reasons,
       party_hearing: input.partyHearing,
       party_hearing_note: input.partyHearingNote || null,
@@ -64,12 +71,18 @@ export async function decideStop(
       serviceTitle: granted.service_title,
       legalBasis: input.legalBasis,
       offerName: input.offerName,
+      serviceLevel: {
+        municipalityName: letterhead.name,
+        legalBasis: sv?.legal_basis ?? input.legalBasis,
+        versionNumber: sv?.number ?? 0,
+        inForceFrom: (sv?.in_force_from ?? input.stoppedOn) as PlainDate,
+      },
       continuesUntil: continuation?.counted ?? null,
       endsOn,
       reasons: input.reasons,
       partyHearing: partyHearingOf(input),
       referred: input.referred,
-      complaint: { municipality: letterhead, deadline: complaint },
+      complaint: complaintGuidanceOf({ content, letterhead, due: complaint.due, rules, caseworker: ctx.actor.name }),
     }),
   );
   await storeDeadlines(tx, ctx, c.id, [...(continuation ? [continuation] : []), complaint]);

@@ -4,11 +4,12 @@ import { versionInForce } from '../../../rules/catalogue/version-lifecycle.ts';
 import { deadlineRulesFor } from '../../../rules/deadlines/deadline-rules.ts';
 import { computeDeadline } from '../../../rules/deadlines/deadlines.ts';
 import { profileInBands } from '../../../rules/profiles/citizen-profiles.ts';
+import { dateProblems, legalTimeLimit } from '../../../rules/records/date-constraints.ts';
 import type { Decide } from '../../../shared/cases/decision.schema.ts';
 import { catalogueContentSchema } from '../../../shared/catalogue/catalogue.schema.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
-import { AppError, fieldError } from '../../platform/errors.ts';
+import { AppError, fieldError, refuseFields } from '../../platform/errors.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { assessmentOfCase } from '../assessment/index.ts';
 import {
@@ -23,6 +24,7 @@ import {
 } from '../case-file/index.ts';
 import { decisionLetter } from '../letters/index.ts';
 import { letterheadOf } from '../organisation/index.ts';
+import { complaintGuidanceOf } from './complaint-guidance.ts';
 import { decisionsRepository } from './decisions.repository.ts';
 import { partyHearingOf, recordDecision } from './record-decision.ts';
 
@@ -70,7 +72,16 @@ export async function decide(
     }
     const content = catalogueContentSchema.parse(sv.content);
     const rules = deadlineRulesFor(ctx.actor.municipalityCode);
-    const problems = decisionFrameProblems({ ...input, legalBasis: sv.legal_basis }, content.profileBands, rules);
+    // Dates that cannot be true are refused at their fields, with the law's maximum for time-limited support.
+    refuseFields(
+      dateProblems('decision', input, {
+        today: ctx.clock.today(),
+        'request.receivedOn': c.received_on as PlainDate,
+        'law.maximumEnd':
+          input.outcome !== 'refused' && input.startDate ? legalTimeLimit(sv.legal_basis, input.startDate, rules) : null,
+      }),
+    );
+    const problems = decisionFrameProblems({ ...input, legalBasis: sv.legal_basis }, content.profileBands);
     const first = problems[0];
     if (first) throw fieldError(first.path, first.key);
     const profile = input.weeklyHours !== null ? profileInBands(content.profileBands, input.weeklyHours) : null;
@@ -107,6 +118,8 @@ export async function decide(
         module_days: input.moduleDays,
         start_date: input.startDate,
         time_limit_until: input.timeLimitUntil,
+        applied_for: input.outcome === 'partly_granted' ? input.appliedFor : null,
+        refused_part: input.outcome === 'partly_granted' ? input.refusedPart : null,
         reasons: input.reasons,
         party_hearing: input.partyHearing,
         party_hearing_note: input.partyHearingNote || null,
@@ -128,9 +141,12 @@ export async function decide(
           startsOn: input.startDate ?? input.decidedOn,
           timeLimitUntil: input.timeLimitUntil,
         },
+        partial: input.outcome === 'partly_granted' ? { appliedFor: input.appliedFor, refused: input.refusedPart } : null,
         reasons: input.reasons,
         partyHearing: partyHearingOf(input),
-        complaint: complaint ? { municipality: letterhead, deadline: complaint } : null,
+        complaint: complaint
+          ? complaintGuidanceOf({ content, letterhead, due: complaint.due, rules, caseworker: ctx.actor.name })
+          : null,
       }),
     );
     await markDeadlineMet(tx, id, c.day_offer ? 'decision_day_offer' : 'decision', input.decidedOn);

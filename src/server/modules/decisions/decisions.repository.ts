@@ -12,6 +12,9 @@ export type DecisionRow = {
   module_days: number | null;
   start_date: string | null;
   time_limit_until: string | null;
+  /** A partial grant: what was applied for, and what is refused (both in its letter). */
+  applied_for: string | null;
+  refused_part: string | null;
   reasons: string;
   party_hearing: 'done' | 'not_needed';
   party_hearing_note: string | null;

@@ -1,6 +1,7 @@
+import { dateProblems } from '../../../rules/records/date-constraints.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
-import { conflictOn, fieldError } from '../../platform/errors.ts';
+import { conflictOn, refuseFields } from '../../platform/errors.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { journal, markDeadlineMet } from '../case-file/index.ts';
 import { danishDate } from '../letters/index.ts';
@@ -16,7 +17,9 @@ export async function acceptOrder(
   await runUseCase(ctx, async (tx) => {
     const o = await loadOrderFor(tx, ctx, orderId);
     if (o.status !== 'ordered') throw conflictOn('order', 'order.alreadyAccepted');
-    if (input.startDate < o.decided_on) throw fieldError('startDate', 'order.start.beforeDecision');
+    refuseFields(
+      dateProblems('order_acceptance', input, { today: ctx.clock.today(), 'decision.decidedOn': o.decided_on as PlainDate }),
+    );
     await orderChanges.accept(tx, orderId, input.version, ctx.clock.today(), input.startDate);
     await markDeadlineMet(tx, o.case_id, 'start', input.startDate);
     await journal(

@@ -1,6 +1,7 @@
+import { dateProblems } from '../../../rules/records/date-constraints.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
-import { conflictOn } from '../../platform/errors.ts';
+import { conflictOn, refuseFields } from '../../platform/errors.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { audit, goalOf, loadOrderFor, requireAccepted } from './follow-up.helpers.ts';
 import { followUpRepository } from './follow-up.repository.ts';
@@ -17,6 +18,7 @@ export async function addSubgoal(
     requireAccepted(o);
     const goal = await goalOf(tx, o, goalId);
     if (goal.ended_on) throw conflictOn('goalId', 'fko.goalEnded');
+    refuseFields(dateProblems('subgoal', input, { today: ctx.clock.today() }));
     const id = await followUpRepository.insertSubgoal(tx, {
       municipality_id: ctx.actor.municipalityId,
       order_id: o.id,

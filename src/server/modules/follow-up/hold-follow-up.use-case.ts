@@ -1,6 +1,7 @@
+import { dateProblems } from '../../../rules/records/date-constraints.ts';
 import type { FollowUpInput } from '../../../shared/follow-up/follow-up.schema.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
-import { conflictOn } from '../../platform/errors.ts';
+import { conflictOn, fieldError, refuseFields } from '../../platform/errors.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { journal, loadCase, setStatus, transition } from '../case-file/index.ts';
 import { decideStop } from '../decisions/index.ts';
@@ -24,6 +25,7 @@ export async function holdFollowUp(
 ): Promise<{ followUpId: string; documentId: string | null }> {
   return runUseCase(ctx, async (tx) => {
     const c = await loadCase(tx, caseId);
+    refuseFields(dateProblems('follow_up', input, { today: ctx.clock.today() }));
     const latest = await followUpRepository.latestOrderOfCase(tx, caseId);
     const o = latest ? await loadOrderFor(tx, ctx, latest.id) : undefined;
     if (!o || orderState(o, input.heldOn) === 'ended' || o.ends_on !== null) {
@@ -37,6 +39,8 @@ export async function holdFollowUp(
       await orderChanges.scheduleFollowUp(tx, o.id, input.nextFollowUp as string);
     } else {
       const next = transition(c, input.outcome === 'end' ? 'close' : 'reopen_for_new_decision');
+      // Ending is a decision: the party hearing is a person's statement, never a default (the schema requires it).
+      if (!input.partyHearing) throw fieldError('partyHearing', 'decision.partyHearing');
       const stop = await decideStop(tx, ctx, c, {
         legalBasis: o.legal_basis,
         offerName: o.offer_name,

@@ -1,6 +1,7 @@
+import { dateProblems } from '../../../rules/records/date-constraints.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
-import { conflictOn, fieldError } from '../../platform/errors.ts';
+import { conflictOn, refuseFields } from '../../platform/errors.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { journal } from '../case-file/index.ts';
 import { orderChanges } from '../orders/index.ts';
@@ -21,7 +22,7 @@ export async function scoreGoal(
     const o = await loadOrderFor(tx, ctx, orderId);
     requireAccepted(o);
     const goal = await goalOf(tx, o, goalId);
-    if (input.scoredOn > ctx.clock.today()) throw fieldError('scoredOn', 'fko.future');
+    refuseFields(dateProblems('fko_status', input, { today: ctx.clock.today() }));
     const statuses = (await followUpRepository.statuses(tx, [o.id])).filter((s) => s.goal_id === goal.id);
     if (statuses.some((s) => s.kind === 'final')) throw conflictOn('goalId', 'fko.finalGiven');
     if (input.kind === 'quarterly' && goal.ended_on && input.scoredOn > goal.ended_on) {

@@ -1,6 +1,7 @@
+import { dateProblems } from '../../../rules/records/date-constraints.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
-import { conflictOn, fieldError } from '../../platform/errors.ts';
+import { conflictOn, fieldError, refuseFields } from '../../platform/errors.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { audit, loadOrderFor, requireAccepted } from './follow-up.helpers.ts';
 import { followUpRepository } from './follow-up.repository.ts';
@@ -16,7 +17,7 @@ export async function writeJournal(
     requireAccepted(o);
     const goal = (await followUpRepository.goals(tx, [o.id])).find((g) => g.id === input.goalId);
     if (!goal) throw fieldError('goalId', 'id.invalid');
-    if (input.writtenOn > ctx.clock.today()) throw fieldError('writtenOn', 'date.future');
+    refuseFields(dateProblems('journal_entry', input, { today: ctx.clock.today() }));
     if (o.ends_on && input.writtenOn > o.ends_on) throw conflictOn('writtenOn', 'order.ended');
     const id = await followUpRepository.insertJournal(tx, {
       municipality_id: ctx.actor.municipalityId,

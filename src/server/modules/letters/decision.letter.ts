@@ -18,6 +18,11 @@ export type DecisionLetterModel = {
     startsOn: PlainDate;
     timeLimitUntil: PlainDate | null;
   };
+  /**
+   * A partial grant says in the letter what was applied for and what is refused, not only in the caseworker's reasons
+   * (forvaltningsloven §§ 22–24: the citizen must be able to see what the decision does not give).
+   */
+  partial: { appliedFor: string; refused: string } | null;
   reasons: string;
   partyHearing: PartyHearingModel;
   /** Complaint guidance: unless fully granted, and whenever support is reduced (forvaltningsloven § 25). */
@@ -39,18 +44,28 @@ export function decisionLetter(m: DecisionLetterModel): LetterBody {
       ? []
       : [
           f.weeklyHours !== null
-            ? `Omfang: ${danishNumber(f.weeklyHours)} timer om ugen${f.profileCode ? ` (borgerprofil ${f.profileCode})` : ''}.`
+            ? `Omfang: ${danishNumber(f.weeklyHours)} timer om ugen.${f.profileCode ? ` Det svarer til borgerprofil ${f.profileCode}.` : ''}`
             : `Omfang: ${f.moduleDays} moduler (dage) om ugen.`,
           `Støtten begynder den ${danishDate(f.startsOn)}${f.timeLimitUntil ? ` og er tidsbegrænset til den ${danishDate(f.timeLimitUntil)}` : ''}.`,
         ];
+  const partial =
+    m.outcome === 'partly_granted' && m.partial
+      ? [`Du har søgt om: ${m.partial.appliedFor}`, `Du får afslag på: ${m.partial.refused}`]
+      : [];
   return {
     title: 'Afgørelse',
     subject: `Afgørelse om ${service} (${m.service.legalBasis})`,
     paragraphs: [
       `${VERB[m.outcome]} ${service} efter ${m.service.legalBasis}.`,
+      ...partial,
       ...frame,
       `Begrundelse: ${m.reasons}`,
-      `Afgørelsen er truffet efter ${m.municipalityName}s serviceniveau for ${m.service.legalBasis}, version ${m.service.versionNumber}, gældende fra ${danishDate(m.service.inForceFrom)}.`,
+      ...LEGAL_PARAGRAPHS.serviceLevelApplied.paragraphs({
+        municipalityName: m.municipalityName,
+        legalBasis: m.service.legalBasis,
+        versionNumber: m.service.versionNumber,
+        inForceFrom: m.service.inForceFrom,
+      }),
       ...LEGAL_PARAGRAPHS.partyHearing.paragraphs(m.partyHearing),
       ...(m.complaint ? LEGAL_PARAGRAPHS.complaintGuidance.paragraphs(m.complaint) : []),
     ],

@@ -6,10 +6,12 @@ export { type DecisionLetterModel, decisionLetter } from './decision.letter.ts';
 export { ANKESTYRELSEN, COMPLAINT_FORM_DA, type ForwardingLetterModel, forwardingLetter } from './forwarding.letter.ts';
 export {
   CONTACT_US,
+  type ComplaintContact,
   type ComplaintGuidanceModel,
   LEGAL_PARAGRAPHS,
   type MissedDeadlineModel,
   type PartyHearingModel,
+  type ServiceLevelApplied,
 } from './legal-paragraphs.ts';
 export {
   type Appendix,

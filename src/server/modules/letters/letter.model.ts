@@ -1,5 +1,6 @@
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import { danishDate } from './letter-format.ts';
+import { explainFirstUse } from './plain-words.ts';
 
 export type Letterhead = { name: string; address: string | null; phone: string | null; email: string | null };
 export type Recipient = { name: string; address: string | null; postalCode: string | null; city: string | null };
@@ -42,7 +43,10 @@ export type LetterEnvelope = {
   reference: string;
 };
 
-/** The whole letter from its envelope and a template's body; the body's own recipient wins. */
+/**
+ * The whole letter from its envelope and a template's body; the body's own recipient wins. A letter to the citizen
+ * explains the words of the law the first time it uses them (`plain-words.ts`); one to an authority does not.
+ */
 export function composeLetter(envelope: LetterEnvelope, body: LetterBody): Letter {
   return {
     municipality: envelope.municipality,
@@ -50,7 +54,7 @@ export function composeLetter(envelope: LetterEnvelope, body: LetterBody): Lette
     recipient: body.recipient ?? envelope.recipient,
     date: danishDate(envelope.on),
     subject: body.subject,
-    paragraphs: body.paragraphs,
+    paragraphs: body.recipient ? body.paragraphs : explainFirstUse(body.paragraphs),
     signature: envelope.signature,
     reference: envelope.reference,
     ...(body.appendices?.length ? { appendices: body.appendices } : {}),

@@ -21,9 +21,25 @@ import {
 
 const d = (s: string) => s as PlainDate;
 const RKSK = { name: 'Ringkøbing-Skjern Kommune', address: 'Ved Fjorden 6, 6950 Ringkøbing' };
+/** Seed 001 "Klage": the complaint address of Ringkøbing-Skjern's service level (not the town hall's). */
+const RKSK_COMPLAINTS = {
+  name: 'Ringkøbing-Skjern Kommune',
+  unit: 'Handicap og Psykiatri',
+  address: 'Rødkløvervej 4',
+  postalCode: '6950',
+  city: 'Ringkøbing',
+  email: null,
+  digitalPost: 'Ringkøbing-Skjern Kommune, Handicap og Psykiatri',
+};
+const RKSK_GUIDANCE = {
+  contact: RKSK_COMPLAINTS,
+  deadline: { due: d('2026-03-30'), oralEndsAt: '15:00' },
+  caseworker: 'Maria Holm',
+};
 const GUIDANCE_RKSK = [
-  'Klagevejledning: Du kan klage over afgørelsen skriftligt eller mundtligt. Fristen er 4 uger fra du har modtaget afgørelsen. Klagefristen udløber den 30.3.2026 ved kontortids ophør (kl. 15:00).',
-  'Klagen sendes til Ringkøbing-Skjern Kommune, Ved Fjorden 6, 6950 Ringkøbing. Kommunen genvurderer først afgørelsen. Fastholder vi afgørelsen, sender vi din klage sammen med afgørelsen og begrundelsen til Ankestyrelsen inden for 4 uger, normalt inden for 14 dage.',
+  'Klagevejledning: Du kan klage over afgørelsen skriftligt, digitalt eller mundtligt. Fristen er 4 uger fra den dag, du modtog afgørelsen, og den udløber den 30.3.2026. En skriftlig eller digital klage er kommet i tide, hvis vi har den senest den dag inden midnat. En mundtlig klage, hvor du ringer eller møder op, skal du give inden kontortids ophør kl. 15:00 den dag.',
+  'Skriv til Ringkøbing-Skjern Kommune, Handicap og Psykiatri, Rødkløvervej 4, 6950 Ringkøbing, eller send klagen med Digital Post til Ringkøbing-Skjern Kommune, Handicap og Psykiatri (på borger.dk, e-Boks eller mit.dk, hvor du logger på med MitID). Du kan også klage mundtligt til Maria Holm, som har skrevet dette brev.',
+  'Kommunen laver først en genvurdering af afgørelsen. Fastholder vi afgørelsen, sender vi din klage sammen med afgørelsen og begrundelsen til Ankestyrelsen inden for 4 uger, normalt inden for 14 dage.',
 ];
 
 describe('legal paragraphs: written once, cited', () => {
@@ -33,18 +49,37 @@ describe('legal paragraphs: written once, cited', () => {
   });
 
   it.each([
-    ['at the close of office hours (RKSK)', { due: d('2026-03-30'), endsAtTime: '15:00' }, RKSK, GUIDANCE_RKSK],
     [
-      'at the end of the day, no address',
-      { due: d('2026-03-30'), endsAtTime: '23:59:59' },
-      { name: 'Randers Kommune', address: null },
+      'Ringkøbing-Skjern: its own complaint address, Digital Post, an oral complaint until office close',
+      RKSK_GUIDANCE,
+      GUIDANCE_RKSK,
+    ],
+    [
+      'a municipality with an e-mail and no office-hours end',
+      {
+        contact: {
+          ...RKSK_COMPLAINTS,
+          name: 'Randers Kommune',
+          unit: null,
+          address: 'Laksetorvet 1',
+          postalCode: '8900',
+          city: 'Randers',
+          email: 'klage@randers.dk',
+          digitalPost: null,
+        },
+        deadline: { due: d('2026-03-30'), oralEndsAt: null },
+        caseworker: 'Lars Bo',
+      },
       [
-        'Klagevejledning: Du kan klage over afgørelsen skriftligt eller mundtligt. Fristen er 4 uger fra du har modtaget afgørelsen. Klagefristen udløber den 30.3.2026.',
-        'Klagen sendes til Randers Kommune. Kommunen genvurderer først afgørelsen. Fastholder vi afgørelsen, sender vi din klage sammen med afgørelsen og begrundelsen til Ankestyrelsen inden for 4 uger, normalt inden for 14 dage.',
+        'Klagevejledning: Du kan klage over afgørelsen skriftligt, digitalt eller mundtligt. Fristen er 4 uger fra den dag, du modtog afgørelsen, og den udløber den 30.3.2026. En skriftlig eller digital klage er kommet i tide, hvis vi har den senest den dag inden midnat.',
+        'Skriv til Randers Kommune, Laksetorvet 1, 8900 Randers, eller send klagen på e-mail til klage@randers.dk (skriv ikke CPR-nummer eller helbredsoplysninger i en almindelig e-mail). Du kan også klage mundtligt til Lars Bo, som har skrevet dette brev.',
+        'Kommunen laver først en genvurdering af afgørelsen. Fastholder vi afgørelsen, sender vi din klage sammen med afgørelsen og begrundelsen til Ankestyrelsen inden for 4 uger, normalt inden for 14 dage.',
       ],
     ],
-  ] as const)('complaint guidance with the deadline %s', (_label, deadline, municipality, text) => {
-    expect(LEGAL_PARAGRAPHS.complaintGuidance.paragraphs({ deadline, municipality })).toEqual(text);
+  ] as const)('complaint guidance: %s', (_label, model, text) => {
+    expect(LEGAL_PARAGRAPHS.complaintGuidance.paragraphs(model)).toEqual(text);
+    // Never the old promise that every complaint ends at the close of office hours.
+    expect(text.join(' ')).not.toContain('Klagefristen udløber den 30.3.2026 ved kontortids ophør');
   });
 
   it.each([
@@ -107,9 +142,9 @@ describe('letter templates (a model in, the letter text out)', () => {
   });
 
   it.each([
-    ...Object.entries(NOTICE_PROMISES).map(([kind, promised]) => [kind, promised] as const),
-    ['forward_to_ankestyrelsen', 'næste skridt i din sag'] as const,
-  ])('the § 3, stk. 2 notice for %s promises "%s"', (kind, promised) => {
+    ...Object.entries(NOTICE_PROMISES).map(([kind, p]) => [kind, p?.promised ?? '', p?.expect ?? ''] as const),
+    ['forward_to_ankestyrelsen', 'at tage næste skridt i din sag', 'næste skridt i din sag'] as const,
+  ])('the § 3, stk. 2 notice for %s promises "%s", and the citizen expects "%s"', (kind, promised, expected) => {
     const body = missedDeadlineNoticeLetter({
       kind: kind as never,
       due: d('2026-06-02'),
@@ -121,7 +156,7 @@ describe('letter templates (a model in, the letter text out)', () => {
     expect(body.paragraphs).toEqual([
       `Vi har lovet ${promised} senest den 2.6.2026. Den frist kan vi desværre ikke overholde.`,
       'Årsagen er: Vi venter på en lægeerklæring.',
-      `Du kan forvente ${promised} senest den 1.7.2026.`,
+      `Vi forventer nu ${promised} senest den 1.7.2026, så du kan forvente ${expected} senest den dag.`,
       'Vi skriver til dig efter retssikkerhedsloven § 3, stk. 2, fordi en myndighed skal give besked, når den ikke kan holde sin frist.',
       CONTACT_US,
     ]);
@@ -136,20 +171,23 @@ describe('letter templates (a model in, the letter text out)', () => {
       { outcome: 'granted', frame, complaint: null },
       [
         'Du får bevilget socialpædagogisk støtte efter SEL § 85.',
-        'Omfang: 7,5 timer om ugen (borgerprofil 4).',
+        'Omfang: 7,5 timer om ugen. Det svarer til borgerprofil 4.',
         'Støtten begynder den 9.3.2026.',
       ],
       [],
     ],
     [
-      'partly granted in module days with a time limit, with guidance',
+      'partly granted in module days with a time limit, with guidance: what was applied for and what is refused',
       {
         outcome: 'partly_granted',
         frame: { ...frame, weeklyHours: null, profileCode: null, moduleDays: 3, timeLimitUntil: d('2026-09-08') },
-        complaint: { municipality: RKSK, deadline: { due: d('2026-03-30'), endsAtTime: '15:00' } },
+        complaint: RKSK_GUIDANCE,
+        partial: { appliedFor: '5 dage om ugen i dagtilbud.', refused: '2 af de 5 dage.' },
       },
       [
         'Du får delvist bevilget socialpædagogisk støtte efter SEL § 85.',
+        'Du har søgt om: 5 dage om ugen i dagtilbud.',
+        'Du får afslag på: 2 af de 5 dage.',
         'Omfang: 3 moduler (dage) om ugen.',
         'Støtten begynder den 9.3.2026 og er tidsbegrænset til den 8.9.2026.',
       ],
@@ -157,12 +195,13 @@ describe('letter templates (a model in, the letter text out)', () => {
     ],
     [
       'refused: no frame, with guidance',
-      { outcome: 'refused', frame, complaint: { municipality: RKSK, deadline: { due: d('2026-03-30'), endsAtTime: '15:00' } } },
+      { outcome: 'refused', frame, complaint: RKSK_GUIDANCE },
       ['Du får afslag på socialpædagogisk støtte efter SEL § 85.'],
       GUIDANCE_RKSK,
     ],
   ] as const)('a decision %s', (_label, m, opening, guidance) => {
     const body = decisionLetter({
+      partial: null,
       ...m,
       municipalityName: RKSK.name,
       service,
@@ -187,6 +226,7 @@ describe('letter templates (a model in, the letter text out)', () => {
       [
         'Du beholder støtten i 4 uger fra afgørelsens dato, til og med den 6.4.2026.',
         'Begrundelse: Målene er nået.',
+        'Afgørelsen er truffet efter Ringkøbing-Skjern Kommunes serviceniveau for SEL § 85, version 2, gældende fra 1.1.2026.',
         'Partshøring var ikke nødvendig: Borgeren har selv bedt om at stoppe.',
         'Vi vurderer, at du har brug for en anden indsats. Vi træffer en ny afgørelse om den og skriver til dig.',
       ],
@@ -197,6 +237,7 @@ describe('letter templates (a model in, the letter text out)', () => {
       [
         'Støtten ophører den 9.3.2026.',
         'Begrundelse: Målene er nået.',
+        'Afgørelsen er truffet efter Ringkøbing-Skjern Kommunes serviceniveau for SEL § 85, version 2, gældende fra 1.1.2026.',
         'Partshøring var ikke nødvendig: Borgeren har selv bedt om at stoppe.',
       ],
     ],
@@ -206,9 +247,10 @@ describe('letter templates (a model in, the letter text out)', () => {
       serviceTitle: 'Socialpædagogisk støtte',
       legalBasis: 'SEL § 85',
       offerName: 'Bostøtten Vest',
+      serviceLevel: { municipalityName: RKSK.name, legalBasis: 'SEL § 85', versionNumber: 2, inForceFrom: d('2026-01-01') },
       reasons: 'Målene er nået.',
       partyHearing: { held: false, why: 'Borgeren har selv bedt om at stoppe.' },
-      complaint: { municipality: RKSK, deadline: { due: d('2026-03-30'), endsAtTime: '15:00' } },
+      complaint: RKSK_GUIDANCE,
     });
     expect(body.title).toBe('Afgørelse om ophør af støtte');
     expect(body.subject).toBe('Afgørelse om ophør af socialpædagogisk støtte (SEL § 85)');
@@ -310,5 +352,18 @@ describe('the letter and its PDF', () => {
     const pages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
     expect(pages(one)).toBe(1);
     expect(pages(two)).toBe(2);
+  });
+});
+
+describe('the § 3, stk. 2 notice is correct Danish: the municipality decides, the citizen receives (issue 12)', () => {
+  it.each(Object.keys(NOTICE_PROMISES))('%s', (kind) => {
+    const text = missedDeadlineNoticeLetter({
+      kind: kind as never,
+      due: '2026-06-02' as PlainDate,
+      reason: 'Vi venter på en lægeerklæring.',
+      expectedBy: '2026-07-01' as PlainDate,
+    }).paragraphs.join(' ');
+    expect(text).not.toMatch(/Du kan forvente at træffe|Du kan forvente at sende|du kan forvente at sætte/i);
+    expect(text).toMatch(/Vi forventer nu at /);
   });
 });

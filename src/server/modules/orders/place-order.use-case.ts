@@ -1,7 +1,10 @@
 import { offerDeliversBasis } from '../../../rules/cases/decision-rules.ts';
+import { dateProblems } from '../../../rules/records/date-constraints.ts';
+import { fkoTargetProblems } from '../../../rules/records/fko-target.ts';
 import type { Order } from '../../../shared/cases/order.schema.ts';
+import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
-import { AppError, fieldError, invalidTransition } from '../../platform/errors.ts';
+import { AppError, fieldError, invalidTransition, refuseFields } from '../../platform/errors.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { auditCase, journal, loadCase, setStatus, transition } from '../case-file/index.ts';
 import { decisionReads } from '../decisions/index.ts';
@@ -23,9 +26,12 @@ export async function placeOrder(ctx: RequestContext, id: string, input: Order):
     if (!offer) throw fieldError('offerId', 'order.offer.unknown');
     // The offer must deliver support under the paragraph the decision grants (an order is not a new decision).
     if (!offerDeliversBasis(offer.legal_bases, decision.legal_basis)) throw fieldError('offerId', 'order.offer.legalBasis');
-    if (input.firstFollowUp < input.orderedOn) throw fieldError('firstFollowUp', 'order.followUp.beforeOrder');
-    const early = input.goals.findIndex((g) => g.targetDate < input.orderedOn);
-    if (early >= 0) throw fieldError(`goals.${early}.targetDate`, 'order.targetDate.beforeOrder');
+    // Not before the decision, not in the future; follow-up and goal dates still to come; each FKO target fits its
+    // goal type. Every problem at its field, nothing saved.
+    refuseFields([
+      ...dateProblems('order', input, { today: ctx.clock.today(), 'decision.decidedOn': decision.decided_on as PlainDate }),
+      ...fkoTargetProblems(input.goals),
+    ]);
     const orderId = await ordersRepository.insertOrder(
       tx,
       {

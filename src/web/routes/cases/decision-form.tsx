@@ -43,6 +43,9 @@ export function DecisionForm({ c, user }: { c: CaseDetail; user: SessionUser }) 
   const [until, setUntil] = useState('');
   const [untilEdited, setUntilEdited] = useState(false);
   const [reasons, setReasons] = useState('');
+  // A partial grant says in the letter what was applied for (drafted from the request) and what is refused.
+  const [appliedFor, setAppliedFor] = useState(c.request.what);
+  const [refusedPart, setRefusedPart] = useState('');
   const [hearing, setHearing] = useState<(typeof HEARING)[number] | null>(null);
   const [hearingNote, setHearingNote] = useState('');
   const decide = useCaseCommand<unknown, { documentId: string }>(c.id, 'decision');
@@ -70,6 +73,8 @@ export function DecisionForm({ c, user }: { c: CaseDetail; user: SessionUser }) 
       moduleDays: granted ? numberOrText(modules) : null,
       startDate: granted ? startDate || null : null,
       timeLimitUntil: granted && until ? until : null,
+      appliedFor: outcome === 'partly_granted' ? appliedFor : '',
+      refusedPart: outcome === 'partly_granted' ? refusedPart : '',
       reasons,
       partyHearing: hearing ?? undefined,
       partyHearingNote: hearingNote,
@@ -204,6 +209,33 @@ export function DecisionForm({ c, user }: { c: CaseDetail; user: SessionUser }) 
             </>
           ) : null}
         </div>
+        {outcome === 'partly_granted' ? (
+          <>
+            <Field
+              id={ids('appliedFor')}
+              label={t('decision.appliedFor')}
+              hint={t('decision.partial.hint')}
+              error={errors.at('appliedFor')}
+            >
+              <textarea
+                id={ids('appliedFor')}
+                className="form-input vt-textarea"
+                rows={2}
+                value={appliedFor}
+                onChange={(e) => setAppliedFor(e.target.value)}
+              />
+            </Field>
+            <Field id={ids('refusedPart')} label={t('decision.refusedPart')} error={errors.at('refusedPart')}>
+              <textarea
+                id={ids('refusedPart')}
+                className="form-input vt-textarea"
+                rows={2}
+                value={refusedPart}
+                onChange={(e) => setRefusedPart(e.target.value)}
+              />
+            </Field>
+          </>
+        ) : null}
         <Field id={ids('reasons')} label={t('decision.reasons')} error={errors.at('reasons')}>
           <textarea
             id={ids('reasons')}

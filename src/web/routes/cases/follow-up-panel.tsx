@@ -47,13 +47,14 @@ export function FollowUpPanel({ c }: { c: CaseDetail }) {
       note,
       nextFollowUp: outcome === 'continue' ? next || null : null,
       reasons,
-      partyHearing: ending ? (hearing ?? undefined) : 'done',
+      partyHearing: ending ? hearing : null,
       partyHearingNote: hearingNote,
     };
-    const parsed = errors.check(followUpSchema, input, [
-      ...dateProblems('follow_up', input, { today: plainDateInCopenhagen(new Date()) }),
-      ...(ending && hearing === null ? [{ path: 'partyHearing', key: 'decision.partyHearing' as const }] : []),
-    ]);
+    const parsed = errors.check(
+      followUpSchema,
+      input,
+      dateProblems('follow_up', input, { today: plainDateInCopenhagen(new Date()) }),
+    );
     if (parsed) hold.mutate(parsed, { onError: errors.fail, onSuccess: errors.clear });
   }
   const ids = fieldIdOf('fu');
