@@ -143,8 +143,9 @@ test('a refused § 107 application: complaint registered, decision maintained an
   await page.getByRole('button', { name: 'Træf afgørelse' }).click();
   await expect(page.getByTestId('case-status')).toContainText('Afslag');
   const deadlines = page.getByTestId('case-deadlines');
-  // 4 weeks from Friday 20 November 2026: Friday 18 December, at the close of office hours in Ringkøbing-Skjern.
-  await expect(deadlines.getByRole('row', { name: /Klagefrist/ })).toContainText('18.12.2026 kl. 15:00');
+  // 4 weeks from Friday 20 November 2026: Friday 18 December. A written or digital complaint is in time until
+  // midnight; only an oral one ends at the close of office hours in Ringkøbing-Skjern (seed 001; rsl. § 67).
+  await expect(deadlines.getByRole('row', { name: /Klagefrist/ })).toContainText('18.12.2026 (mundtligt inden kl. 15:00)');
   await expectNoAxeViolations(page);
 
   // The citizen phones in a complaint.

@@ -3,10 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_JOURNAL_FORMAT, formatJournalNumber } from '../../src/rules/cases/journal-number.ts';
 import { NAMED_DEMO_CITIZENS } from '../../src/server/db/seed/demo-seed.ts';
 import type { Database } from '../../src/server/platform/db/database.ts';
 import { inSystem } from '../../src/server/platform/tx.ts';
 import type { CaseDetail } from '../../src/shared/cases/case.schema.ts';
+import { plainDateInCopenhagen } from '../../src/shared/plain-date.ts';
 import { loginAs, MUNICIPALITY, type Session, testApp } from '../support/test-app.ts';
 import { openTestDatabase, TEST_DB } from '../support/test-db.ts';
 
@@ -106,6 +108,38 @@ describe(`case flow: request and receipt on ${TEST_DB}`, () => {
     expect(text).toContain('22.6.2026');
     expect(text).toContain('Ønsker socialpædagogisk støtte');
     expect(text).toContain('retssikkerhedsloven § 3, stk. 2');
+    // The case's journal number in the municipality's format, not an internal id (issue 12).
+    expect(text).toContain(`Journalnummer: ${c.journalNumber}`);
+    expect(text).not.toContain('Sagsnummer');
+  });
+
+  it('numbers every case in the municipality’s journal format, unique per municipality, as the rules format it', async () => {
+    const year = Number(plainDateInCopenhagen(new Date()).slice(0, 4));
+    const opened = async (s: Session, cpr: string) => {
+      const res = await s.send('POST', '/api/cases', {
+        citizenId: ((await s.get(`/api/citizens?q=${cpr}`)).json() as { items: { id: string }[] }).items[0]?.id ?? '',
+        channel: 'letter',
+        receivedOn: '2026-10-01',
+        requestedBy: 'citizen',
+        what: 'Bostøtte',
+      });
+      return ((await s.get(`/api/cases/${(res.json() as { id: string }).id}`)).json() as CaseDetail).journalNumber;
+    };
+    const [a, b] = [await opened(caseworker, METTE.cpr), await opened(caseworker, SOEREN.cpr)];
+    // Ringkøbing-Skjern's format is KLE-based: 27.24.00-P19-<running number>-<yy>.
+    const seq = (n: string) => Number(/^27\.24\.00-P19-(\d+)-\d{2}$/.exec(n)?.[1]);
+    expect(a).toBe(formatJournalNumber(EXAMPLE_JOURNAL_FORMAT, seq(a), year));
+    expect(seq(b)).toBe(seq(a) + 1);
+    // Randers counts on its own.
+    const randers = await loginAs(app, 'caseworker', MUNICIPALITY.randers);
+    const randersCitizen = NAMED_DEMO_CITIZENS.find((p) => p.municipality === '730');
+    const r = await opened(randers, randersCitizen?.cpr ?? '');
+    expect(r).toMatch(/^27\.24\.00-P19-\d+-\d{2}$/);
+    // The database refuses a second case with the same number in the municipality.
+    const dup = inSystem(database, (tx) =>
+      tx.updateTable('case_file').set({ journal_number: a }).where('journal_number', '=', b).execute(),
+    );
+    await expect(dup).rejects.toThrow(/case_file_journal_number_idx|duplicate|unique/i);
   });
 
   it('refuses a second receipt with 409 (the state machine), and a stale version with 409', async () => {

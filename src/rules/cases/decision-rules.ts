@@ -1,5 +1,4 @@
 import { mentionsParagraph, paragraphsOf } from '../../shared/catalogue/paragraphs.ts';
-import type { PlainDate } from '../../shared/plain-date.ts';
 import { profileInBands } from '../profiles/citizen-profiles.ts';
 
 export type Band = { code: string; above: number; upTo: number };

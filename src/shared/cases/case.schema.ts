@@ -35,6 +35,8 @@ export const deadlineSchema = z.object({
   fromDate: plainDateSchema,
   dueDate: plainDateSchema,
   endsAtTime: z.string(),
+  /** The complaint deadline only: when an oral complaint must be made on the last day, if earlier than midnight. */
+  oralEndsAt: z.string().nullable(),
   ruleVersion: z.string(),
   source: z.string(),
   metOn: plainDateSchema.nullable(),
@@ -100,6 +102,8 @@ export const caseDetailSchema = z.object({
   id: uuidSchema,
   citizen: z.object({ id: uuidSchema, name: z.string(), cpr: z.string() }),
   status: z.string(),
+  /** The journal number in the municipality's format (on the case and in every letter). */
+  journalNumber: z.string(),
   title: z.string(),
   openedOn: plainDateSchema,
   dayOffer: z.boolean(),
@@ -143,6 +147,7 @@ export type CaseDetail = z.infer<typeof caseDetailSchema>;
 export const caseListItemSchema = z.object({
   id: uuidSchema,
   citizenName: z.string(),
+  journalNumber: z.string(),
   title: z.string(),
   status: z.string(),
   nextDeadline: z

@@ -310,7 +310,7 @@ const da = {
   'common.cancel': 'Annullér',
   'letter.show': 'Vis brevet',
   'letter.hide': 'Skjul brevet',
-  'letter.reference': 'Sagsnummer',
+  'letter.reference': 'Journalnummer',
   'letter.regards': 'Med venlig hilsen',
   'record.title': 'Afgørelser og bestilling',
   'record.decision': 'Afgørelse {date}',
@@ -330,7 +330,8 @@ const da = {
   'complaint.form.digital': 'Digital (selvbetjening)',
   'complaint.receivedOn': 'Modtaget den',
   'complaint.receivedAt': 'Klokkeslæt (mundtlig klage)',
-  'complaint.receivedAt.hint': 'Skriv TT:MM. Klagefristen kan udløbe ved kontortids ophør.',
+  'complaint.receivedAt.hint':
+    'Skriv TT:MM. En mundtlig klage på sidste dag skal være givet inden kontortids ophør; en skriftlig eller digital klage er i tide til midnat.',
   'complaint.text': 'Hvad klager borgeren over?',
   'complaint.register.submit': 'Registrér klagen',
   'complaint.received': 'Klage modtaget {date}',
@@ -591,6 +592,8 @@ const da = {
   'decision.appliedFor': 'Det, borgeren har søgt om',
   'decision.refusedPart': 'Det, borgeren får afslag på',
   'decision.partial.hint': 'Ved en delvis bevilling står begge dele i brevet, så borgeren kan se, hvad afgørelsen ikke giver.',
+  'cases.journalNumber': 'Journalnummer',
+  'cases.deadline.oral': 'mundtligt inden kl. {time}',
 } as const;
 
 export type MessageKey = keyof typeof da;
@@ -906,7 +909,7 @@ const en: Record<MessageKey, string> = {
   'common.cancel': 'Cancel',
   'letter.show': 'Show the letter',
   'letter.hide': 'Hide the letter',
-  'letter.reference': 'Case number',
+  'letter.reference': 'Journal number',
   'letter.regards': 'Med venlig hilsen',
   'record.title': 'Decisions and order',
   'record.decision': 'Decision {date}',
@@ -926,7 +929,8 @@ const en: Record<MessageKey, string> = {
   'complaint.form.digital': 'Digital (self-service)',
   'complaint.receivedOn': 'Received on',
   'complaint.receivedAt': 'Time (oral complaint)',
-  'complaint.receivedAt.hint': 'Write HH:MM. The deadline may end at the close of office hours.',
+  'complaint.receivedAt.hint':
+    'Write HH:MM. An oral complaint on the last day must be made before the office closes; a written or digital complaint is in time until midnight.',
   'complaint.text': 'What does the citizen complain about?',
   'complaint.register.submit': 'Register the complaint',
   'complaint.received': 'Complaint received {date}',
@@ -1186,6 +1190,8 @@ const en: Record<MessageKey, string> = {
   'decision.appliedFor': 'What the citizen applied for',
   'decision.refusedPart': 'What the citizen is refused',
   'decision.partial.hint': 'With a partial grant the letter states both, so the citizen can see what the decision does not give.',
+  'cases.journalNumber': 'Journal number',
+  'cases.deadline.oral': 'orally before {time}',
 };
 
 export const MESSAGES = { da, en } as const;

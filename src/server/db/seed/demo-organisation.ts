@@ -17,6 +17,8 @@ export type DemoMunicipality = {
   address: string;
   phone: string;
   email: string;
+  /** The municipality's journal-number format (src/rules/cases/journal-number.ts); invented for the demo. */
+  journalNumberFormat: string;
   units: DemoUnit[];
 };
 
@@ -27,6 +29,7 @@ export const DEMO_MUNICIPALITIES: DemoMunicipality[] = [
     address: 'Laksetorvet 1, 8900 Randers C',
     phone: '89 15 15 15',
     email: 'randers.kommune@randers.dk',
+    journalNumberFormat: '27.24.00-P19-{seq}-{yy}',
     units: [
       {
         key: 'csi',
@@ -68,6 +71,7 @@ export const DEMO_MUNICIPALITIES: DemoMunicipality[] = [
     address: 'Ved Fjorden 6, 6950 Ringkøbing',
     phone: '99 74 24 24',
     email: 'post@rksk.dk',
+    journalNumberFormat: '27.24.00-P19-{seq}-{yy}',
     units: [
       { key: 'rksk-myndighed', kind: 'authority', name: 'Myndighed, Handicap og Psykiatri', invented: true },
       {
@@ -113,6 +117,7 @@ export const DEMO_MUNICIPALITIES: DemoMunicipality[] = [
     address: 'Torvet 3, 8500 Grenaa',
     phone: '89 59 10 00',
     email: 'post@norddjurs.dk',
+    journalNumberFormat: '{yyyy}-{seq}',
     units: [
       { key: 'nd-myndighed', kind: 'authority', name: 'Visitation, Voksen', invented: true },
       {

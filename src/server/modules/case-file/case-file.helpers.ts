@@ -1,6 +1,5 @@
 import { type CaseAction, type CaseStatus, nextStatus } from '../../../rules/cases/case-state-machine.ts';
 import type { ComputedDeadline } from '../../../rules/deadlines/deadlines.ts';
-import { formatCpr } from '../../../shared/cpr/cpr.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { CaseFileStatus } from '../../db/database.types.ts';
 import { type AuditEvent, purposeFor, writeAudit } from '../../platform/audit/audit.ts';
@@ -107,7 +106,8 @@ export async function journaliseLetter(
       recipient: { name: `${c.first_name} ${c.last_name}`, address: c.address, postalCode: c.postal_code, city: c.city },
       on: doc.on,
       signature: { name: ctx.actor.name, title: 'Rådgiver' },
-      reference: `${c.id.slice(0, 8)} · CPR ${formatCpr(c.cpr).slice(0, 6)}-xxxx`,
+      // The case's journal number in the municipality's format (offentlighedsloven § 15), not an internal id.
+      reference: c.journal_number,
     },
     doc.body,
   );

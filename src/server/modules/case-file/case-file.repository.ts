@@ -44,8 +44,11 @@ export const caseFileRepository = {
       opened_on: string;
       day_offer: boolean;
     },
-  ): Promise<string> {
-    return (await tx.insertInto('case_file').values(row).returning('id').executeTakeFirstOrThrow()).id;
+  ): Promise<{ id: string; journalNumber: string }> {
+    // The database assigns the journal number in the municipality's format (trigger case_file_journal_number,
+    // migration 0012), so every writer of a case gets one and two cases opened at once never share one.
+    const inserted = await tx.insertInto('case_file').values(row).returning(['id', 'journal_number']).executeTakeFirstOrThrow();
+    return { id: inserted.id, journalNumber: inserted.journal_number };
   },
 
   async insertRequest(
@@ -77,6 +80,7 @@ export const caseFileRepository = {
         'c.opened_on',
         'c.day_offer',
         'c.version',
+        'c.journal_number',
         'r.channel',
         'r.received_on',
         'r.requested_by',
@@ -137,6 +141,7 @@ export const caseFileRepository = {
     const items = await base
       .select((eb) => [
         'c.id',
+        'c.journal_number',
         'c.title',
         'c.status',
         'p.first_name',

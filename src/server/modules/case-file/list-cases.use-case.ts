@@ -27,6 +27,7 @@ export async function listCases(
       items: items.map((i) => ({
         id: i.id,
         citizenName: `${i.first_name} ${i.last_name}`,
+        journalNumber: i.journal_number,
         title: i.title,
         status: i.status,
         nextDeadline:

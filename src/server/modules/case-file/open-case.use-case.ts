@@ -17,7 +17,7 @@ export async function openCase(ctx: RequestContext, input: OpenCase): Promise<{ 
     refuseFields(dateProblems('request', input, { today: ctx.clock.today() }));
     const citizen = await caseFileRepository.citizenForCase(tx, input.citizenId);
     if (!citizen) throw notFound();
-    const id = await caseFileRepository.insertCase(tx, {
+    const { id } = await caseFileRepository.insertCase(tx, {
       municipality_id: ctx.actor.municipalityId,
       citizen_id: citizen.id,
       caseworker_id: ctx.actor.userId,

@@ -1,8 +1,8 @@
 import { allowedActions, type CaseStatus } from '../../../rules/cases/case-state-machine.ts';
 import { COMPLAINT_TRANSITIONS, type ComplaintStatus } from '../../../rules/complaints/complaint-rules.ts';
 import { noticeAllowed } from '../../../rules/deadlines/deadline-notice.ts';
-import type { DeadlineKind } from '../../../rules/deadlines/deadline-rules.ts';
-import { deadlineState } from '../../../rules/deadlines/deadlines.ts';
+import { type DeadlineKind, deadlineRulesFor } from '../../../rules/deadlines/deadline-rules.ts';
+import { deadlineState, END_OF_DAY, endsAtTimeOf } from '../../../rules/deadlines/deadlines.ts';
 import { outreachStatus } from '../../../rules/outreach/outreach-rules.ts';
 import type { CaseDetail } from '../../../shared/cases/case.schema.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
@@ -32,11 +32,16 @@ export async function readCase(ctx: RequestContext, id: string): Promise<CaseDet
     const messages = await caseFileReads.messages(tx, { caseIds: [id], channel: 'citizen' });
     await auditCase(tx, ctx, { action: 'read', citizenId: c.citizen_id, recordType: 'case', recordId: id });
     const now = ctx.clock.today();
+    // The complaint deadline's last day ends per channel: a written or digital complaint at midnight (retssikkerheds-
+    // loven § 67), an oral one at the close of office hours where the municipality says so.
+    const rules = deadlineRulesFor(ctx.actor.municipalityCode);
+    const oral = endsAtTimeOf(rules.rules.complaint, rules, 'oral');
     const courseStartedOn = (outreach?.find((o) => o.kind === 'course_start')?.held_on ?? null) as PlainDate | null;
     return {
       id: c.id,
       citizen: { id: c.citizen_id, name: `${c.first_name} ${c.last_name}`, cpr: c.cpr },
       status: c.status,
+      journalNumber: c.journal_number,
       title: c.title,
       openedOn: c.opened_on as PlainDate,
       dayOffer: c.day_offer,
@@ -53,7 +58,8 @@ export async function readCase(ctx: RequestContext, id: string): Promise<CaseDet
         kind: d.kind,
         fromDate: d.from_date as PlainDate,
         dueDate: d.due_date as PlainDate,
-        endsAtTime: d.ends_at_time,
+        endsAtTime: d.kind === 'complaint' ? END_OF_DAY : d.ends_at_time,
+        oralEndsAt: d.kind === 'complaint' && oral !== END_OF_DAY ? oral : null,
         ruleVersion: d.rule_version,
         source: d.source,
         metOn: d.met_on as PlainDate | null,

@@ -123,4 +123,5 @@ export const LEGAL_PARAGRAPHS = {
 } as const satisfies Record<string, { cites: readonly string[]; paragraphs: (model: never) => string[] }>;
 
 /** The closing line of letters the citizen may want to answer. */
-export const CONTACT_US = 'Du er velkommen til at kontakte os, hvis du har spørgsmål. Husk at oplyse dit sagsnummer.';
+export const CONTACT_US =
+  'Du er velkommen til at kontakte os, hvis du har spørgsmål. Husk at oplyse journalnummeret øverst i brevet.';

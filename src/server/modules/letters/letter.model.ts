@@ -19,6 +19,7 @@ export type Letter = {
   subject: string;
   paragraphs: string[];
   signature: { name: string; title: string };
+  /** The case's journal number (journalnummer) in the municipality's format. */
   reference: string;
   appendices?: Appendix[];
 };

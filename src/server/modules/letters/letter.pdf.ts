@@ -27,7 +27,7 @@ export function renderLetterPdf(letter: Letter): Promise<Buffer> {
     const r = letter.recipient;
     doc.text([r.name, r.address, [r.postalCode, r.city].filter(Boolean).join(' ')].filter(Boolean).join('\n'));
     doc.moveDown(1).text(letter.date, { align: 'right' });
-    doc.fontSize(9).fillColor('#444444').text(`Sagsnummer: ${letter.reference}`, { align: 'right' });
+    doc.fontSize(9).fillColor('#444444').text(`Journalnummer: ${letter.reference}`, { align: 'right' });
     doc.moveDown(1.5).fillColor('#000000').font('Helvetica-Bold').fontSize(13).text(letter.subject);
     doc.moveDown(0.8).font('Helvetica').fontSize(11);
     for (const p of letter.paragraphs) doc.text(p, { align: 'left', lineGap: 2 }).moveDown(0.7);

@@ -60,7 +60,10 @@ export function CasePage({ user }: { user: SessionUser }) {
       </p>
       <h1>
         <span className="vt-eyebrow">
-          <Link to={`/borgere/${c.citizen.id}`}>{c.citizen.name}</Link> · {formatCpr(c.citizen.cpr)}
+          <Link to={`/borgere/${c.citizen.id}`}>{c.citizen.name}</Link> · {formatCpr(c.citizen.cpr)} ·{' '}
+          <span data-testid="journal-number">
+            {t('cases.journalNumber')} {c.journalNumber}
+          </span>
         </span>
         {c.title}
       </h1>
@@ -132,6 +135,7 @@ export function CasePage({ user }: { user: SessionUser }) {
                   <td>
                     {formatDate(d.dueDate)}
                     {d.endsAtTime !== '23:59:59' ? ` ${t('cases.deadline.at', { time: d.endsAtTime })}` : ''}
+                    {d.oralEndsAt ? ` (${t('cases.deadline.oral', { time: d.oralEndsAt })})` : ''}
                   </td>
                   <td>
                     <DeadlineTag status={d.status} />

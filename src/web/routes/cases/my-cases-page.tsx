@@ -92,6 +92,8 @@ export function MyCasesPage({ user }: { user: SessionUser }) {
                       <td>{c.citizenName}</td>
                       <td>
                         <Link to={`/sager/${c.id}`}>{c.title}</Link>
+                        <br />
+                        <span className="vt-muted">{c.journalNumber}</span>
                       </td>
                       <td>{td(`case.status.${c.status}`)}</td>
                     </tr>

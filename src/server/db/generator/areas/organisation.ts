@@ -1,3 +1,4 @@
+import { journalFormatProblem } from '../../../../rules/cases/journal-number.ts';
 import { deadlineRulesFor } from '../../../../rules/deadlines/deadline-rules.ts';
 import { catalogueContentSchema } from '../../../../shared/catalogue/catalogue.schema.ts';
 import type { PlainDate } from '../../../../shared/plain-date.ts';
@@ -36,11 +37,22 @@ async function insert(tx: AdminTx, table: string, rows: Record<string, unknown>[
 export async function createDemoOrganisation(tx: AdminTx, createdAt: string): Promise<string[]> {
   const existing = await tx.query<{ code: string }>('select code from municipality');
   const present = new Set(existing.map((r) => r.code));
+  // The journal-number format came with migration 0014; the tenant-keys upgrade test loads the demo into a database
+  // at 0011, which has no such column (the municipality then keeps the migration's default format).
+  const hasJournalFormat =
+    (
+      await tx.query(
+        `select 1 from information_schema.columns
+         where table_schema = 'public' and table_name = 'municipality' and column_name = 'journal_number_format'`,
+      )
+    ).length > 0;
   const created: string[] = [];
   for (const m of DEMO_MUNICIPALITIES) {
     if (present.has(m.code)) continue;
     created.push(m.code);
     const municipalityId = stableUuid(`municipality:${m.code}`);
+    const formatProblem = journalFormatProblem(m.journalNumberFormat);
+    if (formatProblem) throw new Error(`${m.name}: journal-number format ${m.journalNumberFormat}: ${formatProblem}`);
     await insert(tx, 'municipality', [
       {
         id: municipalityId,
@@ -49,6 +61,7 @@ export async function createDemoOrganisation(tx: AdminTx, createdAt: string): Pr
         address: m.address,
         phone: m.phone,
         email: m.email,
+        ...(hasJournalFormat ? { journal_number_format: m.journalNumberFormat } : {}),
         created_at: createdAt,
       },
     ]);
