@@ -6,7 +6,7 @@ import { type AuditEvent, purposeFor, writeAudit } from '../../platform/audit/au
 import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
 import { conflict, invalidTransition, notFound } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/tx.ts';
-import { composeLetter, type LetterBody, renderLetterPdf } from '../letters/index.ts';
+import { composeLetter, type LetterBody, printableLetter, renderLetterPdf } from '../letters/index.ts';
 import { letterheadOf } from '../organisation/index.ts';
 import { caseFileRepository } from './case-file.repository.ts';
 
@@ -99,17 +99,20 @@ export async function journaliseLetter(
   c: CaseRow,
   doc: { kind: DocumentKind; on: PlainDate; body: LetterBody },
 ): Promise<string> {
-  const letter = composeLetter(
-    {
-      municipality: await letterheadOf(tx, ctx.actor.municipalityId),
-      unitName: ctx.actor.unitName,
-      recipient: { name: `${c.first_name} ${c.last_name}`, address: c.address, postalCode: c.postal_code, city: c.city },
-      on: doc.on,
-      signature: { name: ctx.actor.name, title: 'Rådgiver' },
-      // The case's journal number in the municipality's format (offentlighedsloven § 15), not an internal id.
-      reference: c.journal_number,
-    },
-    doc.body,
+  // Stored as it prints: a character no embedded font has is replaced in the stored text as in the PDF.
+  const letter = printableLetter(
+    composeLetter(
+      {
+        municipality: await letterheadOf(tx, ctx.actor.municipalityId),
+        unitName: ctx.actor.unitName,
+        recipient: { name: `${c.first_name} ${c.last_name}`, address: c.address, postalCode: c.postal_code, city: c.city },
+        on: doc.on,
+        signature: { name: ctx.actor.name, title: 'Rådgiver' },
+        // The case's journal number in the municipality's format (offentlighedsloven § 15), not an internal id.
+        reference: c.journal_number,
+      },
+      doc.body,
+    ),
   );
   return caseFileRepository.insertDocument(tx, {
     municipality_id: ctx.actor.municipalityId,

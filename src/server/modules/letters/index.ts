@@ -22,7 +22,7 @@ export {
   type Letterhead,
   type Recipient,
 } from './letter.model.ts';
-export { renderLetterPdf } from './letter.pdf.ts';
+export { printable, printableLetter, renderLetterPdf, UNPRINTABLE } from './letter.pdf.ts';
 export { danishDate, danishNumber } from './letter-format.ts';
 export { type MissedDeadlineNoticeModel, missedDeadlineNoticeLetter, NOTICE_PROMISES } from './missed-deadline-notice.letter.ts';
 export { type ReceiptLetterModel, receiptLetter } from './receipt.letter.ts';
