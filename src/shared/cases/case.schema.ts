@@ -20,6 +20,16 @@ export const openCaseSchema = z.object({
 export type OpenCase = z.infer<typeof openCaseSchema>;
 
 export const versionBodySchema = z.object({ version: z.number().int().min(1) });
+
+/**
+ * The receipt as the caseworker sends it after the preview: the request described for the citizen (the recorded
+ * request by default) and an optional personal note; the rest of the letter is the template's.
+ */
+export const receiptSchema = versionBodySchema.extend({
+  what: z.string().trim().min(1).max(4000).optional(),
+  note: z.string().trim().max(2000).default(''),
+});
+export type Receipt = z.infer<typeof receiptSchema>;
 export const closeCaseSchema = z.object({
   version: z.number().int().min(1),
   reason: z.string().trim().min(1).max(4000),

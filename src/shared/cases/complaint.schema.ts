@@ -103,6 +103,9 @@ export const letterSchema = z.object({
 });
 export type LetterView = z.infer<typeof letterSchema>;
 
+/** A letter previewed before it is sent: exactly what would be journalised, or null if no letter would be sent. */
+export const letterPreviewSchema = z.object({ letter: letterSchema.nullable() });
+
 export const proposalSchema = z.object({
   category: z.enum(['A', 'B', 'C', 'D', 'E']).nullable(),
   step: z.enum(['own_home', 'temporary_housing', 'long_term_housing', 'unvisited', 'day_offer']).nullable(),

@@ -6,9 +6,11 @@ import { type AuditEvent, purposeFor, writeAudit } from '../../platform/audit/au
 import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
 import { conflict, invalidTransition, notFound } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/tx.ts';
-import { composeLetter, type LetterBody, printableLetter, renderLetterPdf } from '../letters/index.ts';
+import { runUseCase } from '../../platform/use-case.ts';
+import { composeLetter, type Letter, type LetterBody, printableLetter, renderLetterPdf } from '../letters/index.ts';
 import { letterheadOf } from '../organisation/index.ts';
 import { caseFileRepository } from './case-file.repository.ts';
+import { capturePreview, stopIfPreviewing } from './letter-preview.ts';
 
 /**
  * The case file's building blocks: loading a case, the state machine, the journal, deadlines, journalised letters
@@ -114,6 +116,8 @@ export async function journaliseLetter(
       doc.body,
     ),
   );
+  // A preview ends the use case here: the letter is shown, nothing is stored (./letter-preview.ts).
+  stopIfPreviewing(letter, c.citizen_id, c.id);
   return caseFileRepository.insertDocument(tx, {
     municipality_id: ctx.actor.municipalityId,
     case_id: c.id,
@@ -123,6 +127,24 @@ export async function journaliseLetter(
     content: await renderLetterPdf(letter),
     letter,
   });
+}
+
+/**
+ * A letter previewed before it is sent (./letter-preview.ts): `send` runs as the sending would, up to the letter,
+ * then rolls back. Showing the letter is a read of the citizen's data, audited in a transaction of its own.
+ * Everything the sending would refuse (400, 409) it refuses here too.
+ */
+export async function previewLetter(ctx: RequestContext, send: () => Promise<unknown>): Promise<Letter> {
+  const captured = await capturePreview(send);
+  await runUseCase(ctx, (tx) =>
+    auditCase(tx, ctx, {
+      action: 'read',
+      citizenId: captured.citizenId,
+      recordType: 'letter_preview',
+      recordId: captured.caseId,
+    }),
+  );
+  return captured.letter;
 }
 
 export type CaseMessage = {

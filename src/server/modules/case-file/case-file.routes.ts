@@ -7,14 +7,21 @@ import {
   closeCaseSchema,
   noteSchema,
   openCaseSchema,
+  receiptSchema,
   versionBodySchema,
 } from '../../../shared/cases/case.schema.ts';
-import { deadlineNoticeSchema, letterSchema, outreachContactSchema } from '../../../shared/cases/complaint.schema.ts';
+import {
+  deadlineNoticeSchema,
+  letterPreviewSchema,
+  letterSchema,
+  outreachContactSchema,
+} from '../../../shared/cases/complaint.schema.ts';
 import { idParamsSchema, uuidSchema } from '../../../shared/ids.ts';
 import { contextOf } from '../../platform/auth/guard.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { sendPdf } from '../../platform/http/pdf-reply.ts';
 import { addNote } from './add-note.use-case.ts';
+import { previewLetter } from './case-file.helpers.ts';
 import { closeCase } from './close-case.use-case.ts';
 import { listCases } from './list-cases.use-case.ts';
 import { messageCitizen } from './message-citizen.use-case.ts';
@@ -65,11 +72,29 @@ export const caseFileRoutes: FastifyPluginAsyncZod<{ database: Database }> = asy
         tags,
         summary: 'Generate, journalise and send the receipt letter',
         params: idParamsSchema,
-        body: versionBodySchema,
+        body: receiptSchema,
         response: { 200: z.object({ documentId: z.string(), version: z.number().int() }) },
       },
     },
-    async (request) => sendReceipt(contextOf(request, database), request.params.id, request.body.version),
+    async (request) => sendReceipt(contextOf(request, database), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/cases/:id/receipt/preview',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        summary: 'The receipt letter exactly as it would be sent; nothing is saved',
+        params: idParamsSchema,
+        body: receiptSchema,
+        response: { 200: letterPreviewSchema },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request, database);
+      return { letter: await previewLetter(ctx, () => sendReceipt(ctx, request.params.id, request.body)) };
+    },
   );
 
   app.post(
@@ -159,6 +184,24 @@ export const caseFileRoutes: FastifyPluginAsyncZod<{ database: Database }> = asy
     },
     async (request, reply) =>
       reply.status(201).send(await sendDeadlineNotice(contextOf(request, database), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/cases/:id/deadline-notices/preview',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        summary: 'The notice that a deadline cannot be kept, exactly as it would be sent; nothing is saved',
+        params: idParamsSchema,
+        body: deadlineNoticeSchema,
+        response: { 200: letterPreviewSchema },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request, database);
+      return { letter: await previewLetter(ctx, () => sendDeadlineNotice(ctx, request.params.id, request.body)) };
+    },
   );
 
   app.post(

@@ -16,6 +16,7 @@ export {
   loadCase,
   markDeadlineMet,
   postMessage,
+  previewLetter,
   setStatus,
   storeDeadlines,
   transition,

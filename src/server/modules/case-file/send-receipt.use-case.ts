@@ -1,3 +1,4 @@
+import type { Receipt } from '../../../shared/cases/case.schema.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import { runUseCase } from '../../platform/use-case.ts';
@@ -5,12 +6,17 @@ import { receiptLetter } from '../letters/index.ts';
 import { auditCase, journal, journaliseLetter, loadCase, markDeadlineMet, setStatus, transition } from './case-file.helpers.ts';
 import { caseFileRepository } from './case-file.repository.ts';
 
-/** The receipt letter is generated, not typed, journalised on the case, and meets the receipt deadline. */
+/**
+ * The receipt letter, from its template with the request as the caseworker describes it (the recorded request by
+ * default) and an optional personal note, both seen in the preview first; journalised on the case, it meets the
+ * receipt deadline.
+ */
 export async function sendReceipt(
   ctx: RequestContext,
   id: string,
-  version: number,
+  input: Receipt,
 ): Promise<{ documentId: string; version: number }> {
+  const { version } = input;
   return runUseCase(ctx, async (tx) => {
     const c = await loadCase(tx, id);
     const next = transition(c, 'send_receipt');
@@ -22,10 +28,11 @@ export async function sendReceipt(
       on,
       body: receiptLetter({
         receivedOn: c.received_on as PlainDate,
-        what: c.what,
+        what: input.what ?? c.what,
         handledBy: ctx.actor.unitName ?? ctx.actor.municipalityName,
         dayOffer: c.day_offer,
         decisionDue: (decision?.due_date ?? null) as PlainDate | null,
+        note: input.note,
       }),
     });
     await markDeadlineMet(tx, id, 'receipt', on);

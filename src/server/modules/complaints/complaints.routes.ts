@@ -1,9 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { appealResultSchema, reconsiderSchema, registerComplaintSchema } from '../../../shared/cases/complaint.schema.ts';
+import {
+  appealResultSchema,
+  letterPreviewSchema,
+  reconsiderSchema,
+  registerComplaintSchema,
+} from '../../../shared/cases/complaint.schema.ts';
 import { idParamsSchema, uuidSchema } from '../../../shared/ids.ts';
 import { contextOf } from '../../platform/auth/guard.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { previewLetter } from '../case-file/index.ts';
 import { reconsiderComplaint } from './reconsider-complaint.use-case.ts';
 import { recordAppealResult } from './record-appeal-result.use-case.ts';
 import { registerComplaint } from './register-complaint.use-case.ts';
@@ -43,6 +49,27 @@ export const complaintsRoutes: FastifyPluginAsyncZod<{ database: Database }> = a
     },
     async (request) =>
       reconsiderComplaint(contextOf(request, database), request.params.id, request.params.complaintId, request.body),
+  );
+
+  app.post(
+    '/api/cases/:id/complaints/:complaintId/reconsideration/preview',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        summary: 'The forwarding letter to Ankestyrelsen exactly as it would be sent (none if upheld); nothing is saved',
+        params: complaintParams,
+        body: reconsiderSchema,
+        response: { 200: letterPreviewSchema },
+      },
+    },
+    async (request) => {
+      // Upholding sends no letter (a new decision follows); only maintaining writes the forwarding letter.
+      if (request.body.outcome === 'upheld') return { letter: null };
+      const ctx = contextOf(request, database);
+      const { id, complaintId } = request.params;
+      return { letter: await previewLetter(ctx, () => reconsiderComplaint(ctx, id, complaintId, request.body)) };
+    },
   );
 
   app.post(

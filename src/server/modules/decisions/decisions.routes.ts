@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { letterPreviewSchema } from '../../../shared/cases/complaint.schema.ts';
 import { decideSchema } from '../../../shared/cases/decision.schema.ts';
 import { idParamsSchema } from '../../../shared/ids.ts';
 import { contextOf } from '../../platform/auth/guard.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { previewLetter } from '../case-file/index.ts';
 import { decide } from './decide.use-case.ts';
 import { startRevisitation } from './start-revisitation.use-case.ts';
 
@@ -22,6 +24,24 @@ export const decisionsRoutes: FastifyPluginAsyncZod<{ database: Database }> = as
       },
     },
     async (request) => decide(contextOf(request, database), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/cases/:id/decision/preview',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags: ['cases'],
+        summary: 'The decision letter exactly as it would be sent, with every check of the decision; nothing is saved',
+        params: idParamsSchema,
+        body: decideSchema,
+        response: { 200: letterPreviewSchema },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request, database);
+      return { letter: await previewLetter(ctx, () => decide(ctx, request.params.id, request.body)) };
+    },
   );
 
   app.post(

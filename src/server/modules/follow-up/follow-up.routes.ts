@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pageSchema } from '../../../shared/api/page.ts';
 import { caseListQuerySchema } from '../../../shared/cases/case.schema.ts';
+import { letterPreviewSchema } from '../../../shared/cases/complaint.schema.ts';
 import {
   acceptOrderSchema,
   fkoStatusSchema,
@@ -18,6 +19,7 @@ import {
 import { idParamsSchema, uuidSchema } from '../../../shared/ids.ts';
 import { contextOf } from '../../platform/auth/guard.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { previewLetter } from '../case-file/index.ts';
 import { acceptOrder } from './accept-order.use-case.ts';
 import { addSubgoal } from './add-subgoal.use-case.ts';
 import { holdFollowUp } from './hold-follow-up.use-case.ts';
@@ -227,6 +229,26 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ database: Database }> = asy
     },
     async (request, reply) =>
       reply.status(201).send(await holdFollowUp(contextOf(request, database), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/cases/:id/follow-up/preview',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        summary: 'The stop decision letter exactly as ending support would send it (none to continue); nothing is saved',
+        params: idParamsSchema,
+        body: followUpSchema,
+        response: { 200: letterPreviewSchema },
+      },
+    },
+    async (request) => {
+      // Continuing sends no letter; only ending support is a decision with one.
+      if (request.body.outcome === 'continue') return { letter: null };
+      const ctx = contextOf(request, database);
+      return { letter: await previewLetter(ctx, () => holdFollowUp(ctx, request.params.id, request.body)) };
+    },
   );
 
   app.post(

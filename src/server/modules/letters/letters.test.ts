@@ -128,6 +128,7 @@ describe('letter templates (a model in, the letter text out)', () => {
       handledBy: 'Myndighed Voksne',
       dayOffer,
       decisionDue: d(dayOffer ? '2026-05-02' : '2026-06-02'),
+      note: '',
     });
     expect(body).toEqual({
       title: 'Kvittering for henvendelse',

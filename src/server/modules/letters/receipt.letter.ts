@@ -11,6 +11,8 @@ export type ReceiptLetterModel = {
   dayOffer: boolean;
   /** The stored decision deadline. */
   decisionDue: PlainDate | null;
+  /** A personal note from the caseworker, written in the preview (free text); empty for none. */
+  note: string;
 };
 
 /** The receipt (kvittering): what came in, who handles it, and when a decision can be expected. */
@@ -22,6 +24,7 @@ export function receiptLetter(m: ReceiptLetterModel): LetterBody {
     paragraphs: [
       `Vi har modtaget din henvendelse den ${danishDate(m.receivedOn)} om: ${m.what}`,
       `Din sag behandles af ${m.handledBy}. Vores sagsbehandlingstid er op til ${months}, og vi forventer at træffe afgørelse senest den ${m.decisionDue ? danishDate(m.decisionDue) : ''}.`,
+      ...(m.note ? [m.note] : []),
       ...LEGAL_PARAGRAPHS.deadlinePromise.paragraphs(),
       CONTACT_US,
     ],
