@@ -47,7 +47,9 @@ test('two municipalities side by side for the same paragraph', async ({ page }) 
   await expect(table).toContainText('Kommunen har ikke beskrevet et serviceniveau for paragraffen.');
 });
 
-test('an administrator edits a draft, previews it, approves it and it comes into force', async ({ page }) => {
+test('an administrator edits a draft and previews it; a second administrator approves it into force (four eyes)', async ({
+  page,
+}) => {
   const login = new LoginPage(page);
   await login.open();
   await login.loginAs('Camilla Brandt');
@@ -55,35 +57,102 @@ test('an administrator edits a draft, previews it, approves it and it comes into
   await page.getByTestId('catalogue-descriptions').getByRole('link', { name: 'Aktivitets- og samværstilbud' }).click();
   const publicUrl = page.url();
   await page.getByRole('link', { name: 'Redigér (administrator)' }).click();
+  const adminUrl = page.url();
   await page.getByRole('button', { name: 'Ret: opret en ny kladde' }).click();
   await expect(page.getByRole('heading', { name: 'Kladde til version 2' })).toBeVisible();
   await expectNoAxeViolations(page);
 
   await page.getByLabel('Formål', { exact: true }).fill('Nyt formål: at øge livskvaliteten gennem fællesskab.');
-  await page.getByLabel('Hvad er ændret (kort)').fill('Formålet er skrevet om');
+  await page
+    .getByLabel('Moduler', { exact: true })
+    .fill('Modul 1–4 dage om ugen; modul 5 ved særligt behov. Åbent 46 uger om året.');
+  await page.getByLabel('Hvad er ændret (kort)').fill('Formålet og modulerne er skrevet om');
   await page.getByRole('button', { name: 'Gem kladde' }).click();
   await expect(page.getByText('Kladden er gemt.')).toBeVisible();
   await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
   await expect(page.getByTestId('preview')).toContainText('Nyt formål: at øge livskvaliteten gennem fællesskab.');
+  await expect(page.getByTestId('preview')).toContainText('Åbent 46 uger om året.');
   await expectNoAxeViolations(page);
 
+  // The preparer cannot approve their own draft: the form says so, and the server refuses it.
+  await expect(page.getByTestId('four-eyes')).toContainText('Kladden er udarbejdet af Camilla Brandt.');
+  await page.getByLabel('Gældende fra').fill('2025-01-01');
+  await page.getByLabel('Godkendt af (udvalg eller byråd)').fill('Social- og Sundhedsudvalget');
+  await page.getByRole('button', { name: 'Godkend' }).click();
+  const summary = page.getByTestId('error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('En anden administrator skal godkende den (fire øjne).');
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('button', { name: 'Log af' }).click();
+  await login.open();
+  await login.loginAs('Jens Holm');
+  await page.goto(adminUrl);
+  await expect(page.getByTestId('four-eyes')).toContainText('Kladden er udarbejdet af Camilla Brandt.');
   // Before its predecessor: refused, with the field named.
   await page.getByLabel('Gældende fra').fill('2020-01-01');
   await page.getByLabel('Godkendt af (udvalg eller byråd)').fill('Social- og Sundhedsudvalget');
   await page.getByRole('button', { name: 'Godkend' }).click();
-  await expect(page.locator('#inForceFrom-error')).toContainText('kan ikke træde i kraft før');
+  await expect(page.locator('#a-inForceFrom-error')).toContainText('kan ikke træde i kraft før');
   await page.getByLabel('Gældende fra').fill('2025-01-01');
   await page.getByRole('button', { name: 'Godkend' }).click();
   await expect(page.getByRole('button', { name: 'Ret: opret en ny kladde' })).toBeVisible();
+  await expect(page.getByTestId('admin-versions').getByRole('row', { name: /^2 / })).toContainText(
+    'Camilla BrandtJens Holm, Social- og Sundhedsudvalget',
+  );
 
   await page.goto(publicUrl);
   await expect(page.getByTestId('version-line')).toContainText('Version 2 (gældende)');
   await expect(page.getByText('Nyt formål: at øge livskvaliteten gennem fællesskab.')).toBeVisible();
+  await expect(page.getByTestId('version-history')).toContainText(
+    'Social- og Sundhedsudvalget – Jens Holm (udarbejdet af Camilla Brandt)',
+  );
   await page.getByLabel('Sammenlign version').selectOption('1');
   await page.getByLabel('med version').selectOption('2');
   await expect(page.getByTestId('version-diff').getByRole('row', { name: /purpose/ })).toContainText('Nyt formål');
   await expect(page.getByTestId('version-history').getByRole('row')).toHaveCount(3);
   await expectNoAxeViolations(page);
+});
+
+test('an administrator edits the citizen profiles’ hour bands and typical tasks in the form, checked by the band rules', async ({
+  page,
+}) => {
+  const login = new LoginPage(page);
+  await login.open();
+  await login.loginAs('Camilla Brandt');
+  await page.goto('/katalog?kommune=760&paragraf=SEL+%C2%A7+85');
+  await page.getByTestId('catalogue-descriptions').getByRole('link', { name: 'Socialpædagogisk støtte' }).first().click();
+  await page.getByRole('link', { name: 'Redigér (administrator)' }).click();
+  await page.getByRole('button', { name: 'Ret: opret en ny kladde' }).click();
+  const bands = page.getByTestId('band-editor');
+  await expect(bands.getByRole('group', { name: 'Profil 3' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // A gap between profile 2 and 3, and "abc" as hours: refused at the fields before anything is sent.
+  const profile3 = bands.getByRole('group', { name: 'Profil 3' });
+  await profile3.getByLabel('Over (timer)').fill('2,55');
+  const profile4 = bands.getByRole('group', { name: 'Profil 4' });
+  await profile4.getByLabel('Op til og med (timer)').fill('abc');
+  await page.getByRole('button', { name: 'Gem kladde' }).click();
+  await expect(page.getByTestId('error-summary')).toBeFocused();
+  await expect(profile3.locator('.form-error-message')).toContainText('Der er et hul til profilen før');
+  await expect(profile4.locator('.form-error-message')).toContainText('Skriv et tal, fx 2,5.');
+  await expectNoAxeViolations(page);
+
+  await profile3.getByLabel('Over (timer)').fill('2,5');
+  await profile4.getByLabel('Op til og med (timer)').fill('9');
+  await bands.getByRole('group', { name: 'Profil 5' }).getByLabel('Over (timer)').fill('9');
+  const tasks = page.getByTestId('task-editor');
+  await tasks.getByRole('button', { name: 'Tilføj et område' }).click();
+  await tasks.getByLabel('Område (VUM)').last().fill('Sundhed');
+  await tasks
+    .getByLabel('Typiske opgaver: Sundhed')
+    .fill('Støtte til at følge op på lægeaftaler\nStøtte til kost og motion (KRAM)');
+  await page.getByRole('button', { name: 'Gem kladde' }).click();
+  await expect(page.getByText('Kladden er gemt.')).toBeVisible();
+  await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
+  await expect(page.getByTestId('preview')).toContainText('Støtte til at følge op på lægeaftaler');
+  await expect(page.getByTestId('preview')).toContainText('over 4,5 til og med 9');
 });
 
 test('interventions that have worked elsewhere, by category', async ({ page }) => {

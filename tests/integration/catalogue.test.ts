@@ -10,11 +10,14 @@ import { openTestDatabase, TEST_DB } from '../support/test-db.ts';
 let database: Database;
 let app: Awaited<ReturnType<typeof testApp>>;
 let admin: Session;
+/** Four eyes: the second administrator approves what the first prepared. */
+let approver: Session;
 
 beforeAll(async () => {
   database = await openTestDatabase();
   app = await testApp(database);
-  admin = await loginAs(app, 'administrator', MUNICIPALITY.rksk);
+  admin = await loginAs(app, 'administrator', MUNICIPALITY.rksk, 'Camilla Brandt');
+  approver = await loginAs(app, 'administrator', MUNICIPALITY.rksk, 'Jens Holm');
 });
 afterAll(async () => {
   await app.close();
@@ -103,8 +106,35 @@ describe(`versioned service descriptions on ${TEST_DB}`, () => {
     expect(pub.versions).toEqual([]);
   });
 
-  it('approves version 1 into force, with who and on whose authority', async () => {
-    const res = await admin.send('POST', `/api/catalogue/versions/${v1}/approve`, {
+  it('refuses the preparer’s own approval (four eyes), saving nothing', async () => {
+    const own = await admin.send('POST', `/api/catalogue/versions/${v1}/approve`, {
+      inForceFrom: '2025-01-01',
+      approvedByBody: 'Social- og Sundhedsudvalget',
+      lockVersion: 1,
+    });
+    expect(own.statusCode).toBe(409);
+    expect(own.json()).toMatchObject({
+      fields: [
+        {
+          path: 'approval',
+          message: 'Du har selv udarbejdet kladden. En anden administrator skal godkende den (fire øjne).',
+        },
+      ],
+    });
+    const detail = (await admin.get(`/api/catalogue/service-descriptions/${id}`)).json() as {
+      versions: { phase: string; preparedByName: string; lockVersion: number }[];
+      fourEyes: { youPreparedTheDraft: boolean };
+    };
+    expect(detail.versions).toMatchObject([{ phase: 'draft', preparedByName: 'Camilla Brandt', lockVersion: 1 }]);
+    expect(detail.fourEyes).toEqual({ youPreparedTheDraft: true });
+    const theirs = (await approver.get(`/api/catalogue/service-descriptions/${id}`)).json() as {
+      fourEyes: { youPreparedTheDraft: boolean };
+    };
+    expect(theirs.fourEyes).toEqual({ youPreparedTheDraft: false });
+  });
+
+  it('approves version 1 into force, naming who prepared it, who approved it and on whose authority', async () => {
+    const res = await approver.send('POST', `/api/catalogue/versions/${v1}/approve`, {
       inForceFrom: '2025-01-01',
       approvedByBody: 'Social- og Sundhedsudvalget',
       lockVersion: 1,
@@ -115,7 +145,8 @@ describe(`versioned service descriptions on ${TEST_DB}`, () => {
       number: 1,
       phase: 'in_force',
       inForceFrom: '2025-01-01',
-      approvedByName: 'Camilla Brandt',
+      preparedByName: 'Camilla Brandt',
+      approvedByName: 'Jens Holm',
       approvedByBody: 'Social- og Sundhedsudvalget',
       content: { purpose: 'Version 1' },
     });
@@ -123,6 +154,18 @@ describe(`versioned service descriptions on ${TEST_DB}`, () => {
       tx.selectFrom('audit_log').selectAll().where('record_id', '=', v1).where('action', '=', 'update').execute(),
     );
     expect(audit).toHaveLength(1);
+    expect(audit[0]?.details).toMatchObject({ change: 'approved', preparedByName: 'Camilla Brandt' });
+  });
+
+  it('refuses in the database too: no version can be approved by its preparer', async () => {
+    const attempt = inSystem(database, (tx) =>
+      tx
+        .updateTable('service_description_version')
+        .set((eb) => ({ approved_by: eb.ref('prepared_by') }))
+        .where('id', '=', v1)
+        .execute(),
+    );
+    await expect(attempt).rejects.toThrow(/four_eyes/);
   });
 
   it('refuses to edit an approved version, and a second draft while one is open', async () => {
@@ -161,14 +204,14 @@ describe(`versioned service descriptions on ${TEST_DB}`, () => {
     };
     const draft = detail.versions.find((v) => v.phase === 'draft');
     if (!draft) throw new Error('no draft');
-    const early = await admin.send('POST', `/api/catalogue/versions/${draft.id}/approve`, {
+    const early = await approver.send('POST', `/api/catalogue/versions/${draft.id}/approve`, {
       inForceFrom: '2024-12-31',
       approvedByBody: 'Byrådet',
       lockVersion: draft.lockVersion,
     });
     expect(early.statusCode).toBe(400);
     expect(early.json()).toMatchObject({ fields: [{ path: 'inForceFrom' }] });
-    const ok = await admin.send('POST', `/api/catalogue/versions/${draft.id}/approve`, {
+    const ok = await approver.send('POST', `/api/catalogue/versions/${draft.id}/approve`, {
       inForceFrom: '2099-01-01',
       approvedByBody: 'Byrådet',
       lockVersion: draft.lockVersion,
@@ -224,7 +267,7 @@ describe(`catalogue bad input and access on ${TEST_DB}`, () => {
         ],
       },
       null,
-      'content.profileBands',
+      'content.profileBands.1.above',
     ],
     [
       'unordered hour bands',
@@ -235,8 +278,9 @@ describe(`catalogue bad input and access on ${TEST_DB}`, () => {
         ],
       },
       null,
-      'content.profileBands',
+      'content.profileBands.1.above',
     ],
+    ['an empty hour band', { profileBands: [{ code: '1', above: 2, upTo: 2 }] }, null, 'content.profileBands.0.upTo'],
     ['an unknown FFB code', {}, 'no-such-code', 'ffbCode'],
   ])('answers 400 for %s and saves nothing', async (_label, extra, ffbCode, path) => {
     const before = await versionCount();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlainDate } from '../../shared/plain-date.ts';
-import { checkApproval, diffContent, phaseOn, type VersionDates, versionInForce } from './version-lifecycle.ts';
+import { checkApproval, diffContent, fourEyesProblem, phaseOn, type VersionDates, versionInForce } from './version-lifecycle.ts';
 
 const d = (s: string) => s as PlainDate;
 const v = (number: number, status: 'draft' | 'approved', inForceFrom: string | null): VersionDates => ({
@@ -93,5 +93,15 @@ describe('diffContent', () => {
     [{ a: [1] }, { a: { 0: 1 } }, [{ path: 'a', before: [1], after: { 0: 1 } }]],
   ])('%j → %j', (before, after, changes) => {
     expect(diffContent(before, after)).toEqual(changes);
+  });
+});
+
+describe('four eyes on approval', () => {
+  it.each([
+    ['someone else prepared it', 'anna', 'bent', null],
+    ['the preparer approves their own draft', 'anna', 'anna', 'same_person'],
+    ['nobody is known to have prepared it', null, 'bent', 'no_preparer'],
+  ] as const)('%s → %s', (_label, preparedBy, approver, problem) => {
+    expect(fourEyesProblem(preparedBy, approver)).toBe(problem);
   });
 });

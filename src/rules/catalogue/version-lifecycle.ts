@@ -57,6 +57,19 @@ export function checkApproval(draft: VersionDates, all: readonly VersionDates[],
   return null;
 }
 
+/**
+ * Four eyes: a service level or quality standard is approved by someone other than the person who prepared the
+ * draft (who last saved it, or created it). Both are named on the version. An approval by the preparer, or of a
+ * draft with no known preparer, is refused. (Internal control: no single person both writes and approves the
+ * municipality's policy — the same principle as kasse- og regnskabsregulativets funktionsadskillelse.)
+ */
+export type FourEyesProblem = 'same_person' | 'no_preparer';
+
+export function fourEyesProblem(preparedBy: string | null, approver: string): FourEyesProblem | null {
+  if (preparedBy === null) return 'no_preparer';
+  return preparedBy === approver ? 'same_person' : null;
+}
+
 export type FieldChange = { path: string; before: unknown; after: unknown };
 
 /** The fields that differ between two versions' content, by dotted path (arrays compared by index). */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CITIZEN_PROFILE_BANDS, profileForWeeklyHours, validateBands } from './citizen-profiles.ts';
+import { VALIDATION_MESSAGES } from '../../shared/i18n/validation-messages.ts';
+import {
+  BAND_PROBLEM_FIELDS,
+  bandFieldProblems,
+  CITIZEN_PROFILE_BANDS,
+  profileForWeeklyHours,
+  validateBands,
+} from './citizen-profiles.ts';
 
 describe('profileForWeeklyHours across every boundary (seed 001 bands, made contiguous)', () => {
   it.each([
@@ -84,5 +91,43 @@ describe('validateBands', () => {
     ['an empty band', [{ above: 2, upTo: 2 }], [{ index: 0, problem: 'empty' }]],
   ])('finds %s', (_label, bands, problems) => {
     expect(validateBands(bands)).toEqual(problems);
+  });
+});
+
+describe('bandFieldProblems: each band problem at the field the administrator corrects', () => {
+  it.each(Object.entries(BAND_PROBLEM_FIELDS))('%s has a message in Danish and English', (_problem, { key }) => {
+    expect(VALIDATION_MESSAGES[key].da).toMatch(/\.$/);
+    expect(VALIDATION_MESSAGES[key].en).toMatch(/\.$/);
+  });
+
+  it.each([
+    [
+      'a gap',
+      [
+        { above: 0, upTo: 1 },
+        { above: 1.1, upTo: 2 },
+      ],
+      [['content.profileBands.1.above', 'catalogue.bands.gap']],
+    ],
+    [
+      'an overlap',
+      [
+        { above: 0, upTo: 2 },
+        { above: 1, upTo: 3 },
+      ],
+      [['content.profileBands.1.above', 'catalogue.bands.overlap']],
+    ],
+    [
+      'unordered',
+      [
+        { above: 2, upTo: 3 },
+        { above: 0, upTo: 1 },
+      ],
+      [['content.profileBands.1.above', 'catalogue.bands.unordered']],
+    ],
+    ['an empty band', [{ above: 2, upTo: 2 }], [['content.profileBands.0.upTo', 'catalogue.bands.empty']]],
+    ['the seed table', CITIZEN_PROFILE_BANDS, []],
+  ] as const)('%s', (_label, bands, expected) => {
+    expect(bandFieldProblems(bands).map((p) => [p.path, p.key])).toEqual(expected);
   });
 });

@@ -53,6 +53,25 @@ export function profileInBands<B extends { above: number; upTo: number }>(bands:
 
 export type BandProblem = { index: number; problem: 'unordered' | 'overlap' | 'gap' | 'empty' };
 
+/**
+ * Where each band problem shows in the administrator's form, and what it says: an empty band at its upper bound,
+ * anything about its place in the table at its lower bound (the field that joins it to the band before).
+ */
+export const BAND_PROBLEM_FIELDS = {
+  empty: { field: 'upTo', key: 'catalogue.bands.empty' },
+  unordered: { field: 'above', key: 'catalogue.bands.unordered' },
+  overlap: { field: 'above', key: 'catalogue.bands.overlap' },
+  gap: { field: 'above', key: 'catalogue.bands.gap' },
+} as const satisfies Record<BandProblem['problem'], { field: 'above' | 'upTo'; key: string }>;
+
+/** A band table's problems as form fields (`content.profileBands.2.above`), for the server's 400 and the form. */
+export function bandFieldProblems(bands: readonly { above: number; upTo: number }[], prefix = 'content.profileBands') {
+  return validateBands(bands).map((p) => ({
+    path: `${prefix}.${p.index}.${BAND_PROBLEM_FIELDS[p.problem].field}`,
+    key: BAND_PROBLEM_FIELDS[p.problem].key,
+  }));
+}
+
 /** Checks a band table (a municipality's own) is ordered, contiguous and without overlaps. */
 export function validateBands(bands: readonly { above: number; upTo: number }[]): BandProblem[] {
   const problems: BandProblem[] = [];

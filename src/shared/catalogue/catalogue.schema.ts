@@ -90,6 +90,8 @@ export const versionSummarySchema = z.object({
   approvedAt: z.string().nullable(),
   approvedByName: z.string().nullable(),
   approvedByBody: z.string().nullable(),
+  /** Who prepared the draft; the approver is someone else (four eyes). */
+  preparedByName: z.string().nullable(),
   changeNote: z.string().nullable(),
   lockVersion: z.number().int(),
 });
@@ -112,6 +114,8 @@ export type ServiceDescriptionSummary = z.infer<typeof serviceDescriptionSummary
 export const serviceDescriptionDetailSchema = serviceDescriptionSummarySchema.extend({
   shownVersion: versionSummarySchema.extend({ content: catalogueContentSchema }).nullable(),
   versions: z.array(versionSummarySchema),
+  /** The administrator's view only: whether the one asking prepared the open draft (and so cannot approve it). */
+  fourEyes: z.object({ youPreparedTheDraft: z.boolean() }).optional(),
 });
 export type ServiceDescriptionDetail = z.infer<typeof serviceDescriptionDetailSchema>;
 

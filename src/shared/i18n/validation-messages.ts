@@ -27,6 +27,30 @@ export const VALIDATION_MESSAGES = {
     da: 'Timebåndene skal være stigende og må hverken overlappe eller have huller.',
     en: 'The hour bands must be ascending, without overlaps or gaps.',
   },
+  'catalogue.bands.empty': {
+    da: '"Op til" skal være større end "over".',
+    en: '"Up to" must be greater than "above".',
+  },
+  'catalogue.bands.gap': {
+    da: 'Der er et hul til profilen før: "over" skal være den forrige profils "op til".',
+    en: 'There is a gap to the profile before: "above" must be the previous profile\'s "up to".',
+  },
+  'catalogue.bands.overlap': {
+    da: 'Profilen overlapper den forrige: "over" skal være den forrige profils "op til".',
+    en: 'The profile overlaps the one before: "above" must be the previous profile\'s "up to".',
+  },
+  'catalogue.bands.unordered': {
+    da: 'Profilerne skal stå i stigende orden efter timetal.',
+    en: 'The profiles must be in ascending order of hours.',
+  },
+  'catalogue.fourEyes.samePerson': {
+    da: 'Du har selv udarbejdet kladden. En anden administrator skal godkende den (fire øjne).',
+    en: 'You prepared this draft yourself. Another administrator must approve it (four eyes).',
+  },
+  'catalogue.fourEyes.noPreparer': {
+    da: 'Det er ikke registreret, hvem der har udarbejdet kladden. Gem kladden igen, og lad en anden administrator godkende den.',
+    en: 'It is not recorded who prepared the draft. Save the draft again and let another administrator approve it.',
+  },
   'catalogue.inForce.beforePredecessor': {
     da: 'Versionen kan ikke træde i kraft før (eller samme dag som) den forrige version.',
     en: 'The version cannot come into force before (or on the same day as) the previous version.',

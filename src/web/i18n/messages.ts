@@ -594,6 +594,25 @@ const da = {
   'decision.partial.hint': 'Ved en delvis bevilling står begge dele i brevet, så borgeren kan se, hvad afgørelsen ikke giver.',
   'cases.journalNumber': 'Journalnummer',
   'cases.deadline.oral': 'mundtligt inden kl. {time}',
+  'catalogue.col.preparedBy': 'Udarbejdet af',
+  'catalogue.admin.bandsHint':
+    'Timer pr. uge (ATA). En profil gælder fra lige over "over" til og med "op til"; den næste profils "over" er denne profils "op til", så der hverken er huller eller overlap. Skriv decimaler med komma, fx 2,5.',
+  'catalogue.admin.band': 'Profil {code}',
+  'catalogue.admin.band.above': 'Over (timer)',
+  'catalogue.admin.band.upTo': 'Op til og med (timer)',
+  'catalogue.admin.band.description': 'Beskrivelse af borgerprofilen',
+  'catalogue.admin.band.remove': 'Fjern profil {code}',
+  'catalogue.admin.band.add': 'Tilføj en profil',
+  'catalogue.admin.area': 'Område (VUM)',
+  'catalogue.admin.area.new': 'Nyt område',
+  'catalogue.admin.area.tasks': 'Typiske opgaver: {area}',
+  'catalogue.admin.area.remove': 'Fjern området {area}',
+  'catalogue.admin.area.add': 'Tilføj et område',
+  'catalogue.admin.preparedBy': 'Kladden er udarbejdet af {name}.',
+  'catalogue.admin.fourEyes':
+    'En anden administrator end den, der har udarbejdet kladden, godkender den (fire øjne). Versionen viser dem begge.',
+  'catalogue.admin.ownDraft': 'Du har selv udarbejdet kladden, så en kollega skal godkende den.',
+  'catalogue.preparedBy': 'udarbejdet af {name}',
 } as const;
 
 export type MessageKey = keyof typeof da;
@@ -1192,6 +1211,25 @@ const en: Record<MessageKey, string> = {
   'decision.partial.hint': 'With a partial grant the letter states both, so the citizen can see what the decision does not give.',
   'cases.journalNumber': 'Journal number',
   'cases.deadline.oral': 'orally before {time}',
+  'catalogue.col.preparedBy': 'Prepared by',
+  'catalogue.admin.bandsHint':
+    'Hours a week (ATA). A profile runs from just above "above" up to and including "up to"; the next profile\'s "above" is this one\'s "up to", so there are no gaps or overlaps. Write decimals with a comma, e.g. 2,5.',
+  'catalogue.admin.band': 'Profile {code}',
+  'catalogue.admin.band.above': 'Above (hours)',
+  'catalogue.admin.band.upTo': 'Up to and including (hours)',
+  'catalogue.admin.band.description': 'Description of the citizen profile',
+  'catalogue.admin.band.remove': 'Remove profile {code}',
+  'catalogue.admin.band.add': 'Add a profile',
+  'catalogue.admin.area': 'Area (VUM)',
+  'catalogue.admin.area.new': 'New area',
+  'catalogue.admin.area.tasks': 'Typical tasks: {area}',
+  'catalogue.admin.area.remove': 'Remove the area {area}',
+  'catalogue.admin.area.add': 'Add an area',
+  'catalogue.admin.preparedBy': 'The draft was prepared by {name}.',
+  'catalogue.admin.fourEyes':
+    'An administrator other than the one who prepared the draft approves it (four eyes). The version names them both.',
+  'catalogue.admin.ownDraft': 'You prepared this draft yourself, so a colleague must approve it.',
+  'catalogue.preparedBy': 'prepared by {name}',
 };
 
 export const MESSAGES = { da, en } as const;

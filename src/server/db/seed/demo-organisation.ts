@@ -143,6 +143,8 @@ export const DEMO_STAFF: { municipality: string; name: string; role: Role; unit:
   { municipality: '730', name: 'Hanne Dalgaard', role: 'team_leader', unit: 'csi-myndighed' },
   { municipality: '730', name: 'Jonas Mikkelsen', role: 'provider_staff', unit: 'blommevej', offers: ['blommevej'] },
   { municipality: '730', name: 'Lise Toft', role: 'administrator', unit: 'csi' },
+  // A second administrator per municipality: a catalogue version is approved by someone other than its preparer.
+  { municipality: '730', name: 'Mads Kirkegaard', role: 'administrator', unit: 'csi' },
   { municipality: '730', name: 'Kasper Friis', role: 'analyst', unit: 'csi' },
   { municipality: '760', name: 'Maria Vestergaard', role: 'caseworker', unit: 'rksk-myndighed' },
   { municipality: '760', name: 'Peter Holm', role: 'caseworker', unit: 'rksk-myndighed' },
@@ -155,10 +157,12 @@ export const DEMO_STAFF: { municipality: string; name: string; role: Role; unit:
     offers: ['drosselvej', 'rosengaarden', 'bostoetten'],
   },
   { municipality: '760', name: 'Camilla Brandt', role: 'administrator', unit: 'rksk-myndighed' },
+  { municipality: '760', name: 'Jens Holm', role: 'administrator', unit: 'rksk-myndighed' },
   { municipality: '760', name: 'Thomas Ravn', role: 'analyst', unit: 'rksk-myndighed' },
   { municipality: '707', name: 'Karen Bruun', role: 'caseworker', unit: 'nd-myndighed' },
   { municipality: '707', name: 'Mikkel Due', role: 'team_leader', unit: 'nd-myndighed' },
   { municipality: '707', name: 'Nanna Skov', role: 'provider_staff', unit: 'nd-bostoette', offers: ['nd-bostoette'] },
   { municipality: '707', name: 'Ole Thorsen', role: 'administrator', unit: 'nd-myndighed' },
+  { municipality: '707', name: 'Sofie Lykke', role: 'administrator', unit: 'nd-myndighed' },
   { municipality: '707', name: 'Ida Winther', role: 'analyst', unit: 'nd-myndighed' },
 ];

@@ -12,6 +12,8 @@ export type VersionRow = {
   change_note: string | null;
   approved_at: Date | string | null;
   approved_by_name: string | null;
+  prepared_by: string | null;
+  prepared_by_name: string | null;
   approved_by_body: string | null;
   in_force_from: string | null;
   lock_version: number;
@@ -96,6 +98,8 @@ const VERSION_COLUMNS = [
   'approved_at',
   'approved_by_name',
   'approved_by_body',
+  'prepared_by',
+  'prepared_by_name',
   'in_force_from',
   'lock_version',
 ] as const;
@@ -207,22 +211,48 @@ export const catalogueRepository = {
       content: unknown;
       change_note: string | null;
       created_by: string;
+      created_by_name: string;
     },
   ): Promise<string> {
     return (
       await tx
         .insertInto('service_description_version')
-        .values({ ...row, status: 'draft', content: JSON.stringify(row.content) })
+        .values({
+          municipality_id: row.municipality_id,
+          service_description_id: row.service_description_id,
+          number: row.number,
+          change_note: row.change_note,
+          created_by: row.created_by,
+          status: 'draft',
+          content: JSON.stringify(row.content),
+          // Creating a draft prepares it (four eyes: someone else approves).
+          prepared_by: row.created_by,
+          prepared_by_name: row.created_by_name,
+          prepared_at: sql`now()`,
+        })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
   },
 
   /** Optimistic locking on lock_version; only a draft can change. */
-  async updateDraft(tx: Tx, id: string, lockVersion: number, content: unknown, changeNote: string | null): Promise<boolean> {
+  /** Saving a draft makes the saver its preparer: someone else must approve it (four eyes). */
+  async updateDraft(
+    tx: Tx,
+    id: string,
+    lockVersion: number,
+    change: { content: unknown; changeNote: string | null; preparedBy: string; preparedByName: string },
+  ): Promise<boolean> {
     const r = await tx
       .updateTable('service_description_version')
-      .set({ content: JSON.stringify(content), change_note: changeNote, lock_version: sql`lock_version + 1` })
+      .set({
+        content: JSON.stringify(change.content),
+        change_note: change.changeNote,
+        prepared_by: change.preparedBy,
+        prepared_by_name: change.preparedByName,
+        prepared_at: sql`now()`,
+        lock_version: sql`lock_version + 1`,
+      })
       .where('id', '=', id)
       .where('status', '=', 'draft')
       .where('lock_version', '=', lockVersion)

@@ -1,12 +1,13 @@
 import {
   checkApproval,
   diffContent,
+  fourEyesProblem,
   phaseOn,
   VERSION_ACTIONS,
   type VersionDates,
   versionInForce,
 } from '../../../rules/catalogue/version-lifecycle.ts';
-import { validateBands } from '../../../rules/profiles/citizen-profiles.ts';
+import { bandFieldProblems } from '../../../rules/profiles/citizen-profiles.ts';
 import type { Page } from '../../../shared/api/page.ts';
 import { pageOffset } from '../../../shared/api/page.ts';
 import type {
@@ -25,7 +26,7 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { conflict, fieldError, invalidTransition, notFound } from '../../platform/errors.ts';
+import { AppError, conflict, fieldError, invalidTransition, notFound } from '../../platform/errors.ts';
 import { inPublic, type Tx } from '../../platform/tx.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { type CatalogueFilter, catalogueRepository, type VersionRow } from './catalogue.repository.ts';
@@ -43,6 +44,7 @@ function summarise(v: VersionRow, all: readonly VersionRow[], on: PlainDate): Ve
     approvedAt: v.approved_at ? new Date(v.approved_at).toISOString() : null,
     approvedByName: v.approved_by_name,
     approvedByBody: v.approved_by_body,
+    preparedByName: v.prepared_by_name,
     changeNote: v.change_note,
     lockVersion: v.lock_version,
   };
@@ -122,9 +124,18 @@ function detailOf(
   };
 }
 
-/** Content rules beyond the schema: hour bands ordered and contiguous; a known FFB code. */
+/**
+ * Content rules beyond the schema: hour bands ordered and contiguous (each problem at the band's field, as the form
+ * shows it before sending); a known FFB code.
+ */
 async function checkContent(tx: Tx, content: CatalogueContent, ffbCode: string | null): Promise<void> {
-  if (validateBands(content.profileBands).length > 0) throw fieldError('content.profileBands', 'catalogue.bands.invalid');
+  const bands = bandFieldProblems(content.profileBands);
+  if (bands.length > 0) {
+    throw new AppError(
+      'validation_failed',
+      bands.map((p) => ({ code: 'custom', message: p.key, path: p.path.split('.') })),
+    );
+  }
   if (ffbCode !== null && !(await catalogueRepository.ffbCodeExists(tx, ffbCode)))
     throw fieldError('ffbCode', 'catalogue.ffb.unknown');
 }
@@ -319,7 +330,10 @@ export const catalogueService = {
       const versions = await catalogueRepository.versionsOf(tx, [id]);
       const draft = versions.find((v) => v.status === 'draft');
       const today = ctx.clock.today();
-      return detailOf(d, versions, today, draft ?? inForceOf(versions, today));
+      return {
+        ...detailOf(d, versions, today, draft ?? inForceOf(versions, today)),
+        fourEyes: { youPreparedTheDraft: draft !== undefined && draft.prepared_by === ctx.actor.userId },
+      };
     });
   },
 
@@ -353,6 +367,7 @@ export const catalogueService = {
         content: input.content,
         change_note: null,
         created_by: ctx.actor.userId,
+        created_by_name: ctx.actor.name,
       });
       await audit(tx, ctx, 'create', versionId, { serviceDescriptionId: id, number: 1 });
       return { id, versionId };
@@ -375,6 +390,7 @@ export const catalogueService = {
         content: latest.content,
         change_note: null,
         created_by: ctx.actor.userId,
+        created_by_name: ctx.actor.name,
       });
       await audit(tx, ctx, 'create', versionId, { serviceDescriptionId: id, number, from: latest.number });
       return { versionId, number };
@@ -394,14 +410,22 @@ export const catalogueService = {
       const phase = phaseOn(datesOf(version), all.map(datesOf), ctx.clock.today());
       if (!VERSION_ACTIONS[phase].includes('edit')) throw invalidTransition();
       await checkContent(tx, input.content, d.ffb_code);
-      if (!(await catalogueRepository.updateDraft(tx, versionId, input.lockVersion, input.content, input.changeNote)))
-        throw conflict();
+      const saved = await catalogueRepository.updateDraft(tx, versionId, input.lockVersion, {
+        content: input.content,
+        changeNote: input.changeNote,
+        preparedBy: ctx.actor.userId,
+        preparedByName: ctx.actor.name,
+      });
+      if (!saved) throw conflict();
       await audit(tx, ctx, 'update', versionId, { change: 'content' });
       return { lockVersion: input.lockVersion + 1 };
     });
   },
 
-  /** Approval sets who approved it, on whose authority (e.g. the committee) and when it comes into force. */
+  /**
+   * Approval sets who approved it, on whose authority (e.g. the committee) and when it comes into force. Four eyes:
+   * the approver is not the person who prepared the draft (409 naming why; the database checks it too).
+   */
   async approve(
     ctx: RequestContext,
     versionId: string,
@@ -415,6 +439,16 @@ export const catalogueService = {
       const problem = checkApproval(datesOf(version), all.map(datesOf), input.inForceFrom);
       if (problem === 'not_a_draft') throw invalidTransition();
       if (problem) throw fieldError('inForceFrom', 'catalogue.inForce.beforePredecessor');
+      const fourEyes = fourEyesProblem(version.prepared_by, ctx.actor.userId);
+      if (fourEyes) {
+        throw new AppError('invalid_transition', [
+          {
+            code: 'custom',
+            message: fourEyes === 'same_person' ? 'catalogue.fourEyes.samePerson' : 'catalogue.fourEyes.noPreparer',
+            path: ['approval'],
+          },
+        ]);
+      }
       const approved = await catalogueRepository.approve(tx, versionId, input.lockVersion, {
         approved_by: ctx.actor.userId,
         approved_by_name: ctx.actor.name,
@@ -426,6 +460,7 @@ export const catalogueService = {
         change: 'approved',
         inForceFrom: input.inForceFrom,
         approvedByBody: input.approvedByBody,
+        preparedByName: version.prepared_by_name,
       });
       return { number: version.number, inForceFrom: input.inForceFrom };
     });

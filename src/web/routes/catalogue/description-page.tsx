@@ -111,7 +111,10 @@ export function DescriptionPage({ user }: { user: SessionUser | null }) {
                 </td>
                 <td>{t(`catalogue.phase.${v.phase}`)}</td>
                 <td>{v.inForceFrom ? formatDate(v.inForceFrom) : ''}</td>
-                <td>{[v.approvedByBody, v.approvedByName].filter(Boolean).join(' – ')}</td>
+                <td>
+                  {[v.approvedByBody, v.approvedByName].filter(Boolean).join(' – ')}
+                  {v.preparedByName ? ` (${t('catalogue.preparedBy', { name: v.preparedByName })})` : ''}
+                </td>
               </tr>
             ))}
           </tbody>
