@@ -1,5 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { daysFromToday } from './pages/api-setup.ts';
+import { onOrNextDeadlineDay } from '../../src/rules/calendar/closed-days.ts';
+import { addDays, addWeeks } from '../../src/rules/calendar/date-arithmetic.ts';
+import { plainDate } from '../../src/shared/plain-date.ts';
+import { danish, daysFromToday } from './pages/api-setup.ts';
 import { CitizenSearchPage, expectNoAxeViolations, LoginPage } from './pages/app.page.ts';
 
 test('a caseworker registers a request from the citizen overview, sends the receipt and sees the deadlines', async ({ page }) => {
@@ -23,7 +26,16 @@ test('a caseworker registers a request from the citizen overview, sends the rece
   await expect(deadlines.getByRole('row', { name: /Afgørelse/ })).toContainText('16.02.2027');
   await expectNoAxeViolations(page);
 
+  // The receipt is shown as the citizen will get it before it is sent; its free text can be edited first.
   await page.getByRole('button', { name: 'Send kvittering' }).click();
+  const draft = page.getByTestId('draft-letter');
+  await expect(draft.getByRole('article', { name: /Kvittering/ })).toContainText('Ønsker socialpædagogisk støtte i eget hjem');
+  await page.getByLabel('Personlig besked (valgfri)').fill('Ring endelig, hvis du har spørgsmål.');
+  await expect(draft).toContainText('Du har ændret formularen');
+  await page.getByRole('button', { name: 'Vis brevet' }).click();
+  await expect(draft.getByRole('article')).toContainText('Ring endelig, hvis du har spørgsmål.');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Send kvitteringen' }).click();
   await expect(page.getByTestId('case-status')).toContainText('Kvittering sendt');
   await expect(deadlines.getByRole('row', { name: /Kvittering/ })).toContainText('Overholdt');
   await expect(page.getByTestId('case-documents').getByRole('link', { name: /Kvittering for henvendelse/ })).toBeVisible();
@@ -108,6 +120,13 @@ test('a caseworker registers a request from the citizen overview, sends the rece
 test('a refused § 107 application: complaint registered, decision maintained and forwarded to Ankestyrelsen', async ({
   page,
 }) => {
+  // Dates relative to the day the suite runs: decided 11 days ago, the request 18 days before that, the complaint
+  // phoned in today, inside the 4 weeks.
+  const today = plainDate(daysFromToday(0));
+  const decidedOn = plainDate(daysFromToday(-11));
+  const receivedOn = addDays(decidedOn, -18);
+  const complaintDeadline = onOrNextDeadlineDay(addWeeks(decidedOn, 4), 'citizen_deadline');
+  const forwardBy = onOrNextDeadlineDay(addWeeks(today, 4), 'public_holidays');
   const login = new LoginPage(page);
   await login.open();
   await login.loginAs('Maria Vestergaard');
@@ -117,9 +136,10 @@ test('a refused § 107 application: complaint registered, decision maintained an
 
   await page.getByRole('button', { name: 'Ny henvendelse' }).click();
   await page.getByLabel('Hvad henvendelsen drejer sig om').fill('Ansøger om midlertidigt botilbud (§ 107).');
-  await page.getByLabel('Modtaget').fill('2026-11-02');
+  await page.getByLabel('Modtaget').fill(receivedOn);
   await page.getByRole('button', { name: 'Opret sag' }).click();
   await page.getByRole('button', { name: 'Send kvittering' }).click();
+  await page.getByRole('button', { name: 'Send kvitteringen' }).click();
   await page.getByRole('button', { name: 'Start udredning' }).click();
   for (const theme of ['Praktiske opgaver', 'Egenomsorg', 'Mobilitet', 'Kommunikation', 'Samfundsliv', 'Relationer']) {
     await page.getByLabel(`Funktionsevneniveau: ${theme}`).selectOption({ label: 'Let nedsat funktionsevne' });
@@ -134,7 +154,7 @@ test('a refused § 107 application: complaint registered, decision maintained an
   await page
     .getByLabel('Serviceniveau (gældende version)')
     .selectOption({ label: 'Midlertidigt botilbud (SEL § 107), version 1' });
-  await page.getByLabel('Afgørelsesdato').fill('2026-11-20');
+  await page.getByLabel('Afgørelsesdato').fill(decidedOn);
   await page
     .getByLabel('Begrundelse')
     .fill('Udredningen viser et let støttebehov, som kan dækkes af støtte i eget hjem (indsatstrappen).');
@@ -143,15 +163,17 @@ test('a refused § 107 application: complaint registered, decision maintained an
   await page.getByRole('button', { name: 'Træf afgørelse' }).click();
   await expect(page.getByTestId('case-status')).toContainText('Afslag');
   const deadlines = page.getByTestId('case-deadlines');
-  // 4 weeks from Friday 20 November 2026: Friday 18 December. A written or digital complaint is in time until
+  // 4 weeks from the decision, to the next day the offices are open. A written or digital complaint is in time until
   // midnight; only an oral one ends at the close of office hours in Ringkøbing-Skjern (seed 001; rsl. § 67).
-  await expect(deadlines.getByRole('row', { name: /Klagefrist/ })).toContainText('18.12.2026 (mundtligt inden kl. 15:00)');
+  await expect(deadlines.getByRole('row', { name: /Klagefrist/ })).toContainText(
+    `${danish(complaintDeadline)} (mundtligt inden kl. 15:00)`,
+  );
   await expectNoAxeViolations(page);
 
   // The citizen phones in a complaint.
   await page.getByRole('button', { name: 'Registrér klage' }).click();
   await page.getByLabel('Mundtlig').check();
-  await page.getByLabel('Modtaget den').fill('2026-12-01');
+  await page.getByLabel('Modtaget den').fill(today);
   await page.getByLabel('Klokkeslæt (mundtlig klage)').fill('10:15');
   await page.getByLabel('Hvad klager borgeren over?').fill('Søren mener ikke, han kan bo alene og ønsker botilbud.');
   await expectNoAxeViolations(page);
@@ -159,7 +181,7 @@ test('a refused § 107 application: complaint registered, decision maintained an
   const complaints = page.getByTestId('case-complaints');
   await expect(complaints.getByTestId('complaint-status')).toHaveText('Til genvurdering');
   await expect(complaints).toContainText('Inden for klagefristen');
-  await expect(deadlines.getByRole('row', { name: /Oversendelse til Ankestyrelsen/ })).toContainText('29.12.2026');
+  await expect(deadlines.getByRole('row', { name: /Oversendelse til Ankestyrelsen/ })).toContainText(danish(forwardBy));
   await expectNoAxeViolations(page);
 
   // Reconsideration: nothing is chosen for the caseworker; the decision is maintained and goes to Ankestyrelsen.

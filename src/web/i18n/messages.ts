@@ -613,6 +613,16 @@ const da = {
     'En anden administrator end den, der har udarbejdet kladden, godkender den (fire øjne). Versionen viser dem begge.',
   'catalogue.admin.ownDraft': 'Du har selv udarbejdet kladden, så en kollega skal godkende den.',
   'catalogue.preparedBy': 'udarbejdet af {name}',
+  'letter.draft': 'Brevet, før det sendes',
+  'letter.draft.intro':
+    'Sådan kommer brevet til at se ud – det er det, borgeren får. Ret det frie tekst i felterne ovenfor, og vis brevet igen.',
+  'letter.draft.stale': 'Du har ændret formularen, siden brevet blev vist. Vis brevet igen for at se ændringen.',
+  'letter.draft.none': 'Denne handling sender ikke et brev.',
+  'letter.draft.show': 'Vis brevet',
+  'receipt.title': 'Kvittering til borgeren',
+  'receipt.what': 'Henvendelsen, som den beskrives for borgeren',
+  'receipt.note': 'Personlig besked (valgfri)',
+  'receipt.send': 'Send kvitteringen',
 } as const;
 
 export type MessageKey = keyof typeof da;
@@ -1230,6 +1240,16 @@ const en: Record<MessageKey, string> = {
     'An administrator other than the one who prepared the draft approves it (four eyes). The version names them both.',
   'catalogue.admin.ownDraft': 'You prepared this draft yourself, so a colleague must approve it.',
   'catalogue.preparedBy': 'prepared by {name}',
+  'letter.draft': 'The letter, before it is sent',
+  'letter.draft.intro':
+    'This is how the letter will read – it is what the citizen gets. Edit the free text in the fields above and show the letter again.',
+  'letter.draft.stale': 'You have changed the form since the letter was shown. Show the letter again to see the change.',
+  'letter.draft.none': 'This step sends no letter.',
+  'letter.draft.show': 'Show the letter',
+  'receipt.title': 'Receipt to the citizen',
+  'receipt.what': 'The request, as described to the citizen',
+  'receipt.note': 'Personal note (optional)',
+  'receipt.send': 'Send the receipt',
 };
 
 export const MESSAGES = { da, en } as const;

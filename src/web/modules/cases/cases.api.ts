@@ -68,3 +68,13 @@ export function useLetter(caseId: string, documentId: string, enabled: boolean) 
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
+
+/**
+ * The letter a write on a case would send, previewed (`POST …/<path>/preview`): the server runs the sending with
+ * every check and rolls back. Refusals come back as from the sending itself.
+ */
+export function useLetterDraft<B>(id: string, path: string) {
+  return useMutation({
+    mutationFn: (body: B) => api<{ letter: LetterView | null }>(`/api/cases/${id}/${path}/preview`, { method: 'POST', body }),
+  });
+}

@@ -22,6 +22,7 @@ import { FollowUpPanel } from './follow-up-panel.tsx';
 import { LetterPreview } from './letter-preview.tsx';
 import { OrderForm } from './order-form.tsx';
 import { OutreachPanel } from './outreach-panel.tsx';
+import { ReceiptForm } from './receipt-form.tsx';
 
 /** The case page: the next action in one click, the deadlines, the timeline and the letters. */
 export function CasePage({ user }: { user: SessionUser }) {
@@ -32,6 +33,7 @@ export function CasePage({ user }: { user: SessionUser }) {
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
+  const [receipt, setReceipt] = useState(false);
   const noteErrors = useFormErrors();
   const stepErrors = useFormErrors();
   if (detail.error instanceof ApiRequestError && [400, 404].includes(detail.error.status)) return <NotFoundPage />;
@@ -77,14 +79,13 @@ export function CasePage({ user }: { user: SessionUser }) {
         </h2>
         <ErrorSummary errors={stepErrors} fieldId={() => ''} idPrefix="step" />
         {c.allowedActions.includes('send_receipt') ? (
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={actions.sendReceipt.isPending}
-            onClick={() => actions.sendReceipt.mutate({ version: c.version }, { onError: stepErrors.fail })}
-          >
-            {t('cases.action.sendReceipt')}
-          </button>
+          receipt ? (
+            <ReceiptForm c={c} onCancel={() => setReceipt(false)} />
+          ) : (
+            <button type="button" className="button button-primary" onClick={() => setReceipt(true)}>
+              {t('cases.action.sendReceipt')}
+            </button>
+          )
         ) : c.allowedActions.includes('start_assessment') ? (
           <button
             type="button"

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { LetterView } from '../../../shared/cases/complaint.schema.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useLetter } from '../../modules/cases/cases.api.ts';
 
@@ -20,58 +21,74 @@ export function LetterPreview({ caseId, documentId, title }: { caseId: string; d
         {open ? t('letter.hide') : t('letter.show')}
         <span className="sr-only"> {title}</span>
       </button>
-      {open ? (
-        <div id={`letter-${documentId}`}>
-          {l ? (
-            <article className="vt-letter" aria-label={l.subject}>
-              <p className="vt-letter__from">
-                <strong>{l.municipality.name}</strong>
-                {l.unitName ? <br /> : null}
-                {l.unitName}
-                {l.municipality.address ? <br /> : null}
-                {l.municipality.address}
-              </p>
-              <p>
-                {l.recipient.name}
-                {l.recipient.address ? <br /> : null}
-                {l.recipient.address}
-                {l.recipient.postalCode || l.recipient.city ? <br /> : null}
-                {[l.recipient.postalCode, l.recipient.city].filter(Boolean).join(' ')}
-              </p>
-              <p className="vt-letter__date">
-                {l.date}
-                <br />
-                <span className="vt-muted">
-                  {t('letter.reference')}: {l.reference}
-                </span>
-              </p>
-              <h3 className="h4">{l.subject}</h3>
-              {l.paragraphs.map((p, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the paragraphs of a stored letter never reorder
-                <p key={i}>{p}</p>
-              ))}
-              <p>
-                {t('letter.regards')}
-                <br />
-                {l.signature.name}
-                <br />
-                {l.signature.title}
-              </p>
-              {(l.appendices ?? []).map((a) => (
-                <section key={a.title} className="vt-letter__appendix" aria-label={a.title}>
-                  <h4 className="h5">{a.title}</h4>
-                  {a.paragraphs.map((p, i) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: the paragraphs of a stored letter never reorder
-                    <p key={i}>{p}</p>
-                  ))}
-                </section>
-              ))}
-            </article>
-          ) : (
-            <p>{t('common.loading')}</p>
-          )}
-        </div>
-      ) : null}
+      {open ? <div id={`letter-${documentId}`}>{l ? <LetterArticle letter={l} /> : <p>{t('common.loading')}</p>}</div> : null}
     </>
+  );
+}
+
+/** A letter as the citizen will read it, from the same text as the PDF: journalised, or previewed before sending. */
+export function LetterArticle({ letter: l }: { letter: LetterView }) {
+  const { t } = useI18n();
+  return (
+    <article className="vt-letter" aria-label={l.subject}>
+      <p className="vt-letter__from">
+        <strong>{l.municipality.name}</strong>
+        {l.unitName ? <br /> : null}
+        {l.unitName}
+        {l.municipality.address ? <br /> : null}
+        {l.municipality.address}
+      </p>
+      <p>
+        {l.recipient.name}
+        {l.recipient.address ? <br /> : null}
+        {l.recipient.address}
+        {l.recipient.postalCode || l.recipient.city ? <br /> : null}
+        {[l.recipient.postalCode, l.recipient.city].filter(Boolean).join(' ')}
+      </p>
+      <p className="vt-letter__date">
+        {l.date}
+        <br />
+        <span className="vt-muted">
+          {t('letter.reference')}: {l.reference}
+        </span>
+      </p>
+      <h3 className="h4">{l.subject}</h3>
+      {l.paragraphs.map((p, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the paragraphs of a stored letter never reorder
+        <p key={i}>{p}</p>
+      ))}
+      <p>
+        {t('letter.regards')}
+        <br />
+        {l.signature.name}
+        <br />
+        {l.signature.title}
+      </p>
+      {(l.appendices ?? []).map((a) => (
+        <section key={a.title} className="vt-letter__appendix" aria-label={a.title}>
+          <h4 className="h5">{a.title}</h4>
+          {a.paragraphs.map((p, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the paragraphs of a stored letter never reorder
+            <p key={i}>{p}</p>
+          ))}
+        </section>
+      ))}
+    </article>
+  );
+}
+
+/**
+ * The letter a form would send, shown before it is sent (the server runs the sending with every check, then rolls
+ * back). The free text is edited in the form's own fields; showing the letter again reflects the change.
+ */
+export function DraftLetter({ letter, stale }: { letter: LetterView | null | undefined; stale: boolean }) {
+  const { t } = useI18n();
+  if (letter === undefined) return null;
+  return (
+    <section className="vt-panel vt-draft-letter" aria-label={t('letter.draft')} data-testid="draft-letter">
+      <h3 className="h4">{t('letter.draft')}</h3>
+      <p className="vt-muted">{stale ? t('letter.draft.stale') : t('letter.draft.intro')}</p>
+      {letter ? <LetterArticle letter={letter} /> : <p>{t('letter.draft.none')}</p>}
+    </section>
   );
 }
