@@ -32,7 +32,7 @@ test('a caseworker registers a request from the citizen overview, sends the rece
   await expect(draft.getByRole('article', { name: /Kvittering/ })).toContainText('Ønsker socialpædagogisk støtte i eget hjem');
   await page.getByLabel('Personlig besked (valgfri)').fill('Ring endelig, hvis du har spørgsmål.');
   await expect(draft).toContainText('Du har ændret formularen');
-  await page.getByRole('button', { name: 'Vis brevet' }).click();
+  await page.getByRole('button', { name: 'Vis brevet (Kvittering til borgeren)' }).click();
   await expect(draft.getByRole('article')).toContainText('Ring endelig, hvis du har spørgsmål.');
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Send kvitteringen' }).click();

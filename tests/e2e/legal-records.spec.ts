@@ -101,6 +101,16 @@ test('impossible decisions are refused at the field: dates out of order, in the 
   await submit.click();
   await refusedAt(page, 'd-timeLimitUntil', 'Støtten efter denne paragraf er tidsbegrænset efter loven');
   await expectNoAxeViolations(page);
+
+  // Put right, the letter is shown before the decision is made: the service level applied, the journal number.
+  await page.getByLabel('Tidsbegrænset til', { exact: true }).fill(addYears(daysFromToday(5) as PlainDate, 1));
+  await page.getByLabel('Borgeren er partshørt').check();
+  await page.getByRole('button', { name: 'Vis brevet (Afgørelse)' }).click();
+  const letter = page.getByTestId('draft-letter').getByRole('article', { name: /Afgørelse om/ });
+  await expect(letter).toContainText('serviceniveau for SEL § 107, version 1');
+  await expect(letter).toContainText(/Journalnummer: 27\.24\.00-P19-\d+-\d\d/);
+  await expect(page.getByTestId('case-status')).not.toContainText('Afgørelse truffet');
+  await expectNoAxeViolations(page);
 });
 
 test('the server’s answer reaches the form: an incomplete assessment lists the themes and links to them', async ({
@@ -201,4 +211,17 @@ test('a deadline notice whose expected date is already past is refused at the fi
   await page.getByRole('button', { name: 'Send varslet' }).click();
   await refusedAt(page, 'n-expectedBy', 'Den forventede dato skal ligge i fremtiden');
   await expectNoAxeViolations(page);
+
+  // Put right and previewed: the municipality is the one that decides, by a date still to come.
+  await page.getByLabel('Forventet senest').fill(daysFromToday(30));
+  await page.getByRole('button', { name: 'Vis brevet (Varsel om overskredet frist)' }).click();
+  const draft = page.getByTestId('notice-form').getByTestId('draft-letter');
+  await expect(draft.getByRole('article')).toContainText('Vi forventer nu at træffe afgørelse i din sag senest den');
+  await page.getByLabel('Årsag').fill('Vi venter på en udtalelse fra din læge.');
+  await expect(draft).toContainText('Du har ændret formularen');
+  await page.getByRole('button', { name: 'Vis brevet (Varsel om overskredet frist)' }).click();
+  await expect(draft.getByRole('article')).toContainText('Vi venter på en udtalelse fra din læge.');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Send varslet' }).click();
+  await expect(page.getByTestId('case-documents')).toContainText('Varsel om overskredet frist');
 });

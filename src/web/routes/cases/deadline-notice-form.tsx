@@ -8,6 +8,7 @@ import { useCaseCommand } from '../../modules/cases/cases.api.ts';
 import { Field } from '../../ui/field.tsx';
 import { ErrorSummary, fieldIdOf, useFormErrors } from '../../ui/form-errors.tsx';
 import { formatDate } from '../../ui/format.ts';
+import { DraftLetter, useDraftLetter } from './letter-preview.tsx';
 
 const plusDays = (date: string, days: number) => {
   const d = new Date(`${date}T12:00:00Z`);
@@ -36,14 +37,21 @@ export function DeadlineNoticeForm({
   const [reason, setReason] = useState(td(`notice.draft.${deadline.kind}`));
   const send = useCaseCommand<unknown, { documentId: string }>(caseId, 'deadline-notices');
   const errors = useFormErrors();
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const input = { kind: deadline.kind, expectedBy, reason };
-    const parsed = errors.check(
+  const draft = useDraftLetter<unknown>(caseId, 'deadline-notices');
+  const input = { kind: deadline.kind, expectedBy, reason };
+  const checked = () =>
+    errors.check(
       deadlineNoticeSchema,
       input,
       dateProblems('deadline_notice', input, { today, 'deadline.dueDate': deadline.dueDate }),
     );
+  function show() {
+    const parsed = checked();
+    if (parsed) draft.show(parsed, input, errors.fail);
+  }
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = checked();
     if (parsed) send.mutate(parsed, { onSuccess: onDone, onError: errors.fail });
   }
   return (
@@ -80,10 +88,15 @@ export function DeadlineNoticeForm({
         <button type="submit" className="button button-primary" disabled={send.isPending}>
           {t('notice.send')}
         </button>
+        <button type="button" className="button button-secondary" onClick={show} disabled={draft.isPending}>
+          {t('letter.draft.show')}
+          <span className="sr-only"> ({t('notice.title')})</span>
+        </button>
         <button type="button" className="button button-tertiary" onClick={onDone}>
           {t('common.cancel')}
         </button>
       </div>
+      <DraftLetter letter={draft.letter} stale={draft.isStale(input)} />
     </form>
   );
 }

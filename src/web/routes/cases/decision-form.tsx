@@ -15,6 +15,7 @@ import { ChoiceField, Field } from '../../ui/field.tsx';
 import { ErrorSummary, fieldIdOf, useFormErrors } from '../../ui/form-errors.tsx';
 import { formatDate, numberOrText } from '../../ui/format.ts';
 import { assessmentFieldId } from './assessment-form.tsx';
+import { DraftLetter, useDraftLetter } from './letter-preview.tsx';
 import { ProposalPanel } from './proposal-panel.tsx';
 
 const HEARING = ['done', 'not_needed'] as const;
@@ -49,6 +50,7 @@ export function DecisionForm({ c, user }: { c: CaseDetail; user: SessionUser }) 
   const [hearing, setHearing] = useState<(typeof HEARING)[number] | null>(null);
   const [hearingNote, setHearingNote] = useState('');
   const decide = useCaseCommand<unknown, { documentId: string }>(c.id, 'decision');
+  const draft = useDraftLetter<unknown>(c.id, 'decision');
   const errors = useFormErrors();
   const granted = outcome !== 'refused';
 
@@ -62,24 +64,23 @@ export function DecisionForm({ c, user }: { c: CaseDetail; user: SessionUser }) 
     if (!untilEdited) setUntil(maximumEnd ?? '');
   }, [maximumEnd, untilEdited]);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const input = {
-      version: c.version,
-      outcome,
-      serviceDescriptionVersionId: serviceVersion,
-      decidedOn,
-      weeklyHours: granted ? numberOrText(hours) : null,
-      moduleDays: granted ? numberOrText(modules) : null,
-      startDate: granted ? startDate || null : null,
-      timeLimitUntil: granted && until ? until : null,
-      appliedFor: outcome === 'partly_granted' ? appliedFor : '',
-      refusedPart: outcome === 'partly_granted' ? refusedPart : '',
-      reasons,
-      partyHearing: hearing ?? undefined,
-      partyHearingNote: hearingNote,
-    };
-    const parsed = errors.check(
+  const input = {
+    version: c.version,
+    outcome,
+    serviceDescriptionVersionId: serviceVersion,
+    decidedOn,
+    weeklyHours: granted ? numberOrText(hours) : null,
+    moduleDays: granted ? numberOrText(modules) : null,
+    startDate: granted ? startDate || null : null,
+    timeLimitUntil: granted && until ? until : null,
+    appliedFor: outcome === 'partly_granted' ? appliedFor : '',
+    refusedPart: outcome === 'partly_granted' ? refusedPart : '',
+    reasons,
+    partyHearing: hearing ?? undefined,
+    partyHearingNote: hearingNote,
+  };
+  const checked = () =>
+    errors.check(
       decideSchema,
       input,
       dateProblems('decision', input, {
@@ -88,6 +89,14 @@ export function DecisionForm({ c, user }: { c: CaseDetail; user: SessionUser }) 
         'law.maximumEnd': maximumEnd,
       }),
     );
+  // The letter before deciding: the server decides with every check and rolls back.
+  function show() {
+    const parsed = checked();
+    if (parsed) draft.show(parsed, input, errors.fail);
+  }
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = checked();
     if (parsed) decide.mutate(parsed, { onError: errors.fail });
   }
 
@@ -265,9 +274,16 @@ export function DecisionForm({ c, user }: { c: CaseDetail; user: SessionUser }) 
             />
           </Field>
         ) : null}
-        <button type="submit" className="button button-primary" disabled={decide.isPending}>
-          {t('decision.submit')}
-        </button>
+        <div className="vt-actions">
+          <button type="submit" className="button button-primary" disabled={decide.isPending}>
+            {t('decision.submit')}
+          </button>
+          <button type="button" className="button button-secondary" onClick={show} disabled={draft.isPending}>
+            {t('letter.draft.show')}
+            <span className="sr-only"> ({t('decision.title')})</span>
+          </button>
+        </div>
+        <DraftLetter letter={draft.letter} stale={draft.isStale(input)} />
       </form>
     </section>
   );

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { LetterView } from '../../../shared/cases/complaint.schema.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { useLetter } from '../../modules/cases/cases.api.ts';
+import { useLetter, useLetterDraft } from '../../modules/cases/cases.api.ts';
 
 /** A journalised letter shown in the page as the citizen will read it, from the same text as the PDF. */
 export function LetterPreview({ caseId, documentId, title }: { caseId: string; documentId: string; title: string }) {
@@ -91,4 +91,23 @@ export function DraftLetter({ letter, stale }: { letter: LetterView | null | und
       {letter ? <LetterArticle letter={letter} /> : <p>{t('letter.draft.none')}</p>}
     </section>
   );
+}
+
+/**
+ * A form's letter draft: `show` previews what the checked input would send; `stale` says the form changed since.
+ * Refusals go to the form's own error handling, as from the sending itself.
+ */
+export function useDraftLetter<B>(caseId: string, path: string) {
+  const draft = useLetterDraft<B>(caseId, path);
+  const [shownFor, setShownFor] = useState<string | null>(null);
+  return {
+    /** Previews the checked body; `input` is the form's state it came from, to tell when the form has changed. */
+    show(body: B, input: unknown, onError: (error: unknown) => void) {
+      const key = JSON.stringify(input);
+      draft.mutate(body, { onSuccess: () => setShownFor(key), onError });
+    },
+    letter: draft.data?.letter,
+    isPending: draft.isPending,
+    isStale: (input: unknown) => shownFor !== null && shownFor !== JSON.stringify(input),
+  };
 }

@@ -1,10 +1,10 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { type CaseDetail, receiptSchema } from '../../../shared/cases/case.schema.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { useCaseCommand, useLetterDraft } from '../../modules/cases/cases.api.ts';
+import { useCaseCommand } from '../../modules/cases/cases.api.ts';
 import { Field } from '../../ui/field.tsx';
 import { ErrorSummary, fieldIdOf, useFormErrors } from '../../ui/form-errors.tsx';
-import { DraftLetter } from './letter-preview.tsx';
+import { DraftLetter, useDraftLetter } from './letter-preview.tsx';
 
 const ids = fieldIdOf('rc');
 
@@ -16,17 +16,14 @@ export function ReceiptForm({ c, onCancel }: { c: CaseDetail; onCancel: () => vo
   const { t } = useI18n();
   const [what, setWhat] = useState(c.request.what);
   const [note, setNote] = useState('');
-  const [shown, setShown] = useState<string | null>(null);
   const send = useCaseCommand<unknown, { documentId: string }>(c.id, 'receipt');
-  const draft = useLetterDraft<unknown>(c.id, 'receipt');
+  const draft = useDraftLetter<unknown>(c.id, 'receipt');
   const errors = useFormErrors();
   const input = { version: c.version, what, note };
-  const key = JSON.stringify(input);
 
   function show() {
     const parsed = errors.check(receiptSchema, input);
-    if (!parsed) return;
-    draft.mutate(parsed, { onSuccess: () => setShown(key), onError: errors.fail });
+    if (parsed) draft.show(parsed, input, errors.fail);
   }
   // The letter is shown as soon as the receipt is opened: nothing goes out unseen.
   // biome-ignore lint/correctness/useExhaustiveDependencies: shown once, on opening
@@ -68,12 +65,13 @@ export function ReceiptForm({ c, onCancel }: { c: CaseDetail; onCancel: () => vo
         </button>
         <button type="button" className="button button-secondary" onClick={show} disabled={draft.isPending}>
           {t('letter.draft.show')}
+          <span className="sr-only"> ({t('receipt.title')})</span>
         </button>
         <button type="button" className="button button-tertiary" onClick={onCancel}>
           {t('common.cancel')}
         </button>
       </div>
-      <DraftLetter letter={draft.data?.letter} stale={shown !== null && shown !== key} />
+      <DraftLetter letter={draft.letter} stale={draft.isStale(input)} />
     </form>
   );
 }
