@@ -615,7 +615,7 @@ const da = {
   'catalogue.preparedBy': 'udarbejdet af {name}',
   'letter.draft': 'Brevet, før det sendes',
   'letter.draft.intro':
-    'Sådan kommer brevet til at se ud – det er det, borgeren får. Ret det frie tekst i felterne ovenfor, og vis brevet igen.',
+    'Sådan kommer brevet til at se ud – det er det, borgeren får. Ret den frie tekst i felterne ovenfor, og vis brevet igen.',
   'letter.draft.stale': 'Du har ændret formularen, siden brevet blev vist. Vis brevet igen for at se ændringen.',
   'letter.draft.none': 'Denne handling sender ikke et brev.',
   'letter.draft.show': 'Vis brevet',
