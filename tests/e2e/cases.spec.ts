@@ -190,6 +190,11 @@ test('a refused § 107 application: complaint registered, decision maintained an
   await page.getByLabel('Afgørelsen fastholdes (sendes til Ankestyrelsen)').check();
   await page.getByLabel('Dato for genvurdering').fill(daysFromToday(0));
   await page.getByLabel('Begrundelse for genvurderingen').fill('Klagen giver ingen nye oplysninger. Afgørelsen fastholdes.');
+  // The forwarding letter, shown before the complaint goes to Ankestyrelsen.
+  await page.getByRole('button', { name: 'Vis brevet (Oversendelse til Ankestyrelsen)' }).click();
+  await expect(complaints.getByTestId('draft-letter').getByRole('article', { name: /Oversendelse af klage/ })).toContainText(
+    'Søren mener ikke, han kan bo alene',
+  );
   await page.getByRole('button', { name: 'Fasthold og send til Ankestyrelsen' }).click();
   await expect(complaints.getByTestId('complaint-status')).toHaveText('Sendt til Ankestyrelsen');
   await expect(deadlines.getByRole('row', { name: /Oversendelse til Ankestyrelsen/ })).toContainText('Overholdt');

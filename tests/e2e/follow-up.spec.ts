@@ -118,6 +118,11 @@ test('the caseworker holds the follow-up and ends the support with 4 weeks’ co
   await expect(page.getByTestId('error-summary')).toBeFocused();
   await expect(followUp.locator('#fu-partyHearing-error')).toContainText('Vælg, om borgeren er partshørt');
   await followUp.getByLabel('Borgeren er partshørt').check();
+  // The stop letter, shown before the decision is sent.
+  await followUp.getByRole('button', { name: 'Vis brevet (Indsatsen afsluttes)' }).click();
+  await expect(followUp.getByTestId('draft-letter').getByRole('article', { name: /Afgørelse om ophør/ })).toContainText(
+    'Du har nået dine mål',
+  );
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Afslut indsatsen (afgørelse)' }).click();
   await expect(page.getByTestId('case-status')).toContainText('Afsluttet');

@@ -16,6 +16,7 @@ import { Alert } from '../../ui/alert.tsx';
 import { ChoiceField, Field } from '../../ui/field.tsx';
 import { ErrorSummary, fieldIdOf, useFormErrors } from '../../ui/form-errors.tsx';
 import { formatDate } from '../../ui/format.ts';
+import { DraftLetter, useDraftLetter } from './letter-preview.tsx';
 
 const RECONSIDERATION = ['upheld', 'maintained'] as const;
 
@@ -176,14 +177,22 @@ function ReconsiderForm({ caseId, complaint: x }: { caseId: string; complaint: C
   const errors = useFormErrors();
   const ids = fieldIdOf(`k-${x.id}`);
   const err = (p: string) => errors.at(p);
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const input = { version: x.version, outcome: outcome ?? undefined, decidedOn, reasons };
-    const parsed = errors.check(
+  // Maintaining sends the complaint to Ankestyrelsen with a letter: shown before it is sent.
+  const draft = useDraftLetter<unknown>(caseId, `complaints/${x.id}/reconsideration`);
+  const input = { version: x.version, outcome: outcome ?? undefined, decidedOn, reasons };
+  const checked = () =>
+    errors.check(
       reconsiderSchema,
       input,
       dateProblems('reconsideration', input, { today, 'complaint.receivedOn': x.receivedOn }),
     );
+  function show() {
+    const parsed = checked();
+    if (parsed) draft.show(parsed, input, errors.fail);
+  }
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = checked();
     if (parsed) reconsider.mutate(parsed, { onError: errors.fail });
   }
   return (
@@ -229,6 +238,15 @@ function ReconsiderForm({ caseId, complaint: x }: { caseId: string; complaint: C
             ? t('complaint.reconsider.uphold')
             : t('complaint.reconsider.submit')}
       </button>
+      {outcome === 'maintained' ? (
+        <>
+          <button type="button" className="button button-secondary" onClick={show} disabled={draft.isPending}>
+            {t('letter.draft.show')}
+            <span className="sr-only"> ({t('deadline.forward_to_ankestyrelsen')})</span>
+          </button>
+          <DraftLetter letter={draft.letter} stale={draft.isStale(input)} />
+        </>
+      ) : null}
     </form>
   );
 }

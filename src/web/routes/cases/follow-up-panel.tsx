@@ -13,6 +13,7 @@ import { formatDate } from '../../ui/format.ts';
 import { GoalChart } from '../../ui/goal-chart.tsx';
 import { MessageThread } from '../../ui/message-thread.tsx';
 import { HoursTable } from '../provider/provider-order-page.tsx';
+import { DraftLetter, useDraftLetter } from './letter-preview.tsx';
 
 /**
  * The authority's follow-up on the case page: each goal's FKO history as a chart, hours against the frame, the
@@ -33,28 +34,32 @@ export function FollowUpPanel({ c }: { c: CaseDetail }) {
   const hold = useCaseCommand<unknown>(c.id, 'follow-up');
   const send = useCaseCommand<{ body: string }>(c.id, 'follow-up/messages');
   const revisit = useCaseCommand<{ version: number; reason: string }>(c.id, 'revisitation');
+  // Ending support is a decision with a letter: shown before it is sent.
+  const draft = useDraftLetter<unknown>(c.id, 'follow-up');
   const v = f.data;
   if (!c.order || !v) return null;
   const o = v.order;
   const open = c.status === 'ordered' && o.endsOn === null;
+  const ending = outcome !== 'continue';
+  const input = {
+    version: c.version,
+    outcome,
+    heldOn,
+    note,
+    nextFollowUp: outcome === 'continue' ? next || null : null,
+    reasons,
+    partyHearing: ending ? hearing : null,
+    partyHearingNote: hearingNote,
+  };
+  const checked = () =>
+    errors.check(followUpSchema, input, dateProblems('follow_up', input, { today: plainDateInCopenhagen(new Date()) }));
+  function show() {
+    const parsed = checked();
+    if (parsed) draft.show(parsed, input, errors.fail);
+  }
   function submit(e: FormEvent) {
     e.preventDefault();
-    const ending = outcome !== 'continue';
-    const input = {
-      version: c.version,
-      outcome,
-      heldOn,
-      note,
-      nextFollowUp: outcome === 'continue' ? next || null : null,
-      reasons,
-      partyHearing: ending ? hearing : null,
-      partyHearingNote: hearingNote,
-    };
-    const parsed = errors.check(
-      followUpSchema,
-      input,
-      dateProblems('follow_up', input, { today: plainDateInCopenhagen(new Date()) }),
-    );
+    const parsed = checked();
     if (parsed) hold.mutate(parsed, { onError: errors.fail, onSuccess: errors.clear });
   }
   const ids = fieldIdOf('fu');
@@ -202,7 +207,14 @@ export function FollowUpPanel({ c }: { c: CaseDetail }) {
             >
               {t('followUp.revisit')}
             </button>
+            {ending ? (
+              <button type="button" className="button button-secondary" onClick={show} disabled={draft.isPending}>
+                {t('letter.draft.show')}
+                <span className="sr-only"> ({td(`followUp.outcome.${outcome}`)})</span>
+              </button>
+            ) : null}
           </div>
+          {ending ? <DraftLetter letter={draft.letter} stale={draft.isStale(input)} /> : null}
         </form>
       ) : null}
       {v.followUps.length ? (
