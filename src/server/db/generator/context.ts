@@ -1,4 +1,5 @@
 import type { DeadlineRuleSet } from '../../../rules/deadlines/deadline-rules.ts';
+import type { CatalogueContent } from '../../../shared/catalogue/catalogue.schema.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { AuditTrail } from './areas/audit.ts';
 import type { LetterDesk } from './areas/letters.ts';
@@ -35,6 +36,8 @@ export type ServiceVersionRef = {
   number: number;
   inForceFrom: PlainDate;
   bands: { code: string; above: number; upTo: number; severity?: string; vumCategories?: ('A' | 'B' | 'C' | 'D' | 'E')[] }[];
+  /** The complaint address the service level gives, if any (seed 001 "Klage"); decision letters print it. */
+  complaints: CatalogueContent['complaints'];
 };
 
 export type CitizenRef = {
@@ -56,6 +59,12 @@ export type Municipality = {
   id: string;
   code: string;
   name: string;
+  /**
+   * The journal number the database will give the next case opened in `year` (migration 0014's trigger numbers the
+   * cases in the order they are inserted, per municipality and year, in the municipality's format). The generator
+   * inserts its cases in the order it simulates them, so its letters can carry the number the case gets.
+   */
+  nextJournalNumber(year: number): string;
   letterhead: { name: string; address: string | null; phone: string | null; email: string | null };
   rules: DeadlineRuleSet;
   load: MunicipalityLoad;

@@ -1,6 +1,10 @@
 import { decisionsRepository } from './decisions.repository.ts';
 
-/** Decisions' public API: the stop decision (taken at a follow-up), and the one reader of decisions. */
+/**
+ * Decisions' public API: the stop decision (taken at a follow-up), the complaint guidance a decision letter carries
+ * (also for the demo generator's letters), and the one reader of decisions.
+ */
+export { complaintGuidanceOf } from './complaint-guidance.ts';
 export { decideStop, type StopInput } from './decide-stop.ts';
 export { decisionsRoutes } from './decisions.routes.ts';
 

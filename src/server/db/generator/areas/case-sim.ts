@@ -76,6 +76,8 @@ const PURPOSE: Record<Actor['role'], AuditPurpose> = {
  */
 export class CaseSim {
   readonly id: string;
+  /** The case's journal number, as the database assigns it on insert; every letter on the case carries it. */
+  readonly journalNumber: string;
   status: CaseStatus = 'request_received';
   /** The day of the newest step of the flow being simulated. */
   day: PlainDate;
@@ -102,6 +104,7 @@ export class CaseSim {
   ) {
     this.id = m.ids('case_file').next();
     this.day = plan.openedOn;
+    this.journalNumber = m.nextJournalNumber(Number(plan.openedOn.slice(0, 4)));
   }
 
   /** The last day a step may happen on: yesterday. */
@@ -237,7 +240,7 @@ export class CaseSim {
   ) {
     const { row, letter } = this.g.letters.document(
       this.m,
-      { caseId: this.id, citizen: this.citizen },
+      { caseId: this.id, journalNumber: this.journalNumber, citizen: this.citizen },
       { id: this.m.ids('case_document').next(), kind, on, body, author, createdAt: at.toISOString() },
     );
     this.add('case_document', row, at);

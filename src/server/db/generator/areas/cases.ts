@@ -83,6 +83,7 @@ async function receipt(sim: CaseSim): Promise<boolean> {
       handledBy: cw.unitName ?? sim.m.name,
       dayOffer: sim.plan.dayOffer,
       decisionDue: decision?.due_date ?? null,
+      note: '',
     }),
   );
   sim.meet('receipt', on);

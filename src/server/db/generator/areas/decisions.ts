@@ -1,10 +1,12 @@
 import { addMonths, addYears } from '../../../../rules/calendar/date-arithmetic.ts';
-import { decisionFrameProblems, legalTimeLimit, reducesSupport } from '../../../../rules/cases/decision-rules.ts';
+import { decisionFrameProblems, reducesSupport } from '../../../../rules/cases/decision-rules.ts';
 import { versionInForce } from '../../../../rules/catalogue/version-lifecycle.ts';
 import { profileInBands } from '../../../../rules/profiles/citizen-profiles.ts';
 import { proposeSupport } from '../../../../rules/proposal/proposal-rules.ts';
+import { dateProblems, legalTimeLimit } from '../../../../rules/records/date-constraints.ts';
 import { mentionsParagraph } from '../../../../shared/catalogue/paragraphs.ts';
 import type { PlainDate } from '../../../../shared/plain-date.ts';
+import { complaintGuidanceOf } from '../../../modules/decisions/index.ts';
 import { decisionLetter, type Letter } from '../../../modules/letters/index.ts';
 import type { ServiceVersionRef } from '../context.ts';
 import { NOT_NEEDED_HEARING, REASONS } from '../texts.ts';
@@ -170,11 +172,18 @@ export async function decide(
       timeLimitUntil = addMonths(startDate, rng.pick([6, 12]));
     }
   }
-  const problems = decisionFrameProblems(
-    { outcome, legalBasis: version.legalBasis, weeklyHours, moduleDays, startDate, timeLimitUntil },
-    version.bands,
-    m.rules,
-  );
+  const problems = [
+    ...decisionFrameProblems({ outcome, legalBasis: version.legalBasis, weeklyHours, moduleDays }, version.bands),
+    ...dateProblems(
+      'decision',
+      { decidedOn: on, startDate, timeLimitUntil },
+      {
+        today: on,
+        'request.receivedOn': plan.openedOn,
+        'law.maximumEnd': startDate ? legalTimeLimit(version.legalBasis, startDate, m.rules) : null,
+      },
+    ),
+  ];
   if (problems.length) throw new Error(`generator: decision frame refused by the rules: ${JSON.stringify(problems)}`);
   const profileCode = weeklyHours !== null ? (profileInBands(version.bands, weeklyHours)?.code ?? null) : null;
   const reduces =
@@ -184,6 +193,17 @@ export async function decide(
       { outcome, weeklyHours, moduleDays },
     );
   const guidance = outcome !== 'granted' || reduces;
+  // A partial grant says what was applied for (the request) and what is refused (beyond the frame granted).
+  const partial =
+    outcome === 'partly_granted'
+      ? {
+          appliedFor: sim.what,
+          refused:
+            moduleDays !== null
+              ? `Dagtilbud mere end ${moduleDays} dage om ugen.`
+              : `Støtte ud over ${String(weeklyHours ?? 0).replace('.', ',')} timer om ugen.`,
+        }
+      : null;
   const complaint = guidance ? sim.compute('complaint', on) : null;
   const reasons = rng.pick(cause === 'revisit' ? REASONS.revisitation : REASONS[outcome]);
   const hearingDone = outcome !== 'granted' || rng.chance(0.6);
@@ -209,10 +229,17 @@ export async function decide(
         inForceFrom: version.inForceFrom,
       },
       frame: { weeklyHours, profileCode, moduleDays, startsOn: startDate ?? on, timeLimitUntil },
+      partial: partial ? { appliedFor: partial.appliedFor, refused: partial.refused } : null,
       reasons,
       partyHearing: hearingDone ? { held: true } : { held: false, why: NOT_NEEDED_HEARING },
       complaint: complaint
-        ? { municipality: m.letterhead, deadline: { due: complaint.due, endsAtTime: complaint.endsAtTime } }
+        ? complaintGuidanceOf({
+            content: version,
+            letterhead: m.letterhead,
+            due: complaint.due,
+            rules: m.rules,
+            caseworker: cw.name,
+          })
         : null,
     }),
   );

@@ -59,7 +59,7 @@ export class LetterDesk {
 
   document(
     m: Municipality,
-    c: { caseId: string; citizen: CitizenRef },
+    c: { caseId: string; journalNumber: string; citizen: CitizenRef },
     doc: { id: string; kind: DocumentKind; on: PlainDate; body: LetterBody; author: Actor; createdAt: string },
   ): { row: Row<'case_document'>; letter: Letter } {
     const letter = composeLetter(
@@ -74,7 +74,7 @@ export class LetterDesk {
         },
         on: doc.on,
         signature: { name: doc.author.name, title: 'Rådgiver' },
-        reference: `${c.caseId.slice(0, 8)} · CPR ${formatCpr(c.citizen.cpr).slice(0, 6)}-xxxx`,
+        reference: c.journalNumber,
       },
       doc.body,
     );

@@ -3,6 +3,7 @@ import { offerDeliversBasis } from '../../../../rules/cases/decision-rules.ts';
 import { nextFkoStatus, supportEndsAfterStop } from '../../../../rules/follow-up/fko-schedule.ts';
 import { ASSESSMENT_THEMES, FUNCTION_LEVELS, GOAL_TYPES, SUPPORT_NEED_LEVELS } from '../../../../shared/assessment/ffb-terms.ts';
 import type { PlainDate } from '../../../../shared/plain-date.ts';
+import { complaintGuidanceOf } from '../../../modules/decisions/index.ts';
 import { danishDate, stopLetter } from '../../../modules/letters/index.ts';
 import type { Actor, OfferRef } from '../context.ts';
 import {
@@ -306,12 +307,24 @@ async function stopSupport(
       serviceTitle: d.version.title,
       legalBasis: d.legalBasis,
       offerName: order.offer.name,
+      serviceLevel: {
+        municipalityName: m.name,
+        legalBasis: d.legalBasis,
+        versionNumber: d.version.number,
+        inForceFrom: d.version.inForceFrom,
+      },
       continuesUntil: continuation ? continuation.counted : null,
       endsOn,
       reasons,
       partyHearing: hearingDone ? { held: true } : { held: false, why: NOT_NEEDED_HEARING },
       referred: outcome === 'end_and_refer',
-      complaint: { municipality: m.letterhead, deadline: { due: complaint.due, endsAtTime: complaint.endsAtTime } },
+      complaint: complaintGuidanceOf({
+        content: d.version,
+        letterhead: m.letterhead,
+        due: complaint.due,
+        rules: m.rules,
+        caseworker: cw.name,
+      }),
     }),
   );
   const stop: DecisionState = {

@@ -1,4 +1,4 @@
-import { journalFormatProblem } from '../../../../rules/cases/journal-number.ts';
+import { DEFAULT_JOURNAL_FORMAT, formatJournalNumber, journalFormatProblem } from '../../../../rules/cases/journal-number.ts';
 import { deadlineRulesFor } from '../../../../rules/deadlines/deadline-rules.ts';
 import { catalogueContentSchema } from '../../../../shared/catalogue/catalogue.schema.ts';
 import type { PlainDate } from '../../../../shared/plain-date.ts';
@@ -124,6 +124,7 @@ export async function loadMunicipality(
     [code],
   );
   if (!row) throw new Error(`generator: municipality ${code} is missing`);
+  const journal = await journalNumbering(tx, row.id);
   const users = await tx.query<{
     id: string;
     name: string;
@@ -185,24 +186,59 @@ export async function loadMunicipality(
     code,
     name: row.name,
     letterhead: { name: row.name, address: row.address, phone: row.phone, email: row.email },
+    nextJournalNumber: journal,
     rules: deadlineRulesFor(code),
     load,
     caseworkers: staff.filter((a) => a.role === 'caseworker'),
     teamLeaders: staff.filter((a) => a.role === 'team_leader'),
     administrators: staff.filter((a) => a.role === 'administrator'),
     offers: offerRefs,
-    versions: versions.map((v) => ({
-      id: v.id,
-      descriptionId: v.description_id,
-      title: v.title,
-      legalBasis: v.legal_basis,
-      number: v.number,
-      inForceFrom: v.in_force_from as PlainDate,
-      bands: catalogueContentSchema.parse(v.content).profileBands,
-    })),
+    versions: versions.map((v) => {
+      const content = catalogueContentSchema.parse(v.content);
+      return {
+        id: v.id,
+        descriptionId: v.description_id,
+        title: v.title,
+        legalBasis: v.legal_basis,
+        number: v.number,
+        inForceFrom: v.in_force_from as PlainDate,
+        bands: content.profileBands,
+        complaints: content.complaints,
+      };
+    }),
     citizens: [],
     historyStart: '' as PlainDate,
     ids: idSequences(`${seedKey}:${code}`),
+  };
+}
+
+/**
+ * The journal numbers the database will assign to this municipality's next cases, per year: its format and its
+ * counters as migration 0014 keeps them (a database before 0014 has neither: the default format, from 1).
+ */
+async function journalNumbering(tx: AdminTx, municipalityId: string): Promise<(year: number) => string> {
+  const [schema] = await tx.query<{ numbered: boolean }>(
+    `select exists (select 1 from information_schema.columns
+                     where table_schema = 'public' and table_name = 'municipality' and column_name = 'journal_number_format')
+            as numbered`,
+  );
+  let format = DEFAULT_JOURNAL_FORMAT;
+  const last = new Map<number, number>();
+  if (schema?.numbered) {
+    const [m] = await tx.query<{ format: string }>('select journal_number_format as format from municipality where id = $1', [
+      municipalityId,
+    ]);
+    format = m?.format ?? format;
+    const counters = await tx.query<{ year: number; last_seq: number }>(
+      'select year, last_seq from journal_number_counter where municipality_id = $1',
+      [municipalityId],
+    );
+    for (const c of counters) last.set(c.year, c.last_seq);
+  }
+  return (year) => {
+    const seq = (last.get(year) ?? 0) + 1;
+    last.set(year, seq);
+    return formatJournalNumber(format, seq, year);
   };
 }
 
