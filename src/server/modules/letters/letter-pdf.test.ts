@@ -72,4 +72,25 @@ describe('letters print every character a person typed, or say plainly that one 
     // The letterhead's lines are lines, not boxes.
     expect(text).not.toContain(`Kommune${UNPRINTABLE}`);
   });
+
+  it('prints a plain Danish letter with the built-in fonts, which have æøå, § and –: nothing embedded, nothing lost', async () => {
+    const letter = printableLetter(
+      composeLetter(
+        { ...envelope, recipient: { ...envelope.recipient, name: 'Mette Kjærsgaard' } },
+        {
+          title: 'Afgørelse',
+          subject: 'Afgørelse om støtte (SEL § 85)',
+          paragraphs: ['Begrundelse: Søren ønsker støtte – også til økonomi, indkøb og “praktiske” opgaver … 2½ time.'],
+        },
+      ),
+    );
+    const pdf = await renderLetterPdf(letter);
+    const raw = pdf.toString('latin1');
+    expect(raw).toMatch(/\/BaseFont \/Helvetica/);
+    expect(raw).not.toMatch(/\/FontFile2/);
+    const text = (await pdfText(pdf)).replace(/\s+/g, ' ');
+    expect(text).toContain('Mette Kjærsgaard');
+    expect(text).toContain('Afgørelse om støtte (SEL § 85)');
+    expect(text).toContain('Søren ønsker støtte – også til økonomi, indkøb og “praktiske” opgaver … 2½ time.');
+  });
 });
