@@ -8,7 +8,6 @@ import {
   noteSchema,
   openCaseSchema,
   receiptSchema,
-  versionBodySchema,
 } from '../../../shared/cases/case.schema.ts';
 import {
   deadlineNoticeSchema,

@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { formatCpr } from '../../../../shared/cpr/cpr.ts';
 import type { PlainDate } from '../../../../shared/plain-date.ts';
 import { composeLetter, type Letter, type LetterBody, renderLetterPdf } from '../../../modules/letters/index.ts';
 import type { Actor, CitizenRef, Municipality } from '../context.ts';
