@@ -198,6 +198,7 @@ export interface CaseFile {
   created_at: Generated<Timestamp>;
   day_offer: Generated<boolean>;
   id: Generated<string>;
+  journal_number: string;
   municipality_id: string;
   opened_on: string;
   status: CaseFileStatus;
@@ -291,6 +292,7 @@ export interface Complaint {
 }
 
 export interface Decision {
+  applied_for: string | null;
   case_id: string;
   created_at: Generated<Timestamp>;
   decided_by: string | null;
@@ -306,6 +308,7 @@ export interface Decision {
   party_hearing_note: string | null;
   profile_code: string | null;
   reasons: string;
+  refused_part: string | null;
   service_description_version_id: string;
   start_date: string | null;
   time_limit_until: string | null;
@@ -367,6 +370,12 @@ export interface FollowUp {
   outcome: FollowUpOutcome;
 }
 
+export interface JournalNumberCounter {
+  last_seq: number;
+  municipality_id: string;
+  year: number;
+}
+
 export interface Municipality {
   address: string | null;
   code: string;
@@ -374,6 +383,7 @@ export interface Municipality {
   email: string | null;
   id: Generated<string>;
   is_system: Generated<boolean>;
+  journal_number_format: Generated<string>;
   name: string;
   phone: string | null;
 }
@@ -489,6 +499,9 @@ export interface ServiceDescriptionVersion {
   lock_version: Generated<number>;
   municipality_id: string;
   number: number;
+  prepared_at: Timestamp | null;
+  prepared_by: string | null;
+  prepared_by_name: string | null;
   service_description_id: string;
   status: ServiceDescriptionVersionStatus;
 }
@@ -514,6 +527,7 @@ export interface DB {
   ffb_code_system: FfbCodeSystem;
   fko_status: FkoStatus;
   follow_up: FollowUp;
+  journal_number_counter: JournalNumberCounter;
   municipality: Municipality;
   offer: Offer;
   order_goal: OrderGoal;

@@ -46,8 +46,12 @@ export const caseFileRepository = {
     },
   ): Promise<{ id: string; journalNumber: string }> {
     // The database assigns the journal number in the municipality's format (trigger case_file_journal_number,
-    // migration 0012), so every writer of a case gets one and two cases opened at once never share one.
-    const inserted = await tx.insertInto('case_file').values(row).returning(['id', 'journal_number']).executeTakeFirstOrThrow();
+    // migration 0014), so every writer of a case gets one and two cases opened at once never share one.
+    const inserted = await tx
+      .insertInto('case_file')
+      .values({ ...row, journal_number: sql<string>`default` })
+      .returning(['id', 'journal_number'])
+      .executeTakeFirstOrThrow();
     return { id: inserted.id, journalNumber: inserted.journal_number };
   },
 
