@@ -144,9 +144,9 @@ test('an administrator edits the citizen profiles’ hour bands and typical task
   await bands.getByRole('group', { name: 'Profil 5' }).getByLabel('Over (timer)').fill('9');
   const tasks = page.getByTestId('task-editor');
   await tasks.getByRole('button', { name: 'Tilføj et område' }).click();
-  await tasks.getByLabel('Område (VUM)').last().fill('Sundhed');
+  await tasks.getByLabel('Område (VUM)').last().fill('Socialt liv');
   await tasks
-    .getByLabel('Typiske opgaver: Sundhed')
+    .getByLabel('Typiske opgaver: Socialt liv')
     .fill('Støtte til at følge op på lægeaftaler\nStøtte til kost og motion (KRAM)');
   await page.getByRole('button', { name: 'Gem kladde' }).click();
   await expect(page.getByText('Kladden er gemt.')).toBeVisible();

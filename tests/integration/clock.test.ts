@@ -12,19 +12,23 @@ import { openTestDatabase, TEST_DB } from '../support/test-db.ts';
  */
 const MORNING = '2027-03-02T09:30:00+01:00';
 const AFTERNOON = '2027-03-02T15:30:00+01:00';
+const NEXT_MORNING = '2027-03-03T09:30:00+01:00';
 
 let database: Database;
 let morning: Awaited<ReturnType<typeof testAppAt>>;
 let afternoon: Awaited<ReturnType<typeof testAppAt>>;
+let nextMorning: Awaited<ReturnType<typeof testAppAt>>;
 
 beforeAll(async () => {
   database = await openTestDatabase();
   morning = await testAppAt(database, MORNING);
   afternoon = await testAppAt(database, AFTERNOON);
+  nextMorning = await testAppAt(database, NEXT_MORNING);
 });
 afterAll(async () => {
   await morning.close();
   await afternoon.close();
+  await nextMorning.close();
   await database.close();
 });
 
@@ -47,13 +51,15 @@ describe(`a fixed clock, through the API, on ${TEST_DB}`, () => {
     expect(letter.date).toBe('2.3.2027');
   });
 
-  it('receives a citizen’s digital complaint at its date and time: in time at 09:30, late at 15:30 (RKSK closes at 15:00)', async () => {
+  it('receives a citizen’s digital complaint at its date and time: in time at 09:30 and at 15:30 on the last day, late the next morning', async () => {
     const caseworker = await loginAs(morning, 'caseworker');
     const journey = caseJourney(morning, caseworker);
-    // Refused Tuesday 2 February 2027: the complaint deadline is Tuesday 2 March at the close of office hours.
+    // Refused Tuesday 2 February 2027: the complaint deadline is Tuesday 2 March. A written or digital complaint is in
+    // time until midnight (retssikkerhedsloven § 67); RKSK's close of office hours (15:00) ends only an oral one.
     const first = await journey.decided('refused', 'SEL § 85', { decidedOn: '2027-02-02' });
     const second = await journey.decided('refused', 'SEL § 85', { decidedOn: '2027-02-02' });
-    expect(first.deadlines.find((d) => d.kind === 'complaint')).toMatchObject({ dueDate: '2027-03-02', endsAtTime: '15:00' });
+    const third = await journey.decided('refused', 'SEL § 85', { decidedOn: '2027-02-02' });
+    expect(first.deadlines.find((d) => d.kind === 'complaint')).toMatchObject({ dueDate: '2027-03-02', endsAtTime: '23:59:59' });
 
     const inTheMorning = await loginAs(morning, 'citizen');
     const early = await inTheMorning.send('POST', `/api/me/cases/${first.id}/complaints`, { text: 'Jeg klager.' });
@@ -61,12 +67,18 @@ describe(`a fixed clock, through the API, on ${TEST_DB}`, () => {
     expect(early.json()).toEqual({ timeliness: 'in_time' });
 
     const inTheAfternoon = await loginAs(afternoon, 'citizen');
-    const late = await inTheAfternoon.send('POST', `/api/me/cases/${second.id}/complaints`, { text: 'Jeg klager.' });
+    const afterHours = await inTheAfternoon.send('POST', `/api/me/cases/${second.id}/complaints`, { text: 'Jeg klager.' });
+    expect(afterHours.statusCode).toBe(201);
+    expect(afterHours.json()).toEqual({ timeliness: 'in_time' });
+
+    const theNextMorning = await loginAs(nextMorning, 'citizen');
+    const late = await theNextMorning.send('POST', `/api/me/cases/${third.id}/complaints`, { text: 'Jeg klager.' });
     expect(late.statusCode).toBe(201);
     expect(late.json()).toEqual({ timeliness: 'late' });
 
     const received = async (id: string) => (await journey.get(id)).complaints[0];
     expect(await received(first.id)).toMatchObject({ form: 'digital', receivedOn: '2027-03-02', receivedAt: '09:30' });
     expect(await received(second.id)).toMatchObject({ form: 'digital', receivedOn: '2027-03-02', receivedAt: '15:30' });
+    expect(await received(third.id)).toMatchObject({ form: 'digital', receivedOn: '2027-03-03', receivedAt: '09:30' });
   });
 });
