@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildIfStale } from './build.mjs';
 
 const ci = ['1', 'true'].includes(String(process.env.CI).toLowerCase());
 const tmp = join(process.cwd(), '.tmp');
@@ -24,6 +25,9 @@ function pgBinaries() {
     return false;
   }
 }
+
+// 0. What `npm start` runs: the built UI and server (the process tests start it; the journeys use both).
+await buildIfStale();
 
 // 1. Vitest: unit + PGlite + (real PostgreSQL)
 const projects = ['unit', 'pglite'];
@@ -82,16 +86,12 @@ if (existsSync(vitestJson)) {
 // 2. End-to-end in Chromium
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (existsSync(chromium)) {
-  const build = run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
   const pwJson = join(tmp, 'playwright-results.json');
   rmSync(pwJson, { force: true });
-  const status =
-    build === 0
-      ? run(process.execPath, ['node_modules/@playwright/test/cli.js', 'test'], {
-          PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
-          CHROMIUM_PATH: chromium,
-        })
-      : 1;
+  const status = run(process.execPath, ['node_modules/@playwright/test/cli.js', 'test'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
+    CHROMIUM_PATH: chromium,
+  });
   if (status !== 0) failed = true;
   if (existsSync(pwJson)) {
     const s = JSON.parse(readFileSync(pwJson, 'utf8')).stats;

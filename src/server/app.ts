@@ -10,6 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { appMigrations } from './db/schema.ts';
 import { assessmentRoutes } from './modules/assessment/index.ts';
 import { authRoutes, createOidcClient, type OidcClient } from './modules/auth/index.ts';
 import { caseFileRoutes } from './modules/case-file/index.ts';
@@ -22,17 +23,34 @@ import { followUpRoutes } from './modules/follow-up/index.ts';
 import { ordersRoutes } from './modules/orders/index.ts';
 import { organisationRoutes } from './modules/organisation/index.ts';
 import { selfServiceRoutes } from './modules/self-service/index.ts';
+import { usersRoutes } from './modules/users/index.ts';
 import { registerGuard } from './platform/auth/guard.ts';
+import { sessionSettingsOf } from './platform/auth/sessions.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/database.ts';
 import { notFoundBody, registerErrorHandling } from './platform/http/error-handler.ts';
+import { type Lifecycle, registerHealth } from './platform/http/health.ts';
+import { databaseRateLimitStore } from './platform/http/rate-limit-store.ts';
+import { registerNulGuard } from './platform/http/reject-nul.ts';
 
 /** `clock`: the time every use case reads (the system clock unless a test or a demo fixes it). */
-export type AppOptions = { config: Config; database: Database; oidcClient?: OidcClient; clock?: Clock };
+export type AppOptions = {
+  config: Config;
+  database: Database;
+  oidcClient?: OidcClient;
+  clock?: Clock;
+  lifecycle?: Lifecycle;
+};
 
 /** Composes the platform and the modules into one Fastify app; main.ts listens, tests inject. */
-export async function buildApp({ config, database, oidcClient, clock = systemClock }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  oidcClient,
+  clock = systemClock,
+  lifecycle = { closing: false },
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -40,17 +58,28 @@ export async function buildApp({ config, database, oidcClient, clock = systemClo
     },
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    trustProxy: config.env === 'production',
+    // None by default: only a proxy named in TRUST_PROXY may say who the client is (rate limit, logs).
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   app.decorate('clock', clock);
+  database.onConnectionError((err) => app.log.warn({ err }, 'database connection lost; the pool will reconnect'));
 
-  // The request id goes back to the client, so a user can quote it and support can find it in the log and audit trail.
   app.addHook('onSend', async (request, reply) => {
+    // The request id goes back to the client, so a user can quote it and support can find it in the log and audit trail.
     reply.header('x-request-id', String(request.id));
+    // Personal data must not stay in a browser's or a proxy's cache after log-out: nothing a logged-in user is
+    // sent, and nothing about the session itself, may be stored.
+    if (request.actor || request.url.startsWith('/api/auth/')) reply.header('cache-control', 'no-store');
+    // Shutting down: a request that was in flight ends its keep-alive connection, so the server can close.
+    if (lifecycle.closing) reply.header('connection', 'close');
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerNulGuard(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -68,7 +97,14 @@ export async function buildApp({ config, database, oidcClient, clock = systemClo
     },
   });
   await app.register(cookie, { secret: config.sessionSecret });
-  await app.register(rateLimit, { max: config.rateLimitPerMinute, timeWindow: '1 minute' });
+  await app.register(rateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    // The API is limited; the UI's files and the health probes are not, and need no database.
+    allowList: (request) => !request.url.startsWith('/api/'),
+    // In the database by default, so app servers share one count and a restart does not reset it (docs/SCALING.md).
+    ...(config.rateLimitStore === 'database' ? { store: databaseRateLimitStore(database) } : {}),
+  });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -91,7 +127,9 @@ export async function buildApp({ config, database, oidcClient, clock = systemClo
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
 
-  registerGuard(app, database);
+  const sessionSettings = sessionSettingsOf(config);
+  registerGuard(app, database, sessionSettings);
+  registerHealth(app, database, lifecycle, appMigrations());
 
   app.get(
     '/api/health',
@@ -103,7 +141,7 @@ export async function buildApp({ config, database, oidcClient, clock = systemClo
   );
 
   const oidc = oidcClient ?? (config.oidc ? await createOidcClient(config.oidc) : undefined);
-  await app.register(authRoutes, { database, config, oidc });
+  await app.register(authRoutes, { database, config, oidc, sessionSettings });
   await app.register(citizensRoutes, { database });
   await app.register(organisationRoutes, { database });
   await app.register(catalogueRoutes, { database });
@@ -115,6 +153,7 @@ export async function buildApp({ config, database, oidcClient, clock = systemClo
   await app.register(complaintsRoutes, { database });
   await app.register(followUpRoutes, { database });
   await app.register(selfServiceRoutes, { database });
+  await app.register(usersRoutes, { database, sessionSettings });
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

@@ -2,9 +2,15 @@ import { buildApp } from './app.ts';
 import { migrateDatabase } from './db/schema.ts';
 import { seedDemoData } from './db/seed/demo-seed.ts';
 import { importFfb } from './db/seed/ffb-import.ts';
+import { anchorer, sinkOf } from './platform/audit/audit-anchor.ts';
+import { sessionSettingsOf, sessions } from './platform/auth/sessions.ts';
 import { systemClock } from './platform/clock.ts';
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db/database.ts';
+import type { Lifecycle } from './platform/http/health.ts';
+import { sweepRateLimits } from './platform/http/rate-limit-store.ts';
+import { every } from './platform/periodic.ts';
+import { createShutdown } from './platform/shutdown.ts';
 
 const started = performance.now();
 const config = loadConfig();
@@ -16,21 +22,30 @@ const ffb = await importFfb(database);
 const demo = config.seedDemo ? await seedDemoData(database, systemClock.today()) : null;
 // `npm start` builds the UI in parallel with the database work above (scripts/start.mjs); serve it once built.
 await (globalThis as { visitatorUiBuild?: Promise<void> }).visitatorUiBuild;
-const app = await buildApp({ config, database });
+const lifecycle: Lifecycle = { closing: false };
+const app = await buildApp({ config, database, lifecycle });
 
-let closing = false;
-async function shutdown(signal: string) {
-  if (closing) return;
-  closing = true;
-  app.log.info({ signal }, 'shutting down');
-  await app.close();
-  await database.close();
-  process.exit(0);
-}
+// The audit chains' heads go outside the database at start, every AUDIT_ANCHOR_SECONDS and at shutdown.
+const sink = sinkOf(config.auditAnchorSink);
+const anchorNow = anchorer(database, sink);
+await anchorNow();
+const tasks = [
+  every(config.auditAnchorSeconds * 1000, 'audit anchor', anchorNow, app.log),
+  every(5 * 60_000, 'session sweep', () => sessions.sweep(database, sessionSettingsOf(config)), app.log),
+  every(5 * 60_000, 'rate-limit sweep', () => sweepRateLimits(database, 60 * 60_000), app.log),
+];
+const shutdown = createShutdown({
+  app,
+  database,
+  lifecycle,
+  tasks,
+  finally: anchorNow,
+  graceMs: config.shutdownGraceSeconds * 1000,
+});
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-await app.listen({ host: config.host, port: config.port });
+const address = await app.listen({ host: config.host, port: config.port });
 app.log.info(
   {
     database: database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL',
@@ -38,7 +53,8 @@ app.log.info(
     ffbVersion: ffb.version,
     demoDataGenerated: demo?.municipalities.length ? { municipalities: demo.municipalities, ms: demo.ms } : false,
     demoLogin: config.demoLogin,
+    auditAnchors: sink.describe,
     startupMs: Math.round(performance.now() - started),
   },
-  `Visitator is ready on http://${config.host}:${config.port}`,
+  `Visitator is ready on ${address}`,
 );

@@ -4,10 +4,12 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, useEffect, useRef } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { HOME_PATH } from '../shared/access/home-path.ts';
 import { can } from '../shared/access/permissions.ts';
-import { setApiLanguage } from './api/client.ts';
+import { setApiLanguage, setSessionEndedHandler } from './api/client.ts';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import { useMe } from './modules/auth/auth.api.ts';
+import { UsersPage } from './routes/admin/users-page.tsx';
 import { CasePage } from './routes/cases/case-page.tsx';
 import { MyCasesPage } from './routes/cases/my-cases-page.tsx';
 import { AdminDescriptionPage } from './routes/catalogue/admin-description-page.tsx';
@@ -28,6 +30,12 @@ import { ProviderOrdersPage } from './routes/provider/provider-orders-page.tsx';
 import { Layout } from './ui/layout.tsx';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1 } } });
+
+// A session can end on the server at any time (idle timeout, log-out in another tab, an administrator): the next
+// answer is 401, and the page starts over at the log-in with nothing of the previous user's data in memory.
+setSessionEndedHandler(() => {
+  if (window.location.pathname !== '/login') window.location.assign('/login?session=ended');
+});
 
 /** Moves focus to the page's heading area on navigation, so screen readers hear the new page. */
 function FocusOnNavigate() {
@@ -66,15 +74,7 @@ function App() {
           <>
             <Route
               path="/"
-              element={
-                user.role === 'citizen' ? (
-                  <Navigate to="/mig" replace />
-                ) : user.role === 'provider_staff' ? (
-                  <Navigate to="/udfoerer" replace />
-                ) : (
-                  <HomePage user={user} />
-                )
-              }
+              element={HOME_PATH[user.role] === '/' ? <HomePage user={user} /> : <Navigate to={HOME_PATH[user.role]} replace />}
             />
             <Route path="/mig" element={can(user.role, 'own_data.read') ? <MyPage /> : <NotFoundPage />} />
             <Route path="/udfoerer" element={can(user.role, 'order.read') ? <ProviderOrdersPage /> : <NotFoundPage />} />
@@ -84,6 +84,7 @@ function App() {
             <Route path="/organisation" element={<OrganisationPage />} />
             <Route path="/sager" element={can(user.role, 'case.read') ? <MyCasesPage user={user} /> : <NotFoundPage />} />
             <Route path="/sager/:id" element={can(user.role, 'case.read') ? <CasePage user={user} /> : <NotFoundPage />} />
+            <Route path="/admin/brugere" element={can(user.role, 'user.admin') ? <UsersPage /> : <NotFoundPage />} />
             <Route
               path="/admin/katalog/:id"
               element={can(user.role, 'catalogue.edit') ? <AdminDescriptionPage /> : <NotFoundPage />}

@@ -1,10 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/platform/db/database.ts';
 import { inSystem } from '../../src/server/platform/tx.ts';
+import { OIDC_TEST_CLIENT, startOidcProvider } from '../support/oidc-provider.ts';
 import { testApp } from '../support/test-app.ts';
 import { openTestDatabase, TEST_DB } from '../support/test-db.ts';
 
@@ -12,53 +10,19 @@ const REDIRECT_URI = 'http://localhost:3000/api/auth/oidc/callback';
 const MARIA_SUBJECT = 'demo-760-maria-vestergaard';
 
 let database: Database;
-let server: Server;
+let provider: Awaited<ReturnType<typeof startOidcProvider>>;
 let app: FastifyInstance;
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((r) => probe.close(r));
-  return port;
-}
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  const port = await freePort();
-  const issuer = `http://127.0.0.1:${port}`;
-  // A real OpenID provider on loopback, standing in for the municipality's IdP (MitID Erhverv broker, Entra ID …).
-  const provider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: 'visitator',
-        client_secret: 'visitator-test-secret',
-        redirect_uris: [REDIRECT_URI],
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
-        token_endpoint_auth_method: 'client_secret_basic',
-      },
-    ],
-    pkce: { required: () => true },
-    features: { devInteractions: { enabled: true } },
-    cookies: { keys: ['oidc-test-cookie-key'] },
-    findAccount: async (_ctx, sub) => ({ accountId: sub, claims: async () => ({ sub, name: 'Test Person' }) }),
-  });
-  server = createServer(provider.callback());
-  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+  provider = await startOidcProvider([REDIRECT_URI]);
   app = await testApp(database, {
-    oidc: {
-      issuer,
-      clientId: 'visitator',
-      clientSecret: 'visitator-test-secret',
-      redirectUri: REDIRECT_URI,
-      allowInsecure: true,
-    },
+    oidc: { issuer: provider.issuer, ...OIDC_TEST_CLIENT, redirectUri: REDIRECT_URI, allowInsecure: true },
   });
 });
 afterAll(async () => {
   await app.close();
-  await new Promise((r) => server.close(r));
+  await provider.close();
   await database.close();
 });
 
@@ -127,6 +91,8 @@ describe(`OIDC log-in (authorization code + PKCE) against a local oidc-provider,
   it('logs a citizen in (as MitID would) to their own page, and nothing else', async () => {
     const done = await oidcLogin('demo-citizen-7403851234');
     expect(done.statusCode).toBe(302);
+    // The citizen's own page is /mig (the UI has no /mit-overblik).
+    expect(done.headers.location).toBe('/mig');
     const session = done.cookies.find((c) => c.name === 'vt_session');
     const cookies = { vt_session: session?.value ?? '' };
     const me = await app.inject({ method: 'GET', url: '/api/auth/me', cookies });

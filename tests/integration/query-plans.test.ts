@@ -6,9 +6,11 @@ import { caseFileRepository } from '../../src/server/modules/case-file/case-file
 import { type CitizenCriterion, citizensRepository } from '../../src/server/modules/citizens/citizens.repository.ts';
 import { decisionsRepository } from '../../src/server/modules/decisions/decisions.repository.ts';
 import { followUpRepository } from '../../src/server/modules/follow-up/follow-up.repository.ts';
+import { usersRepository } from '../../src/server/modules/users/users.repository.ts';
 import { auditRepository } from '../../src/server/platform/audit/audit.repository.ts';
 import { SYSTEM_CHAIN_ID } from '../../src/server/platform/audit/audit-chain.ts';
 import { identityRepository } from '../../src/server/platform/auth/identity.repository.ts';
+import { sessionRepository } from '../../src/server/platform/auth/session.repository.ts';
 import type { Database } from '../../src/server/platform/db/database.ts';
 import { inPublic, inSystem, inTenant, type Tx } from '../../src/server/platform/tx.ts';
 import { writeHistoryAt0011 } from '../support/schema-0011-history.ts';
@@ -37,6 +39,19 @@ beforeAll(async () => {
     );
     // Case history (cases through orders, goals and follow-ups) so the by-id plans below face real statistics.
     await writeHistoryAt0011(tx, RKSK, 300);
+    // Staff of a large municipality, each with a live session: the session look-up and the demo log-in's users
+    // face a table where a full index scan costs what it would in production.
+    await tx.query(
+      `insert into app_user (municipality_id, name, role)
+       select $1, 'medarbejder ' || g, 'caseworker' from generate_series(1, 2000) g`,
+      [RKSK],
+    );
+    await tx.query(
+      `insert into app_session (municipality_id, id, user_id, expires_at)
+       select municipality_id, encode(sha256(convert_to(id::text, 'UTF8')), 'hex'), id, now() + interval '8 hours'
+       from app_user where municipality_id = $1`,
+      [RKSK],
+    );
     await tx.exec('analyze');
   });
 });
@@ -134,6 +149,21 @@ describe(`follow-up and case query plans on ${TEST_DB}`, () => {
       ['case_order_case_idx'],
     ],
     [
+      'a request’s session and user (one statement)',
+      (tx: Tx) => identityRepository.actorBySession(tx, RKSK, 'a'.repeat(64), { idleSeconds: 1800, touchSeconds: 60 }),
+      ['app_session_pkey'],
+    ],
+    [
+      'the live sessions of a page of users',
+      (tx: Tx) => sessionRepository.liveByUser(tx, RKSK, ids, 1800),
+      ['app_session_user_idx'],
+    ],
+    [
+      'users by name prefix',
+      (tx: Tx) => usersRepository.page(tx, { q: 'mar', page: 1, pageSize: 20 }, 20, 0),
+      ['app_user_search_name_idx'],
+    ],
+    [
       'running orders of a caseworker',
       (tx: Tx) => followUpRepository.runningForCaseworker(tx, caseId, '2026-11-22', 20, 0),
       ['case_file_caseworker_idx'],
@@ -225,12 +255,9 @@ describe(`reads before a municipality is known name their index on ${TEST_DB}`, 
     ],
     ['the OIDC subject', (tx: Tx) => identityRepository.actorByOidcSubject(tx, 'demo-760-x'), ['app_user_oidc_subject_idx']],
     ['the demo log-in’s users', (tx: Tx) => identityRepository.demoUsers(tx), ['app_user_demo_idx']],
-    ['the system chain’s newest entry', (tx: Tx) => auditRepository.lastHash(tx, SYSTEM_CHAIN_ID), ['audit_log_pkey']],
-    [
-      'a page of the audit chains',
-      (tx: Tx) => auditRepository.chainPage(tx, { municipalityId: RKSK, id: 10 }, 100),
-      ['audit_log_pkey'],
-    ],
+    ['the system chain’s newest entry', (tx: Tx) => auditRepository.head(tx, SYSTEM_CHAIN_ID), ['audit_log_chain_seq_idx']],
+    ['a page of an audit chain', (tx: Tx) => auditRepository.chainPage(tx, RKSK, 10, 100), ['audit_log_chain_seq_idx']],
+    ['every chain’s head (the anchors)', (tx: Tx) => auditRepository.heads(tx), ['audit_log_chain_seq_idx']],
   ] as const)('%s uses %j and no sequential scan', async (_label, run, indexes) => {
     const plans = await plansOf(run, 'system');
     expect(plans.length).toBeGreaterThan(0);

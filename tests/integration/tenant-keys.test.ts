@@ -21,6 +21,7 @@ const SHARED_TABLES: Record<string, string> = {
   ffb_code: 'KL’s national FFB code list (reference table)',
   ffb_code_system: 'the imported FFB version (reference table)',
   schema_migration: 'the migration ledger of this database',
+  rate_limit: 'counts requests per client address before anyone, so any municipality, is known (issue 10; unlogged)',
 };
 
 const RANDERS = stableUuid('municipality:730');
@@ -142,12 +143,13 @@ describe(`tenant keys in the catalogue on ${TEST_DB}`, () => {
 
   it('keeps an OIDC subject unique per municipality; one found in two municipalities logs in nowhere', async () => {
     const subject = 'shared-subject-in-two-municipalities';
-    const meta = { requestId: 'tenant-keys-oidc', method: 'oidc' as const };
+    const settings = { secret: 'tenant-keys-test-secret', maxHours: 8, idleMinutes: 30 };
+    const meta = { requestId: 'tenant-keys-oidc', method: 'oidc' as const, settings };
     await catalogue(`insert into app_user (municipality_id, name, role, oidc_subject) values ($1, 'A', 'caseworker', $2)`, [
       RKSK,
       subject,
     ]);
-    expect((await authService.oidcLogin(database, subject, meta))?.municipalityId).toBe(RKSK);
+    expect((await authService.oidcLogin(database, subject, meta))?.actor.municipalityId).toBe(RKSK);
     await expect(
       catalogue(`insert into app_user (municipality_id, name, role, oidc_subject) values ($1, 'A2', 'caseworker', $2)`, [
         RKSK,

@@ -4,6 +4,7 @@ import type { OidcClient } from '../../src/server/modules/auth/index.ts';
 import { fixedClock } from '../../src/server/platform/clock.ts';
 import { type Config, loadConfig } from '../../src/server/platform/config.ts';
 import type { Database } from '../../src/server/platform/db/database.ts';
+import type { Lifecycle } from '../../src/server/platform/http/health.ts';
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
@@ -13,8 +14,18 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   };
 }
 
-export async function testApp(database: Database, overrides: Partial<Config> = {}, oidcClient?: OidcClient) {
-  return buildApp({ config: testConfig(overrides), database, ...(oidcClient ? { oidcClient } : {}) });
+export async function testApp(
+  database: Database,
+  overrides: Partial<Config> = {},
+  oidcClient?: OidcClient,
+  lifecycle?: Lifecycle,
+) {
+  return buildApp({
+    config: testConfig(overrides),
+    database,
+    ...(oidcClient ? { oidcClient } : {}),
+    ...(lifecycle ? { lifecycle } : {}),
+  });
 }
 
 /** The app with its clock standing still at `instant` (ISO): what every use case sees as now. */

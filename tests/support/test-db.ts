@@ -35,7 +35,7 @@ async function withAdmin<T>(url: string, fn: (admin: pg.Client) => Promise<T>): 
 }
 
 /** A fresh copy of the migrated, seeded template: a PGlite loaded from the dump, or a cloned PostgreSQL database. */
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase(): Promise<Database & { url?: string }> {
   if (TEST_DB === 'postgres') {
     const url = process.env.TEST_DATABASE_URL;
     if (!url) throw new Error('TEST_DATABASE_URL is not set');
@@ -61,6 +61,7 @@ export async function openTestDatabase(): Promise<Database> {
     const database = await openDatabase({ kind: 'postgres', url: withDatabase(url, name), poolSize: 5 });
     return {
       ...database,
+      url: withDatabase(url, name),
       close: async () => {
         await database.close();
         const drop = new pg.Client({ connectionString: url });

@@ -64,7 +64,9 @@ function migratedTables(): string[] {
   const dir = join(SERVER, 'db', 'migrations');
   return readdirSync(dir)
     .filter((f) => f.endsWith('.sql'))
-    .flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/create table (?:if not exists )?([a-z_][a-z0-9_]*)/gi)])
+    .flatMap((f) => [
+      ...readFileSync(join(dir, f), 'utf8').matchAll(/create (?:unlogged )?table (?:if not exists )?([a-z_][a-z0-9_]*)/gi),
+    ])
     .map((m) => (m[1] ?? '').toLowerCase())
     .filter((t) => t !== 'schema_migration');
 }

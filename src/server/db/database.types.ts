@@ -91,6 +91,15 @@ export type ServiceDescriptionVersionStatus = 'approved' | 'draft';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface AppSession {
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  id: string;
+  last_seen_at: Generated<Timestamp>;
+  municipality_id: string;
+  user_id: string;
+}
+
 export interface AppUser {
   active: Generated<boolean>;
   citizen_id: string | null;
@@ -102,6 +111,7 @@ export interface AppUser {
   name: string;
   oidc_subject: string | null;
   role: AppUserRole;
+  search_name: Generated<string | null>;
   unit_id: string | null;
 }
 
@@ -137,6 +147,7 @@ export interface AuditLog {
   actor_unit_id: string | null;
   actor_unit_name: string | null;
   actor_user_id: string | null;
+  chain_seq: number;
   citizen_id: string | null;
   criterion: string | null;
   details: Json | null;
@@ -467,6 +478,12 @@ export interface OutreachContact {
   note: string | null;
 }
 
+export interface RateLimit {
+  hits: number;
+  key: string;
+  window_start: Timestamp;
+}
+
 export interface SchemaMigration {
   applied_at: Generated<Timestamp>;
   checksum: string;
@@ -507,6 +524,7 @@ export interface ServiceDescriptionVersion {
 }
 
 export interface DB {
+  app_session: AppSession;
   app_user: AppUser;
   app_user_offer: AppUserOffer;
   assessment: Assessment;
@@ -535,6 +553,7 @@ export interface DB {
   order_subgoal: OrderSubgoal;
   org_unit: OrgUnit;
   outreach_contact: OutreachContact;
+  rate_limit: RateLimit;
   schema_migration: SchemaMigration;
   service_description: ServiceDescription;
   service_description_version: ServiceDescriptionVersion;

@@ -10,6 +10,14 @@ describe('loadConfig', () => {
     ['a short session secret', { SESSION_SECRET: 'short' }, /SESSION_SECRET/],
     ['OIDC without a client id', { SESSION_SECRET: SECRET, OIDC_ISSUER: 'https://idp.example' }, /OIDC_CLIENT_ID/],
     ['a port that is no port', { SESSION_SECRET: SECRET, PORT: '99999' }, /PORT/],
+    ['an idle limit that is no number', { SESSION_SECRET: SECRET, SESSION_IDLE_MINUTES: 'half an hour' }, /SESSION_IDLE_MINUTES/],
+    ['a session lifetime of zero', { SESSION_SECRET: SECRET, SESSION_HOURS: '0' }, /SESSION_HOURS/],
+    ['trusting every proxy', { SESSION_SECRET: SECRET, TRUST_PROXY: 'true' }, /TRUST_PROXY/],
+    ['a proxy that is no address', { SESSION_SECRET: SECRET, TRUST_PROXY: '10.0.0.1,proxy.example' }, /TRUST_PROXY/],
+    ['a CIDR range too wide', { SESSION_SECRET: SECRET, TRUST_PROXY: '10.0.0.0/33' }, /TRUST_PROXY/],
+    ['an unknown rate-limit store', { SESSION_SECRET: SECRET, RATE_LIMIT_STORE: 'redis' }, /RATE_LIMIT_STORE/],
+    ['an anchor sink of no known kind', { SESSION_SECRET: SECRET, AUDIT_ANCHOR_SINK: 's3://bucket' }, /AUDIT_ANCHOR_SINK/],
+    ['an anchor interval of zero', { SESSION_SECRET: SECRET, AUDIT_ANCHOR_SECONDS: '0' }, /AUDIT_ANCHOR_SECONDS/],
   ])('refuses %s', (_label, env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -24,6 +32,25 @@ describe('loadConfig', () => {
     ],
     ['a server database', { SESSION_SECRET: SECRET, DATABASE_URL: 'postgres://x/y' }, { databaseUrl: 'postgres://x/y' }],
     ['demo log-in switched off', { SESSION_SECRET: SECRET, DEMO_LOGIN: 'false' }, { demoLogin: false }],
+    ['the session limits by default', { SESSION_SECRET: SECRET }, { sessionHours: 8, sessionIdleMinutes: 30 }],
+    ['a shorter idle limit', { SESSION_SECRET: SECRET, SESSION_IDLE_MINUTES: '15' }, { sessionIdleMinutes: 15 }],
+    ['no trusted proxy by default', { SESSION_SECRET: SECRET }, { trustProxy: false, rateLimitStore: 'database' }],
+    [
+      'proxies by address and range',
+      { SESSION_SECRET: SECRET, TRUST_PROXY: '10.0.0.1, 172.16.0.0/12,::1' },
+      { trustProxy: ['10.0.0.1', '172.16.0.0/12', '::1'] },
+    ],
+    ['proxies by hop count', { SESSION_SECRET: SECRET, TRUST_PROXY: '2' }, { trustProxy: 2 }],
+    [
+      'the anchor file next to the data by default',
+      { SESSION_SECRET: SECRET, DATA_DIR: '/srv/vt' },
+      { auditAnchorSink: 'file:/srv/vt/audit-anchors.jsonl', auditAnchorSeconds: 60 },
+    ],
+    [
+      'a syslog collector',
+      { SESSION_SECRET: SECRET, AUDIT_ANCHOR_SINK: 'syslog+tcp://logs.example.dk:601' },
+      { auditAnchorSink: 'syslog+tcp://logs.example.dk:601' },
+    ],
   ])('reads %s', (_label, env, expected) => {
     expect(loadConfig(env)).toMatchObject(expected);
   });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 
 export type OidcConfig = {
@@ -20,12 +21,27 @@ export type Config = {
   dataDir: string;
   sessionSecret: string;
   sessionHours: number;
+  /** Minutes without a request after which a session has ended. */
+  sessionIdleMinutes: number;
   demoLogin: boolean;
   seedDemo: boolean;
   oidc: OidcConfig | undefined;
   webDir: string;
   rateLimitPerMinute: number;
+  /** Where the rate limit counts: 'database' (shared by every app server, kept across restarts) or 'memory'. */
+  rateLimitStore: 'database' | 'memory';
   secureCookies: boolean;
+  /**
+   * Which proxies may tell us the client's address (X-Forwarded-For): none by default, else their addresses or
+   * CIDR ranges, or how many proxy hops stand in front. Fastify's `trustProxy`.
+   */
+  trustProxy: false | number | string[];
+  /** How long a SIGTERM waits for requests in flight before the process exits anyway. */
+  shutdownGraceSeconds: number;
+  /** Where the audit chains' heads are anchored, outside the database: `file:/path`, `syslog+udp://host:port`, … */
+  auditAnchorSink: string;
+  /** How often the heads are anchored (and always at start and at shutdown). */
+  auditAnchorSeconds: number;
 };
 
 export class ConfigError extends Error {
@@ -71,14 +87,72 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir,
     sessionSecret,
-    sessionHours: Number(env.SESSION_HOURS ?? 8),
+    sessionHours: positive(env, 'SESSION_HOURS', 8),
+    sessionIdleMinutes: positive(env, 'SESSION_IDLE_MINUTES', 30),
     demoLogin,
     seedDemo: flag(env.SEED_DEMO, !env.DATABASE_URL || !production),
     oidc,
     webDir: resolve(env.WEB_DIR ?? 'dist/web'),
-    rateLimitPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 600),
+    rateLimitPerMinute: positive(env, 'RATE_LIMIT_PER_MINUTE', 600),
+    rateLimitStore: oneOf(env, 'RATE_LIMIT_STORE', ['database', 'memory'] as const, 'database'),
     secureCookies: flag(env.SECURE_COOKIES, production),
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
+    shutdownGraceSeconds: positive(env, 'SHUTDOWN_GRACE_SECONDS', 25),
+    auditAnchorSink: anchorSinkOf(env.AUDIT_ANCHOR_SINK, dataDir),
+    auditAnchorSeconds: positive(env, 'AUDIT_ANCHOR_SECONDS', 60),
   };
+}
+
+/**
+ * TRUST_PROXY: empty (default) trusts no proxy, so X-Forwarded-For is ignored and the rate limit and the logs see
+ * the connecting address; a number trusts that many hops; otherwise a comma-separated list of addresses or CIDR
+ * ranges of the proxies. "true" (trust anyone) is refused: any client could then choose its own address.
+ */
+function trustProxyOf(raw: string | undefined): false | number | string[] {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === 'false' || value === 'none') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [address = '', bits, extra] = entry.split('/');
+    const version = isIP(address);
+    const maxBits = version === 4 ? 32 : 128;
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits);
+    if (!version || !bitsOk || extra !== undefined) {
+      throw new ConfigError(
+        `TRUST_PROXY must be empty, a number of hops, or the proxies' addresses or CIDR ranges (comma-separated): ${entry}`,
+      );
+    }
+  }
+  return entries;
+}
+
+/** AUDIT_ANCHOR_SINK: a file (the default, next to the data) or a syslog collector; see docs/ARCHITECTURE.md. */
+function anchorSinkOf(raw: string | undefined, dataDir: string): string {
+  const value = raw?.trim() || `file:${join(dataDir, 'audit-anchors.jsonl')}`;
+  if (value.startsWith('file:') && value.length > 'file:'.length) return `file:${resolve(value.slice('file:'.length))}`;
+  if (/^syslog\+(udp|tcp):\/\/[^/:]+(:\d+)?$/.test(value) || /^syslog\+(udp|tcp):\/\/\[[0-9a-f:]+\](:\d+)?$/i.test(value)) {
+    return value;
+  }
+  throw new ConfigError(`AUDIT_ANCHOR_SINK must be file:/path, syslog+udp://host:port or syslog+tcp://host:port: ${value}`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!values.includes(raw as T)) throw new ConfigError(`${name} must be one of ${values.join(', ')}: ${raw}`);
+  return raw as T;
+}
+
+function positive(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new ConfigError(`${name} must be a positive number: ${raw}`);
+  return n;
 }
 
 function required(env: Env, name: string): string {

@@ -5,6 +5,8 @@ import type { IssueLike, ValidationKey } from '../../shared/i18n/validation-mess
 export class AppError extends Error {
   override name = 'AppError';
   readonly status: number;
+  /** An audit row already records this refusal (so the guard does not write a second one). */
+  audited = false;
   constructor(
     readonly code: ErrorCode,
     readonly issues: IssueLike[] = [],

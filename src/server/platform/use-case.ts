@@ -14,6 +14,7 @@ export class AuditedDenial extends AppError {
     code: 'not_found' | 'forbidden' = 'not_found',
   ) {
     super(code);
+    this.audited = true;
   }
 }
 

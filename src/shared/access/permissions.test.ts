@@ -30,6 +30,7 @@ const EXPECTED: Record<string, string[]> = {
     'citizen.access_log.read',
     'audit.read',
     'catalogue.edit',
+    'user.admin',
   ],
   analyst: ['organisation.read', 'statistics.read'],
   citizen: ['own_data.read', 'own_data.write'],

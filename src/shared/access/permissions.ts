@@ -21,6 +21,7 @@ export const ACTIONS = [
   'order.read',
   'order.write',
   'own_data.write',
+  'user.admin',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -54,6 +55,8 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     'citizen.access_log.read',
     'audit.read',
     'catalogue.edit',
+    // The municipality's users: end their sessions, deactivate and reactivate them.
+    'user.admin',
   ],
   // Statistics without identities: no citizen action at all.
   analyst: ['organisation.read', 'statistics.read'],

@@ -37,7 +37,8 @@ export const PURPOSE_LABELS: Record<AuditPurpose, { da: string; en: string }> = 
 
 export const ACTION_LABELS: Record<AuditAction, { da: string; en: string }> = {
   read: { da: 'Læst', en: 'Read' },
-  search: { da: 'Søgt', en: 'Searched' },
+  // Read from the citizen's side: a search that showed them (the search row itself names no citizen).
+  search: { da: 'Fundet ved søgning', en: 'Found in a search' },
   create: { da: 'Oprettet', en: 'Created' },
   update: { da: 'Ændret', en: 'Changed' },
   delete: { da: 'Slettet', en: 'Deleted' },

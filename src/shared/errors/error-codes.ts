@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   invalid_transition: 409,
   rate_limited: 429,
   internal_error: 500,
+  service_unavailable: 503,
 } as const satisfies Record<string, number>;
 export type ErrorCode = keyof typeof ERROR_CODES;
 
@@ -38,6 +39,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Localised> = {
   internal_error: {
     da: 'Der opstod en fejl hos os. Prøv igen senere.',
     en: 'Something went wrong on our side. Try again later.',
+  },
+  service_unavailable: {
+    da: 'Visitator kan ikke nå sin database lige nu. Prøv igen om lidt; intet er gemt af denne handling.',
+    en: 'Visitator cannot reach its database right now. Try again in a moment; nothing of this action was saved.',
   },
 };
 

@@ -56,6 +56,10 @@ export const VALIDATION_MESSAGES = {
     en: 'The version cannot come into force before (or on the same day as) the previous version.',
   },
   'catalogue.key.taken': { da: 'Nøglen er allerede brugt i kommunen.', en: 'The key is already used in the municipality.' },
+  'catalogue.draft.exists': {
+    da: 'Der er allerede et udkast til beskrivelsen. Genindlæs og fortsæt i det.',
+    en: 'The description already has a draft. Reload and continue in it.',
+  },
   'assessment.level': { da: 'Vælg et funktionsevneniveau på listen.', en: 'Choose a functional level from the list.' },
   'assessment.informant': { da: 'Vælg, hvem oplysningerne kommer fra.', en: 'Choose who gave the information.' },
   'assessment.supportNeed': { da: 'Vælg et støttebehov på listen.', en: 'Choose a support need from the list.' },
@@ -296,6 +300,14 @@ export const VALIDATION_MESSAGES = {
     en: 'The next follow-up must come after this one.',
   },
   'followUp.noOrder': { da: 'Sagen har ingen aktiv bestilling.', en: 'The case has no active order.' },
+  'user.deactivateSelf': {
+    da: 'Du kan ikke deaktivere dig selv. Bed en anden administrator om det.',
+    en: 'You cannot deactivate yourself. Ask another administrator.',
+  },
+  'text.nul': {
+    da: 'Feltet indeholder et tegn, der ikke er tilladt (NUL, U+0000).',
+    en: 'The field contains a character that is not allowed (NUL, U+0000).',
+  },
   'purpose.required': { da: 'Angiv formålet med opslaget.', en: 'State the purpose of the look-up.' },
 } as const satisfies Record<string, Localised>;
 export type ValidationKey = keyof typeof VALIDATION_MESSAGES;

@@ -15,6 +15,12 @@ export class ApiRequestError extends Error {
 
 let csrfToken = '';
 let language = 'da';
+let onSessionEnded: () => void = () => {};
+
+/** What to do when the server says the session has ended (log-out elsewhere, idle timeout, an administrator). */
+export function setSessionEndedHandler(handler: () => void): void {
+  onSessionEnded = handler;
+}
 
 export function setCsrfToken(token: string): void {
   csrfToken = token;
@@ -34,6 +40,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     credentials: 'same-origin',
     ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
   });
+  if (response.status === 401 && !path.startsWith('/api/auth/')) onSessionEnded();
   if (response.status === 204) return undefined as T;
   const data = (await response.json().catch(() => ({ code: 'internal_error', message: response.statusText }))) as unknown;
   if (!response.ok) throw new ApiRequestError(response.status, data as ApiError);

@@ -23,6 +23,7 @@ export function LoginPage() {
   return (
     <>
       <h1>{t('login.title')}</h1>
+      {params.get('session') === 'ended' ? <Alert variant="info" heading={t('login.ended')} /> : null}
       {error === 'unknown_user' || error === 'oidc' ? (
         <Alert variant="error" heading={t(error === 'oidc' ? 'login.error.oidc' : 'login.error.unknown_user')} />
       ) : null}

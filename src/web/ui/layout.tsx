@@ -15,6 +15,7 @@ const NAV_ITEMS: { to: string; label: MessageKey; action: Action | null }[] = [
   { to: '/sager', label: 'nav.cases', action: 'case.read' },
   { to: '/borgere', label: 'nav.citizens', action: 'citizen.search' },
   { to: '/organisation', label: 'nav.organisation', action: 'organisation.read' },
+  { to: '/admin/brugere', label: 'nav.users', action: 'user.admin' },
   { to: '/katalog', label: 'nav.catalogue', action: null },
 ];
 

@@ -1,16 +1,23 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { HOME_PATH } from '../../../shared/access/home-path.ts';
 import { demoLoginBodySchema, demoUserSchema, meResponseSchema, type SessionUser } from '../../../shared/auth/auth.schema.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { CSRF_COOKIE, encodeSession, newToken, OIDC_COOKIE, SESSION_COOKIE } from '../../platform/auth/session.ts';
+import { CSRF_COOKIE, newToken, OIDC_COOKIE, SESSION_COOKIE } from '../../platform/auth/session.ts';
+import type { SessionSettings } from '../../platform/auth/sessions.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { authService } from './auth.service.ts';
+import { authService, type LoggedIn } from './auth.service.ts';
 import type { OidcClient } from './oidc-client.ts';
 
-export type AuthRoutesOptions = { database: Database; config: Config; oidc: OidcClient | undefined };
+export type AuthRoutesOptions = {
+  database: Database;
+  config: Config;
+  oidc: OidcClient | undefined;
+  sessionSettings: SessionSettings;
+};
 
 export function sessionUserOf(actor: Actor): SessionUser {
   return {
@@ -22,22 +29,12 @@ export function sessionUserOf(actor: Actor): SessionUser {
   };
 }
 
-export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, { database, config, oidc }) => {
+export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, { database, config, oidc, sessionSettings }) => {
   const cookieBase = { path: '/', secure: config.secureCookies } as const;
 
-  function startSession(reply: FastifyReply, actor: Actor, csrf: string): void {
-    const maxAge = config.sessionHours * 3600;
-    reply.setCookie(
-      SESSION_COOKIE,
-      encodeSession({ userId: actor.userId, csrf, expiresAt: app.clock.now().getTime() + maxAge * 1000 }),
-      {
-        ...cookieBase,
-        signed: true,
-        httpOnly: true,
-        sameSite: 'lax',
-        maxAge,
-      },
-    );
+  /** The session lives in the database; the cookie only names it (platform/auth/sessions.ts). */
+  function setSessionCookies(reply: FastifyReply, { cookie, csrf, maxAge }: LoggedIn): void {
+    reply.setCookie(SESSION_COOKIE, cookie, { ...cookieBase, signed: true, httpOnly: true, sameSite: 'lax', maxAge });
     reply.setCookie(CSRF_COOKIE, csrf, { ...cookieBase, httpOnly: false, sameSite: 'strict', maxAge });
   }
 
@@ -87,10 +84,13 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     },
     async (request, reply) => {
       if (!config.demoLogin) throw notFound();
-      const actor = await authService.demoLogin(database, request.body.userId, { requestId: String(request.id), method: 'demo' });
-      const csrf = newToken();
-      startSession(reply, actor, csrf);
-      return { user: sessionUserOf(actor), csrfToken: csrf, demoLogin: true, oidcLogin: oidc !== undefined };
+      const loggedIn = await authService.demoLogin(database, request.body.userId, {
+        requestId: String(request.id),
+        method: 'demo',
+        settings: sessionSettings,
+      });
+      setSessionCookies(reply, loggedIn);
+      return { user: sessionUserOf(loggedIn.actor), csrfToken: loggedIn.csrf, demoLogin: true, oidcLogin: oidc !== undefined };
     },
   );
 
@@ -98,8 +98,9 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     '/api/auth/logout',
     { config: { access: 'authenticated' }, schema: { tags: ['auth'], summary: 'Log out', response: { 204: z.null() } } },
     async (request, reply) => {
-      if (request.actor) await authService.logout(database, request.actor, String(request.id));
+      if (request.session) await authService.logout(database, request.session, String(request.id));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(CSRF_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },
   );
@@ -142,10 +143,14 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
         request.log.warn({ err: error }, 'OIDC callback refused');
         return reply.redirect('/login?error=oidc', 302);
       }
-      const actor = await authService.oidcLogin(database, subject, { requestId: String(request.id), method: 'oidc' });
-      if (!actor) return reply.redirect('/login?error=unknown_user', 302);
-      startSession(reply, actor, newToken());
-      return reply.redirect(actor.role === 'citizen' ? '/mit-overblik' : '/', 302);
+      const loggedIn = await authService.oidcLogin(database, subject, {
+        requestId: String(request.id),
+        method: 'oidc',
+        settings: sessionSettings,
+      });
+      if (!loggedIn) return reply.redirect('/login?error=unknown_user', 302);
+      setSessionCookies(reply, loggedIn);
+      return reply.redirect(HOME_PATH[loggedIn.actor.role], 302);
     },
   );
 };

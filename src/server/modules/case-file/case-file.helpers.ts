@@ -1,8 +1,9 @@
+import { purposeOf } from '../../../rules/audit/audit-purpose.ts';
 import { type CaseAction, type CaseStatus, nextStatus } from '../../../rules/cases/case-state-machine.ts';
 import type { ComputedDeadline } from '../../../rules/deadlines/deadlines.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { CaseFileStatus } from '../../db/database.types.ts';
-import { type AuditEvent, purposeFor, writeAudit } from '../../platform/audit/audit.ts';
+import { type AuditEvent, writeAudit } from '../../platform/audit/audit.ts';
 import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
 import { conflict, invalidTransition, notFound } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/tx.ts';
@@ -20,7 +21,7 @@ import { capturePreview, stopIfPreviewing } from './letter-preview.ts';
 
 /** Audits a case use case; a citizen's own complaint or message is logged as their self-service. */
 export async function auditCase(tx: Tx, ctx: RequestContext, event: Omit<AuditEvent, 'purpose'>) {
-  await writeAudit(tx, auditActorOf(ctx), { purpose: purposeFor(ctx.actor.role, 'case_processing'), ...event });
+  await writeAudit(tx, auditActorOf(ctx), { purpose: purposeOf(ctx.actor.role), ...event });
 }
 
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof caseFileRepository.caseById>>>;

@@ -1,7 +1,8 @@
+import { purposeOf } from '../../../rules/audit/audit-purpose.ts';
 import type { Role } from '../../../shared/access/permissions.ts';
 import type { Page, PageQuery } from '../../../shared/api/page.ts';
 import { pageOffset } from '../../../shared/api/page.ts';
-import type { AccessLogEntry, AuditAction, AuditPurpose } from '../../../shared/audit/audit.schema.ts';
+import type { AccessLogEntry, AuditAction } from '../../../shared/audit/audit.schema.ts';
 import type {
   CitizenContactUpdate,
   CitizenCreate,
@@ -12,7 +13,7 @@ import type {
 import { looksLikeCpr, parseCpr } from '../../../shared/cpr/cpr.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import { auditRepository } from '../../platform/audit/audit.repository.ts';
-import { type AuditEvent, writeAudit } from '../../platform/audit/audit.ts';
+import { type AuditEvent, writeAudit, writeAuditEntries } from '../../platform/audit/audit.ts';
 import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
 import { conflict, fieldError, notFound } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/tx.ts';
@@ -32,16 +33,6 @@ const CITIZEN_SCOPE: Record<Role, 'municipality' | 'own_offers' | 'self' | 'none
   provider_staff: 'own_offers',
   analyst: 'none',
   citizen: 'self',
-};
-
-/** The purpose each role's look-ups serve, as the citizen will see it in their access log. */
-const PURPOSE_BY_ROLE: Record<Role, AuditPurpose> = {
-  caseworker: 'case_processing',
-  team_leader: 'supervision',
-  administrator: 'administration',
-  provider_staff: 'follow_up',
-  analyst: 'administration',
-  citizen: 'citizen_self_service',
 };
 
 function toSummary(
@@ -68,7 +59,7 @@ function criterionOf(q: string): CitizenCriterion {
 }
 
 async function audit(tx: Tx, ctx: RequestContext, action: AuditAction, event: Omit<AuditEvent, 'action' | 'purpose'>) {
-  return writeAudit(tx, auditActorOf(ctx), { action, purpose: PURPOSE_BY_ROLE[ctx.actor.role], ...event });
+  return writeAudit(tx, auditActorOf(ctx), { action, purpose: purposeOf(ctx.actor.role), ...event });
 }
 
 /** Loads a citizen the actor may see, or writes the denial and answers 404 (not 403: no hint it exists). */
@@ -82,17 +73,32 @@ async function loadVisible(tx: Tx, ctx: RequestContext, id: string): Promise<Cit
       (scope === 'own_offers' && (await orderReads.citizenServedAt(tx, id, ctx.actor.offerUnitIds, ctx.clock.today()))));
   if (!row) throw notFound();
   if (!visible) {
-    throw new AuditedDenial({ purpose: PURPOSE_BY_ROLE[ctx.actor.role], citizenId: id, recordType: 'citizen', recordId: id });
+    throw new AuditedDenial({ purpose: purposeOf(ctx.actor.role), citizenId: id, recordType: 'citizen', recordId: id });
   }
   return row;
 }
 
 export const citizensService = {
-  /** Searching is logged with its criterion (Datatilsynet), whether or not anything is found. */
+  /**
+   * Searching is logged with its criterion (Datatilsynet), whether or not anything is found, and each citizen the
+   * page showed gets a row of their own, so the search is in their access log too.
+   */
   async search(ctx: RequestContext, query: CitizenSearchQuery): Promise<Page<CitizenSummary>> {
     return runUseCase(ctx, async (tx) => {
       const { items, total } = await citizensRepository.search(tx, criterionOf(query.q), query.pageSize, pageOffset(query));
-      await audit(tx, ctx, 'search', { recordType: 'citizen', criterion: query.q, details: { hits: total, page: query.page } });
+      const purpose = purposeOf(ctx.actor.role);
+      await writeAuditEntries(tx, auditActorOf(ctx), [
+        { action: 'search', purpose, recordType: 'citizen', criterion: query.q, details: { hits: total, page: query.page } },
+        ...items.map((c) => ({
+          action: 'search' as const,
+          purpose,
+          citizenId: c.id,
+          recordType: 'citizen',
+          recordId: c.id,
+          criterion: query.q,
+          details: { shownInSearch: true },
+        })),
+      ]);
       return { items: items.map(toSummary), total, page: query.page, pageSize: query.pageSize };
     });
   },

@@ -1,7 +1,8 @@
 /** What the provider's and the authority's follow-up use cases share: scope, the order view, messages, audit. */
+import { purposeOf } from '../../../rules/audit/audit-purpose.ts';
 import { deadlineRulesFor } from '../../../rules/deadlines/deadline-rules.ts';
 import type { ProviderOrder } from '../../../shared/follow-up/follow-up.schema.ts';
-import { type AuditEvent, purposeFor, writeAudit } from '../../platform/audit/audit.ts';
+import { type AuditEvent, writeAudit } from '../../platform/audit/audit.ts';
 import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
 import { conflictOn, notFound } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/tx.ts';
@@ -12,7 +13,7 @@ import { hoursWindowStart, orderView } from './order-view.ts';
 
 /** Provider staff's reads and changes are follow-up; the authority's are case processing. */
 export async function audit(tx: Tx, ctx: RequestContext, event: Omit<AuditEvent, 'purpose'>) {
-  await writeAudit(tx, auditActorOf(ctx), { purpose: purposeFor(ctx.actor.role, 'case_processing'), ...event });
+  await writeAudit(tx, auditActorOf(ctx), { purpose: purposeOf(ctx.actor.role), ...event });
 }
 
 export type OrderRow = NonNullable<Awaited<ReturnType<typeof followUpRepository.order>>>;
@@ -27,7 +28,7 @@ export async function loadOrderFor(tx: Tx, ctx: RequestContext, orderId: string)
   const mine = ctx.actor.role !== 'provider_staff' || (o.org_unit_id !== null && ctx.actor.offerUnitIds.includes(o.org_unit_id));
   if (!mine) {
     throw new AuditedDenial({
-      purpose: purposeFor(ctx.actor.role, 'case_processing'),
+      purpose: purposeOf(ctx.actor.role),
       citizenId: o.citizen_id,
       recordType: 'order',
       recordId: orderId,

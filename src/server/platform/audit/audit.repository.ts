@@ -9,42 +9,56 @@ const AUDIT_LOCK_SPACE = 7341;
 
 export type AuditRow = Selectable<AuditLogTable>;
 
+/** A chain's newest entry: what an anchor records. */
+export type ChainHead = { municipality_id: string; chain_seq: number; hash: string; id: number; occurred_at: Date };
+
 export const auditRepository = {
   /** Serialises writers of one chain until commit, so each entry sees its true predecessor. */
   async lockChain(tx: Tx, municipalityId: string): Promise<void> {
     await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_SPACE}, hashtext(${municipalityId}))`.execute(tx);
   },
 
-  /** The newest entry of a chain (audit_log_pkey: municipality_id, id). */
-  async lastHash(tx: Tx, municipalityId: string): Promise<string | undefined> {
-    const row = await tx
-      .selectFrom('audit_log')
-      .select('hash')
-      .where('municipality_id', '=', municipalityId)
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return row?.hash;
+  /** The chain's newest entry (audit_log_chain_seq_idx, backwards, one row). */
+  async head(tx: Tx, municipalityId: string): Promise<ChainHead | undefined> {
+    const r = await sql<ChainHead>`
+      select municipality_id, chain_seq, hash, id, occurred_at from audit_log
+      where municipality_id = ${municipalityId} order by chain_seq desc limit 1`.execute(tx);
+    return r.rows[0];
+  },
+
+  /** Every chain's head: one index probe per municipality, the system chain's included (run as the owner). */
+  async heads(tx: Tx): Promise<ChainHead[]> {
+    const r = await sql<ChainHead>`
+      select h.* from municipality m
+      cross join lateral (
+        select municipality_id, chain_seq, hash, id, occurred_at from audit_log a
+        where a.municipality_id = m.id order by chain_seq desc limit 1
+      ) h`.execute(tx);
+    return r.rows;
+  },
+
+  /** The chains there could be: every municipality's, the system chain's included (its reserved municipality row). */
+  async chains(tx: Tx): Promise<string[]> {
+    const rows = await tx.selectFrom('municipality').select('id').orderBy('id').execute();
+    return rows.map((r) => r.id);
   },
 
   /** `details` is any JSON-serialisable value; it is stored as jsonb. */
-  async insert(tx: Tx, row: Omit<Insertable<AuditLogTable>, 'id' | 'details'> & { details: unknown }): Promise<number> {
+  async insert(tx: Tx, rows: (Omit<Insertable<AuditLogTable>, 'id' | 'details'> & { details: unknown })[]): Promise<number[]> {
     const r = await tx
       .insertInto('audit_log')
-      .values({ ...row, details: row.details === null || row.details === undefined ? null : JSON.stringify(row.details) })
+      .values(rows.map((row) => ({ ...row, details: row.details == null ? null : JSON.stringify(row.details) })))
       .returning('id')
-      .executeTakeFirstOrThrow();
-    return r.id;
+      .execute();
+    return r.map((x) => x.id);
   },
 
-  /** One page of the whole log in chain order (audit_log_pkey: municipality, then id; the system chain sorts first). */
-  async chainPage(tx: Tx, after: { municipalityId: string; id: number } | null, limit: number): Promise<AuditRow[]> {
-    let q = tx.selectFrom('audit_log').selectAll();
-    if (after) {
-      q = q.where((eb) => eb(eb.refTuple('municipality_id', 'id'), '>', eb.tuple(after.municipalityId, after.id)));
-    }
-    const rows = await q.orderBy('municipality_id').orderBy('id').limit(limit).execute();
-    return rows as AuditRow[];
+  /** One page of a chain in order, after position `afterSeq` (audit_log_chain_seq_idx). */
+  async chainPage(tx: Tx, municipalityId: string, afterSeq: number, limit: number): Promise<AuditRow[]> {
+    const r = await sql<AuditRow>`
+      select * from audit_log where municipality_id = ${municipalityId} and chain_seq > ${afterSeq}
+      order by chain_seq limit ${limit}`.execute(tx);
+    return r.rows;
   },
 
   /** A citizen's access log, newest first (audit_log_citizen_idx). */

@@ -32,53 +32,66 @@ export type AuditEvent = {
  * rolls back, so does its audit row, and a committed read always has its row.
  */
 export async function writeAudit(tx: Tx, actor: AuditActor, event: AuditEvent, now: Date = systemClock.now()): Promise<number> {
-  await auditRepository.lockChain(tx, actor.municipalityId);
-  const prevHash = (await auditRepository.lastHash(tx, actor.municipalityId)) ?? GENESIS_HASH;
-  const fields = {
-    municipalityId: actor.municipalityId,
-    occurredAt: now,
-    requestId: actor.requestId,
-    actorUserId: actor.userId,
-    actorName: actor.name,
-    actorRole: actor.role,
-    actorUnitId: actor.unitId,
-    actorUnitName: actor.unitName,
-    action: event.action,
-    purpose: event.purpose,
-    citizenId: event.citizenId ?? null,
-    recordType: event.recordType ?? null,
-    recordId: event.recordId ?? null,
-    criterion: event.criterion ?? null,
-    details: event.details ?? null,
-  };
-  const hash = hashEntry(prevHash, fields);
-  return auditRepository.insert(tx, {
-    municipality_id: fields.municipalityId,
-    occurred_at: fields.occurredAt,
-    request_id: fields.requestId,
-    actor_user_id: fields.actorUserId,
-    actor_name: fields.actorName,
-    actor_role: fields.actorRole,
-    actor_unit_id: fields.actorUnitId,
-    actor_unit_name: fields.actorUnitName,
-    action: fields.action,
-    purpose: fields.purpose,
-    citizen_id: fields.citizenId,
-    record_type: fields.recordType,
-    record_id: fields.recordId,
-    criterion: fields.criterion,
-    details: fields.details,
-    prev_hash: prevHash,
-    hash,
-  });
+  const [id] = await writeAuditEntries(tx, actor, [event], now);
+  return id as number;
 }
 
 /**
- * The purpose of a use case that several roles share, as the citizen will read it in their access log: a citizen's
- * own look-up, a provider's follow-up, or the staff purpose the module states (case processing for the authority).
+ * Appends several entries of one request to the actor's chain in order (a search and each citizen it showed): one
+ * lock, one read of the chain's head, one insert. Each entry links to the one before it and takes the next position.
  */
-export function purposeFor(role: string, staffPurpose: AuditPurpose): AuditPurpose {
-  if (role === 'citizen') return 'citizen_self_service';
-  if (role === 'provider_staff') return 'follow_up';
-  return staffPurpose;
+export async function writeAuditEntries(
+  tx: Tx,
+  actor: AuditActor,
+  events: AuditEvent[],
+  now: Date = systemClock.now(),
+): Promise<number[]> {
+  if (!events.length) return [];
+  await auditRepository.lockChain(tx, actor.municipalityId);
+  const head = await auditRepository.head(tx, actor.municipalityId);
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  let seq = head?.chain_seq ?? 0;
+  const rows = events.map((event) => {
+    const fields = {
+      municipalityId: actor.municipalityId,
+      occurredAt: now,
+      requestId: actor.requestId,
+      actorUserId: actor.userId,
+      actorName: actor.name,
+      actorRole: actor.role,
+      actorUnitId: actor.unitId,
+      actorUnitName: actor.unitName,
+      action: event.action,
+      purpose: event.purpose,
+      citizenId: event.citizenId ?? null,
+      recordType: event.recordType ?? null,
+      recordId: event.recordId ?? null,
+      criterion: event.criterion ?? null,
+      details: event.details ?? null,
+    };
+    const hash = hashEntry(prevHash, fields);
+    const row = {
+      municipality_id: fields.municipalityId,
+      chain_seq: ++seq,
+      occurred_at: fields.occurredAt,
+      request_id: fields.requestId,
+      actor_user_id: fields.actorUserId,
+      actor_name: fields.actorName,
+      actor_role: fields.actorRole,
+      actor_unit_id: fields.actorUnitId,
+      actor_unit_name: fields.actorUnitName,
+      action: fields.action,
+      purpose: fields.purpose,
+      citizen_id: fields.citizenId,
+      record_type: fields.recordType,
+      record_id: fields.recordId,
+      criterion: fields.criterion,
+      details: fields.details,
+      prev_hash: prevHash,
+      hash,
+    };
+    prevHash = hash;
+    return row;
+  });
+  return auditRepository.insert(tx, rows);
 }

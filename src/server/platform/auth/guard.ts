@@ -1,16 +1,17 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { purposeOf } from '../../../rules/audit/audit-purpose.ts';
 import { can } from '../../../shared/access/permissions.ts';
 import { languageFromAcceptLanguage } from '../../../shared/i18n/language.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
-import { inSystem, inTenant } from '../tx.ts';
+import { inTenant } from '../tx.ts';
 import { type Actor, auditActorOf, type RequestContext } from './actor.ts';
 import './access.ts';
-import { identityRepository } from './identity.repository.ts';
-import { CSRF_COOKIE, CSRF_HEADER, decodeSession, SESSION_COOKIE, type SessionPayload } from './session.ts';
+import { CSRF_COOKIE, CSRF_HEADER, decodeSessionCookie, SESSION_COOKIE } from './session.ts';
+import { type LiveSession, type SessionSettings, sessions } from './sessions.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -19,7 +20,9 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: Actor | null;
-    session: SessionPayload | null;
+    session: LiveSession | null;
+    /** The request carried a session cookie whose session has ended; the answer clears it. */
+    sessionEnded: boolean;
     lang: import('../../../shared/i18n/language.ts').Language;
   }
 }
@@ -39,24 +42,33 @@ export function contextOf(request: FastifyRequest, database: Database): RequestC
   return { actor: request.actor, requestId: String(request.id), lang: request.lang, database, clock: request.server.clock };
 }
 
-/** Session → actor, CSRF, and the route's declared access, for every request. */
-export function registerGuard(app: FastifyInstance, database: Database): void {
+/** Session → actor, CSRF, and the route's declared access, for every API request. */
+export function registerGuard(app: FastifyInstance, database: Database, settings: SessionSettings): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
+  app.decorateRequest('sessionEnded', false);
   app.decorateRequest('lang', 'da');
 
   app.addHook('onRequest', async (request) => {
     request.lang = languageFromAcceptLanguage(request.headers['accept-language']);
+    // Only the API has sessions: the UI's files and the health probes need no database.
+    if (!request.url.startsWith('/api/')) return;
     const raw = request.cookies[SESSION_COOKIE];
     if (!raw) return;
     const unsigned = request.unsignCookie(raw);
-    const session =
-      unsigned.valid && unsigned.value ? decodeSession(unsigned.value, request.server.clock.now().getTime()) : undefined;
-    if (!session) return;
-    const actor = await inSystem(database, (tx) => identityRepository.actorById(tx, session.userId));
-    if (!actor) return;
+    const ref = unsigned.valid && unsigned.value ? decodeSessionCookie(unsigned.value) : undefined;
+    const session = ref ? await sessions.resolve(database, ref, settings) : undefined;
+    if (!session) {
+      request.sessionEnded = true;
+      return;
+    }
     request.session = session;
-    request.actor = actor;
+    request.actor = session.actor;
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    // The browser drops a cookie that names an ended session, so the UI knows at once to show the log-in.
+    if (request.sessionEnded && !reply.getHeader('set-cookie')) reply.clearCookie(SESSION_COOKIE, { path: '/' });
   });
 
   app.addHook('preHandler', async (request) => {
@@ -84,14 +96,36 @@ export function registerGuard(app: FastifyInstance, database: Database): void {
       await inTenant(database, actor.municipalityId, (tx) =>
         writeAudit(tx, auditActorOf({ actor, requestId: String(request.id) }), {
           action: 'access_denied',
-          purpose: 'administration',
+          purpose: purposeOf(actor.role),
           recordType: 'route',
           recordId: `${request.method} ${request.routeOptions.url}`,
           details: { permission: access, id: byId ?? null },
         }),
       );
       // A by-id route answers 404, not 403, so a refused caller learns nothing of whether the record exists.
-      throw new AppError(byId ? 'not_found' : 'forbidden');
+      const refusal = new AppError(byId ? 'not_found' : 'forbidden');
+      refusal.audited = true;
+      throw refusal;
     }
+  });
+
+  // A by-id look-up that found nothing is a probe as far as the log is concerned: row-level security hides another
+  // municipality's records, so "not found" may mean "not yours". It is written in the prober's own municipality
+  // (the refusals above and AuditedDenial have written theirs already).
+  app.addHook('onError', async (request, _reply, error) => {
+    const actor = request.actor;
+    const params = request.params as Record<string, unknown> | undefined;
+    const ids = Object.fromEntries(Object.entries(params ?? {}).filter(([, v]) => typeof v === 'string'));
+    if (!actor || !(error instanceof AppError) || error.code !== 'not_found' || error.audited) return;
+    if (!request.url.startsWith('/api/') || typeof ids.id !== 'string') return;
+    await inTenant(database, actor.municipalityId, (tx) =>
+      writeAudit(tx, auditActorOf({ actor, requestId: String(request.id) }), {
+        action: 'access_denied',
+        purpose: purposeOf(actor.role),
+        recordType: 'route',
+        recordId: `${request.method} ${request.routeOptions.url}`,
+        details: { ...ids, reason: 'not_found' },
+      }),
+    ).catch((err: unknown) => request.log.error({ err }, 'could not audit a by-id miss'));
   });
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Tx } from '../tx.ts';
 import type { Actor } from './actor.ts';
 
@@ -34,6 +35,31 @@ function actorQuery(tx: Tx) {
 }
 
 export const identityRepository = {
+  /**
+   * The user of a live session, in one statement: app_session's primary key joined to the user (who must still be
+   * active), the municipality, the unit and the offers. `stale` says the idle clock should be moved.
+   */
+  async actorBySession(
+    tx: Tx,
+    municipalityId: string,
+    sessionId: string,
+    limits: { idleSeconds: number; touchSeconds: number },
+  ): Promise<{ actor: Actor; stale: boolean } | undefined> {
+    const row = await actorQuery(tx)
+      .innerJoin('app_session as s', (j) =>
+        j.onRef('s.municipality_id', '=', 'u.municipality_id').onRef('s.user_id', '=', 'u.id'),
+      )
+      .select(sql<boolean>`s.last_seen_at < now() - make_interval(secs => ${limits.touchSeconds})`.as('stale'))
+      .where('s.municipality_id', '=', municipalityId)
+      .where('s.id', '=', sessionId)
+      .where('s.expires_at', '>', sql<Date>`now()`)
+      .where('s.last_seen_at', '>', sql<Date>`now() - make_interval(secs => ${limits.idleSeconds})`)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { stale, ...actor } = row;
+    return { actor: { ...actor, offerUnitIds: actor.offerUnitIds ?? [] }, stale };
+  },
+
   async actorById(tx: Tx, userId: string): Promise<Actor | undefined> {
     const row = await actorQuery(tx).where('u.id', '=', userId).executeTakeFirst();
     return row ? { ...row, offerUnitIds: row.offerUnitIds ?? [] } : undefined;

@@ -19,17 +19,24 @@ export type Database = {
   kind: 'pglite' | 'postgres';
   db: Kysely<AppSchema>;
   adminTransaction<T>(fn: (tx: AdminTx) => Promise<T>): Promise<T>;
+  /**
+   * Hears about connections the database dropped (a restart, a fail-over, pg_terminate_backend). The pool has
+   * already discarded them; requests in flight on them fail (and answer 503), the next ones get new connections.
+   */
+  onConnectionError(listener: (error: Error) => void): void;
   /** PGlite only: the underlying instance (tests dump it as a template). */
   pglite?: PGlite;
   close(): Promise<void>;
 };
 
 export type DatabaseOptions =
-  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'postgres'; url: string; poolSize?: number; connectTimeoutMs?: number }
   | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob | File };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.kind === 'postgres' ? openPostgres(options.url, options.poolSize ?? 10) : openPGlite(options);
+  return options.kind === 'postgres'
+    ? openPostgres(options.url, options.poolSize ?? 10, options.connectTimeoutMs ?? 5000)
+    : openPGlite(options);
 }
 
 async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob | File }): Promise<Database> {
@@ -62,6 +69,8 @@ async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob | File
           }),
         ),
       ),
+    // An embedded database has no connection to lose.
+    onConnectionError: () => {},
     close: async () => {
       await db.destroy();
       await mutex.run(() => pglite.close());
@@ -69,8 +78,27 @@ async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob | File
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes(pg.types) });
+async function openPostgres(url: string, poolSize: number, connectTimeoutMs: number): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    types: pgTypes(pg.types),
+    // While the database is away, a request fails within this time (503) instead of waiting for ever.
+    connectionTimeoutMillis: connectTimeoutMs,
+    keepAlive: true,
+  });
+  const listeners: ((error: Error) => void)[] = [];
+  const connectionLost = (error: Error) => {
+    for (const listener of listeners) listener(error);
+  };
+  // Without these, a backend that goes away emits an 'error' no one hears, and Node ends the process: on the pool
+  // for idle connections, and on each client for connections checked out between two statements.
+  pool.on('error', () => {
+    // Reported by the client's own listener below; the pool has discarded the connection.
+  });
+  pool.on('connect', (client) => {
+    client.on('error', connectionLost);
+  });
   const db = new Kysely<AppSchema>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',
@@ -94,6 +122,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       } finally {
         client.release();
       }
+    },
+    onConnectionError: (listener) => {
+      listeners.push(listener);
     },
     close: async () => {
       await db.destroy();

@@ -72,3 +72,16 @@ export async function migrate(database: Database, migrations: Migration[]): Prom
   }
   return done;
 }
+
+export type MigrationStatus = { current: boolean; pending: string[]; unknown: string[]; edited: string[] };
+
+/** Whether the database has exactly the migrations this code has (for GET /readyz); reads schema_migration only. */
+export async function migrationStatus(database: Database, migrations: readonly Migration[]): Promise<MigrationStatus> {
+  const applied = await database.db.selectFrom('schema_migration').select(['version', 'name', 'checksum']).execute();
+  const byVersion = new Map(applied.map((a) => [a.version, a]));
+  const known = new Set(migrations.map((m) => m.version));
+  const pending = migrations.filter((m) => !byVersion.has(m.version)).map((m) => m.name);
+  const edited = migrations.filter((m) => (byVersion.get(m.version)?.checksum ?? m.checksum) !== m.checksum).map((m) => m.name);
+  const unknown = applied.filter((a) => !known.has(a.version)).map((a) => a.name);
+  return { current: !pending.length && !edited.length && !unknown.length, pending, unknown, edited };
+}

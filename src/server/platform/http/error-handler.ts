@@ -3,7 +3,9 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { type ApiError, ERROR_CODES, type ErrorCode, errorMessage } from '../../../shared/errors/error-codes.ts';
 import type { Language } from '../../../shared/i18n/language.ts';
 import { type IssueLike, issuePath, translateIssue } from '../../../shared/i18n/validation-messages.ts';
+import { classifyDbError } from '../db/db-errors.ts';
 import { AppError } from '../errors.ts';
+import { uniqueConflictIssues } from './unique-conflicts.ts';
 
 function body(code: ErrorCode, lang: Language, requestId: string, issues: IssueLike[] = []): ApiError {
   return {
@@ -34,6 +36,20 @@ export function registerErrorHandling(app: FastifyInstance): void {
         path: v.instancePath.split('/').filter(Boolean),
       }));
       return reply.status(400).send(body('validation_failed', lang, requestId, issues));
+    }
+    // Database errors are mapped here and nowhere else: a use case need not catch them.
+    const db = classifyDbError(error);
+    if (db.kind === 'unique_violation') {
+      request.log.info({ table: db.table, constraint: db.constraint }, 'unique violation answered with 409');
+      return reply.status(409).send(body('conflict', lang, requestId, uniqueConflictIssues(db.table)));
+    }
+    if (db.kind === 'unstorable_text') return reply.status(400).send(body('bad_request', lang, requestId));
+    if (db.kind === 'unavailable') {
+      request.log.warn({ err: error }, 'database unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', '5')
+        .send(body('service_unavailable', lang, requestId));
     }
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (status === 429) return reply.status(429).send(body('rate_limited', lang, requestId));

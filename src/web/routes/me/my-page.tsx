@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { SUPPORT_NEED_LEVELS } from '../../../shared/assessment/ffb-terms.ts';
-import { AUDIT_PURPOSES, PURPOSE_LABELS } from '../../../shared/audit/audit.schema.ts';
+import { ACTION_LABELS, AUDIT_ACTIONS, AUDIT_PURPOSES, PURPOSE_LABELS } from '../../../shared/audit/audit.schema.ts';
 import { messageSchema } from '../../../shared/follow-up/follow-up.schema.ts';
 import { type MyOverview, myComplaintSchema } from '../../../shared/self-service/self-service.schema.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -213,6 +213,10 @@ function AccessLog() {
             {log.data.items.map((e) => (
               <li key={e.id}>
                 <strong>{formatDateTime(e.occurredAt, lang)}</strong>: {e.unit ?? t('me.access.you')} –{' '}
+                {(AUDIT_ACTIONS as readonly string[]).includes(e.action)
+                  ? pick(ACTION_LABELS[e.action as (typeof AUDIT_ACTIONS)[number]])
+                  : e.action}{' '}
+                –{' '}
                 {e.purpose && (AUDIT_PURPOSES as readonly string[]).includes(e.purpose)
                   ? pick(PURPOSE_LABELS[e.purpose as (typeof AUDIT_PURPOSES)[number]])
                   : t('common.none')}

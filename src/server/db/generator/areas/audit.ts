@@ -125,11 +125,13 @@ export class AuditTrail {
     const keys = new Float64Array(n);
     for (let i = 0; i < n; i++) keys[i] = Math.floor(((chain.times[i] as number) - min) / 1000) * 2 ** SORT_INDEX_BITS + i;
     keys.sort();
-    const last = await tx.query<{ hash: string }>(
-      'select hash from audit_log where municipality_id = $1 order by id desc limit 1',
+    // `select *`: a database at an older migration has no chain_seq yet (the writer leaves out what it lacks).
+    const last = await tx.query<{ hash: string; chain_seq?: number }>(
+      'select * from audit_log where municipality_id = $1 order by id desc limit 1',
       [m.id],
     );
     let prev = last[0]?.hash ?? GENESIS_HASH;
+    let seq = Number(last[0]?.chain_seq ?? 0);
     for (let k = 0; k < n; k++) {
       const i = (keys[k] as number) % 2 ** SORT_INDEX_BITS;
       const [action, purpose, recordType] = this.kindList[chain.kinds[i] as number] as [AuditAction, AuditPurpose, string | null];
@@ -158,6 +160,7 @@ export class AuditTrail {
       g.writer.add('audit_log', {
         id,
         municipality_id: m.id,
+        chain_seq: ++seq,
         occurred_at: fields.occurredAt.toISOString(),
         request_id: fields.requestId,
         actor_user_id: fields.actorUserId,

@@ -1,0 +1,105 @@
+// Builds what `npm start` serves, each only if it is missing or older than its sources:
+// - the UI: Vite, src/web (+ src/shared) → dist/web;
+// - the server: esbuild, src/server, src/rules, src/shared → dist/server, dist/rules, dist/shared (one .js per .ts,
+//   the same layout, so paths relative to a file still reach policy/; the migrations and any other file that is not
+//   TypeScript, such as a worker's .mjs entry, are copied along).
+// `node scripts/build.mjs` builds what is stale; `--force` builds both. start.mjs and test.mjs call buildIfStale().
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const SERVER_SOURCES = ['src/server', 'src/rules', 'src/shared'];
+export const SERVER_ENTRY = 'dist/server/main.js';
+const WEB_ENTRY = 'dist/web/index.html';
+
+function newest(path) {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let latest = 0;
+  for (const entry of readdirSync(path)) latest = Math.max(latest, newest(join(path, entry)));
+  return latest;
+}
+
+function sourceFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(path);
+    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+const stale = (built, sources) =>
+  !existsSync(built) || Math.max(...sources.map(newest), statSync(import.meta.filename).mtimeMs) > statSync(built).mtimeMs;
+
+export const webIsStale = () => stale(WEB_ENTRY, ['src/web', 'src/shared']);
+export const serverIsStale = () => stale(SERVER_ENTRY, SERVER_SOURCES);
+
+/** Vite in a child process: the caller may do other work (start.mjs opens the database) until it is done. */
+export function buildWeb() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+      stdio: 'inherit',
+    });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error('vite build failed'))));
+  });
+}
+
+/**
+ * Each source file is its own entry point and every import stays external, so esbuild transpiles file by file
+ * (types stripped; `npm run lint` type-checks) and only rewrites relative `.ts` imports to `.js`.
+ */
+export async function buildServer() {
+  const esbuild = await import('esbuild');
+  for (const dir of ['dist/server', 'dist/rules', 'dist/shared']) rmSync(dir, { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints: SERVER_SOURCES.flatMap(sourceFiles),
+    outdir: 'dist',
+    outbase: 'src',
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
+    logLevel: 'warning',
+    plugins: [
+      {
+        name: 'keep-imports',
+        setup(build) {
+          build.onResolve({ filter: /.*/ }, (args) => {
+            if (args.kind === 'entry-point') return undefined;
+            const relative = args.path.startsWith('.');
+            return { path: relative ? args.path.replace(/\.ts$/, '.js') : args.path, external: true };
+          });
+        },
+      },
+    ],
+  });
+  // What is not TypeScript goes along as it is: the migrations, and modules a worker thread starts by path.
+  for (const dir of SERVER_SOURCES) {
+    cpSync(dir, dir.replace(/^src/, 'dist'), {
+      recursive: true,
+      filter: (path) => statSync(path).isDirectory() || !path.endsWith('.ts'),
+    });
+  }
+}
+
+/** Builds the UI and the server if stale; returns what it built. */
+export async function buildIfStale({ force = false } = {}) {
+  const built = [];
+  if (force || webIsStale()) {
+    console.log('Building the UI (vite build) …');
+    await buildWeb();
+    built.push('web');
+  }
+  if (force || serverIsStale()) {
+    console.log('Building the server (esbuild) …');
+    await buildServer();
+    built.push('server');
+  }
+  return built;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await buildIfStale({ force: process.argv.includes('--force') });
+}
