@@ -21,6 +21,7 @@ const EXPECTED: Record<string, string[]> = {
     'citizen.access_log.read',
     'case.read',
     'case.write',
+    'case.assign',
   ],
   provider_staff: ['citizen.read', 'organisation.read', 'order.read', 'order.write'],
   administrator: [

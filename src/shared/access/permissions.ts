@@ -18,6 +18,8 @@ export const ACTIONS = [
   'catalogue.edit',
   'case.read',
   'case.write',
+  // A team leader's: the team's caseload and giving a case to another caseworker of the team.
+  'case.assign',
   'order.read',
   'order.write',
   'own_data.write',
@@ -44,6 +46,7 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     'citizen.access_log.read',
     'case.read',
     'case.write',
+    'case.assign',
   ],
   // Provider staff read only the citizens of their own offers; the scope is checked by the module that reads.
   // Orders, goals, documentation, hours and FKO statuses at their own offers (SEL § 141, stk. 5).

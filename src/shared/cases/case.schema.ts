@@ -158,16 +158,55 @@ export const caseListItemSchema = z.object({
   id: uuidSchema,
   citizenName: z.string(),
   journalNumber: z.string(),
+  cpr: z.string(),
   title: z.string(),
   status: z.string(),
+  openedOn: plainDateSchema,
+  /** The legal basis of the case's latest decision ("SEL § 85"), or null before a decision. */
+  legalBasis: z.string().nullable(),
+  caseworker: z.object({ id: uuidSchema, name: z.string() }).nullable(),
+  version: z.number().int(),
+  /** The next deadline the municipality must meet (src/rules/deadlines/deadline-duty.ts); null if none is open. */
   nextDeadline: z
     .object({ kind: z.string(), dueDate: plainDateSchema, status: z.enum(['overdue', 'due_soon', 'open']) })
     .nullable(),
 });
 export type CaseListItem = z.infer<typeof caseListItemSchema>;
 
+/** The statuses a work list can be filtered by: every open status of the case state machine (rules/cases). */
+export const OPEN_CASE_STATUSES = ['request_received', 'receipt_sent', 'assessment', 'decided', 'refused', 'ordered'] as const;
+
+/** The paragraphs a work list can be filtered by (SEL), as the legal basis of the case's decisions names them. */
+export const WORKLIST_PARAGRAPHS = ['82', '85', '103', '104', '107', '108'] as const;
+
+export const WORKLIST_SORTS = ['deadline', 'citizen', 'opened', 'status', 'caseworker'] as const;
+export type WorklistSort = (typeof WORKLIST_SORTS)[number];
+
 export const caseListQuerySchema = pageQuerySchema.extend({
   scope: z.enum(['mine', 'team']).default('mine'),
-  /** Only cases with an open deadline past its day, or due within 7 days (today included). */
-  due: z.enum(['all', 'overdue', 'due_soon']).default('all'),
+  /**
+   * By the next deadline the municipality must meet: past its day, due within 7 days (today included), or none
+   * open.
+   */
+  due: z.enum(['all', 'overdue', 'due_soon', 'none']).default('all'),
+  status: z.enum(OPEN_CASE_STATUSES).optional(),
+  paragraph: z.enum(WORKLIST_PARAGRAPHS).optional(),
+  /** The team's list only: one caseworker's cases. */
+  caseworkerId: uuidSchema.optional(),
+  /** A name (each word the start of a first or last name), a CPR number or a journal number. */
+  q: z.string().trim().max(100).optional(),
+  sort: z.enum(WORKLIST_SORTS).default('deadline'),
+  dir: z.enum(['asc', 'desc']).default('asc'),
 });
+export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
+
+/** The team leader's view of the team: open cases and overdue ones per caseworker. */
+export const caseloadSchema = z.object({
+  items: z.array(
+    z.object({ id: uuidSchema, name: z.string(), role: z.string(), open: z.number().int(), overdue: z.number().int() }),
+  ),
+});
+export type Caseload = z.infer<typeof caseloadSchema>;
+
+export const reassignCaseSchema = z.object({ caseworkerId: uuidSchema, version: z.number().int().min(1) });
+export type ReassignCase = z.infer<typeof reassignCaseSchema>;

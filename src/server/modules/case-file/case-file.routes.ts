@@ -4,9 +4,11 @@ import { pageSchema } from '../../../shared/api/page.ts';
 import {
   caseListItemSchema,
   caseListQuerySchema,
+  caseloadSchema,
   closeCaseSchema,
   noteSchema,
   openCaseSchema,
+  reassignCaseSchema,
   receiptSchema,
 } from '../../../shared/cases/case.schema.ts';
 import {
@@ -27,9 +29,11 @@ import { messageCitizen } from './message-citizen.use-case.ts';
 import { openCase } from './open-case.use-case.ts';
 import { readDocument } from './read-document.use-case.ts';
 import { readLetter } from './read-letter.use-case.ts';
+import { reassignCase } from './reassign-case.use-case.ts';
 import { recordOutreach } from './record-outreach.use-case.ts';
 import { sendDeadlineNotice } from './send-deadline-notice.use-case.ts';
 import { sendReceipt } from './send-receipt.use-case.ts';
+import { teamCaseload } from './team-caseload.use-case.ts';
 
 const tags = ['cases'];
 
@@ -41,12 +45,41 @@ export const caseFileRoutes: FastifyPluginAsyncZod<{ database: Database }> = asy
       config: { access: 'case.read' },
       schema: {
         tags,
-        summary: 'My cases (or the team’s), by next deadline; paged',
+        summary:
+          'The work list: my cases (or the team’s), filtered by status, paragraph, next deadline and caseworker, searched by name or CPR, sorted; paged',
         querystring: caseListQuerySchema,
         response: { 200: pageSchema(caseListItemSchema) },
       },
     },
     async (request) => listCases(contextOf(request, database), request.query),
+  );
+
+  app.get(
+    '/api/cases/caseload',
+    {
+      config: { access: 'case.assign' },
+      schema: {
+        tags,
+        summary: 'The team leader’s team: open and overdue cases per caseworker',
+        response: { 200: caseloadSchema },
+      },
+    },
+    async (request) => teamCaseload(contextOf(request, database)),
+  );
+
+  app.post(
+    '/api/cases/:id/caseworker',
+    {
+      config: { access: 'case.assign' },
+      schema: {
+        tags,
+        summary: 'Give a case of the team to another caseworker of the team (audited; 409 on a stale version)',
+        params: idParamsSchema,
+        body: reassignCaseSchema,
+        response: { 200: z.object({ version: z.number().int() }) },
+      },
+    },
+    async (request) => reassignCase(contextOf(request, database), request.params.id, request.body),
   );
 
   app.post(
