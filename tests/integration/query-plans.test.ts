@@ -1,8 +1,14 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CASE_STATUSES } from '../../src/rules/cases/case-state-machine.ts';
+import { MUNICIPALITY_DEADLINE_KINDS } from '../../src/rules/deadlines/deadline-duty.ts';
 import type { DB } from '../../src/server/db/database.types.ts';
 import { stableUuid } from '../../src/server/db/seed/deterministic.ts';
-import { caseFileRepository } from '../../src/server/modules/case-file/case-file.repository.ts';
+import {
+  caseFileRepository,
+  type WorklistFilter,
+  type WorklistOrder,
+} from '../../src/server/modules/case-file/case-file.repository.ts';
 import { type CitizenCriterion, citizensRepository } from '../../src/server/modules/citizens/citizens.repository.ts';
 import { decisionsRepository } from '../../src/server/modules/decisions/decisions.repository.ts';
 import { followUpRepository } from '../../src/server/modules/follow-up/follow-up.repository.ts';
@@ -115,6 +121,18 @@ async function plansOf(run: (tx: Tx) => Promise<unknown>, as: 'tenant' | 'system
   });
 }
 
+const worklistFilter = (f: Partial<WorklistFilter>): WorklistFilter => ({
+  caseworkerId: null,
+  unitId: null,
+  status: null,
+  paragraph: null,
+  due: null,
+  kinds: MUNICIPALITY_DEADLINE_KINDS,
+  search: null,
+  ...f,
+});
+const worklistOrder: WorklistOrder = { sort: 'deadline', dir: 'asc', statusOrder: CASE_STATUSES };
+
 describe(`follow-up and case query plans on ${TEST_DB}`, () => {
   const ids = [stableUuid('plan:order:1'), stableUuid('plan:order:2')];
   const caseId = stableUuid('plan:case');
@@ -167,6 +185,32 @@ describe(`follow-up and case query plans on ${TEST_DB}`, () => {
       'running orders of a caseworker',
       (tx: Tx) => followUpRepository.runningForCaseworker(tx, caseId, '2026-11-22', 20, 0),
       ['case_file_caseworker_idx'],
+    ],
+    [
+      'a caseworker’s work list (next deadline, decision, citizen)',
+      (tx: Tx) => caseFileRepository.worklist(tx, worklistFilter({ caseworkerId: caseId }), worklistOrder, 20, 0),
+      ['case_file_caseworker_idx', 'case_deadline_case_idx', 'decision_case_idx', 'citizen_pkey'],
+    ],
+    [
+      'the team’s work list, overdue, searched by name',
+      (tx: Tx) =>
+        caseFileRepository.worklist(
+          tx,
+          worklistFilter({
+            unitId: caseId,
+            due: { from: null, to: '2026-11-21' },
+            search: { kind: 'name', tokens: ['fornavn1'] },
+          }),
+          { ...worklistOrder, sort: 'caseworker' },
+          20,
+          0,
+        ),
+      ['app_user_unit_idx', 'case_file_caseworker_idx', 'case_deadline_case_idx'],
+    ],
+    [
+      'the team’s caseload',
+      (tx: Tx) => caseFileRepository.caseload(tx, caseId, MUNICIPALITY_DEADLINE_KINDS, '2026-11-22'),
+      ['app_user_unit_idx', 'case_file_caseworker_idx', 'case_deadline_case_idx'],
     ],
   ] as const)('%s uses %j and no sequential scan', async (_label, run, indexes) => {
     const plans = await plansOf(run);

@@ -1,16 +1,55 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../shared/api/page.ts';
-import type { CaseDetail, CaseListItem, OpenCase } from '../../../shared/cases/case.schema.ts';
+import type {
+  CaseDetail,
+  CaseListItem,
+  CaseListQuery,
+  Caseload,
+  OpenCase,
+  ReassignCase,
+} from '../../../shared/cases/case.schema.ts';
 import type { LetterView, ProposalView } from '../../../shared/cases/complaint.schema.ts';
 import { api } from '../../api/client.ts';
 import { useCommand } from '../../api/use-command.ts';
 
-export function useCases(scope: 'mine' | 'team', page: number, due: 'all' | 'overdue' | 'due_soon' = 'all') {
+/** The work list's query as the URL and the server take it (shared/cases/case.schema.ts, caseListQuerySchema). */
+export type WorklistParams = Partial<Record<keyof CaseListQuery, string>>;
+
+export function useCases(params: WorklistParams) {
+  const query = new URLSearchParams(
+    Object.entries({ pageSize: '20', ...params }).filter((e): e is [string, string] => Boolean(e[1])),
+  ).toString();
   return useQuery({
-    queryKey: ['cases', scope, page, due],
-    queryFn: () => api<Page<CaseListItem>>(`/api/cases?scope=${scope}&due=${due}&page=${page}&pageSize=20`),
+    queryKey: ['cases', query],
+    queryFn: () => api<Page<CaseListItem>>(`/api/cases?${query}`),
     placeholderData: keepPreviousData,
     refetchOnWindowFocus: false,
+  });
+}
+
+/** The team leader's caseload per caseworker (also the choices for filtering and reassigning). */
+export function useCaseload(enabled: boolean) {
+  return useQuery({
+    queryKey: ['cases', 'caseload'],
+    queryFn: () => api<Caseload>('/api/cases/caseload'),
+    enabled,
+    refetchOnWindowFocus: false,
+  });
+}
+
+/** Gives a case to another caseworker of the team; refreshes the lists and the case. */
+export function useReassignCase() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { caseId: string } & ReassignCase) =>
+      api<{ version: number }>(`/api/cases/${input.caseId}/caseworker`, {
+        method: 'POST',
+        body: { caseworkerId: input.caseworkerId, version: input.version },
+      }),
+    onSettled: async (_r, _e, input) => {
+      await qc.invalidateQueries({ queryKey: ['cases'] });
+      await qc.invalidateQueries({ queryKey: ['case', input.caseId] });
+    },
   });
 }
 

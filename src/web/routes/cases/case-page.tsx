@@ -139,8 +139,8 @@ export function CasePage({ user }: { user: SessionUser }) {
                     {d.oralEndsAt ? ` (${t('cases.deadline.oral', { time: d.oralEndsAt })})` : ''}
                   </td>
                   <td>
-                    <DeadlineTag status={d.status} />
-                    {d.metOn ? ` ${formatDate(d.metOn)}` : ''}
+                    <DeadlineTag status={d.status} metOn={d.metOn} />
+                    {d.metOn && d.status !== 'met_late' ? ` ${formatDate(d.metOn)}` : ''}
                     {d.noticeSentOn ? (
                       <>
                         <br />
