@@ -227,13 +227,17 @@ export function MyCasesPage({ user }: { user: SessionUser }) {
       {cases.data ? (
         <>
           <p aria-live="polite" data-testid="worklist-count">
-            {total === 1 ? t('worklist.count.one') : t('worklist.count', { total })}
+            {total === 0 ? (
+              <span data-testid="worklist-empty">
+                {filtered ? t('worklist.none.filtered') : scope === 'team' ? t('worklist.none.team') : t('cases.none')}
+              </span>
+            ) : total === 1 ? (
+              t('worklist.count.one')
+            ) : (
+              t('worklist.count', { total })
+            )}
           </p>
-          {total === 0 ? (
-            <p data-testid="worklist-empty">
-              {filtered ? t('worklist.none.filtered') : scope === 'team' ? t('worklist.none.team') : t('cases.none')}
-            </p>
-          ) : (
+          {total === 0 ? null : (
             <WorklistTable items={cases.data.items} team={scope === 'team' ? team : null} sortHeader={sortHeader} />
           )}
           <Pagination
