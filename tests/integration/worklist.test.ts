@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CASE_STATUSES } from '../../src/rules/cases/case-state-machine.ts';
 import { NAMED_DEMO_CITIZENS } from '../../src/server/db/seed/demo-seed.ts';
 import type { Database } from '../../src/server/platform/db/database.ts';
 import { inSystem } from '../../src/server/platform/tx.ts';
@@ -111,6 +112,10 @@ describe(`work list filters, search, sorting and paging on ${TEST_DB}`, () => {
     expect([...new Set(byCitizen.map((i) => i.citizenName))]).toEqual([...new Set(expected)]);
     const byOpened = (await list(maria, 'sort=opened&dir=asc&pageSize=100')).items.map((i) => i.openedOn);
     expect(byOpened).toEqual([...byOpened].sort());
+    const stage = (await list(maria, 'sort=status&dir=desc&pageSize=100')).items.map((i) =>
+      CASE_STATUSES.indexOf(i.status as (typeof CASE_STATUSES)[number]),
+    );
+    expect(stage).toEqual([...stage].sort((a, b) => b - a));
     const byDeadline = (await list(maria, 'pageSize=100')).items.map((i) => i.nextDeadline?.dueDate ?? '9999');
     expect(byDeadline).toEqual([...byDeadline].sort());
 
@@ -146,6 +151,8 @@ describe(`the team leader's list, caseload and reassigning on ${TEST_DB}`, () =>
   it('shows the team with the caseworker column and the caseload per caseworker, matching the lists', async () => {
     const team = await list(leader, 'scope=team&pageSize=100');
     const names = new Set(team.items.map((i) => i.caseworker?.name));
+    const byCaseworker = (await list(leader, 'scope=team&sort=caseworker&pageSize=100')).items.map((i) => i.caseworker?.name);
+    expect(byCaseworker.indexOf('Peter Holm')).toBeGreaterThan(byCaseworker.lastIndexOf('Maria Vestergaard'));
     expect(names).toContain('Maria Vestergaard');
     expect(names).toContain('Peter Holm');
     const load = (await leader.get('/api/cases/caseload')).json() as Caseload;
