@@ -199,7 +199,7 @@ describe(`follow-up and case query plans on ${TEST_DB}`, () => {
           worklistFilter({
             unitId: caseId,
             due: { from: null, to: '2026-11-21' },
-            search: { kind: 'name', tokens: ['fornavn1'] },
+            search: { kind: 'name', tokens: ['fornavn1'], text: 'fornavn1' },
           }),
           { ...worklistOrder, sort: 'caseworker' },
           20,

@@ -93,6 +93,10 @@ describe(`work list filters, search, sorting and paging on ${TEST_DB}`, () => {
         q,
       ).toBe(true);
     }
+    // By journal number, exactly as the case shows it.
+    const byJournal = await list(maria, `q=${encodeURIComponent(opened.journalNumber)}`);
+    expect(byJournal.items.map((i) => i.id)).toEqual([opened.id]);
+    expect(byJournal.items[0]?.journalNumber).toBe(opened.journalNumber);
     expect((await list(maria, 'q=zzzzz')).total).toBe(0);
     expect((await list(maria, `q=${encodeURIComponent('%')}`)).total).toBe(0);
 

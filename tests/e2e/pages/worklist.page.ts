@@ -24,7 +24,7 @@ export class WorklistPage {
   }
 
   async search(text: string) {
-    await this.page.getByLabel('Søg på navn eller CPR-nummer').fill(text);
+    await this.page.getByLabel('Søg på navn, CPR- eller journalnummer').fill(text);
     await this.page.getByRole('button', { name: 'Søg', exact: true }).click();
   }
 

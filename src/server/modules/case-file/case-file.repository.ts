@@ -9,10 +9,11 @@ import type {
 } from '../../db/database.types.ts';
 import type { Tx } from '../../platform/tx.ts';
 
+/** A CPR number; or a birth date or name words, either of which may also be a journal number as typed (`text`). */
 export type WorklistSearch =
   | { kind: 'cpr'; cpr: string }
-  | { kind: 'birth'; ddmmyy: string }
-  | { kind: 'name'; tokens: string[] };
+  | { kind: 'birth'; ddmmyy: string; text: string }
+  | { kind: 'name'; tokens: string[]; text: string };
 
 export type WorklistFilter = {
   /** One caseworker's cases ("mine", or the one a team leader picked). */
@@ -145,7 +146,7 @@ export const caseFileRepository = {
    * The work list: open cases with the next deadline the municipality must meet (`kinds`), the latest decision's
    * legal basis and the caseworker, filtered, sorted and paged on the server in one statement (two lateral
    * look-ups per case, no N+1). "Mine" reads case_file_caseworker_idx for one caseworker; the team's list finds the
-   * unit's staff by app_user_unit_idx (migration 0014) and their cases by case_file_caseworker_idx. The deadlines
+   * unit's staff by app_user_unit_idx (migration 0016) and their cases by case_file_caseworker_idx. The deadlines
    * come from case_deadline_case_idx, the decision from decision_case_idx, the citizen by citizen_pkey.
    */
   worklistQuery(tx: Tx, f: WorklistFilter) {
@@ -208,15 +209,23 @@ export const caseFileRepository = {
         q.where((eb) => {
           const s = f.search as WorklistSearch;
           if (s.kind === 'cpr') return eb('p.cpr', '=', s.cpr);
-          if (s.kind === 'birth') return eb.and([eb('p.cpr', '>=', `${s.ddmmyy}0000`), eb('p.cpr', '<=', `${s.ddmmyy}9999`)]);
-          return eb.and(
-            s.tokens.map((token) =>
-              eb.or([
-                eb('p.search_first_name', 'like', `${escapeLike(token)}%`),
-                eb('p.search_last_name', 'like', `${escapeLike(token)}%`),
-              ]),
+          // A journal number in the municipality's format ("27.24.00-P19-1-26", "2026-15") matches as typed
+          // (case_file_journal_number_idx would serve it alone; here the caseworker's cases are already few).
+          const journal = eb('c.journal_number', '=', s.text);
+          if (s.kind === 'birth') {
+            return eb.or([eb.and([eb('p.cpr', '>=', `${s.ddmmyy}0000`), eb('p.cpr', '<=', `${s.ddmmyy}9999`)]), journal]);
+          }
+          return eb.or([
+            eb.and(
+              s.tokens.map((token) =>
+                eb.or([
+                  eb('p.search_first_name', 'like', `${escapeLike(token)}%`),
+                  eb('p.search_last_name', 'like', `${escapeLike(token)}%`),
+                ]),
+              ),
             ),
-          );
+            journal,
+          ]);
         }),
       );
   },

@@ -13,7 +13,7 @@ import { caseFileRepository, type WorklistSearch } from './case-file.repository.
 
 /**
  * The work list: "my cases", or a team leader's team (the cases of the staff in their unit). Filtered by status,
- * paragraph, next deadline and caseworker, searched by name or CPR, sorted and paged on the server. Only deadlines
+ * paragraph, next deadline and caseworker, searched by name, CPR or journal number, sorted and paged on the server. Only deadlines
  * the municipality must meet count as a case's next deadline (rules/deadlines/deadline-duty.ts): a complaint
  * deadline that ran out without a complaint, or the end of § 85's four weeks, does not make a case overdue.
  */
@@ -77,12 +77,15 @@ export async function listCases(ctx: RequestContext, q: CaseListQuery): Promise<
   });
 }
 
-/** A CPR number (with or without the dash), a birth date as ddmmyy, or words that each start a first or last name. */
+/**
+ * A CPR number (with or without the dash), a birth date as ddmmyy, or words that each start a first or last name;
+ * the last two also find a case by its journal number as typed.
+ */
 export function parseSearch(text: string | undefined): WorklistSearch | null {
   const trimmed = text?.trim() ?? '';
   if (!trimmed) return null;
   const digits = trimmed.replace(/[\s-]/g, '');
   if (/^\d{10}$/.test(digits)) return { kind: 'cpr', cpr: digits };
-  if (/^\d{6}$/.test(digits)) return { kind: 'birth', ddmmyy: digits };
-  return { kind: 'name', tokens: trimmed.toLocaleLowerCase('da-DK').split(/\s+/).slice(0, 5) };
+  if (/^\d{6}$/.test(digits)) return { kind: 'birth', ddmmyy: digits, text: trimmed };
+  return { kind: 'name', tokens: trimmed.toLocaleLowerCase('da-DK').split(/\s+/).slice(0, 5), text: trimmed };
 }
