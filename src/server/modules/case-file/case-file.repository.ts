@@ -146,7 +146,7 @@ export const caseFileRepository = {
    * The work list: open cases with the next deadline the municipality must meet (`kinds`), the latest decision's
    * legal basis and the caseworker, filtered, sorted and paged on the server in one statement (two lateral
    * look-ups per case, no N+1). "Mine" reads case_file_caseworker_idx for one caseworker; the team's list finds the
-   * unit's staff by app_user_unit_idx (migration 0016) and their cases by case_file_caseworker_idx. The deadlines
+   * unit's staff by app_user_unit_idx (migration 0019) and their cases by case_file_caseworker_idx. The deadlines
    * come from case_deadline_case_idx, the decision from decision_case_idx, the citizen by citizen_pkey.
    */
   worklistQuery(tx: Tx, f: WorklistFilter) {
