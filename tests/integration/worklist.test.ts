@@ -224,7 +224,8 @@ describe(`the team leader's list, caseload and reassigning on ${TEST_DB}`, () =>
       expect.objectContaining({
         action: 'update',
         record_type: 'case',
-        purpose: 'case_processing',
+        // A team leader acts in supervision (the purpose follows the role: platform/audit purposeFor).
+        purpose: 'supervision',
         details: { change: 'caseworker', from: maria.userId, to: peterId },
       }),
     ]);
