@@ -56,6 +56,19 @@ const DEMO_LOAD: Record<string, MunicipalityLoad> = {
   '707': { citizens: 70, cases: 80, auditRows: null },
 };
 
+/** What the benchmark sizes share: a large municipality's caseload, letters rendered once, a steady state. */
+const BENCH_KNOBS = {
+  historyDays: 1461,
+  casesPerCaseworker: 150,
+  letters: 'shared',
+  hoursWeeks: 26,
+  journalPerMonth: 1,
+  readsPerAction: 1,
+  continueShare: 0.92,
+  goalWeights: [5, 30, 65],
+  backlogShare: 0.3,
+} satisfies Partial<GeneratorSize>;
+
 export const SIZES: Record<SizeName, GeneratorSize> = {
   demo: {
     name: 'demo',
@@ -73,45 +86,25 @@ export const SIZES: Record<SizeName, GeneratorSize> = {
   },
   'bench-small': {
     name: 'bench-small',
-    historyDays: 1461,
     load: { ...DEMO_LOAD, '760': { citizens: 400, cases: 1000, auditRows: 50_000 } },
     extraMunicipalities: { count: 2, citizens: 200, cases: 300 },
-    casesPerCaseworker: 150,
-    letters: 'shared',
-    hoursWeeks: 26,
-    journalPerMonth: 1,
-    readsPerAction: 1,
-    continueShare: 0.92,
-    goalWeights: [5, 30, 65],
-    backlogShare: 0.3,
+    ...BENCH_KNOBS,
   },
   copenhagen: {
     name: 'copenhagen',
-    historyDays: 1461,
     load: { ...DEMO_LOAD, '760': { citizens: 30_000, cases: 100_000, auditRows: 5_000_000 } },
     extraMunicipalities: null,
-    casesPerCaseworker: 150,
-    letters: 'shared',
-    hoursWeeks: 26,
-    journalPerMonth: 1,
-    readsPerAction: 1,
-    continueShare: 0.92,
-    goalWeights: [5, 30, 65],
-    backlogShare: 0.3,
+    ...BENCH_KNOBS,
   },
   national: {
     name: 'national',
-    historyDays: 1461,
+    ...BENCH_KNOBS,
     load: DEMO_LOAD,
     // 1,000,000 citizens in all (the demo municipalities hold 300).
     extraMunicipalities: { count: 95, citizens: 999_700, cases: 1_100_000 },
-    casesPerCaseworker: 150,
-    letters: 'shared',
+    // Reporting-scale data: a month of hours, no journal notes or reads.
     hoursWeeks: 4,
     journalPerMonth: 0,
     readsPerAction: 0,
-    continueShare: 0.92,
-    goalWeights: [5, 30, 65],
-    backlogShare: 0.3,
   },
 };
