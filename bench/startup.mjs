@@ -30,15 +30,24 @@ async function once(cold) {
     stdio: 'ignore',
     detached: true,
   });
+  // An `npm start` that dies (e.g. missing node_modules) must be reported as such, not as a failed kill.
+  let exitCode;
+  const exited = new Promise((r) =>
+    child.on('exit', (code) => {
+      exitCode = code ?? -1;
+      r(exitCode);
+    }),
+  );
   try {
     for (;;) {
+      if (exitCode !== undefined) throw new Error(`npm start exited with ${exitCode} before answering`);
       if ((await ok('/')) && (await ok('/api/auth/demo-users'))) return performance.now() - started;
       if (performance.now() - started > 180_000) throw new Error('no answer within 180 s');
       await new Promise((r) => setTimeout(r, 50));
     }
   } finally {
-    process.kill(-child.pid, 'SIGTERM');
-    await new Promise((r) => child.on('exit', r));
+    if (exitCode === undefined) process.kill(-child.pid, 'SIGTERM');
+    await exited;
   }
 }
 
