@@ -10,6 +10,7 @@ describe('the purpose of a look-up follows from the role, in every module', () =
     ['administrator', 'administration'],
     ['analyst', 'administration'],
     ['provider_staff', 'follow_up'],
+    ['economist', 'economy'],
     ['citizen', 'citizen_self_service'],
   ] as const)('%s → %s', (role, purpose) => {
     expect(purposeOf(role)).toBe(purpose);

@@ -13,6 +13,10 @@ export const PURPOSE_BY_ROLE: Record<Role, { purpose: AuditPurpose; why: string 
   team_leader: { purpose: 'supervision', why: 'Ledelsestilsyn med teamets sager (også når lederen selv handler i sagen)' },
   administrator: { purpose: 'administration', why: 'Drift og administration (katalog, brugere, adgangslog)' },
   analyst: { purpose: 'administration', why: 'Styring og statistik uden identiteter' },
+  economist: {
+    purpose: 'economy',
+    why: 'Økonomistyring: takster, budget, prognose, køb og salg af pladser og venteliste (serviceloven § 1, stk. 3)',
+  },
   provider_staff: { purpose: 'follow_up', why: 'Udførelse af og opfølgning på bestilt indsats (SEL § 141, stk. 5)' },
   citizen: { purpose: 'citizen_self_service', why: 'Borgerens eget opslag (databeskyttelsesforordningen art. 15)' },
 };

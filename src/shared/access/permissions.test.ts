@@ -11,6 +11,9 @@ const EXPECTED: Record<string, string[]> = {
     'organisation.read',
     'case.read',
     'case.write',
+    'capacity.read',
+    'waiting_list.read',
+    'waiting_list.write',
   ],
   team_leader: [
     'citizen.search',
@@ -22,6 +25,10 @@ const EXPECTED: Record<string, string[]> = {
     'case.read',
     'case.write',
     'case.assign',
+    'capacity.read',
+    'waiting_list.read',
+    'waiting_list.write',
+    'economy.detail',
   ],
   provider_staff: ['citizen.read', 'organisation.read', 'order.read', 'order.write'],
   administrator: [
@@ -32,8 +39,19 @@ const EXPECTED: Record<string, string[]> = {
     'audit.read',
     'catalogue.edit',
     'user.admin',
+    'economy.what_if',
   ],
-  analyst: ['organisation.read', 'statistics.read'],
+  analyst: ['organisation.read', 'statistics.read', 'economy.read', 'capacity.read', 'economy.what_if'],
+  economist: [
+    'organisation.read',
+    'statistics.read',
+    'economy.read',
+    'economy.detail',
+    'economy.edit',
+    'economy.what_if',
+    'capacity.read',
+    'waiting_list.read',
+  ],
   citizen: ['own_data.read', 'own_data.write'],
 };
 
@@ -47,5 +65,10 @@ describe('permissions (deny by default)', () => {
 
   it('gives the analyst no action on citizens (statistics without identities)', () => {
     expect(PERMISSIONS.analyst.filter((a) => a.startsWith('citizen.'))).toEqual([]);
+  });
+
+  it('gives the analyst aggregates only: no drill-down to grants and no waiting-list names', () => {
+    expect(can('analyst', 'economy.detail')).toBe(false);
+    expect(can('analyst', 'waiting_list.read')).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
  * Roles and what each may do. Deny by default: an action not listed for a role is refused on the server
  * (platform/auth) and hidden in the UI. The table is the single place access is granted.
  */
-export const ROLES = ['caseworker', 'provider_staff', 'team_leader', 'administrator', 'analyst', 'citizen'] as const;
+export const ROLES = ['caseworker', 'provider_staff', 'team_leader', 'administrator', 'analyst', 'economist', 'citizen'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ACTIONS = [
@@ -24,6 +24,13 @@ export const ACTIONS = [
   'order.write',
   'own_data.write',
   'user.admin',
+  'economy.read',
+  'economy.detail',
+  'economy.edit',
+  'economy.what_if',
+  'capacity.read',
+  'waiting_list.read',
+  'waiting_list.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -36,6 +43,10 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     'organisation.read',
     'case.read',
     'case.write',
+    // Vacant places and the waiting list: a granted citizen without a place is entered by their caseworker.
+    'capacity.read',
+    'waiting_list.read',
+    'waiting_list.write',
   ],
   team_leader: [
     'citizen.search',
@@ -47,6 +58,11 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     'case.read',
     'case.write',
     'case.assign',
+    // Capacity and the waiting list on one page; places citizens; sees the grants behind the figures.
+    'capacity.read',
+    'waiting_list.read',
+    'waiting_list.write',
+    'economy.detail',
   ],
   // Provider staff read only the citizens of their own offers; the scope is checked by the module that reads.
   // Orders, goals, documentation, hours and FKO statuses at their own offers (SEL § 141, stk. 5).
@@ -60,9 +76,23 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     'catalogue.edit',
     // The municipality's users: end their sessions, deactivate and reactivate them.
     'user.admin',
+    // What a draft service level would cost, before it is approved (aggregates).
+    'economy.what_if',
   ],
-  // Statistics without identities: no citizen action at all.
-  analyst: ['organisation.read', 'statistics.read'],
+  // Statistics without identities: no citizen action at all; economy and capacity as aggregates only.
+  analyst: ['organisation.read', 'statistics.read', 'economy.read', 'capacity.read', 'economy.what_if'],
+  // The center's economist and management (økonomi og centerledelse): rate cards, budgets and finance imports,
+  // the forecast with the grants behind it, place sales, capacity and the waiting list, and what a draft would cost.
+  economist: [
+    'organisation.read',
+    'statistics.read',
+    'economy.read',
+    'economy.detail',
+    'economy.edit',
+    'economy.what_if',
+    'capacity.read',
+    'waiting_list.read',
+  ],
   // Their own decisions, letters, plan and access log; messages and digital complaints.
   citizen: ['own_data.read', 'own_data.write'],
 };
@@ -77,5 +107,6 @@ export const ROLE_LABELS: Record<Role, { da: string; en: string }> = {
   team_leader: { da: 'Teamleder', en: 'Team leader' },
   administrator: { da: 'Administrator', en: 'Administrator' },
   analyst: { da: 'Controller/analytiker', en: 'Controller/analyst' },
+  economist: { da: 'Økonom/centerledelse', en: 'Economist/center management' },
   citizen: { da: 'Borger', en: 'Citizen' },
 };

@@ -23,6 +23,7 @@ export const AUDIT_PURPOSES = [
   'administration',
   'authentication',
   'citizen_self_service',
+  'economy',
 ] as const;
 export type AuditPurpose = (typeof AUDIT_PURPOSES)[number];
 
@@ -33,6 +34,7 @@ export const PURPOSE_LABELS: Record<AuditPurpose, { da: string; en: string }> = 
   administration: { da: 'Administration', en: 'Administration' },
   authentication: { da: 'Log ind', en: 'Log-in' },
   citizen_self_service: { da: 'Dit eget opslag', en: 'Your own look-up' },
+  economy: { da: 'Økonomi og kapacitet', en: 'Economy and capacity' },
 };
 
 export const ACTION_LABELS: Record<AuditAction, { da: string; en: string }> = {

@@ -26,7 +26,10 @@ export const offerContentSchema = z.object({
 });
 export type OfferContent = z.infer<typeof offerContentSchema>;
 
-export const OFFER_OWNERS = ['own', 'self_governing', 'private'] as const;
+/** Who runs an offer: the municipality, a self-governing institution under an operating agreement, or (bought from)
+ * a private provider, another municipality or a region (issue 13: purchases are priced from their rate cards). */
+export const OFFER_OWNERS = ['own', 'self_governing', 'private', 'other_municipality', 'region'] as const;
+export type OfferOwner = (typeof OFFER_OWNERS)[number];
 
 export const offerSummarySchema = z.object({
   id: uuidSchema,
@@ -36,6 +39,7 @@ export const offerSummarySchema = z.object({
   name: z.string(),
   centerName: z.string().nullable(),
   owner: z.enum(OFFER_OWNERS),
+  providerName: z.string().nullable(),
   legalBases: z.array(z.string()),
   ffbDisplay: z.string().nullable(),
   places: z.number().int().nullable(),

@@ -1,5 +1,8 @@
+import { economyDa, economyEn } from '../modules/economy/economy.messages.ts';
+
 /** UI texts. Danish is the default; English mirrors every key (the type makes a missing one a compile error). */
 const da = {
+  ...economyDa,
   'app.name': 'Visitator',
   'app.tagline': 'Sagsbehandling og visitation – det specialiserede voksenområde',
   'skip.main': 'Gå til indhold',
@@ -686,6 +689,7 @@ const da = {
 export type MessageKey = keyof typeof da;
 
 const en: Record<MessageKey, string> = {
+  ...economyEn,
   'app.name': 'Visitator',
   'app.tagline': 'Case handling and visitation – specialised adult social services',
   'skip.main': 'Skip to content',

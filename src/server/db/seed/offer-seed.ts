@@ -16,6 +16,8 @@ export const offerFileSchema = z.object({
   name: z.string().min(1),
   centerName: z.string().nullable().default(null),
   owner: z.enum(OFFER_OWNERS),
+  /** Who runs an offer that is not the municipality's own (another municipality, a region, a private provider). */
+  providerName: z.string().nullable().default(null),
   operatingAgreement: z.string().nullable().default(null),
   legalBases: z.array(z.string().min(3)).min(1),
   ffbPath: z.string().nullable().default(null),
@@ -48,8 +50,8 @@ async function loadOne(tx: AdminTx, o: OfferFile, municipalityId: string): Promi
   }
   await tx.query(
     `insert into offer (id, municipality_id, org_unit_id, key, name, center_name, owner, operating_agreement, legal_bases, ffb_code,
-       places, places_note, staffing, rate_dkk, rate_unit, opening_hours, content, source)
-     values ($18, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+       places, places_note, staffing, rate_dkk, rate_unit, opening_hours, content, source${o.providerName === null ? '' : ', provider_name'})
+     values ($18, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17${o.providerName === null ? '' : ', $19'})`,
     [
       municipalityId,
       unitId,
@@ -69,6 +71,7 @@ async function loadOne(tx: AdminTx, o: OfferFile, municipalityId: string): Promi
       JSON.stringify(o.content),
       o.source,
       stableUuid(`offer:${o.municipalityCode}:${o.key}`),
+      ...(o.providerName === null ? [] : [o.providerName]),
     ],
   );
   return true;

@@ -295,6 +295,7 @@ export const catalogueRepository = {
         'offer.name',
         'offer.center_name',
         'offer.owner',
+        'offer.provider_name',
         'offer.legal_bases',
         'offer.places',
         'offer.rate_dkk',

@@ -68,6 +68,7 @@ function toOfferSummary(o: OfferListRow): OfferSummary {
     name: o.name,
     centerName: o.center_name,
     owner: o.owner,
+    providerName: o.provider_name,
     legalBases: o.legal_bases,
     ffbDisplay: o.ffb_display,
     places: o.places,

@@ -32,6 +32,8 @@ const CITIZEN_SCOPE: Record<Role, 'municipality' | 'own_offers' | 'self' | 'none
   administrator: 'municipality',
   provider_staff: 'own_offers',
   analyst: 'none',
+  // Economists see grants through the economy module's drill-down, never by looking citizens up.
+  economist: 'none',
   citizen: 'self',
 };
 

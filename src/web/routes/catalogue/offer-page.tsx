@@ -34,6 +34,7 @@ export function OfferPage() {
     [t('catalogue.offer.center'), o.centerName],
     [t('catalogue.col.legalBasis'), o.legalBases.join(', ')],
     [t('catalogue.offer.owner'), t(`catalogue.owner.${o.owner}`)],
+    [t('catalogue.offer.provider'), o.providerName],
     [t('catalogue.offer.agreement'), o.operatingAgreement],
     ['FFB', o.ffbDisplay],
     [t('catalogue.col.places'), o.places === null ? null : [String(o.places), o.placesNote].filter(Boolean).join(' – ')],
