@@ -19,6 +19,7 @@ import { catalogueRoutes } from './modules/catalogue/index.ts';
 import { citizensRoutes } from './modules/citizens/index.ts';
 import { complaintsRoutes } from './modules/complaints/index.ts';
 import { decisionsRoutes } from './modules/decisions/index.ts';
+import { economyRoutes } from './modules/economy/index.ts';
 import { followUpRoutes } from './modules/follow-up/index.ts';
 import { ordersRoutes } from './modules/orders/index.ts';
 import { organisationRoutes } from './modules/organisation/index.ts';
@@ -154,6 +155,7 @@ export async function buildApp({
   await app.register(followUpRoutes, { database });
   await app.register(selfServiceRoutes, { database });
   await app.register(usersRoutes, { database, sessionSettings });
+  await app.register(economyRoutes, { database });
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

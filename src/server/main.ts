@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { migrateDatabase } from './db/schema.ts';
 import { seedDemoData } from './db/seed/demo-seed.ts';
+import { seedEconomy } from './db/seed/economy-seed.ts';
 import { importFfb } from './db/seed/ffb-import.ts';
 import { anchorer, sinkOf } from './platform/audit/audit-anchor.ts';
 import { sessionSettingsOf, sessions } from './platform/auth/sessions.ts';
@@ -20,6 +21,7 @@ const database = await openDatabase(
 const applied = await migrateDatabase(database);
 const ffb = await importFfb(database);
 const demo = config.seedDemo ? await seedDemoData(database, systemClock.today()) : null;
+const economyLoaded = config.seedDemo ? await seedEconomy(database) : 0;
 // `npm start` builds the UI in parallel with the database work above (scripts/start.mjs); serve it once built.
 await (globalThis as { visitatorUiBuild?: Promise<void> }).visitatorUiBuild;
 const lifecycle: Lifecycle = { closing: false };
@@ -52,6 +54,7 @@ app.log.info(
     migrationsApplied: applied,
     ffbVersion: ffb.version,
     demoDataGenerated: demo?.municipalities.length ? { municipalities: demo.municipalities, ms: demo.ms } : false,
+    economyDemoLoaded: economyLoaded,
     demoLogin: config.demoLogin,
     auditAnchors: sink.describe,
     startupMs: Math.round(performance.now() - started),

@@ -1,4 +1,5 @@
 import type { OfferOwner } from '../../shared/catalogue/offer.schema.ts';
+import { LINE_KINDS, type LineKindName } from '../../shared/economy/economy.schema.ts';
 import type { Financing } from './rate-card.ts';
 
 /**
@@ -7,17 +8,8 @@ import type { Financing } from './rate-card.ts';
  * the state refund, sale of places and other accounts (overhead and citizens' self-payment); the providers' operating
  * costs and their sales. Income is negative, as the seed prints it.
  */
-export const LINE_KINDS = [
-  'center_common',
-  'purchase_external',
-  'purchase_internal',
-  'refund',
-  'sale',
-  'other_authority',
-  'operating',
-  'provider_sales',
-] as const;
-export type LineKind = (typeof LINE_KINDS)[number];
+export { LINE_KINDS };
+export type LineKind = LineKindName;
 
 export const LINE_LABELS: Record<LineKind, { da: string; en: string }> = {
   center_common: { da: 'Center fælles', en: 'Center common' },
@@ -44,7 +36,6 @@ export const GRANT_DRIVEN: ReadonlySet<LineKind> = new Set([
   'refund',
   'other_authority',
 ]);
-
 
 export function isExternal(owner: OfferOwner): boolean {
   return owner === 'private' || owner === 'other_municipality' || owner === 'region';

@@ -2,8 +2,8 @@ import type { PlainDate } from '../../shared/plain-date.ts';
 import { addDays, daysBetween } from '../calendar/date-arithmetic.ts';
 import type { DeadlineRuleSet } from '../deadlines/deadline-rules.ts';
 import { GRANT_DRIVEN, type LineKind, signOf } from './budget-lines.ts';
-import { committedWithin, type GrantDates, runningWithin } from './grant-period.ts';
-import { type GrantFrame, grantCost, roundOre } from './grant-price.ts';
+import { committedWithin, type EndReason, type GrantDates, runningWithin } from './grant-period.ts';
+import { type GrantFrame, grantCost, type PriceProblem, roundOre } from './grant-price.ts';
 import { daysInYear, type RateVersion, yearEnd, yearStart } from './rate-card.ts';
 import { covered176, refund176 } from './refund-176.ts';
 
@@ -24,6 +24,9 @@ export type Commitment = LineKey & {
   amount: number;
   spread: readonly { from: PlainDate; to: PlainDate; perDay: number }[];
   grantId: string | null;
+  /** For a grant: the committed period and why it ends there (null: the year's end). */
+  period?: { from: PlainDate; to: PlainDate; reason: EndReason | null };
+  problems?: readonly PriceProblem[];
 };
 
 export type ForecastRow = LineKey & {
@@ -183,6 +186,8 @@ export function grantCommitments(
           amount: sign * cost.amount,
           spread: cost.segments.map((s) => ({ from: s.from, to: s.to, perDay: sign * s.perDay })),
           grantId: g.id,
+          period,
+          problems: cost.problems,
         });
       }
     }

@@ -43,15 +43,19 @@ export function stepOfLegalBasis(legalBasis: string): LadderStep | null {
 }
 
 /**
- * The rung an offer stands on: the highest its legal bases reach, so Blommevej (SEL § 85 support in homes let under
- * ABL § 105, seed 000) is long-term housing, not support in the citizen's own home.
+ * Whether an offer stands on a rung: it delivers one of the rung's paragraphs. Support in the citizen's own home
+ * (SEL § 85) is only offers that are not housing, so Blommevej (SEL § 85 support in homes let under ABL § 105, seed
+ * 000) is long-term housing, while Rosengården (SEL §§ 107 and 108) stands on both housing rungs.
  */
-export function offerStep(legalBases: readonly string[]): LadderStep | null {
-  for (const rung of [...INTERVENTION_LADDER].reverse()) {
-    if (legalBases.some((b) => rung.paragraphs.some((p) => mentionsParagraph(b, p)))) return rung.step;
-  }
-  return null;
+export function offerOnRung(legalBases: readonly string[], rung: LadderStep): boolean {
+  const delivers = (paragraphs: readonly string[]) => legalBases.some((b) => paragraphs.some((p) => mentionsParagraph(b, p)));
+  if (!delivers(paragraphsOfStep(rung))) return false;
+  if (rung !== 'own_home') return true;
+  return !INTERVENTION_LADDER.filter((r) => r.step !== 'own_home').some((r) => delivers(r.paragraphs));
 }
+
+/** Problems that leave an offer without a price for the frame: it is left out rather than shown at nothing. */
+const UNPRICEABLE = new Set<PriceProblem>(['no_rate', 'missing_hours', 'missing_modules', 'missing_profile_price']);
 
 const isDayOffer = (legalBases: readonly string[], paragraphs: readonly string[]) =>
   legalBases.some((b) => paragraphs.some((p) => mentionsParagraph(b, p)));
@@ -67,14 +71,14 @@ export function priceAtOffers(
   const priced = offers
     .filter(
       (o) =>
-        o.rates.length > 0 && (rung === 'day_offer' ? isDayOffer(o.legalBases, paragraphs) : offerStep(o.legalBases) === rung),
+        o.rates.length > 0 && (rung === 'day_offer' ? isDayOffer(o.legalBases, paragraphs) : offerOnRung(o.legalBases, rung)),
     )
     .map((o) => {
       const cost = annualCost(frame, o.rates, start);
       const basis = [...o.rates].sort((a, b) => (a.inForceFrom < b.inForceFrom ? -1 : 1)).at(-1)?.basis ?? null;
       return { offerId: o.offerId, name: o.name, annual: cost.amount, basis, problems: cost.problems };
     })
-    .filter((p) => !p.problems.includes('no_rate'))
+    .filter((p) => !p.problems.some((x) => UNPRICEABLE.has(x)))
     .sort((a, b) => a.annual - b.annual || a.name.localeCompare(b.name, 'da'));
   const amounts = priced.map((p) => p.annual);
   return {

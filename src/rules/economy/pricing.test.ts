@@ -3,7 +3,7 @@ import type { PlainDate } from '../../shared/plain-date.ts';
 import { BASE_DEADLINE_RULES } from '../deadlines/deadline-rules.ts';
 import { committedWithin, plannedEnd } from './grant-period.ts';
 import { annualCost, costPerDay, type GrantFrame, grantCost, MODULE_WEEKS_PER_YEAR } from './grant-price.ts';
-import { ladderPrices, offerStep, type PriceableOffer } from './ladder-price.ts';
+import { ladderPrices, offerOnRung, type PriceableOffer } from './ladder-price.ts';
 import { type RateVersion, rateOn, rateVersionProblems, timeline } from './rate-card.ts';
 
 const d = (s: string) => s as PlainDate;
@@ -190,7 +190,9 @@ describe('rate card versions', () => {
     ['a change of rate after an open version', { ...ok, inForceFrom: d('2026-07-01') }, [{ ...ok, id: 'other' }], []],
     ['the next year', { ...ok, year: 2027, inForceFrom: d('2027-01-01') }, [{ ...ok, id: 'other' }], []],
   ] as const)('%s', (_name, version, others, expected) => {
-    expect(rateVersionProblems(version as RateVersion, others as unknown as RateVersion[]).map((p) => [p.path, p.key])).toEqual(expected);
+    expect(rateVersionProblems(version as RateVersion, others as unknown as RateVersion[]).map((p) => [p.path, p.key])).toEqual(
+      expected,
+    );
   });
 
   it('an open version gives way to the next in its year', () => {
@@ -260,14 +262,16 @@ describe('the cost of the proposal and of the next rung of the ladder', () => {
     { offerId: 'skov', name: 'Skovbrynet', legalBases: ['SEL § 108'], rates: [rate({ basis: 'daily', dailyRate: 2100 })] },
     { offerId: 'unpriced', name: 'Uden takst', legalBases: ['SEL § 107'], rates: [] },
     { offerId: 'metri', name: 'Me-Tri', legalBases: ['SEL § 103'], rates: [MODULE] },
+    { offerId: 'profile', name: 'Profilpris', legalBases: ['SEL § 85'], rates: [PROFILE] },
   ];
   it.each([
-    ['SEL § 85', ['SEL § 85'], 'own_home'],
-    ['Blommevej is long-term housing', ['SEL § 85', 'ABL § 105'], 'long_term_housing'],
-    ['SEL § 107', ['SEL § 107'], 'temporary_housing'],
-    ['a day offer is on no rung', ['SEL § 103'], null],
-  ])('offerStep: %s', (_n, bases, step) => {
-    expect(offerStep(bases)).toBe(step);
+    ['SEL § 85 support at home', ['SEL § 85'], ['own_home']],
+    ['Blommevej is long-term housing, not own home', ['SEL § 85', 'ABL § 105'], ['long_term_housing']],
+    ['SEL § 107', ['SEL § 107'], ['temporary_housing']],
+    ['Rosengården stands on both housing rungs', ['SEL § 107', 'SEL § 108', 'SEL § 104'], ['temporary_housing', 'long_term_housing']],
+    ['a day offer is on no rung', ['SEL § 103'], []],
+  ] as const)('offerOnRung: %s', (_n, bases, rungs) => {
+    expect((['own_home', 'temporary_housing', 'long_term_housing'] as const).filter((r) => offerOnRung(bases, r))).toEqual(rungs);
   });
 
   it.each([

@@ -1,3 +1,4 @@
+import type { FINANCING, PRICING_BASES } from '../../shared/economy/economy.schema.ts';
 import { isLeapYear, type PlainDate, plainDateFromParts } from '../../shared/plain-date.ts';
 import { addDays } from '../calendar/date-arithmetic.ts';
 
@@ -15,11 +16,9 @@ import { addDays } from '../calendar/date-arithmetic.ts';
  * - `profile` a weekly price per citizen profile (seed 001: "Borgerprofiler er en ressourceramme, som gives til
  *             leverandør"), so a change of hour bands can move a grant's price.
  */
-export const PRICING_BASES = ['daily', 'hourly', 'module', 'profile'] as const;
 export type PricingBasis = (typeof PRICING_BASES)[number];
 
 /** Takstfinansieret (the offer lives by its rate) or rammestyret (a frame budget; internal use is not charged). */
-export const FINANCING = ['rate', 'frame'] as const;
 export type Financing = (typeof FINANCING)[number];
 
 export const ADD_ON_PERIODS = ['day', 'week', 'month', 'year'] as const;

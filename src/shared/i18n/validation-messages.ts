@@ -1,3 +1,4 @@
+import { ECONOMY_VALIDATION_MESSAGES } from '../economy/economy-messages.ts';
 import type { Language, Localised } from './language.ts';
 
 /**
@@ -5,6 +6,7 @@ import type { Language, Localised } from './language.ts';
  * Shared by the server's 400 answers and the UI's forms, so a field says the same thing in both.
  */
 export const VALIDATION_MESSAGES = {
+  ...ECONOMY_VALIDATION_MESSAGES,
   required: { da: 'Feltet skal udfyldes.', en: 'This field is required.' },
   'cpr.format': { da: 'CPR-nummer skal have 10 cifre (ddmmåå-xxxx).', en: 'A CPR number has 10 digits (ddmmyy-xxxx).' },
   'cpr.date': { da: 'CPR-nummerets dato findes ikke.', en: 'The date in the CPR number does not exist.' },

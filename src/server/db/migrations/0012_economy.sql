@@ -261,3 +261,8 @@ create policy tenant_isolation on waiting_list_event using (municipality_id = ap
 grant select, insert, update on rate_card, budget_line, place_sale, waiting_list_entry, budget_group to visitator_app;
 grant select, insert, update on budget_posting, citizen_payment to visitator_app;
 grant select, insert on finance_import, waiting_list_event to visitator_app;
+
+-- The forecast reads every order not ended before the period (ends_on null or on/after its first day).
+create index case_order_running_idx on case_order (municipality_id, ends_on);
+-- The what-if reads the grants decided under one service description's versions.
+create index decision_version_idx on decision (municipality_id, service_description_version_id);

@@ -47,6 +47,10 @@ export const DEMO_MUNICIPALITIES: DemoMunicipality[] = [
           { key: 'haandholdt', kind: 'offer', name: 'Håndholdt indsats for sårbare unge' },
           { key: 'hjemloese', kind: 'offer', name: 'Hjemløseindsatsen' },
           { key: 'ladegaarden', kind: 'offer', name: 'Ladegården' },
+          // Seed 003's budget 2019 has a common line for "Bosteder, cafeer og opsøgende arbejde" and an operating
+          // budget for the housing offer Åbo, which its text does not otherwise describe.
+          { key: 'bosteder', kind: 'department', name: 'Bosteder, caféer og opsøgende arbejde' },
+          { key: 'aabo', kind: 'offer', name: 'Åbo' },
           {
             key: 'kki',
             kind: 'department',
@@ -134,7 +138,7 @@ export const DEMO_MUNICIPALITIES: DemoMunicipality[] = [
   },
 ];
 
-type Role = 'caseworker' | 'provider_staff' | 'team_leader' | 'administrator' | 'analyst';
+type Role = 'caseworker' | 'provider_staff' | 'team_leader' | 'administrator' | 'analyst' | 'economist';
 
 /** Invented staff: every role in every municipality, so each can be tried from the demo log-in page. */
 export const DEMO_STAFF: { municipality: string; name: string; role: Role; unit: string; offers?: string[] }[] = [
@@ -146,6 +150,7 @@ export const DEMO_STAFF: { municipality: string; name: string; role: Role; unit:
   // A second administrator per municipality: a catalogue version is approved by someone other than its preparer.
   { municipality: '730', name: 'Mads Kirkegaard', role: 'administrator', unit: 'csi' },
   { municipality: '730', name: 'Kasper Friis', role: 'analyst', unit: 'csi' },
+  { municipality: '730', name: 'Louise Kjeldsen', role: 'economist', unit: 'csi' },
   { municipality: '760', name: 'Maria Vestergaard', role: 'caseworker', unit: 'rksk-myndighed' },
   { municipality: '760', name: 'Peter Holm', role: 'caseworker', unit: 'rksk-myndighed' },
   { municipality: '760', name: 'Birgitte Lund', role: 'team_leader', unit: 'rksk-myndighed' },
@@ -159,10 +164,12 @@ export const DEMO_STAFF: { municipality: string; name: string; role: Role; unit:
   { municipality: '760', name: 'Camilla Brandt', role: 'administrator', unit: 'rksk-myndighed' },
   { municipality: '760', name: 'Jens Holm', role: 'administrator', unit: 'rksk-myndighed' },
   { municipality: '760', name: 'Thomas Ravn', role: 'analyst', unit: 'rksk-myndighed' },
+  { municipality: '760', name: 'Henrik Bak', role: 'economist', unit: 'rksk-myndighed' },
   { municipality: '707', name: 'Karen Bruun', role: 'caseworker', unit: 'nd-myndighed' },
   { municipality: '707', name: 'Mikkel Due', role: 'team_leader', unit: 'nd-myndighed' },
   { municipality: '707', name: 'Nanna Skov', role: 'provider_staff', unit: 'nd-bostoette', offers: ['nd-bostoette'] },
   { municipality: '707', name: 'Ole Thorsen', role: 'administrator', unit: 'nd-myndighed' },
   { municipality: '707', name: 'Sofie Lykke', role: 'administrator', unit: 'nd-myndighed' },
   { municipality: '707', name: 'Ida Winther', role: 'analyst', unit: 'nd-myndighed' },
+  { municipality: '707', name: 'Pia Lund', role: 'economist', unit: 'nd-myndighed' },
 ];

@@ -1,0 +1,386 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { pageSchema } from '../../../shared/api/page.ts';
+import {
+  budgetGroupInputSchema,
+  budgetLineInputSchema,
+  budgetSchema,
+  capacityQuerySchema,
+  capacitySchema,
+  economyOfferSchema,
+  financeImportResultSchema,
+  financeImportSchema,
+  forecastExportQuerySchema,
+  forecastGrantSchema,
+  forecastGrantsQuerySchema,
+  forecastQuerySchema,
+  forecastSchema,
+  ladderPriceQuerySchema,
+  ladderPriceSchema,
+  placeSaleInputSchema,
+  placeSaleSchema,
+  rateCardInputSchema,
+  rateCardUpdateSchema,
+  refundCalcSchema,
+  selfPayment108CalcSchema,
+  tradesSchema,
+  transport103CalcSchema,
+  waitingActionSchema,
+  waitingEntryInputSchema,
+  waitingListQuerySchema,
+  waitingListSchema,
+  whatIfInputSchema,
+  whatIfSchema,
+} from '../../../shared/economy/economy.schema.ts';
+import { idParamsSchema, uuidSchema } from '../../../shared/ids.ts';
+import { contextOf } from '../../platform/auth/guard.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { budgetService } from './budget.service.ts';
+import { capacityService } from './capacity.service.ts';
+import { forecastService } from './forecast.service.ts';
+import { pricesService } from './prices.service.ts';
+import { rateCardsService } from './rate-cards.service.ts';
+import { waitingListService } from './waiting-list.service.ts';
+import { whatIfService } from './what-if.service.ts';
+
+const tags = ['economy'];
+const created = z.object({ id: uuidSchema });
+const versioned = z.object({ version: z.number().int() });
+const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+
+export const economyRoutes: FastifyPluginAsyncZod<{ database: Database }> = async (app, { database }) => {
+  // Rate cards (takstblade).
+  app.get(
+    '/api/economy/offers',
+    {
+      config: { access: 'economy.read' },
+      schema: {
+        tags,
+        summary: 'Offers (own and bought from others) with every rate card version',
+        response: { 200: z.array(economyOfferSchema) },
+      },
+    },
+    async (request) => rateCardsService.offers(contextOf(request, database)),
+  );
+  app.post(
+    '/api/economy/rate-cards',
+    {
+      config: { access: 'economy.edit' },
+      schema: {
+        tags,
+        summary: 'A new rate card version (400 on a bad price or an overlapping period)',
+        body: rateCardInputSchema,
+        response: { 201: created },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await rateCardsService.create(contextOf(request, database), request.body)),
+  );
+  app.put(
+    '/api/economy/rate-cards/:id',
+    {
+      config: { access: 'economy.edit' },
+      schema: {
+        tags,
+        summary: 'Change a rate card version (409 if changed meanwhile)',
+        params: idParamsSchema,
+        body: rateCardUpdateSchema,
+        response: { 200: versioned },
+      },
+    },
+    async (request) => rateCardsService.update(contextOf(request, database), request.params.id, request.body),
+  );
+
+  // Budgets and the finance system.
+  app.get(
+    '/api/economy/budget',
+    {
+      config: { access: 'economy.read' },
+      schema: {
+        tags,
+        summary: 'A year’s budget lines and printed subtotals checked against them',
+        querystring: yearQuery,
+        response: { 200: budgetSchema },
+      },
+    },
+    async (request) => budgetService.read(contextOf(request, database), request.query.year),
+  );
+  app.post(
+    '/api/economy/budget/lines',
+    {
+      config: { access: 'economy.edit' },
+      schema: {
+        tags,
+        summary: 'A budget line (400 naming an unknown unit, offer or group)',
+        body: budgetLineInputSchema,
+        response: { 201: created },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await budgetService.createLine(contextOf(request, database), request.body)),
+  );
+  app.put(
+    '/api/economy/budget/lines/:id',
+    {
+      config: { access: 'economy.edit' },
+      schema: {
+        tags,
+        summary: 'Change a budget line’s amount, text or group',
+        params: idParamsSchema,
+        body: z.object({
+          version: z.number().int().min(1),
+          amount: z.number().finite().min(-1e12).max(1e12),
+          label: z.string().trim().min(1).max(300),
+          groupId: uuidSchema.nullable().default(null),
+        }),
+        response: { 200: versioned },
+      },
+    },
+    async (request) => budgetService.updateLine(contextOf(request, database), request.params.id, request.body),
+  );
+  app.post(
+    '/api/economy/budget/groups',
+    {
+      config: { access: 'economy.edit' },
+      schema: {
+        tags,
+        summary: 'A printed subtotal of the budget document',
+        body: budgetGroupInputSchema,
+        response: { 201: created },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await budgetService.createGroup(contextOf(request, database), request.body)),
+  );
+  app.post(
+    '/api/economy/imports/budget',
+    {
+      config: { access: 'economy.edit' },
+      bodyLimit: 25 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: 'Import budget lines from the finance system (CSV); any bad row refuses the file, naming each row',
+        body: financeImportSchema,
+        response: { 201: financeImportResultSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await budgetService.importBudget(contextOf(request, database), request.body)),
+  );
+  app.post(
+    '/api/economy/imports/postings',
+    {
+      config: { access: 'economy.edit' },
+      bodyLimit: 25 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: 'Import postings (actuals) from the finance system (CSV); a voucher imported again is updated',
+        body: financeImportSchema,
+        response: { 201: financeImportResultSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await budgetService.importPostings(contextOf(request, database), request.body)),
+  );
+
+  // The forecast.
+  app.get(
+    '/api/economy/forecast',
+    {
+      config: { access: 'economy.read' },
+      schema: {
+        tags,
+        summary: 'Budget, actuals, committed cost of running grants and forecast as of a date',
+        querystring: forecastQuerySchema,
+        response: { 200: forecastSchema },
+      },
+    },
+    async (request) => forecastService.forecast(contextOf(request, database), request.query),
+  );
+  app.get(
+    '/api/economy/forecast/grants',
+    {
+      config: { access: 'economy.detail' },
+      schema: {
+        tags,
+        summary: 'The grants behind a forecast row (audited)',
+        querystring: forecastGrantsQuerySchema,
+        response: { 200: pageSchema(forecastGrantSchema) },
+      },
+    },
+    async (request) => forecastService.grants(contextOf(request, database), request.query),
+  );
+  app.get(
+    '/api/economy/forecast/export',
+    {
+      config: { access: 'economy.read' },
+      schema: { tags, summary: 'The forecast as XLSX or CSV (audited as an export)', querystring: forecastExportQuerySchema },
+    },
+    async (request, reply) => {
+      const file = await forecastService.export(contextOf(request, database), request.query);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .send(file.body);
+    },
+  );
+
+  // Capacity, places bought and sold, the waiting list.
+  app.get(
+    '/api/economy/capacity',
+    {
+      config: { access: 'capacity.read' },
+      schema: {
+        tags,
+        summary: 'Places, occupancy, vacant places and occupancy % over the year per offer',
+        querystring: capacityQuerySchema,
+        response: { 200: capacitySchema },
+      },
+    },
+    async (request) => capacityService.overview(contextOf(request, database), request.query),
+  );
+  app.get(
+    '/api/economy/place-sales',
+    {
+      config: { access: 'economy.read' },
+      schema: {
+        tags,
+        summary: 'Places sold to other municipalities in a year, priced from the rate card',
+        querystring: yearQuery,
+        response: { 200: z.array(placeSaleSchema) },
+      },
+    },
+    async (request) => capacityService.sales(contextOf(request, database), request.query.year),
+  );
+  app.post(
+    '/api/economy/place-sales',
+    {
+      config: { access: 'economy.edit' },
+      schema: {
+        tags,
+        summary: 'Sell a place to another (paying) municipality',
+        body: placeSaleInputSchema,
+        response: { 201: created },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await capacityService.sell(contextOf(request, database), request.body)),
+  );
+  app.get(
+    '/api/economy/trades',
+    {
+      config: { access: 'economy.read' },
+      schema: {
+        tags,
+        summary: 'Places bought and sold in a year per offer, priced from the rate cards',
+        querystring: yearQuery,
+        response: { 200: tradesSchema },
+      },
+    },
+    async (request) => pricesService.trades(contextOf(request, database), request.query.year),
+  );
+  app.get(
+    '/api/waiting-list',
+    {
+      config: { access: 'waiting_list.read' },
+      schema: {
+        tags,
+        summary: 'The waiting list in the order places are filled, with waiting times (audited)',
+        querystring: waitingListQuerySchema,
+        response: { 200: waitingListSchema },
+      },
+    },
+    async (request) => waitingListService.list(contextOf(request, database), request.query),
+  );
+  app.post(
+    '/api/waiting-list',
+    {
+      config: { access: 'waiting_list.write' },
+      schema: {
+        tags,
+        summary: 'Put a granted citizen without a place on the waiting list',
+        body: waitingEntryInputSchema,
+        response: { 201: created },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await waitingListService.enter(contextOf(request, database), request.body)),
+  );
+  app.post(
+    '/api/waiting-list/:id/actions',
+    {
+      config: { access: 'waiting_list.write' },
+      schema: {
+        tags,
+        summary: 'Offer a place, accept, decline, withdraw or reprioritise (409 if the status does not allow it)',
+        params: idParamsSchema,
+        body: waitingActionSchema,
+        response: { 200: versioned },
+      },
+    },
+    async (request) => waitingListService.act(contextOf(request, database), request.params.id, request.body),
+  );
+
+  // What a draft service level would cost.
+  app.post(
+    '/api/economy/what-if',
+    {
+      config: { access: 'economy.what_if' },
+      schema: {
+        tags,
+        summary: 'The running grants a draft service level would move, and the change in annual cost',
+        body: whatIfInputSchema,
+        response: { 200: whatIfSchema },
+      },
+    },
+    async (request) => whatIfService.run(contextOf(request, database), request.body),
+  );
+
+  // Prices and calculators.
+  app.get(
+    '/api/economy/prices/ladder',
+    {
+      config: { access: 'case.read' },
+      schema: {
+        tags,
+        summary: 'Annual cost of a frame at the offers of its rung and of the next rung (information only)',
+        querystring: ladderPriceQuerySchema,
+        response: { 200: ladderPriceSchema },
+      },
+    },
+    async (request) =>
+      pricesService.ladder(contextOf(request, database), {
+        legalBasis: request.query.legalBasis,
+        frame: {
+          weeklyHours: request.query.weeklyHours ?? null,
+          moduleDays: request.query.moduleDays ?? null,
+          profileCode: request.query.profileCode ?? null,
+        },
+        ...(request.query.start ? { start: request.query.start } : {}),
+      }),
+  );
+  app.get(
+    '/api/economy/calculators/levels',
+    { config: { access: 'authenticated' }, schema: { tags, summary: 'The versioned, cited amounts the calculators use' } },
+    async () => pricesService.levels(),
+  );
+  app.post(
+    '/api/economy/calculators/refund-176',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: 'SEL § 176 refund on a person’s yearly cost', body: refundCalcSchema },
+    },
+    async (request) => pricesService.refund(request.body),
+  );
+  app.post(
+    '/api/economy/calculators/self-payment-108',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: 'SEL § 108 payment share of a yearly income', body: selfPayment108CalcSchema },
+    },
+    async (request) => pricesService.selfPayment108(request.body),
+  );
+  app.post(
+    '/api/economy/calculators/transport-103',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: 'SEL § 103 transport: the citizen’s and the municipality’s share', body: transport103CalcSchema },
+    },
+    async (request) => pricesService.transport103(request.body),
+  );
+};
