@@ -1,7 +1,7 @@
 import 'dkfds.css';
 import './ui/visitator.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode, useEffect, useRef } from 'react';
+import { lazy, StrictMode, Suspense, useEffect, useRef } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { HOME_PATH } from '../shared/access/home-path.ts';
@@ -28,6 +28,10 @@ import { OrganisationPage } from './routes/organisation-page.tsx';
 import { ProviderOrderPage } from './routes/provider/provider-order-page.tsx';
 import { ProviderOrdersPage } from './routes/provider/provider-orders-page.tsx';
 import { Layout } from './ui/layout.tsx';
+
+// Economy and capacity bring the chart library; they load when first opened.
+const EconomyPage = lazy(() => import('./routes/economy/economy-page.tsx').then((m) => ({ default: m.EconomyPage })));
+const CapacityPage = lazy(() => import('./routes/economy/capacity-page.tsx').then((m) => ({ default: m.CapacityPage })));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1 } } });
 
@@ -85,6 +89,20 @@ function App() {
             <Route path="/sager" element={can(user.role, 'case.read') ? <MyCasesPage user={user} /> : <NotFoundPage />} />
             <Route path="/sager/:id" element={can(user.role, 'case.read') ? <CasePage user={user} /> : <NotFoundPage />} />
             <Route path="/admin/brugere" element={can(user.role, 'user.admin') ? <UsersPage /> : <NotFoundPage />} />
+            <Route
+              path="/oekonomi/*"
+              element={
+                can(user.role, 'economy.read') || can(user.role, 'economy.what_if') ? (
+                  <EconomyPage user={user} />
+                ) : (
+                  <NotFoundPage />
+                )
+              }
+            />
+            <Route
+              path="/kapacitet"
+              element={can(user.role, 'capacity.read') ? <CapacityPage user={user} /> : <NotFoundPage />}
+            />
             <Route
               path="/admin/katalog/:id"
               element={can(user.role, 'catalogue.edit') ? <AdminDescriptionPage /> : <NotFoundPage />}

@@ -26,11 +26,24 @@ const fields = (body: string) => ((JSON.parse(body) as { fields?: { path: string
 
 async function auditOf(requestId: string) {
   return inSystem(database, (tx) =>
-    tx.selectFrom('audit_log').select(['action', 'purpose', 'record_type', 'criterion', 'citizen_id']).where('request_id', '=', requestId).execute(),
+    tx
+      .selectFrom('audit_log')
+      .select(['action', 'purpose', 'record_type', 'criterion', 'citizen_id'])
+      .where('request_id', '=', requestId)
+      .execute(),
   );
 }
 async function count(table: 'budget_line' | 'budget_posting' | 'rate_card' | 'place_sale') {
-  return inSystem(database, async (tx) => Number((await tx.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n));
+  return inSystem(database, async (tx) =>
+    Number(
+      (
+        await tx
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+  );
 }
 
 beforeAll(async () => {
@@ -59,12 +72,12 @@ describe(`rate cards on ${TEST_DB}`, () => {
 
   it('lists offers of other municipalities, regions and private providers with their rates', async () => {
     const offers = await offersOf(economist);
-    expect(offers.filter((o) => o.owner !== 'own' && o.owner !== 'self_governing').map((o) => o.owner).sort()).toEqual([
-      'other_municipality',
-      'private',
-      'private',
-      'region',
-    ]);
+    expect(
+      offers
+        .filter((o) => o.owner !== 'own' && o.owner !== 'self_governing')
+        .map((o) => o.owner)
+        .sort(),
+    ).toEqual(['other_municipality', 'private', 'private', 'region']);
     expect((await offer(economist, 'ekstern-skovvang')).rates.length).toBeGreaterThan(0);
   });
 
@@ -112,7 +125,9 @@ describe(`rate cards on ${TEST_DB}`, () => {
       inForceTo: '2028-06-30',
     });
     expect(explicit.statusCode).toBe(400);
-    expect(JSON.parse(explicit.body).fields).toEqual([expect.objectContaining({ path: 'inForceFrom', message: 'Perioden overlapper en anden takst for tilbuddet.' })]);
+    expect(JSON.parse(explicit.body).fields).toEqual([
+      expect.objectContaining({ path: 'inForceFrom', message: 'Perioden overlapper en anden takst for tilbuddet.' }),
+    ]);
   });
 
   it('changes a version with its version number; a stale one is 409', async () => {
@@ -148,7 +163,11 @@ describe(`budgets on ${TEST_DB}`, () => {
   it('shows Randers’ 2019 budget as printed, with the DKK 1 the grand total differs from its lines', async () => {
     const b = (await economist.get('/api/economy/budget?year=2019')).json() as Budget;
     const group = (label: string) => b.groups.find((g) => g.label === label);
-    expect(group('Center for Særlig Social Indsats – samlet')).toMatchObject({ printed: 50_951_776, computed: 50_951_777, difference: -1 });
+    expect(group('Center for Særlig Social Indsats – samlet')).toMatchObject({
+      printed: 50_951_776,
+      computed: 50_951_777,
+      difference: -1,
+    });
     expect(group('Myndighed')).toMatchObject({ printed: 10_561_796, computed: 10_561_795, difference: 1 });
     expect(group('Køb af pladser')).toMatchObject({ difference: 0 });
     expect(group('Bosteder, cafeer og opsøgende arbejde')).toMatchObject({ printed: 12_592_896, computed: 12_592_895 });
@@ -206,7 +225,10 @@ describe(`budgets on ${TEST_DB}`, () => {
       '2027;Botilbuddet Blommevej;Driftsudgifter;blommevej;Blommevej;3.210.000,50',
       '2027;Myndighedsafdelingen;Refusion;;Refusion;-9.500.000',
     ].join('\r\n');
-    const imported = await economist.send('POST', '/api/economy/imports/budget', { fileName: 'budget-2027.csv', content: `\uFEFF${good}` });
+    const imported = await economist.send('POST', '/api/economy/imports/budget', {
+      fileName: 'budget-2027.csv',
+      content: `\uFEFF${good}`,
+    });
     expect(imported.statusCode).toBe(201);
     expect(imported.json()).toMatchObject({ rows: 3, inserted: 3, updated: 0 });
     const again = await economist.send('POST', '/api/economy/imports/budget', { fileName: 'budget-2027.csv', content: good });
@@ -219,13 +241,25 @@ describe(`budgets on ${TEST_DB}`, () => {
 
   it('imports postings by voucher: the same file twice updates, a bad date or year is named', async () => {
     const before = await count('budget_posting');
-    const file = ['Bilag;Dato;Enhed;Linje;Beløb;Tekst', 'X-1;31-01-2027;Myndighedsafdelingen;Ekstern køb;1.400.000;Januar', 'X-2;2027-02-28;Botilbuddet Blommevej;Driftsudgifter;260.000;Februar'].join('\n');
-    expect((await economist.send('POST', '/api/economy/imports/postings', { fileName: 'bogf.csv', content: file })).json()).toMatchObject({ inserted: 2 });
-    expect((await economist.send('POST', '/api/economy/imports/postings', { fileName: 'bogf.csv', content: file })).json()).toMatchObject({ inserted: 0, updated: 2 });
+    const file = [
+      'Bilag;Dato;Enhed;Linje;Beløb;Tekst',
+      'X-1;31-01-2027;Myndighedsafdelingen;Ekstern køb;1.400.000;Januar',
+      'X-2;2027-02-28;Botilbuddet Blommevej;Driftsudgifter;260.000;Februar',
+    ].join('\n');
+    expect(
+      (await economist.send('POST', '/api/economy/imports/postings', { fileName: 'bogf.csv', content: file })).json(),
+    ).toMatchObject({ inserted: 2 });
+    expect(
+      (await economist.send('POST', '/api/economy/imports/postings', { fileName: 'bogf.csv', content: file })).json(),
+    ).toMatchObject({ inserted: 0, updated: 2 });
     expect(await count('budget_posting')).toBe(before + 2);
     const bad = await economist.send('POST', '/api/economy/imports/postings', {
       fileName: 'bogf.csv',
-      content: ['Bilag;Dato;Enhed;Linje;Beløb', 'X-3;31-02-2027;Myndighedsafdelingen;Ekstern køb;1', ';2027-03-01;Myndighedsafdelingen;Ekstern køb;1'].join('\n'),
+      content: [
+        'Bilag;Dato;Enhed;Linje;Beløb',
+        'X-3;31-02-2027;Myndighedsafdelingen;Ekstern køb;1',
+        ';2027-03-01;Myndighedsafdelingen;Ekstern køb;1',
+      ].join('\n'),
     });
     expect(bad.statusCode).toBe(400);
     expect(fields(bad.body)).toEqual(['rows.2.dato', 'rows.3.bilag']);
@@ -255,7 +289,9 @@ describe(`the forecast on ${TEST_DB}`, () => {
     const internal = f.rows.find((r) => r.kind === 'purchase_internal');
     // 3 hours a week is profile 3; Bostøtten's 2026 price of profile 3 is 4.5 h × 480 a week; 1–31 December.
     expect(internal?.grants).toBeGreaterThanOrEqual(1);
-    const grants = await rkskEconomist.get(`/api/economy/forecast/grants?year=2026&asOf=2026-11-30&kind=purchase_internal&pageSize=100`);
+    const grants = await rkskEconomist.get(
+      `/api/economy/forecast/grants?year=2026&asOf=2026-11-30&kind=purchase_internal&pageSize=100`,
+    );
     const mine = (grants.json() as { items: ForecastGrant[] }).items.find((g) => g.orderId === o.orderId);
     expect(mine).toMatchObject({ from: '2026-12-01', to: '2026-12-31', committed: 9565.71, citizenName: 'Mette Kjærsgaard' });
     const audit = await auditOf(grants.headers['x-request-id'] as string);
@@ -280,7 +316,9 @@ describe(`the forecast on ${TEST_DB}`, () => {
     expect(text.startsWith('\uFEFFLinje;Budget (kr.)')).toBe(true);
     expect(text).toContain('I alt;50951774,00');
     for (const r of [xlsx, csv]) {
-      expect(await auditOf(r.headers['x-request-id'] as string)).toEqual([expect.objectContaining({ action: 'export', record_type: 'forecast' })]);
+      expect(await auditOf(r.headers['x-request-id'] as string)).toEqual([
+        expect.objectContaining({ action: 'export', record_type: 'forecast' }),
+      ]);
     }
   });
 });
@@ -302,7 +340,12 @@ describe(`capacity, places sold and the waiting list on ${TEST_DB}`, () => {
     const before = await count('place_sale');
     const lade = await offer(economist, 'ladegaarden');
     const skovvang = await offer(economist, 'ekstern-skovvang');
-    const base = { offerId: lade.id, payingMunicipalityCode: '751', payingMunicipalityName: 'Aarhus Kommune', fromDate: '2026-12-01' };
+    const base = {
+      offerId: lade.id,
+      payingMunicipalityCode: '751',
+      payingMunicipalityName: 'Aarhus Kommune',
+      fromDate: '2026-12-01',
+    };
     const cases: [Record<string, unknown>, string][] = [
       [{ payingMunicipalityCode: undefined }, 'payingMunicipalityCode'],
       [{ payingMunicipalityCode: '7' }, 'payingMunicipalityCode'],
@@ -322,13 +365,23 @@ describe(`capacity, places sold and the waiting list on ${TEST_DB}`, () => {
 
   it('puts a granted citizen on the list, offers a place, and the citizen accepts; steps out of order are 409', async () => {
     const teamLeader = await loginAs(app, 'team_leader', MUNICIPALITY.randers);
-    const citizenId = ((await caseworkerRanders.get('/api/citizens?q=751172-1113')).json() as { items: { id: string }[] }).items[0]?.id;
+    const citizenId = ((await caseworkerRanders.get('/api/citizens?q=751172-1113')).json() as { items: { id: string }[] })
+      .items[0]?.id;
     const blommevej = await offer(economist, 'blommevej');
-    const entry = { citizenId, legalBasis: 'SEL § 85', offerId: blommevej.id, decidedOn: '2026-10-01', neededFrom: '2026-10-15', priority: 2 };
+    const entry = {
+      citizenId,
+      legalBasis: 'SEL § 85',
+      offerId: blommevej.id,
+      decidedOn: '2026-10-01',
+      neededFrom: '2026-10-15',
+      priority: 2,
+    };
     const bad = await caseworkerRanders.send('POST', '/api/waiting-list', { ...entry, neededFrom: '2026-09-01' });
     expect(fields(bad.body)).toEqual(['neededFrom']);
     const skovvang = await offer(economist, 'ekstern-skovvang');
-    expect(fields((await caseworkerRanders.send('POST', '/api/waiting-list', { ...entry, offerId: skovvang.id })).body)).toEqual(['offerId']);
+    expect(fields((await caseworkerRanders.send('POST', '/api/waiting-list', { ...entry, offerId: skovvang.id })).body)).toEqual([
+      'offerId',
+    ]);
     const created = await caseworkerRanders.send('POST', '/api/waiting-list', entry);
     expect(created.statusCode).toBe(201);
     expect((await caseworkerRanders.send('POST', '/api/waiting-list', entry)).statusCode).toBe(409);
@@ -336,17 +389,27 @@ describe(`capacity, places sold and the waiting list on ${TEST_DB}`, () => {
 
     const act = (body: Record<string, unknown>) => teamLeader.send('POST', `/api/waiting-list/${id}/actions`, body);
     expect((await act({ action: 'accept', version: 1, on: '2026-11-01', startOn: '2026-11-15' })).statusCode).toBe(409);
-    expect((await act({ action: 'offer', version: 1, offerId: blommevej.id, on: '2026-11-01', answerBy: '2026-11-08' })).statusCode).toBe(200);
+    expect(
+      (await act({ action: 'offer', version: 1, offerId: blommevej.id, on: '2026-11-01', answerBy: '2026-11-08' })).statusCode,
+    ).toBe(200);
     expect((await act({ action: 'decline', version: 1, on: '2026-11-03' })).statusCode).toBe(409);
     expect((await act({ action: 'decline', version: 2, on: '2026-11-03' })).statusCode).toBe(200);
-    expect((await act({ action: 'offer', version: 3, offerId: blommevej.id, on: '2026-11-10', answerBy: null })).statusCode).toBe(200);
+    expect((await act({ action: 'offer', version: 3, offerId: blommevej.id, on: '2026-11-10', answerBy: null })).statusCode).toBe(
+      200,
+    );
     const accepted = await act({ action: 'accept', version: 4, on: '2026-11-12', startOn: '2026-11-20' });
     expect(accepted.statusCode).toBe(200);
 
     const list = (await teamLeader.get('/api/waiting-list?status=closed&pageSize=100')).json() as WaitingList;
     const mine = list.items.find((e) => e.id === id);
     // Waited from the date of need (15 October) to acceptance (12 November).
-    expect(mine).toMatchObject({ status: 'accepted', declines: 1, waitingDays: 28, citizenName: 'Jens Åberg', startOn: '2026-11-20' });
+    expect(mine).toMatchObject({
+      status: 'accepted',
+      declines: 1,
+      waitingDays: 28,
+      citizenName: 'Jens Åberg',
+      startOn: '2026-11-20',
+    });
     const audit = await auditOf(accepted.headers['x-request-id'] as string);
     expect(audit).toEqual([expect.objectContaining({ action: 'update', purpose: 'supervision', citizen_id: citizenId })]);
   });
@@ -355,12 +418,16 @@ describe(`capacity, places sold and the waiting list on ${TEST_DB}`, () => {
 describe(`the price at the proposal and the decision, and the what-if of a draft, on ${TEST_DB}`, () => {
   it('prices the proposed frame and the next rung of the ladder', async () => {
     const caseworker = await loginAs(app, 'caseworker');
-    const res = await caseworker.get(`/api/economy/prices/ladder?legalBasis=${encodeURIComponent('SEL § 85')}&weeklyHours=3&start=2027-01-01`);
+    const res = await caseworker.get(
+      `/api/economy/prices/ladder?legalBasis=${encodeURIComponent('SEL § 85')}&weeklyHours=3&start=2027-01-01`,
+    );
     const p = res.json() as LadderPrice;
     expect(p.frame.profileCode).toBe('3');
     const [proposed, next] = p.rungs;
     // 2027: profile 3 = 4.5 h × 492 kr. a week, 365 days.
-    expect(proposed?.offers).toEqual([expect.objectContaining({ name: 'Bostøtten i Socialpsykiatrien', annual: Math.round((4.5 * 492 * 365 * 100) / 7) / 100 })]);
+    expect(proposed?.offers).toEqual([
+      expect.objectContaining({ name: 'Bostøtten i Socialpsykiatrien', annual: Math.round((4.5 * 492 * 365 * 100) / 7) / 100 }),
+    ]);
     expect(next).toMatchObject({ step: 'temporary_housing' });
     expect(next?.offers.map((o) => o.name)).toEqual(['3 på spring', 'Fredensgade', 'Rosengården']);
   });
@@ -371,7 +438,12 @@ describe(`the price at the proposal and the decision, and the what-if of a draft
     const journey = caseJourney(app, caseworker);
     // A grant of 4.6 hours: profile 4 today; the draft widens profile 3 to 5 hours.
     const o = await journey.ordered({ decision: { weeklyHours: 4.6 } });
-    const list = (await app.inject({ method: 'GET', url: '/api/public/catalogue/service-descriptions?municipality=760&legalBasis=SEL%20%C2%A7%2085' })).json() as {
+    const list = (
+      await app.inject({
+        method: 'GET',
+        url: '/api/public/catalogue/service-descriptions?municipality=760&legalBasis=SEL%20%C2%A7%2085',
+      })
+    ).json() as {
       items: { id: string }[];
     };
     const descriptionId = list.items[0]?.id;
@@ -395,7 +467,11 @@ describe(`the price at the proposal and the decision, and the what-if of a draft
     const run = (s: Session) => s.send('POST', '/api/economy/what-if', { versionId: draft.id, on: '2027-01-01' });
     const a = await run(admin);
     expect(a.statusCode).toBe(200);
-    const w = a.json() as { named: boolean; total: { moved: number; delta: number }; moves: { grantId: string; citizenName: string | null; profileBefore: string; profileAfter: string; delta: number }[] };
+    const w = a.json() as {
+      named: boolean;
+      total: { moved: number; delta: number };
+      moves: { grantId: string; citizenName: string | null; profileBefore: string; profileAfter: string; delta: number }[];
+    };
     const move = w.moves.find((m) => m.grantId === o.orderId);
     // Profile 4 (8.5 h × 492) → profile 3 (4.5 h × 492) a week for 2027.
     expect(move).toMatchObject({ profileBefore: '4', profileAfter: '3', citizenName: null });
@@ -411,9 +487,22 @@ describe(`the price at the proposal and the decision, and the what-if of a draft
 describe(`the calculators on ${TEST_DB}`, () => {
   it('computes § 176, § 108 and § 103 from the cited yearly amounts', async () => {
     const s = economist;
-    expect((await s.send('POST', '/api/economy/calculators/refund-176', { yearlyCost: 2_500_000, year: 2026, age: 45 })).json()).toMatchObject({ refund: 710_000, levelFromEarlierYear: true });
-    expect((await s.send('POST', '/api/economy/calculators/self-payment-108', { annualIncome: 300_000, year: 2024 })).json()).toMatchObject({ annual: 36_600, monthly: 3050 });
-    expect((await s.send('POST', '/api/economy/calculators/transport-103', { distanceKm: 25, pricePerKm: 1.5, daysPerMonth: 20, monthlyEarningsAfterTax: 1500 })).json()).toMatchObject({ citizenPays: 450, municipalityPays: 1050, capped: true });
+    expect(
+      (await s.send('POST', '/api/economy/calculators/refund-176', { yearlyCost: 2_500_000, year: 2026, age: 45 })).json(),
+    ).toMatchObject({ refund: 710_000, levelFromEarlierYear: true });
+    expect(
+      (await s.send('POST', '/api/economy/calculators/self-payment-108', { annualIncome: 300_000, year: 2024 })).json(),
+    ).toMatchObject({ annual: 36_600, monthly: 3050 });
+    expect(
+      (
+        await s.send('POST', '/api/economy/calculators/transport-103', {
+          distanceKm: 25,
+          pricePerKm: 1.5,
+          daysPerMonth: 20,
+          monthlyEarningsAfterTax: 1500,
+        })
+      ).json(),
+    ).toMatchObject({ citizenPays: 450, municipalityPays: 1050, capped: true });
     const bad = await s.send('POST', '/api/economy/calculators/refund-176', { yearlyCost: -1, year: 2026, age: 45 });
     expect(fields(bad.body)).toEqual(['yearlyCost']);
   });

@@ -200,6 +200,17 @@ describe('the forecast on a fixture computed by hand (2026, as of 30 September: 
     expect(october).toBeCloseTo(31 * 993 + (31 * 4.5 * 450) / 7 + 2 * 31 * 7000 - 31 * 993 + (365_000 * 31) / 365, 1);
   });
 
+  it('a line driven by grants with no grant in Visitator falls back to the budget pro rata', () => {
+    const r = forecast({
+      year: 2026,
+      asOf: d('2026-09-30'),
+      budget: [{ unitId: 'auth', kind: 'purchase_external', offerId: null, amount: 365_000 }],
+      postings: [{ unitId: 'auth', kind: 'purchase_external', offerId: null, postedOn: d('2026-06-30'), amount: 250_000 }],
+      commitments: [],
+    });
+    expect(r.rows[0]).toMatchObject({ method: 'pro_rata', actual: 250_000, committed: 92_000, forecast: 342_000 });
+  });
+
   it('a refund already received is not counted twice', () => {
     const r = forecast({
       year: 2026,

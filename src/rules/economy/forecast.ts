@@ -14,7 +14,9 @@ import { covered176, refund176 } from './refund-176.ts';
  * - lines driven by grants: the committed cost of every running grant from the day after `asOf` to its planned end
  *   or the year's end (grant-period.ts), priced by the rate cards (grant-price.ts); sales as income; the § 176 refund
  *   on each covered citizen's cost for the whole year; recorded self-payments;
- * - other lines (center common, operating, the providers' sales): the budget not yet reached, pro rata by days.
+ * - other lines (center common, operating, the providers' sales): the budget not yet reached, pro rata by days;
+ * - a line driven by grants that has no grant at all (its grants are not in Visitator, e.g. the year it was taken into
+ *   use) falls back to pro rata too, and says so, rather than forecasting nothing for the rest of the year.
  */
 export type LineKey = { unitId: string; kind: LineKind; offerId: string | null };
 export type BudgetIn = LineKey & { amount: number };
@@ -79,6 +81,7 @@ export function forecast(input: {
     }
     return r;
   };
+  const withGrants = new Set<string>();
   const monthlyActual = new Array<number>(12).fill(0);
   const monthlyCommitted = new Array<number>(12).fill(0);
   for (const b of input.budget) row(b).budget += b.amount;
@@ -90,9 +93,11 @@ export function forecast(input: {
   for (const c of input.commitments) {
     if (!GRANT_DRIVEN.has(c.kind)) continue;
     row(c).committed += c.amount;
+    withGrants.add(keyOf(c));
     if (c.kind !== 'refund') spreadByMonth(c.spread, year, monthlyCommitted);
   }
-  for (const r of rows.values()) {
+  for (const [key, r] of rows) {
+    if (r.method === 'grants' && !withGrants.has(key) && r.budget !== 0) r.method = 'pro_rata';
     if (r.method === 'pro_rata') {
       r.committed = r.budget * share;
       spreadByMonth([{ from: addDays(asOf, 1), to: yearEnd(year), perDay: r.budget / daysInYear(year) }], year, monthlyCommitted);

@@ -268,7 +268,11 @@ describe('the cost of the proposal and of the next rung of the ladder', () => {
     ['SEL § 85 support at home', ['SEL § 85'], ['own_home']],
     ['Blommevej is long-term housing, not own home', ['SEL § 85', 'ABL § 105'], ['long_term_housing']],
     ['SEL § 107', ['SEL § 107'], ['temporary_housing']],
-    ['Rosengården stands on both housing rungs', ['SEL § 107', 'SEL § 108', 'SEL § 104'], ['temporary_housing', 'long_term_housing']],
+    [
+      'Rosengården stands on both housing rungs',
+      ['SEL § 107', 'SEL § 108', 'SEL § 104'],
+      ['temporary_housing', 'long_term_housing'],
+    ],
     ['a day offer is on no rung', ['SEL § 103'], []],
   ] as const)('offerOnRung: %s', (_n, bases, rungs) => {
     expect((['own_home', 'temporary_housing', 'long_term_housing'] as const).filter((r) => offerOnRung(bases, r))).toEqual(rungs);

@@ -14,6 +14,8 @@ const NAV_ITEMS: { to: string; label: MessageKey; action: Action | null }[] = [
   { to: '/udfoerer', label: 'nav.provider', action: 'order.read' },
   { to: '/sager', label: 'nav.cases', action: 'case.read' },
   { to: '/borgere', label: 'nav.citizens', action: 'citizen.search' },
+  { to: '/kapacitet', label: 'nav.capacity', action: 'capacity.read' },
+  { to: '/oekonomi', label: 'nav.economy', action: 'economy.read' },
   { to: '/organisation', label: 'nav.organisation', action: 'organisation.read' },
   { to: '/admin/brugere', label: 'nav.users', action: 'user.admin' },
   { to: '/katalog', label: 'nav.catalogue', action: null },

@@ -65,7 +65,14 @@ const RATES: Record<string, RateSeed[]> = {
       financing: 'rate',
       occupancyPct: 95,
       addOns: [BLOMMEVEJ_PACKAGE],
-      given: [{ year: 2020, price: 993, source: 'Randers Kommune, Ydelsesbeskrivelse for Blommevej (shared/seeds/000), opdateret januar 2020: »Takst 993,- pr. døgn«; pakke 400 kr. pr. måned' }],
+      given: [
+        {
+          year: 2020,
+          price: 993,
+          source:
+            'Randers Kommune, Ydelsesbeskrivelse for Blommevej (shared/seeds/000), opdateret januar 2020: »Takst 993,- pr. døgn«; pakke 400 kr. pr. måned',
+        },
+      ],
     },
     { offer: 'ladegaarden', basis: 'daily', price2026: 1690, financing: 'rate', occupancyPct: 96 },
     { offer: 'hjoernestenen', basis: 'daily', price2026: 1240, financing: 'rate', occupancyPct: 92 },
@@ -171,7 +178,15 @@ type WaitingSeed = {
 };
 const WAITING: Record<string, WaitingSeed[]> = {
   '730': [
-    { basis: 'SEL § 85', offer: 'blommevej', priority: 1, decided: '2026-09-15', needed: '2026-10-01', status: 'waiting', note: 'Udskrives fra psykiatrisk afdeling; midlertidigt på Hjørnestenen.' },
+    {
+      basis: 'SEL § 85',
+      offer: 'blommevej',
+      priority: 1,
+      decided: '2026-09-15',
+      needed: '2026-10-01',
+      status: 'waiting',
+      note: 'Udskrives fra psykiatrisk afdeling; midlertidigt på Hjørnestenen.',
+    },
     {
       basis: 'SEL § 85',
       offer: 'blommevej',
@@ -182,14 +197,70 @@ const WAITING: Record<string, WaitingSeed[]> = {
       offered: { offer: 'blommevej', on: '2026-11-25', answerBy: '2026-12-05' },
       note: 'Ønsker at bo tæt på familien i Randers NØ.',
     },
-    { basis: 'SEL § 107', offer: 'ladegaarden', priority: 2, decided: '2026-10-10', needed: '2026-10-15', status: 'waiting', note: 'Aktivt misbrug; kan ikke klare egen bolig.' },
-    { basis: 'SEL § 107', offer: null, priority: 2, decided: '2026-11-02', needed: '2026-11-15', status: 'waiting', declines: 1, note: 'Afslog en plads uden for kommunen; venter på plads i Randers.' },
-    { basis: 'SEL § 85', offer: 'ladegaarden', priority: 3, decided: '2026-06-01', needed: '2026-06-15', status: 'accepted', offered: { offer: 'ladegaarden', on: '2026-07-20', answerBy: null }, closed: '2026-07-25', start: '2026-08-01', note: 'Flyttet ind på Ladebo.' },
-    { basis: 'SEL § 85', offer: 'blommevej', priority: 2, decided: '2026-03-01', needed: '2026-03-15', status: 'accepted', offered: { offer: 'blommevej', on: '2026-04-15', answerBy: null }, closed: '2026-04-20', start: '2026-05-01', note: 'Plads ledig efter fraflytning.' },
-    { basis: 'SEL § 85', offer: 'blommevej', priority: 3, decided: '2026-05-01', needed: '2026-05-15', status: 'withdrawn', closed: '2026-06-30', note: 'Har fået egen bolig med bostøtte (SEL § 85).' },
+    {
+      basis: 'SEL § 107',
+      offer: 'ladegaarden',
+      priority: 2,
+      decided: '2026-10-10',
+      needed: '2026-10-15',
+      status: 'waiting',
+      note: 'Aktivt misbrug; kan ikke klare egen bolig.',
+    },
+    {
+      basis: 'SEL § 107',
+      offer: null,
+      priority: 2,
+      decided: '2026-11-02',
+      needed: '2026-11-15',
+      status: 'waiting',
+      declines: 1,
+      note: 'Afslog en plads uden for kommunen; venter på plads i Randers.',
+    },
+    {
+      basis: 'SEL § 85',
+      offer: 'ladegaarden',
+      priority: 3,
+      decided: '2026-06-01',
+      needed: '2026-06-15',
+      status: 'accepted',
+      offered: { offer: 'ladegaarden', on: '2026-07-20', answerBy: null },
+      closed: '2026-07-25',
+      start: '2026-08-01',
+      note: 'Flyttet ind på Ladebo.',
+    },
+    {
+      basis: 'SEL § 85',
+      offer: 'blommevej',
+      priority: 2,
+      decided: '2026-03-01',
+      needed: '2026-03-15',
+      status: 'accepted',
+      offered: { offer: 'blommevej', on: '2026-04-15', answerBy: null },
+      closed: '2026-04-20',
+      start: '2026-05-01',
+      note: 'Plads ledig efter fraflytning.',
+    },
+    {
+      basis: 'SEL § 85',
+      offer: 'blommevej',
+      priority: 3,
+      decided: '2026-05-01',
+      needed: '2026-05-15',
+      status: 'withdrawn',
+      closed: '2026-06-30',
+      note: 'Har fået egen bolig med bostøtte (SEL § 85).',
+    },
   ],
   '760': [
-    { basis: 'SEL § 107', offer: '3-paa-spring', priority: 2, decided: '2026-10-01', needed: '2026-10-15', status: 'waiting', note: 'Afklaringsforløb.' },
+    {
+      basis: 'SEL § 107',
+      offer: '3-paa-spring',
+      priority: 2,
+      decided: '2026-10-01',
+      needed: '2026-10-15',
+      status: 'waiting',
+      note: 'Afklaringsforløb.',
+    },
     {
       basis: 'SEL § 108',
       offer: 'brohuset',
@@ -239,7 +310,9 @@ async function seedRates(c: Ctx): Promise<void> {
         hourly_rate: column === 'hourly_rate' ? price : null,
         module_day_rate: column === 'module_day_rate' ? price : null,
         profile_prices: JSON.stringify(
-          r.basis === 'profile' ? RKSK_PROFILE_HOURS.map(([code, hours]) => ({ code, weeklyPrice: Math.round(hours * price) })) : [],
+          r.basis === 'profile'
+            ? RKSK_PROFILE_HOURS.map(([code, hours]) => ({ code, weeklyPrice: Math.round(hours * price) }))
+            : [],
         ),
         add_ons: JSON.stringify(r.addOns ?? []),
         occupancy_pct: r.occupancyPct ?? null,
@@ -423,7 +496,15 @@ async function seedWaitingList(c: Ctx): Promise<void> {
       created_by_name: 'Demodata',
     });
     const event = (kind: string, on: string, offer: string | null) =>
-      events.push({ municipality_id: c.municipalityId, entry_id: id, kind, occurred_on: on, offer_id: offer, note: null, actor_name: 'Demodata' });
+      events.push({
+        municipality_id: c.municipalityId,
+        entry_id: id,
+        kind,
+        occurred_on: on,
+        offer_id: offer,
+        note: null,
+        actor_name: 'Demodata',
+      });
     event('entered', w.decided, offerId);
     if (w.declines) event('declined', w.needed, null);
     if (w.offered) event('offered', w.offered.on, offered);

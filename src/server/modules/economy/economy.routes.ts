@@ -317,6 +317,33 @@ export const economyRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
   );
 
   // What a draft service level would cost.
+  app.get(
+    '/api/economy/what-if/drafts',
+    {
+      config: { access: 'economy.what_if' },
+      schema: {
+        tags,
+        summary: 'Service levels with an open draft, and the offers whose rates a scenario can change',
+        response: {
+          200: z.object({
+            drafts: z.array(
+              z.object({
+                versionId: uuidSchema,
+                number: z.number().int(),
+                descriptionId: uuidSchema,
+                title: z.string(),
+                legalBasis: z.string(),
+              }),
+            ),
+            offers: z.array(
+              z.object({ id: uuidSchema, name: z.string(), basis: z.enum(['daily', 'hourly', 'module', 'profile']) }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => whatIfService.drafts(contextOf(request, database)),
+  );
   app.post(
     '/api/economy/what-if',
     {

@@ -102,6 +102,21 @@ export const grantsRepository = {
       .execute();
   },
 
+  /** Open drafts of the municipality's service levels (service_description_version_one_draft_idx). */
+  async drafts(tx: Tx, municipalityId: string) {
+    return tx
+      .selectFrom('service_description_version as v')
+      .innerJoin('service_description as d', (j) =>
+        j.onRef('d.municipality_id', '=', 'v.municipality_id').onRef('d.id', '=', 'v.service_description_id'),
+      )
+      .select(['v.id', 'v.number', 'd.id as description_id', 'd.title', 'd.legal_basis'])
+      .where('v.municipality_id', '=', municipalityId)
+      .where('v.status', '=', 'draft')
+      .where('d.kind', '=', 'service_level')
+      .orderBy('d.title')
+      .execute();
+  },
+
   /** The approved versions of the municipality's service levels for a legal basis (service_description_legal_basis_idx). */
   async approvedVersionsFor(tx: Tx, municipalityId: string, legalBasis: string) {
     return tx

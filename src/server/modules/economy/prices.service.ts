@@ -42,7 +42,11 @@ export async function ladderPriceIn(
     const bands = inForce ? catalogueContentSchema.parse(inForce.content).profileBands : [];
     frame = {
       ...frame,
-      profileCode: profileInBands<{ code: string; above: number; upTo: number }>(bands.length ? bands : CITIZEN_PROFILE_BANDS, frame.weeklyHours)?.code ?? null,
+      profileCode:
+        profileInBands<{ code: string; above: number; upTo: number }>(
+          bands.length ? bands : CITIZEN_PROFILE_BANDS,
+          frame.weeklyHours,
+        )?.code ?? null,
     };
   }
   const priced = ladderPrices({

@@ -16,6 +16,26 @@ const bandsOf = (content: unknown) =>
   catalogueContentSchema.parse(content).profileBands.map((b) => ({ code: b.code, above: b.above, upTo: b.upTo }));
 
 export const whatIfService = {
+  /** The drafts a what-if can be run for: the municipality's service levels with an open draft. */
+  async drafts(ctx: RequestContext) {
+    return runUseCase(ctx, async (tx) => {
+      const m = ctx.actor.municipalityId;
+      const rates = ratesByOffer(await ratesRepository.all(tx, m));
+      const offers = (await ratesRepository.offers(tx, m)).flatMap((o) => {
+        const latest = rates.get(o.id)?.at(-1);
+        return latest ? [{ id: o.id, name: o.name, basis: latest.basis }] : [];
+      });
+      const drafts = (await grantsRepository.drafts(tx, m)).map((d) => ({
+        versionId: d.id,
+        number: d.number,
+        descriptionId: d.description_id,
+        title: d.title,
+        legalBasis: d.legal_basis,
+      }));
+      return { drafts, offers };
+    });
+  },
+
   /**
    * What a draft service level would cost before it is approved: the running grants decided under the description,
    * priced for a year from `on` under the bands in force and under the draft's bands (and any scenario rates and

@@ -177,6 +177,11 @@ export function AdminDescriptionPage() {
       ) : (
         <>
           <h2>{t('catalogue.admin.editDraft', { number: draft.number })}</h2>
+          {d.kind === 'service_level' ? (
+            <p>
+              <Link to={`/oekonomi/hvad-hvis?version=${draft.id}`}>{t('economy.whatIf.fromCatalogue')}</Link>
+            </p>
+          ) : null}
           <ErrorSummary errors={saveErrors} fieldId={ids} idPrefix="c" />
           {saved && !admin.save.isPending && !saveErrors.state.problems.length ? (
             <Alert variant="success" heading={t('catalogue.admin.saved')} />
