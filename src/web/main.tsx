@@ -66,53 +66,56 @@ function App() {
   return (
     <Layout user={user}>
       <FocusOnNavigate />
-      <Routes>
-        {/* The public catalogue needs no log-in. */}
-        <Route path="/katalog" element={<CataloguePage />} />
-        <Route path="/katalog/sammenlign" element={<ComparePage />} />
-        <Route path="/katalog/beskrivelser/:id" element={<DescriptionPage user={user} />} />
-        <Route path="/katalog/tilbud/:id" element={<OfferPage />} />
-        <Route path="/katalog/indsatser" element={<InterventionsPage />} />
-        <Route path="/login" element={user ? <Navigate to="/" replace /> : <LoginPage />} />
-        {user ? (
-          <>
-            <Route
-              path="/"
-              element={HOME_PATH[user.role] === '/' ? <HomePage user={user} /> : <Navigate to={HOME_PATH[user.role]} replace />}
-            />
-            <Route path="/mig" element={can(user.role, 'own_data.read') ? <MyPage /> : <NotFoundPage />} />
-            <Route path="/udfoerer" element={can(user.role, 'order.read') ? <ProviderOrdersPage /> : <NotFoundPage />} />
-            <Route path="/udfoerer/:id" element={can(user.role, 'order.read') ? <ProviderOrderPage /> : <NotFoundPage />} />
-            <Route path="/borgere" element={<CitizenSearchPage />} />
-            <Route path="/borgere/:id" element={<CitizenOverviewPage user={user} />} />
-            <Route path="/organisation" element={<OrganisationPage />} />
-            <Route path="/sager" element={can(user.role, 'case.read') ? <MyCasesPage user={user} /> : <NotFoundPage />} />
-            <Route path="/sager/:id" element={can(user.role, 'case.read') ? <CasePage user={user} /> : <NotFoundPage />} />
-            <Route path="/admin/brugere" element={can(user.role, 'user.admin') ? <UsersPage /> : <NotFoundPage />} />
-            <Route
-              path="/oekonomi/*"
-              element={
-                can(user.role, 'economy.read') || can(user.role, 'economy.what_if') ? (
-                  <EconomyPage user={user} />
-                ) : (
-                  <NotFoundPage />
-                )
-              }
-            />
-            <Route
-              path="/kapacitet"
-              element={can(user.role, 'capacity.read') ? <CapacityPage user={user} /> : <NotFoundPage />}
-            />
-            <Route
-              path="/admin/katalog/:id"
-              element={can(user.role, 'catalogue.edit') ? <AdminDescriptionPage /> : <NotFoundPage />}
-            />
-            <Route path="*" element={<NotFoundPage />} />
-          </>
-        ) : (
-          <Route path="*" element={<Navigate to="/login" replace />} />
-        )}
-      </Routes>
+      {/* Pages loaded on first use (economy and capacity, with the chart library) show this meanwhile. */}
+      <Suspense fallback={<p>{t('common.loading')}</p>}>
+        <Routes>
+          {/* The public catalogue needs no log-in. */}
+          <Route path="/katalog" element={<CataloguePage />} />
+          <Route path="/katalog/sammenlign" element={<ComparePage />} />
+          <Route path="/katalog/beskrivelser/:id" element={<DescriptionPage user={user} />} />
+          <Route path="/katalog/tilbud/:id" element={<OfferPage />} />
+          <Route path="/katalog/indsatser" element={<InterventionsPage />} />
+          <Route path="/login" element={user ? <Navigate to="/" replace /> : <LoginPage />} />
+          {user ? (
+            <>
+              <Route
+                path="/"
+                element={HOME_PATH[user.role] === '/' ? <HomePage user={user} /> : <Navigate to={HOME_PATH[user.role]} replace />}
+              />
+              <Route path="/mig" element={can(user.role, 'own_data.read') ? <MyPage /> : <NotFoundPage />} />
+              <Route path="/udfoerer" element={can(user.role, 'order.read') ? <ProviderOrdersPage /> : <NotFoundPage />} />
+              <Route path="/udfoerer/:id" element={can(user.role, 'order.read') ? <ProviderOrderPage /> : <NotFoundPage />} />
+              <Route path="/borgere" element={<CitizenSearchPage />} />
+              <Route path="/borgere/:id" element={<CitizenOverviewPage user={user} />} />
+              <Route path="/organisation" element={<OrganisationPage />} />
+              <Route path="/sager" element={can(user.role, 'case.read') ? <MyCasesPage user={user} /> : <NotFoundPage />} />
+              <Route path="/sager/:id" element={can(user.role, 'case.read') ? <CasePage user={user} /> : <NotFoundPage />} />
+              <Route path="/admin/brugere" element={can(user.role, 'user.admin') ? <UsersPage /> : <NotFoundPage />} />
+              <Route
+                path="/oekonomi/*"
+                element={
+                  can(user.role, 'economy.read') || can(user.role, 'economy.what_if') ? (
+                    <EconomyPage user={user} />
+                  ) : (
+                    <NotFoundPage />
+                  )
+                }
+              />
+              <Route
+                path="/kapacitet"
+                element={can(user.role, 'capacity.read') ? <CapacityPage user={user} /> : <NotFoundPage />}
+              />
+              <Route
+                path="/admin/katalog/:id"
+                element={can(user.role, 'catalogue.edit') ? <AdminDescriptionPage /> : <NotFoundPage />}
+              />
+              <Route path="*" element={<NotFoundPage />} />
+            </>
+          ) : (
+            <Route path="*" element={<Navigate to="/login" replace />} />
+          )}
+        </Routes>
+      </Suspense>
     </Layout>
   );
 }

@@ -9,6 +9,7 @@ export const HOME_PATH: Record<Role, string> = {
   team_leader: '/',
   administrator: '/',
   analyst: '/',
+  economist: '/',
   provider_staff: '/udfoerer',
   citizen: '/mig',
 };

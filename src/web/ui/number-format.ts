@@ -45,3 +45,10 @@ export function parseDanishNumber(raw: string): number | null {
   else if (/^-?\d{1,3}(\.\d{3})+$/.test(s)) s = s.replace(/\./g, '');
   return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : null;
 }
+
+/** An amount for the API: null when empty, the number when it reads as one, else the text (so the schema says why). */
+export function amountOrText(raw: string): number | string | null {
+  const trimmed = raw.trim();
+  if (!trimmed) return null;
+  return parseDanishNumber(trimmed) ?? trimmed;
+}

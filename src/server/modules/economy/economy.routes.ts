@@ -35,13 +35,29 @@ import {
 import { idParamsSchema, uuidSchema } from '../../../shared/ids.ts';
 import { contextOf } from '../../platform/auth/guard.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { budgetService } from './budget.service.ts';
-import { capacityService } from './capacity.service.ts';
-import { forecastService } from './forecast.service.ts';
-import { pricesService } from './prices.service.ts';
-import { rateCardsService } from './rate-cards.service.ts';
-import { waitingListService } from './waiting-list.service.ts';
-import { whatIfService } from './what-if.service.ts';
+import { actOnWaiting } from './act-on-waiting.use-case.ts';
+import { createBudgetGroup } from './create-budget-group.use-case.ts';
+import { createBudgetLine } from './create-budget-line.use-case.ts';
+import { createRateCard } from './create-rate-card.use-case.ts';
+import { enterWaiting } from './enter-waiting.use-case.ts';
+import { exportForecast } from './export-forecast.use-case.ts';
+import { importBudget } from './import-budget.use-case.ts';
+import { importPostings } from './import-postings.use-case.ts';
+import { listEconomyOffers } from './list-economy-offers.use-case.ts';
+import { listForecastGrants } from './list-forecast-grants.use-case.ts';
+import { listPlaceSales } from './list-place-sales.use-case.ts';
+import { listTrades } from './list-trades.use-case.ts';
+import { listWaiting } from './list-waiting.use-case.ts';
+import { listWhatIfDrafts } from './list-what-if-drafts.use-case.ts';
+import { calculators } from './prices.helpers.ts';
+import { readBudget } from './read-budget.use-case.ts';
+import { readCapacity } from './read-capacity.use-case.ts';
+import { readForecast } from './read-forecast.use-case.ts';
+import { readLadderPrice } from './read-ladder-price.use-case.ts';
+import { runWhatIf } from './run-what-if.use-case.ts';
+import { sellPlace } from './sell-place.use-case.ts';
+import { updateBudgetLine } from './update-budget-line.use-case.ts';
+import { updateRateCard } from './update-rate-card.use-case.ts';
 
 const tags = ['economy'];
 const created = z.object({ id: uuidSchema });
@@ -60,7 +76,7 @@ export const economyRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
         response: { 200: z.array(economyOfferSchema) },
       },
     },
-    async (request) => rateCardsService.offers(contextOf(request, database)),
+    async (request) => listEconomyOffers(contextOf(request, database)),
   );
   app.post(
     '/api/economy/rate-cards',
@@ -73,7 +89,7 @@ export const economyRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
         response: { 201: created },
       },
     },
-    async (request, reply) => reply.status(201).send(await rateCardsService.create(contextOf(request, database), request.body)),
+    async (request, reply) => reply.status(201).send(await createRateCard(contextOf(request, database), request.body)),
   );
   app.put(
     '/api/economy/rate-cards/:id',
@@ -87,7 +103,7 @@ export const economyRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
         response: { 200: versioned },
       },
     },
-    async (request) => rateCardsService.update(contextOf(request, database), request.params.id, request.body),
+    async (request) => updateRateCard(contextOf(request, database), request.params.id, request.body),
   );
 
   // Budgets and the finance system.
@@ -102,7 +118,7 @@ export const economyRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
         response: { 200: budgetSchema },
       },
     },
-    async (request) => budgetService.read(contextOf(request, database), request.query.year),
+    async (request) => readBudget(contextOf(request, database), request.query.year),
   );
   app.post(
     '/api/economy/budget/lines',
@@ -115,7 +131,7 @@ export const economyRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
         response: { 201: created },
       },
     },
-    async (request, reply) => reply.status(201).send(await budgetService.createLine(contextOf(request, database), request.body)),
+    async (request, reply) => reply.status(201).send(await createBudgetLine(contextOf(request, database), request.body)),
   );
   app.put(
     '/api/economy/budget/lines/:id',
@@ -134,7 +150,7 @@ export const economyRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
         response: { 200: versioned },
       },
     },
-    async (request) => budgetService.updateLine(contextOf(request, database), request.params.id, request.body),
+    async (request) => updateBudgetLine(contextOf(request, database), request.params.id, request.body),
   );
   app.post(
     '/api/economy/budget/groups',
@@ -147,7 +163,7 @@ export const economyRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
         response: { 201: created },
       },
     },
-    async (request, reply) => reply.status(201).send(await budgetService.createGroup(contextOf(request, database), request.body)),
+    async (request, reply) => reply.status(201).send(await createBudgetGroup(contextOf(request, database), request.body)),
   );
   app.post(
     '/api/economy/imports/budget',
@@ -161,8 +177,7 @@ export const economyRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
         response: { 201: financeImportResultSchema },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await budgetService.importBudget(contextOf(request, database), request.body)),
+    async (request, reply) => reply.status(201).send(await importBudget(contextOf(request, database), request.body)),
   );
   app.post(
     '/api/economy/imports/postings',
@@ -176,8 +191,7 @@ export const economyRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
         response: { 201: financeImportResultSchema },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await budgetService.importPostings(contextOf(request, database), request.body)),
+    async (request, reply) => reply.status(201).send(await importPostings(contextOf(request, database), request.body)),
   );
 
   // The forecast.
@@ -192,7 +206,7 @@ export const economyRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
         response: { 200: forecastSchema },
       },
     },
-    async (request) => forecastService.forecast(contextOf(request, database), request.query),
+    async (request) => readForecast(contextOf(request, database), request.query),
   );
   app.get(
     '/api/economy/forecast/grants',
@@ -205,7 +219,7 @@ export const economyRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
         response: { 200: pageSchema(forecastGrantSchema) },
       },
     },
-    async (request) => forecastService.grants(contextOf(request, database), request.query),
+    async (request) => listForecastGrants(contextOf(request, database), request.query),
   );
   app.get(
     '/api/economy/forecast/export',
@@ -214,7 +228,7 @@ export const economyRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
       schema: { tags, summary: 'The forecast as XLSX or CSV (audited as an export)', querystring: forecastExportQuerySchema },
     },
     async (request, reply) => {
-      const file = await forecastService.export(contextOf(request, database), request.query);
+      const file = await exportForecast(contextOf(request, database), request.query);
       return reply
         .header('content-type', file.contentType)
         .header('content-disposition', `attachment; filename="${file.fileName}"`)
@@ -234,7 +248,7 @@ export const economyRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
         response: { 200: capacitySchema },
       },
     },
-    async (request) => capacityService.overview(contextOf(request, database), request.query),
+    async (request) => readCapacity(contextOf(request, database), request.query),
   );
   app.get(
     '/api/economy/place-sales',
@@ -247,7 +261,7 @@ export const economyRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
         response: { 200: z.array(placeSaleSchema) },
       },
     },
-    async (request) => capacityService.sales(contextOf(request, database), request.query.year),
+    async (request) => listPlaceSales(contextOf(request, database), request.query.year),
   );
   app.post(
     '/api/economy/place-sales',
@@ -260,7 +274,7 @@ export const economyRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
         response: { 201: created },
       },
     },
-    async (request, reply) => reply.status(201).send(await capacityService.sell(contextOf(request, database), request.body)),
+    async (request, reply) => reply.status(201).send(await sellPlace(contextOf(request, database), request.body)),
   );
   app.get(
     '/api/economy/trades',
@@ -273,7 +287,7 @@ export const economyRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
         response: { 200: tradesSchema },
       },
     },
-    async (request) => pricesService.trades(contextOf(request, database), request.query.year),
+    async (request) => listTrades(contextOf(request, database), request.query.year),
   );
   app.get(
     '/api/waiting-list',
@@ -286,7 +300,7 @@ export const economyRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
         response: { 200: waitingListSchema },
       },
     },
-    async (request) => waitingListService.list(contextOf(request, database), request.query),
+    async (request) => listWaiting(contextOf(request, database), request.query),
   );
   app.post(
     '/api/waiting-list',
@@ -299,7 +313,7 @@ export const economyRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
         response: { 201: created },
       },
     },
-    async (request, reply) => reply.status(201).send(await waitingListService.enter(contextOf(request, database), request.body)),
+    async (request, reply) => reply.status(201).send(await enterWaiting(contextOf(request, database), request.body)),
   );
   app.post(
     '/api/waiting-list/:id/actions',
@@ -313,7 +327,7 @@ export const economyRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
         response: { 200: versioned },
       },
     },
-    async (request) => waitingListService.act(contextOf(request, database), request.params.id, request.body),
+    async (request) => actOnWaiting(contextOf(request, database), request.params.id, request.body),
   );
 
   // What a draft service level would cost.
@@ -342,7 +356,7 @@ export const economyRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
         },
       },
     },
-    async (request) => whatIfService.drafts(contextOf(request, database)),
+    async (request) => listWhatIfDrafts(contextOf(request, database)),
   );
   app.post(
     '/api/economy/what-if',
@@ -355,7 +369,7 @@ export const economyRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
         response: { 200: whatIfSchema },
       },
     },
-    async (request) => whatIfService.run(contextOf(request, database), request.body),
+    async (request) => runWhatIf(contextOf(request, database), request.body),
   );
 
   // Prices and calculators.
@@ -371,7 +385,7 @@ export const economyRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
       },
     },
     async (request) =>
-      pricesService.ladder(contextOf(request, database), {
+      readLadderPrice(contextOf(request, database), {
         legalBasis: request.query.legalBasis,
         frame: {
           weeklyHours: request.query.weeklyHours ?? null,
@@ -384,7 +398,7 @@ export const economyRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
   app.get(
     '/api/economy/calculators/levels',
     { config: { access: 'authenticated' }, schema: { tags, summary: 'The versioned, cited amounts the calculators use' } },
-    async () => pricesService.levels(),
+    async () => calculators.levels(),
   );
   app.post(
     '/api/economy/calculators/refund-176',
@@ -392,7 +406,7 @@ export const economyRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
       config: { access: 'authenticated' },
       schema: { tags, summary: 'SEL § 176 refund on a person’s yearly cost', body: refundCalcSchema },
     },
-    async (request) => pricesService.refund(request.body),
+    async (request) => calculators.refund(request.body),
   );
   app.post(
     '/api/economy/calculators/self-payment-108',
@@ -400,7 +414,7 @@ export const economyRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
       config: { access: 'authenticated' },
       schema: { tags, summary: 'SEL § 108 payment share of a yearly income', body: selfPayment108CalcSchema },
     },
-    async (request) => pricesService.selfPayment108(request.body),
+    async (request) => calculators.selfPayment108(request.body),
   );
   app.post(
     '/api/economy/calculators/transport-103',
@@ -408,6 +422,6 @@ export const economyRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
       config: { access: 'authenticated' },
       schema: { tags, summary: 'SEL § 103 transport: the citizen’s and the municipality’s share', body: transport103CalcSchema },
     },
-    async (request) => pricesService.transport103(request.body),
+    async (request) => calculators.transport103(request.body),
   );
 };

@@ -102,6 +102,8 @@ export const economyDa = {
   'economy.import.postingsHint':
     'Semikolonsepareret med overskrifterne Bilag;Dato;Enhed;Linje;Tilbud;Beløb;Tekst. Et bilag, der indlæses igen, opdateres.',
   'economy.import.file': 'Vælg fil',
+  'economy.import.choose': 'Vælg en CSV-fil fra økonomisystemet.',
+  'economy.import.row': 'Række {line}, kolonne »{column}«',
   'economy.import.run': 'Indlæs',
   'economy.import.done': '{rows} rækker indlæst: {inserted} nye, {updated} opdateret.',
   'economy.import.refused': 'Filen er afvist – intet er gemt ({n} fejl)',
@@ -377,6 +379,8 @@ export const economyEn: Record<keyof typeof economyDa, string> = {
   'economy.import.postingsHint':
     'Semicolon-separated with the headings Bilag;Dato;Enhed;Linje;Tilbud;Beløb;Tekst. A voucher imported again is updated.',
   'economy.import.file': 'Choose a file',
+  'economy.import.choose': 'Choose a CSV file from the finance system.',
+  'economy.import.row': 'Row {line}, column “{column}”',
   'economy.import.run': 'Import',
   'economy.import.done': '{rows} rows imported: {inserted} new, {updated} updated.',
   'economy.import.refused': 'The file was refused – nothing was saved ({n} errors)',

@@ -1,14 +1,20 @@
 import { type FormEvent, useState } from 'react';
 import { can } from '../../../shared/access/permissions.ts';
 import type { SessionUser } from '../../../shared/auth/auth.schema.ts';
-import { LINE_KINDS, type LineKindName } from '../../../shared/economy/economy.schema.ts';
-import { ApiRequestError } from '../../api/client.ts';
+import {
+  type BudgetLineInput,
+  budgetLineInputSchema,
+  financeImportSchema,
+  LINE_KINDS,
+  type LineKindName,
+} from '../../../shared/economy/economy.schema.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useBudget, useEconomyCommand, useEconomyOffers } from '../../modules/economy/economy.api.ts';
 import { useOrganisationUnits } from '../../modules/economy/organisation-units.ts';
 import { Alert } from '../../ui/alert.tsx';
-import { Field, fieldErrorOf, formErrorOf } from '../../ui/field.tsx';
-import { formatKr, parseDanishNumber } from '../../ui/number-format.ts';
+import { Field } from '../../ui/field.tsx';
+import { ErrorSummary, fieldIdOf, useFormErrors } from '../../ui/form-errors.tsx';
+import { amountOrText, formatKr } from '../../ui/number-format.ts';
 
 const thisYear = () => new Date().getFullYear();
 
@@ -151,31 +157,36 @@ function BudgetLineForm({ year }: { year: number }) {
   const { t, td } = useI18n();
   const units = useOrganisationUnits();
   const offers = useEconomyOffers();
-  const create = useEconomyCommand<Record<string, unknown>>(() => '/api/economy/budget/lines');
+  const create = useEconomyCommand<BudgetLineInput>(() => '/api/economy/budget/lines');
+  const errors = useFormErrors();
+  const ids = fieldIdOf('bl');
   const [unitId, setUnitId] = useState('');
   const [kind, setKind] = useState<LineKindName>('operating');
   const [offerId, setOfferId] = useState('');
   const [label, setLabel] = useState('');
   const [amount, setAmount] = useState('');
   const [done, setDone] = useState(false);
-  const parsed = parseDanishNumber(amount);
 
   function submit(e: FormEvent) {
     e.preventDefault();
     setDone(false);
-    create.mutate(
-      { year, unitId, kind, offerId: offerId || null, label, amount: parsed ?? Number.NaN },
-      { onSuccess: () => setDone(true) },
-    );
+    const parsed = errors.check(budgetLineInputSchema, {
+      year,
+      unitId: unitId || undefined,
+      kind,
+      offerId: offerId || null,
+      label,
+      amount: amountOrText(amount) ?? undefined,
+    });
+    if (parsed) create.mutate(parsed, { onError: errors.fail, onSuccess: () => setDone(true) });
   }
-  const err = (p: string) => fieldErrorOf(create.error, p);
   return (
     <form className="vt-section" onSubmit={submit} noValidate>
       <h3>{t('economy.budget.add', { year })}</h3>
       {done ? <Alert variant="success">{t('economy.saved')}</Alert> : null}
-      {formErrorOf(create.error) ? <Alert variant="error">{formErrorOf(create.error)}</Alert> : null}
-      <Field id="line-unit" label={t('economy.budget.unit')} error={err('unitId')}>
-        <select id="line-unit" className="form-select" value={unitId} onChange={(e) => setUnitId(e.target.value)}>
+      <ErrorSummary errors={errors} fieldId={ids} idPrefix="bl" />
+      <Field id={ids('unitId')} label={t('economy.budget.unit')} error={errors.at('unitId')}>
+        <select id={ids('unitId')} className="form-select" value={unitId} onChange={(e) => setUnitId(e.target.value)}>
           <option value="">{t('economy.choose')}</option>
           {(units.data ?? []).map((u) => (
             <option key={u.id} value={u.id}>
@@ -184,8 +195,8 @@ function BudgetLineForm({ year }: { year: number }) {
           ))}
         </select>
       </Field>
-      <Field id="line-kind" label={t('economy.budget.kind')} error={err('kind')}>
-        <select id="line-kind" className="form-select" value={kind} onChange={(e) => setKind(e.target.value as LineKindName)}>
+      <Field id={ids('kind')} label={t('economy.budget.kind')} error={errors.at('kind')}>
+        <select id={ids('kind')} className="form-select" value={kind} onChange={(e) => setKind(e.target.value as LineKindName)}>
           {LINE_KINDS.map((k) => (
             <option key={k} value={k}>
               {td(`economy.line.${k}`)}
@@ -193,8 +204,8 @@ function BudgetLineForm({ year }: { year: number }) {
           ))}
         </select>
       </Field>
-      <Field id="line-offer" label={t('economy.budget.offerOptional')} error={err('offerId')}>
-        <select id="line-offer" className="form-select" value={offerId} onChange={(e) => setOfferId(e.target.value)}>
+      <Field id={ids('offerId')} label={t('economy.budget.offerOptional')} error={errors.at('offerId')}>
+        <select id={ids('offerId')} className="form-select" value={offerId} onChange={(e) => setOfferId(e.target.value)}>
           <option value="">{t('economy.noOffer')}</option>
           {(offers.data ?? []).map((o) => (
             <option key={o.id} value={o.id}>
@@ -203,22 +214,21 @@ function BudgetLineForm({ year }: { year: number }) {
           ))}
         </select>
       </Field>
-      <Field id="line-label" label={t('economy.budget.line')} error={err('label')}>
-        <input id="line-label" className="form-input" value={label} onChange={(e) => setLabel(e.target.value)} />
+      <Field id={ids('label')} label={t('economy.budget.line')} error={errors.at('label')}>
+        <input id={ids('label')} className="form-input" value={label} onChange={(e) => setLabel(e.target.value)} />
       </Field>
       <Field
-        id="line-amount"
+        id={ids('amount')}
         label={t('economy.budget.amount')}
         hint={t('economy.budget.amountHint')}
-        error={err('amount') ?? (amount && parsed === null ? t('economy.budget.amountInvalid') : undefined)}
+        error={errors.at('amount')}
       >
         <input
-          id="line-amount"
+          id={ids('amount')}
           className="form-input"
           inputMode="decimal"
           value={amount}
           onChange={(e) => setAmount(e.target.value)}
-          aria-describedby="line-amount-hint"
         />
       </Field>
       <button type="submit" className="button button-primary" disabled={create.isPending}>
@@ -228,64 +238,61 @@ function BudgetLineForm({ year }: { year: number }) {
   );
 }
 
-/** A CSV file from the finance system; the whole file is refused when a row is bad, and every bad row is listed. */
+/**
+ * A CSV file from the finance system; the whole file is refused when a row is bad, and every bad row is listed in
+ * the error summary by row and column.
+ */
 function ImportForm({ kind }: { kind: 'budget' | 'postings' }) {
   const { t } = useI18n();
   const run = useEconomyCommand<{ fileName: string; content: string }, { rows: number; inserted: number; updated: number }>(
     () => `/api/economy/imports/${kind}`,
   );
-  const [file, setFile] = useState<File | null>(null);
+  const errors = useFormErrors();
   const id = `import-${kind}`;
+  const [file, setFile] = useState<File | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!file) return;
-    run.mutate({ fileName: file.name, content: await file.text() });
+    if (!file) {
+      errors.report([{ path: 'content', message: t('economy.import.choose') }]);
+      return;
+    }
+    const parsed = errors.check(financeImportSchema, { fileName: file.name, content: await file.text() });
+    if (parsed) run.mutate(parsed, { onError: errors.fail });
   }
-  const rowErrors = run.error instanceof ApiRequestError ? (run.error.body.fields ?? []) : [];
+  const describe = (path: string) => {
+    const [root, line, column] = path.split('.');
+    return root === 'rows' ? t('economy.import.row', { line: line ?? '', column: column ?? '' }) : undefined;
+  };
   return (
-    <form className="vt-section" onSubmit={submit} data-testid={id}>
+    <form className="vt-section" onSubmit={submit} data-testid={id} noValidate>
       <h3>{t(kind === 'budget' ? 'economy.import.budget' : 'economy.import.postings')}</h3>
-      <p className="form-hint" id={`${id}-hint`}>
-        {t(kind === 'budget' ? 'economy.import.budgetHint' : 'economy.import.postingsHint')}
-      </p>
       {run.data ? (
         <Alert variant="success">
           {t('economy.import.done', { rows: run.data.rows, inserted: run.data.inserted, updated: run.data.updated })}
         </Alert>
       ) : null}
-      {rowErrors.length > 0 ? (
-        <Alert variant="error" heading={t('economy.import.refused', { n: rowErrors.length })}>
-          <ul data-testid={`${id}-errors`}>
-            {rowErrors.map((f) => {
-              const [, line, col] = f.path.split('.');
-              return (
-                <li key={f.path}>
-                  {f.path.startsWith('rows.')
-                    ? t('economy.import.rowError', { line: line ?? '', column: col ?? '', message: f.message })
-                    : f.message}
-                </li>
-              );
-            })}
-          </ul>
-        </Alert>
-      ) : run.error ? (
-        <Alert variant="error">{formErrorOf(run.error)}</Alert>
-      ) : null}
-      <div className="form-group">
-        <label className="form-label" htmlFor={`${id}-file`}>
-          {t('economy.import.file')}
-        </label>
+      <ErrorSummary
+        errors={errors}
+        fieldId={(p) => (p === 'content' || p === 'fileName' ? `${id}-file` : `${id}-${p}`)}
+        describe={describe}
+        idPrefix={id}
+      />
+      <Field
+        id={`${id}-file`}
+        label={t('economy.import.file')}
+        hint={t(kind === 'budget' ? 'economy.import.budgetHint' : 'economy.import.postingsHint')}
+        error={errors.at('content')}
+      >
         <input
           id={`${id}-file`}
           className="form-file-input"
           type="file"
           accept=".csv,text/csv"
-          aria-describedby={`${id}-hint`}
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
-      </div>
-      <button type="submit" className="button button-secondary" disabled={!file || run.isPending}>
+      </Field>
+      <button type="submit" className="button button-secondary" disabled={run.isPending}>
         {t('economy.import.run')}
       </button>
     </form>

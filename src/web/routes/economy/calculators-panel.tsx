@@ -1,18 +1,18 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { refundCalcSchema, selfPayment108CalcSchema, transport103CalcSchema } from '../../../shared/economy/economy.schema.ts';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Alert } from '../../ui/alert.tsx';
-import { Field, fieldErrorOf } from '../../ui/field.tsx';
-import { formatKr, formatPct, parseDanishNumber } from '../../ui/number-format.ts';
+import { Field } from '../../ui/field.tsx';
+import { ErrorSummary, fieldIdOf, useFormErrors } from '../../ui/form-errors.tsx';
+import { amountOrText, formatKr, formatPct } from '../../ui/number-format.ts';
 
 type Levels = {
   refund176: { fromYear: number; tiers: { above: number; pct: number }[]; priceLevel: string; source: string }[];
   selfPayment108: { year: number; threshold: number; lowPct: number; highPct: number; source: string }[];
   transport103: { ownKm: number; capPct: number; source: string };
 };
-
-const num = (s: string) => parseDanishNumber(s) ?? Number.NaN;
 
 /** The calculators for § 176 refunds, § 108 self-payment and § 103 transport, with the cited amounts they use. */
 export function CalculatorsPanel() {
@@ -53,52 +53,53 @@ export function CalculatorsPanel() {
 }
 
 function useCalc<R>(path: string) {
-  return useMutation({
-    mutationFn: (body: Record<string, unknown>) => api<R>(`/api/economy/calculators/${path}`, { method: 'POST', body }),
-  });
+  return useMutation({ mutationFn: (body: unknown) => api<R>(`/api/economy/calculators/${path}`, { method: 'POST', body }) });
 }
 
 function RefundCalculator() {
   const { t, lang } = useI18n();
-  const calc = useCalc<{
-    refund: number;
-    tiers: { above: number; pct: number; amount: number }[];
-    levelFromEarlierYear: boolean;
-    covered: boolean;
-  }>('refund-176');
+  const calc = useCalc<{ refund: number; levelFromEarlierYear: boolean; covered: boolean }>('refund-176');
+  const errors = useFormErrors();
+  const ids = fieldIdOf('refund');
   const [cost, setCost] = useState('');
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [age, setAge] = useState('');
   const [before67, setBefore67] = useState(false);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    calc.mutate({ yearlyCost: num(cost), year: Number(year), age: Number(age), coveredBefore67: before67 });
+    const parsed = errors.check(refundCalcSchema, {
+      yearlyCost: amountOrText(cost) ?? undefined,
+      year: amountOrText(year) ?? undefined,
+      age: amountOrText(age) ?? undefined,
+      coveredBefore67: before67,
+    });
+    if (parsed) calc.mutate(parsed, { onError: errors.fail });
   };
-  const err = (p: string) => fieldErrorOf(calc.error, p);
   return (
     <form onSubmit={submit} noValidate className="vt-section" data-testid="calc-refund">
       <h3>{t('economy.calc.refund')}</h3>
-      <Field id="refund-cost" label={t('economy.calc.yearlyCost')} error={err('yearlyCost')}>
+      <ErrorSummary errors={errors} fieldId={ids} idPrefix="refund" />
+      <Field id={ids('yearlyCost')} label={t('economy.calc.yearlyCost')} error={errors.at('yearlyCost')}>
         <input
-          id="refund-cost"
+          id={ids('yearlyCost')}
           className="form-input"
           inputMode="decimal"
           value={cost}
           onChange={(e) => setCost(e.target.value)}
         />
       </Field>
-      <Field id="refund-year" label={t('economy.year')} error={err('year')}>
+      <Field id={ids('year')} label={t('economy.year')} error={errors.at('year')}>
         <input
-          id="refund-year"
+          id={ids('year')}
           className="form-input input-width-xs"
           inputMode="numeric"
           value={year}
           onChange={(e) => setYear(e.target.value)}
         />
       </Field>
-      <Field id="refund-age" label={t('economy.calc.age')} error={err('age')}>
+      <Field id={ids('age')} label={t('economy.calc.age')} error={errors.at('age')}>
         <input
-          id="refund-age"
+          id={ids('age')}
           className="form-input input-width-xs"
           inputMode="numeric"
           value={age}
@@ -107,13 +108,13 @@ function RefundCalculator() {
       </Field>
       <div className="form-group">
         <input
-          id="refund-before67"
+          id={ids('coveredBefore67')}
           className="form-checkbox"
           type="checkbox"
           checked={before67}
           onChange={(e) => setBefore67(e.target.checked)}
         />
-        <label htmlFor="refund-before67">{t('economy.calc.before67')}</label>
+        <label htmlFor={ids('coveredBefore67')}>{t('economy.calc.before67')}</label>
       </div>
       <button type="submit" className="button button-secondary">
         {t('economy.calc.compute')}
@@ -131,28 +132,36 @@ function RefundCalculator() {
 function SelfPaymentCalculator() {
   const { t, lang } = useI18n();
   const calc = useCalc<{ annual: number; monthly: number; levelFromEarlierYear: boolean }>('self-payment-108');
+  const errors = useFormErrors();
+  const ids = fieldIdOf('sp');
   const [income, setIncome] = useState('');
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [single, setSingle] = useState(false);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    calc.mutate({ annualIncome: num(income), year: Number(year), singlePensioner: single });
+    const parsed = errors.check(selfPayment108CalcSchema, {
+      annualIncome: amountOrText(income) ?? undefined,
+      year: amountOrText(year) ?? undefined,
+      singlePensioner: single,
+    });
+    if (parsed) calc.mutate(parsed, { onError: errors.fail });
   };
   return (
     <form onSubmit={submit} noValidate className="vt-section" data-testid="calc-108">
       <h3>{t('economy.calc.selfPayment')}</h3>
-      <Field id="sp-income" label={t('economy.calc.income')} error={fieldErrorOf(calc.error, 'annualIncome')}>
+      <ErrorSummary errors={errors} fieldId={ids} idPrefix="sp" />
+      <Field id={ids('annualIncome')} label={t('economy.calc.income')} error={errors.at('annualIncome')}>
         <input
-          id="sp-income"
+          id={ids('annualIncome')}
           className="form-input"
           inputMode="decimal"
           value={income}
           onChange={(e) => setIncome(e.target.value)}
         />
       </Field>
-      <Field id="sp-year" label={t('economy.year')} error={fieldErrorOf(calc.error, 'year')}>
+      <Field id={ids('year')} label={t('economy.year')} error={errors.at('year')}>
         <input
-          id="sp-year"
+          id={ids('year')}
           className="form-input input-width-xs"
           inputMode="numeric"
           value={year}
@@ -161,13 +170,13 @@ function SelfPaymentCalculator() {
       </Field>
       <div className="form-group">
         <input
-          id="sp-single"
+          id={ids('singlePensioner')}
           className="form-checkbox"
           type="checkbox"
           checked={single}
           onChange={(e) => setSingle(e.target.checked)}
         />
-        <label htmlFor="sp-single">{t('economy.calc.singlePensioner')}</label>
+        <label htmlFor={ids('singlePensioner')}>{t('economy.calc.singlePensioner')}</label>
       </div>
       <button type="submit" className="button button-secondary">
         {t('economy.calc.compute')}
@@ -190,53 +199,56 @@ function SelfPaymentCalculator() {
 function TransportCalculator() {
   const { t, lang } = useI18n();
   const calc = useCalc<{ monthlyCost: number; citizenPays: number; municipalityPays: number; capped: boolean }>('transport-103');
+  const errors = useFormErrors();
+  const ids = fieldIdOf('tr');
   const [km, setKm] = useState('');
   const [perKm, setPerKm] = useState('');
   const [days, setDays] = useState('20');
   const [earnings, setEarnings] = useState('');
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    calc.mutate({
-      distanceKm: num(km),
-      pricePerKm: num(perKm),
-      daysPerMonth: Number(days),
-      monthlyEarningsAfterTax: num(earnings),
+    const parsed = errors.check(transport103CalcSchema, {
+      distanceKm: amountOrText(km) ?? undefined,
+      pricePerKm: amountOrText(perKm) ?? undefined,
+      daysPerMonth: amountOrText(days) ?? undefined,
+      monthlyEarningsAfterTax: amountOrText(earnings) ?? undefined,
     });
+    if (parsed) calc.mutate(parsed, { onError: errors.fail });
   };
-  const err = (p: string) => fieldErrorOf(calc.error, p);
   return (
     <form onSubmit={submit} noValidate className="vt-section" data-testid="calc-103">
       <h3>{t('economy.calc.transport')}</h3>
-      <Field id="tr-km" label={t('economy.calc.distance')} error={err('distanceKm')}>
+      <ErrorSummary errors={errors} fieldId={ids} idPrefix="tr" />
+      <Field id={ids('distanceKm')} label={t('economy.calc.distance')} error={errors.at('distanceKm')}>
         <input
-          id="tr-km"
+          id={ids('distanceKm')}
           className="form-input input-width-xs"
           inputMode="decimal"
           value={km}
           onChange={(e) => setKm(e.target.value)}
         />
       </Field>
-      <Field id="tr-price" label={t('economy.calc.pricePerKm')} error={err('pricePerKm')}>
+      <Field id={ids('pricePerKm')} label={t('economy.calc.pricePerKm')} error={errors.at('pricePerKm')}>
         <input
-          id="tr-price"
+          id={ids('pricePerKm')}
           className="form-input input-width-xs"
           inputMode="decimal"
           value={perKm}
           onChange={(e) => setPerKm(e.target.value)}
         />
       </Field>
-      <Field id="tr-days" label={t('economy.calc.days')} error={err('daysPerMonth')}>
+      <Field id={ids('daysPerMonth')} label={t('economy.calc.days')} error={errors.at('daysPerMonth')}>
         <input
-          id="tr-days"
+          id={ids('daysPerMonth')}
           className="form-input input-width-xs"
           inputMode="numeric"
           value={days}
           onChange={(e) => setDays(e.target.value)}
         />
       </Field>
-      <Field id="tr-earn" label={t('economy.calc.earnings')} error={err('monthlyEarningsAfterTax')}>
+      <Field id={ids('monthlyEarningsAfterTax')} label={t('economy.calc.earnings')} error={errors.at('monthlyEarningsAfterTax')}>
         <input
-          id="tr-earn"
+          id={ids('monthlyEarningsAfterTax')}
           className="form-input"
           inputMode="decimal"
           value={earnings}

@@ -1,12 +1,18 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { can } from '../../../shared/access/permissions.ts';
 import type { SessionUser } from '../../../shared/auth/auth.schema.ts';
-import type { CapacityOffer, WaitingEntry } from '../../../shared/economy/economy.schema.ts';
+import {
+  type CapacityOffer,
+  type WaitingAction,
+  type WaitingEntry,
+  waitingActionSchema,
+} from '../../../shared/economy/economy.schema.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useCapacity, useEconomyCommand, useWaitingList } from '../../modules/economy/economy.api.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { Chart } from '../../ui/chart/chart.tsx';
-import { Field, fieldErrorOf, formErrorOf } from '../../ui/field.tsx';
+import { Field } from '../../ui/field.tsx';
+import { ErrorSummary, useFormErrors } from '../../ui/form-errors.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { formatNumber, formatPct } from '../../ui/number-format.ts';
 import { Pagination } from '../../ui/pagination.tsx';
@@ -263,7 +269,7 @@ function WaitingListSection({ offers, canWrite }: { offers: CapacityOffer[]; can
 /** Offer a place (offers with a vacant place first), record the answer, or take the citizen off the list. */
 function WaitingActions({ entry, offers, onDone }: { entry: WaitingEntry; offers: CapacityOffer[]; onDone: () => void }) {
   const { t } = useI18n();
-  const act = useEconomyCommand<Record<string, unknown>>(() => `/api/waiting-list/${entry.id}/actions`);
+  const act = useEconomyCommand<WaitingAction>(() => `/api/waiting-list/${entry.id}/actions`);
   const suitable = offers.filter(
     (o) => entry.offerId === o.offerId || (!entry.offerId && o.legalBases.some((b) => b === entry.legalBasis)),
   );
@@ -272,15 +278,21 @@ function WaitingActions({ entry, offers, onDone }: { entry: WaitingEntry; offers
   const [answerBy, setAnswerBy] = useState('');
   const [startOn, setStartOn] = useState('');
   const [note, setNote] = useState('');
+  const errors = useFormErrors();
   const send = (body: Record<string, unknown>) => (e?: FormEvent) => {
     e?.preventDefault();
-    act.mutate({ version: entry.version, on, note, ...body }, { onSuccess: onDone });
+    const parsed = errors.check(waitingActionSchema, { version: entry.version, on, note, ...body });
+    if (parsed) act.mutate(parsed, { onSuccess: onDone, onError: errors.fail });
   };
-  const err = (p: string) => fieldErrorOf(act.error, p);
+  const err = errors.at;
   return (
     <section className="vt-section" aria-labelledby="act-title" data-testid="waiting-actions">
       <h3 id="act-title">{t('waiting.actTitle', { name: entry.citizenName ?? '' })}</h3>
-      {formErrorOf(act.error) ? <Alert variant="error">{formErrorOf(act.error)}</Alert> : null}
+      <ErrorSummary
+        errors={errors}
+        fieldId={(p) => `act-${p === 'offerId' ? 'offer' : p === 'answerBy' ? 'answer' : p === 'startOn' ? 'start' : p}`}
+        idPrefix="act"
+      />
       <Field id="act-on" label={t('waiting.date')} error={err('on')}>
         <input id="act-on" className="form-input" type="date" value={on} onChange={(e) => setOn(e.target.value)} />
       </Field>

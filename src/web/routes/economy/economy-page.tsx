@@ -30,7 +30,7 @@ export function EconomyPage({ user }: { user: SessionUser }) {
       <nav aria-label={t('economy.tabs')}>
         <ul className="vt-tabs">
           {tabs.map((tab) => (
-            <li key={tab.path}>
+            <li key={tab.path} className="vt-tab">
               <NavLink to={tab.path ? `/oekonomi/${tab.path}` : '/oekonomi'} end>
                 {t(tab.label)}
               </NavLink>

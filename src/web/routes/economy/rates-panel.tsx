@@ -1,13 +1,19 @@
 import { type FormEvent, useState } from 'react';
 import { can } from '../../../shared/access/permissions.ts';
 import type { SessionUser } from '../../../shared/auth/auth.schema.ts';
-import type { EconomyOffer, RateCard } from '../../../shared/economy/economy.schema.ts';
+import {
+  type EconomyOffer,
+  type RateCard,
+  type RateCardInput,
+  rateCardInputSchema,
+} from '../../../shared/economy/economy.schema.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useEconomyCommand, useEconomyOffers } from '../../modules/economy/economy.api.ts';
 import { Alert } from '../../ui/alert.tsx';
-import { Field, fieldErrorOf, formErrorOf } from '../../ui/field.tsx';
+import { Field } from '../../ui/field.tsx';
+import { ErrorSummary, fieldIdOf, useFormErrors } from '../../ui/form-errors.tsx';
 import { formatDate } from '../../ui/format.ts';
-import { formatKr, formatNumber, formatPct, parseDanishNumber } from '../../ui/number-format.ts';
+import { amountOrText, formatKr, formatNumber, formatPct } from '../../ui/number-format.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -144,59 +150,69 @@ function OfferRates({ offer, editable }: { offer: EconomyOffer; editable: boolea
 function RateForm({ offer }: { offer: EconomyOffer }) {
   const { t } = useI18n();
   const latest = offer.rates.at(-1);
-  const create = useEconomyCommand<Record<string, unknown>>(() => '/api/economy/rate-cards');
-  const [year, setYear] = useState(String((latest?.year ?? new Date().getFullYear()) + 1));
-  const [from, setFrom] = useState(`${(latest?.year ?? new Date().getFullYear()) + 1}-01-01`);
+  const next = (latest?.year ?? new Date().getFullYear()) + 1;
+  const create = useEconomyCommand<RateCardInput>(() => '/api/economy/rate-cards');
+  const errors = useFormErrors();
+  const ids = fieldIdOf('rate');
+  const [year, setYear] = useState(String(next));
+  const [from, setFrom] = useState(`${next}-01-01`);
   const [basis, setBasis] = useState<RateCard['basis']>(latest?.basis === 'profile' ? 'hourly' : (latest?.basis ?? 'daily'));
   const [price, setPrice] = useState('');
   const [occupancy, setOccupancy] = useState(latest?.occupancyPct ? formatNumber(latest.occupancyPct) : '');
   const [financing, setFinancing] = useState<RateCard['financing']>(latest?.financing ?? 'rate');
   const [source, setSource] = useState('');
   const [saved, setSaved] = useState(false);
+  const priceField = basis === 'daily' ? 'dailyRate' : basis === 'hourly' ? 'hourlyRate' : 'moduleDayRate';
 
   function submit(e: FormEvent) {
     e.preventDefault();
     setSaved(false);
-    const p = parseDanishNumber(price);
-    create.mutate(
-      {
-        offerId: offer.id,
-        year: Number(year),
-        inForceFrom: from,
-        basis,
-        dailyRate: basis === 'daily' ? p : null,
-        hourlyRate: basis === 'hourly' ? p : null,
-        moduleDayRate: basis === 'module' ? p : null,
-        addOns: latest?.addOns ?? [],
-        occupancyPct: occupancy ? parseDanishNumber(occupancy) : null,
-        financing,
-        source,
-      },
-      { onSuccess: () => setSaved(true) },
-    );
+    const p = amountOrText(price);
+    const parsed = errors.check(rateCardInputSchema, {
+      offerId: offer.id,
+      year: amountOrText(year) ?? undefined,
+      inForceFrom: from,
+      basis,
+      dailyRate: basis === 'daily' ? p : null,
+      hourlyRate: basis === 'hourly' ? p : null,
+      moduleDayRate: basis === 'module' ? p : null,
+      addOns: latest?.addOns ?? [],
+      occupancyPct: amountOrText(occupancy),
+      financing,
+      source,
+    });
+    if (parsed) create.mutate(parsed, { onError: errors.fail, onSuccess: () => setSaved(true) });
   }
-  const err = (p: string) => fieldErrorOf(create.error, p);
-  const priceField = basis === 'daily' ? 'dailyRate' : basis === 'hourly' ? 'hourlyRate' : 'moduleDayRate';
   return (
     <form onSubmit={submit} noValidate className="vt-section" data-testid="rate-form">
       <h4>{t('economy.rates.add')}</h4>
       {saved ? <Alert variant="success">{t('economy.saved')}</Alert> : null}
-      {formErrorOf(create.error) ? <Alert variant="error">{formErrorOf(create.error)}</Alert> : null}
-      <Field id="rate-year" label={t('economy.year')} error={err('year')}>
+      <ErrorSummary
+        errors={errors}
+        fieldId={(p) => (p === 'dailyRate' || p === 'hourlyRate' || p === 'moduleDayRate' ? ids('price') : ids(p))}
+        idPrefix="rate"
+      />
+      <Field id={ids('year')} label={t('economy.year')} error={errors.at('year')}>
         <input
-          id="rate-year"
+          id={ids('year')}
           className="form-input input-width-xs"
           inputMode="numeric"
           value={year}
           onChange={(e) => setYear(e.target.value)}
         />
       </Field>
-      <Field id="rate-from" label={t('economy.rates.from')} error={err('inForceFrom')}>
-        <input id="rate-from" className="form-input" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+      <Field id={ids('inForceFrom')} label={t('economy.rates.from')} error={errors.at('inForceFrom')}>
+        <input
+          id={ids('inForceFrom')}
+          className="form-input"
+          type="date"
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+        />
       </Field>
-      <Field id="rate-basis" label={t('economy.rates.basis')}>
+      <Field id={ids('basis')} label={t('economy.rates.basis')}>
         <select
-          id="rate-basis"
+          id={ids('basis')}
           className="form-select"
           value={basis}
           onChange={(e) => setBasis(e.target.value as RateCard['basis'])}
@@ -208,27 +224,27 @@ function RateForm({ offer }: { offer: EconomyOffer }) {
           ))}
         </select>
       </Field>
-      <Field id="rate-price" label={t('economy.rates.priceKr')} error={err(priceField)}>
+      <Field id={ids('price')} label={t('economy.rates.priceKr')} error={errors.at(priceField)}>
         <input
-          id="rate-price"
+          id={ids('price')}
           className="form-input"
           inputMode="decimal"
           value={price}
           onChange={(e) => setPrice(e.target.value)}
         />
       </Field>
-      <Field id="rate-occupancy" label={t('economy.rates.occupancyPct')} error={err('occupancyPct')}>
+      <Field id={ids('occupancyPct')} label={t('economy.rates.occupancyPct')} error={errors.at('occupancyPct')}>
         <input
-          id="rate-occupancy"
+          id={ids('occupancyPct')}
           className="form-input input-width-xs"
           inputMode="decimal"
           value={occupancy}
           onChange={(e) => setOccupancy(e.target.value)}
         />
       </Field>
-      <Field id="rate-financing" label={t('economy.rates.financing')}>
+      <Field id={ids('financing')} label={t('economy.rates.financing')}>
         <select
-          id="rate-financing"
+          id={ids('financing')}
           className="form-select"
           value={financing}
           onChange={(e) => setFinancing(e.target.value as RateCard['financing'])}
@@ -237,8 +253,8 @@ function RateForm({ offer }: { offer: EconomyOffer }) {
           <option value="frame">{t('economy.financing.frame')}</option>
         </select>
       </Field>
-      <Field id="rate-source" label={t('economy.rates.source')} error={err('source')}>
-        <input id="rate-source" className="form-input" value={source} onChange={(e) => setSource(e.target.value)} />
+      <Field id={ids('source')} label={t('economy.rates.source')} error={errors.at('source')}>
+        <input id={ids('source')} className="form-input" value={source} onChange={(e) => setSource(e.target.value)} />
       </Field>
       <button type="submit" className="button button-primary" disabled={create.isPending}>
         {t('economy.save')}

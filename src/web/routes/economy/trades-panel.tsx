@@ -1,10 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { can } from '../../../shared/access/permissions.ts';
 import type { SessionUser } from '../../../shared/auth/auth.schema.ts';
+import { type PlaceSaleInput, placeSaleInputSchema } from '../../../shared/economy/economy.schema.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useEconomyCommand, useEconomyOffers, usePlaceSales, useTrades } from '../../modules/economy/economy.api.ts';
 import { Alert } from '../../ui/alert.tsx';
-import { Field, fieldErrorOf, formErrorOf } from '../../ui/field.tsx';
+import { Field } from '../../ui/field.tsx';
+import { ErrorSummary, fieldIdOf, useFormErrors } from '../../ui/form-errors.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { formatKr } from '../../ui/number-format.ts';
 
@@ -115,7 +117,9 @@ export function TradesPanel({ user }: { user: SessionUser }) {
 function SaleForm() {
   const { t } = useI18n();
   const offers = useEconomyOffers();
-  const sell = useEconomyCommand<Record<string, unknown>>(() => '/api/economy/place-sales');
+  const sell = useEconomyCommand<PlaceSaleInput>(() => '/api/economy/place-sales');
+  const errors = useFormErrors();
+  const ids = fieldIdOf('sale');
   const [offerId, setOfferId] = useState('');
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
@@ -125,19 +129,22 @@ function SaleForm() {
   function submit(e: FormEvent) {
     e.preventDefault();
     setSaved(false);
-    sell.mutate(
-      { offerId, payingMunicipalityCode: code, payingMunicipalityName: name, buyerReference: reference, fromDate: from },
-      { onSuccess: () => setSaved(true) },
-    );
+    const parsed = errors.check(placeSaleInputSchema, {
+      offerId: offerId || undefined,
+      payingMunicipalityCode: code,
+      payingMunicipalityName: name,
+      buyerReference: reference,
+      fromDate: from,
+    });
+    if (parsed) sell.mutate(parsed, { onError: errors.fail, onSuccess: () => setSaved(true) });
   }
-  const err = (p: string) => fieldErrorOf(sell.error, p);
   return (
     <form onSubmit={submit} noValidate className="vt-section">
       <h3>{t('economy.sales.add')}</h3>
       {saved ? <Alert variant="success">{t('economy.saved')}</Alert> : null}
-      {formErrorOf(sell.error) ? <Alert variant="error">{formErrorOf(sell.error)}</Alert> : null}
-      <Field id="sale-offer" label={t('economy.rates.offer')} error={err('offerId')}>
-        <select id="sale-offer" className="form-select" value={offerId} onChange={(e) => setOfferId(e.target.value)}>
+      <ErrorSummary errors={errors} fieldId={ids} idPrefix="sale" />
+      <Field id={ids('offerId')} label={t('economy.rates.offer')} error={errors.at('offerId')}>
+        <select id={ids('offerId')} className="form-select" value={offerId} onChange={(e) => setOfferId(e.target.value)}>
           <option value="">{t('economy.choose')}</option>
           {(offers.data ?? [])
             .filter((o) => o.owner === 'own' || o.owner === 'self_governing')
@@ -149,27 +156,32 @@ function SaleForm() {
         </select>
       </Field>
       <Field
-        id="sale-code"
+        id={ids('payingMunicipalityCode')}
         label={t('economy.sales.code')}
         hint={t('economy.sales.codeHint')}
-        error={err('payingMunicipalityCode')}
+        error={errors.at('payingMunicipalityCode')}
       >
         <input
-          id="sale-code"
+          id={ids('payingMunicipalityCode')}
           className="form-input input-width-xs"
           inputMode="numeric"
           value={code}
           onChange={(e) => setCode(e.target.value)}
         />
       </Field>
-      <Field id="sale-name" label={t('economy.sales.paying')} error={err('payingMunicipalityName')}>
-        <input id="sale-name" className="form-input" value={name} onChange={(e) => setName(e.target.value)} />
+      <Field id={ids('payingMunicipalityName')} label={t('economy.sales.paying')} error={errors.at('payingMunicipalityName')}>
+        <input id={ids('payingMunicipalityName')} className="form-input" value={name} onChange={(e) => setName(e.target.value)} />
       </Field>
-      <Field id="sale-ref" label={t('economy.sales.reference')}>
-        <input id="sale-ref" className="form-input" value={reference} onChange={(e) => setReference(e.target.value)} />
+      <Field id={ids('buyerReference')} label={t('economy.sales.reference')} error={errors.at('buyerReference')}>
+        <input
+          id={ids('buyerReference')}
+          className="form-input"
+          value={reference}
+          onChange={(e) => setReference(e.target.value)}
+        />
       </Field>
-      <Field id="sale-from" label={t('economy.sales.from')} error={err('fromDate')}>
-        <input id="sale-from" className="form-input" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+      <Field id={ids('fromDate')} label={t('economy.sales.from')} error={errors.at('fromDate')}>
+        <input id={ids('fromDate')} className="form-input" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
       </Field>
       <button type="submit" className="button button-primary" disabled={sell.isPending}>
         {t('economy.save')}

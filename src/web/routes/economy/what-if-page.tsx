@@ -1,14 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { whatIfInputSchema } from '../../../shared/economy/economy.schema.ts';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useWhatIfCommand } from '../../modules/economy/economy.api.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { Chart } from '../../ui/chart/chart.tsx';
-import { Field, fieldErrorOf, formErrorOf } from '../../ui/field.tsx';
+import { Field } from '../../ui/field.tsx';
+import { ErrorSummary, useFormErrors } from '../../ui/form-errors.tsx';
 import { formatDate } from '../../ui/format.ts';
-import { formatKr, formatNumber, parseDanishNumber } from '../../ui/number-format.ts';
+import { amountOrText, formatKr, formatNumber } from '../../ui/number-format.ts';
 
 type Drafts = {
   drafts: { versionId: string; number: number; descriptionId: string; title: string; legalBasis: string }[];
@@ -30,6 +32,15 @@ export function WhatIfPage() {
   const drafts = options.data?.drafts;
   const offers = options.data?.offers ?? [];
   const run = useWhatIfCommand();
+  const errors = useFormErrors();
+  const fieldId = (p: string) =>
+    p.startsWith('rateOverrides')
+      ? 'whatif-price'
+      : p === 'versionId'
+        ? 'whatif-draft'
+        : p === 'hoursChange'
+          ? 'whatif-hours'
+          : `whatif-${p}`;
   const [versionId, setVersionId] = useState(params.get('version') ?? '');
   const [hours, setHours] = useState('0');
   const [offerId, setOfferId] = useState('');
@@ -39,12 +50,16 @@ export function WhatIfPage() {
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const override = offerId && price ? [{ offerId, ...priceFor(offerId, parseDanishNumber(price)) }] : [];
-    run.mutate({ versionId: chosen, hoursChange: parseDanishNumber(hours) ?? Number.NaN, rateOverrides: override });
+    const override = offerId ? [{ offerId, ...priceFor(offerId, amountOrText(price) ?? undefined) }] : [];
+    const parsed = errors.check(whatIfInputSchema, {
+      versionId: chosen || undefined,
+      hoursChange: amountOrText(hours) ?? 0,
+      rateOverrides: override,
+    });
+    if (parsed) run.mutate(parsed, { onError: errors.fail });
   }
-  function priceFor(id: string, p: number | null) {
+  function priceFor(id: string, value: number | string | undefined) {
     const basis = offers.find((o) => o.id === id)?.basis;
-    const value = p ?? Number.NaN;
     if (basis === 'hourly') return { hourlyRate: value };
     if (basis === 'module') return { moduleDayRate: value };
     return { dailyRate: value };
@@ -65,8 +80,9 @@ export function WhatIfPage() {
       <h2 id="whatif-title">{t('economy.whatIf.title')}</h2>
       <p>{t('economy.whatIf.intro')}</p>
       {drafts && drafts.length === 0 ? <Alert variant="info">{t('economy.whatIf.noDrafts')}</Alert> : null}
+      <ErrorSummary errors={errors} fieldId={fieldId} idPrefix="whatif" />
       <form onSubmit={submit} noValidate>
-        <Field id="whatif-draft" label={t('economy.whatIf.draft')} error={fieldErrorOf(run.error, 'versionId')}>
+        <Field id="whatif-draft" label={t('economy.whatIf.draft')} error={errors.at('versionId')}>
           <select id="whatif-draft" className="form-select" value={chosen} onChange={(e) => setVersionId(e.target.value)}>
             {(drafts ?? []).map((d) => (
               <option key={d.versionId} value={d.versionId}>
@@ -79,7 +95,7 @@ export function WhatIfPage() {
           id="whatif-hours"
           label={t('economy.whatIf.hours')}
           hint={t('economy.whatIf.hoursHint')}
-          error={fieldErrorOf(run.error, 'hoursChange')}
+          error={errors.at('hoursChange')}
         >
           <input
             id="whatif-hours"
@@ -104,7 +120,11 @@ export function WhatIfPage() {
                 ))}
             </select>
           </Field>
-          <Field id="whatif-price" label={t('economy.whatIf.newPrice')} error={fieldErrorOf(run.error, 'rateOverrides')}>
+          <Field
+            id="whatif-price"
+            label={t('economy.whatIf.newPrice')}
+            error={errors.state.problems.find((p) => p.path?.startsWith('rateOverrides'))?.message}
+          >
             <input
               id="whatif-price"
               className="form-input"
@@ -119,7 +139,6 @@ export function WhatIfPage() {
           {t('economy.whatIf.run')}
         </button>
       </form>
-      {formErrorOf(run.error) ? <Alert variant="error">{formErrorOf(run.error)}</Alert> : null}
       {w ? (
         <section className="vt-section" aria-labelledby="whatif-result" data-testid="what-if-result">
           <h3 id="whatif-result" tabIndex={-1}>

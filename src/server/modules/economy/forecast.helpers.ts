@@ -1,22 +1,18 @@
 import { addDays } from '../../../rules/calendar/date-arithmetic.ts';
 import { deadlineRulesFor } from '../../../rules/deadlines/deadline-rules.ts';
-import { LINE_LABELS, type LineKind, lineOfGrant } from '../../../rules/economy/budget-lines.ts';
+import { type LineKind, lineOfGrant } from '../../../rules/economy/budget-lines.ts';
 import { type Commitment, forecast, grantCommitments, type ForecastGrant as RuleGrant } from '../../../rules/economy/forecast.ts';
 import { grantCost } from '../../../rules/economy/grant-price.ts';
 import { daysInYear, yearEnd, yearStart } from '../../../rules/economy/rate-card.ts';
-import { can } from '../../../shared/access/permissions.ts';
-import type { Page } from '../../../shared/api/page.ts';
-import type { Forecast, ForecastGrant, ForecastRow } from '../../../shared/economy/economy.schema.ts';
+import type { Forecast, ForecastRow } from '../../../shared/economy/economy.schema.ts';
 import type { Language } from '../../../shared/i18n/language.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import { today } from '../../platform/clock.ts';
 import type { Tx } from '../../platform/tx.ts';
-import { runUseCase } from '../../platform/use-case.ts';
 import { budgetRepository } from './budget.repository.ts';
 import { capacityRepository } from './capacity.repository.ts';
-import { ageOn, auditEconomy, authorityUnit, financingOn, ratesByOffer } from './economy.helpers.ts';
-import { type Table, toCsv, toXlsx } from './finance-files.ts';
+import { ageOn, authorityUnit, financingOn, ratesByOffer } from './economy.helpers.ts';
 import { type GrantRow, grantsRepository } from './grants.repository.ts';
 import { ratesRepository } from './rates.repository.ts';
 
@@ -26,7 +22,7 @@ export type ForecastView = 'line' | 'unit' | 'offer';
  * Everything the forecast of a year needs, read with one query per kind (no N+1) and computed by the rules: the
  * running grants priced by the rate cards, places sold, recorded self-payments, budget lines and the actuals to date.
  */
-async function compute(tx: Tx, ctx: RequestContext, year: number, asOf: PlainDate) {
+export async function compute(tx: Tx, ctx: RequestContext, year: number, asOf: PlainDate) {
   const m = ctx.actor.municipalityId;
   const from = yearStart(year);
   const to = yearEnd(year);
@@ -129,14 +125,14 @@ async function compute(tx: Tx, ctx: RequestContext, year: number, asOf: PlainDat
 
 type Computed = Awaited<ReturnType<typeof compute>>;
 
-function keyFor(view: ForecastView, r: { unitId: string; kind: LineKind; offerId: string | null }): string {
+export function keyFor(view: ForecastView, r: { unitId: string; kind: LineKind; offerId: string | null }): string {
   if (view === 'unit') return r.unitId;
   if (view === 'offer') return r.offerId ?? '';
   return `${r.unitId}|${r.kind}`;
 }
 
 /** The rule's rows at the view's level (line = unit and line; unit; offer), with names. */
-function view(c: Computed, by: ForecastView, lang: Language): ForecastRow[] {
+export function view(c: Computed, by: ForecastView, lang: Language): ForecastRow[] {
   const unitName = new Map(c.units.map((u) => [u.id, u.name]));
   const offerName = new Map(c.offers.map((o) => [o.id, o.name]));
   const grantsByRow = new Map<string, number>();
@@ -197,7 +193,14 @@ function view(c: Computed, by: ForecastView, lang: Language): ForecastRow[] {
     );
 }
 
-function summary(c: Computed, year: number, asOf: PlainDate, by: ForecastView, lang: Language, drillDown: boolean): Forecast {
+export function summary(
+  c: Computed,
+  year: number,
+  asOf: PlainDate,
+  by: ForecastView,
+  lang: Language,
+  drillDown: boolean,
+): Forecast {
   const rows = view(c, by, lang);
   const sum = (f: (r: ForecastRow) => number) => Math.round(rows.reduce((s, r) => s + f(r), 0) * 100) / 100;
   return {
@@ -221,144 +224,15 @@ function summary(c: Computed, year: number, asOf: PlainDate, by: ForecastView, l
   };
 }
 
-const defaultAsOf = (year: number): PlainDate => {
+export const defaultAsOf = (year: number): PlainDate => {
   const now = today();
   if (now < yearStart(year)) return addDays(yearStart(year), -1);
   return now > yearEnd(year) ? yearEnd(year) : now;
 };
 
-function frameText(g: GrantRow): string {
+export function frameText(g: GrantRow): string {
   if (g.weekly_hours !== null)
     return `${Number(g.weekly_hours).toLocaleString('da-DK')} t/uge${g.profile_code ? ` (profil ${g.profile_code})` : ''}`;
   if (g.module_days !== null) return `${g.module_days} moduldage/uge`;
   return g.profile_code ? `profil ${g.profile_code}` : 'døgn';
 }
-
-export const forecastService = {
-  /** The forecast of a year as of a date (today, or the year's end for a past year), at one of three levels. */
-  async forecast(ctx: RequestContext, q: { year: number; asOf?: PlainDate; by: ForecastView }): Promise<Forecast> {
-    return runUseCase(ctx, async (tx) => {
-      const asOf = q.asOf ?? defaultAsOf(q.year);
-      const c = await compute(tx, ctx, q.year, asOf);
-      return summary(c, q.year, asOf, q.by, ctx.lang, can(ctx.actor.role, 'economy.detail'));
-    });
-  },
-
-  /**
-   * The grants behind a row, for those allowed to see them (economy.detail): citizen, offer, frame and the committed
-   * cost to the year's end. Audited as a search, with the row as the criterion.
-   */
-  async grants(
-    ctx: RequestContext,
-    q: { year: number; asOf?: PlainDate; unitId?: string; kind?: LineKind; offerId?: string; page: number; pageSize: number },
-  ): Promise<Page<ForecastGrant>> {
-    return runUseCase(ctx, async (tx) => {
-      const asOf = q.asOf ?? defaultAsOf(q.year);
-      const c = await compute(tx, ctx, q.year, asOf);
-      const byId = new Map(c.grants.map((g) => [g.order_id, g]));
-      const offerName = new Map(c.offers.map((o) => [o.id, o.name]));
-      const matching = c.commitments.filter(
-        (cm) =>
-          cm.grantId &&
-          (!q.unitId || cm.unitId === q.unitId) &&
-          (!q.kind || cm.kind === q.kind) &&
-          (!q.offerId || cm.offerId === q.offerId),
-      );
-      matching.sort((a, b) => Math.abs(b.amount) - Math.abs(a.amount));
-      const start = (q.page - 1) * q.pageSize;
-      const items = matching.slice(start, start + q.pageSize).flatMap((cm) => {
-        const g = byId.get(cm.grantId ?? '');
-        if (!g || !cm.period) return [];
-        return [
-          {
-            orderId: g.order_id,
-            caseId: g.case_id,
-            citizenName: `${g.first_name} ${g.last_name}`,
-            offerName: offerName.get(g.offer_id) ?? '',
-            legalBasis: g.legal_basis,
-            kind: cm.kind,
-            frame: frameText(g),
-            from: cm.period.from,
-            to: cm.period.to,
-            endReason: cm.period.reason,
-            committed: cm.amount,
-            carried: cm.problems?.includes('carried_rate') ?? false,
-          },
-        ];
-      });
-      await auditEconomy(tx, ctx, {
-        action: 'search',
-        recordType: 'forecast_grants',
-        criterion: `forecast:${q.year}:${asOf}:${q.unitId ?? ''}:${q.kind ?? ''}:${q.offerId ?? ''}`,
-        details: { hits: matching.length },
-      });
-      return { items, total: matching.length, page: q.page, pageSize: q.pageSize };
-    });
-  },
-
-  /** The forecast as a file (XLSX or CSV), audited as an export. Aggregates only: no citizen is in it. */
-  async export(
-    ctx: RequestContext,
-    q: { year: number; asOf?: PlainDate; by: ForecastView; format: 'xlsx' | 'csv' },
-  ): Promise<{ fileName: string; contentType: string; body: Buffer }> {
-    return runUseCase(ctx, async (tx) => {
-      const asOf = q.asOf ?? defaultAsOf(q.year);
-      const c = await compute(tx, ctx, q.year, asOf);
-      const f = summary(c, q.year, asOf, q.by, ctx.lang, false);
-      const da = ctx.lang === 'da';
-      const name = (r: ForecastRow) =>
-        q.by === 'offer'
-          ? (r.offerName ?? (da ? 'Uden tilbud' : 'No offer'))
-          : q.by === 'unit'
-            ? (r.unitName ?? '')
-            : `${r.unitName ?? ''} – ${r.kind ? LINE_LABELS[r.kind][ctx.lang] : ''}`;
-      const table: Table = {
-        title: da ? `Prognose ${q.year}` : `Forecast ${q.year}`,
-        columns: da
-          ? [
-              'Linje',
-              'Budget (kr.)',
-              `Forbrug til ${asOf} (kr.)`,
-              'Disponeret resten af året (kr.)',
-              'Prognose (kr.)',
-              'Afvigelse (kr.)',
-              'Bevillinger',
-            ]
-          : [
-              'Row',
-              'Budget (DKK)',
-              `Actuals to ${asOf} (DKK)`,
-              'Committed to year end (DKK)',
-              'Forecast (DKK)',
-              'Variance (DKK)',
-              'Grants',
-            ],
-        rows: [
-          ...f.rows.map((r) => [name(r), r.budget, r.actual, r.committed, r.forecast, r.variance, r.grants]),
-          [
-            da ? 'I alt' : 'Total',
-            f.total.budget,
-            f.total.actual,
-            f.total.committed,
-            f.total.forecast,
-            f.total.variance,
-            f.total.grants,
-          ],
-        ],
-      };
-      const body = q.format === 'xlsx' ? await toXlsx(table) : toCsv(table);
-      await auditEconomy(tx, ctx, {
-        action: 'export',
-        recordType: 'forecast',
-        criterion: `forecast:${q.year}:${asOf}:${q.by}`,
-        details: { format: q.format, rows: f.rows.length },
-      });
-      return {
-        fileName: `prognose-${q.year}-${asOf}-${q.by}.${q.format}`,
-        contentType:
-          q.format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8',
-        body,
-      };
-    });
-  },
-};
