@@ -298,6 +298,29 @@ describe(`the forecast on ${TEST_DB}`, () => {
     expect(audit).toEqual([expect.objectContaining({ action: 'search', record_type: 'forecast_grants', purpose: 'economy' })]);
   });
 
+  it('records the paying municipality on the case (retssikkerhedsloven § 9 c): a place another pays for is a sale', async () => {
+    const rkskCaseworker = await loginAs(app, 'caseworker');
+    const journey = caseJourney(app, rkskCaseworker);
+    const o = await journey.ordered({ cpr: '6207921418' });
+    const url = `/api/cases/${o.case.id}/municipalities`;
+    const version = (await journey.get(o.case.id)).version;
+    const missing = await rkskCaseworker.send('PUT', url, { version, paying: { code: '', name: '' } });
+    expect(missing.statusCode).toBe(400);
+    expect(fields(missing.body)).toEqual(['paying.code', 'paying.name']);
+    const own = await rkskCaseworker.send('PUT', url, { version, paying: { code: '760', name: 'Ringkøbing-Skjern' } });
+    expect(fields(own.body)).toEqual(['paying.code']);
+    const ok = await rkskCaseworker.send('PUT', url, { version, paying: { code: '657', name: 'Herning Kommune' } });
+    expect(ok.statusCode).toBe(200);
+    expect((await rkskCaseworker.send('PUT', url, { version, paying: null })).statusCode).toBe(409);
+    const detail = await journey.get(o.case.id);
+    expect(detail.municipalities).toEqual({ acting: null, paying: { code: '657', name: 'Herning Kommune' } });
+    expect(detail.events.some((e) => e.subject === 'Handlekommune og betalingskommune')).toBe(true);
+    const grants = (await rkskEconomist.get('/api/economy/forecast/grants?year=2026&asOf=2026-11-30&kind=sale&pageSize=100')).json() as {
+      items: ForecastGrant[];
+    };
+    expect(grants.items.find((g) => g.orderId === o.orderId)).toMatchObject({ kind: 'sale', committed: -9565.71 });
+  });
+
   it('gives the analyst aggregates only', async () => {
     const f = await analyst.get('/api/economy/forecast?year=2019&asOf=2019-06-30&by=offer');
     expect(f.statusCode).toBe(200);

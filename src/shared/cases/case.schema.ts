@@ -35,6 +35,24 @@ export const closeCaseSchema = z.object({
   reason: z.string().trim().min(1).max(4000),
 });
 
+/**
+ * Who acts and who pays (retssikkerhedsloven §§ 9–9 c): the case's own municipality, or another named by its code. A
+ * place paid by another municipality in one of our offers is a sale; "another" without its code and name is a 400.
+ */
+const otherMunicipality = z.object({
+  code: z
+    .string({ message: 'sale.payingMunicipality' })
+    .trim()
+    .regex(/^\d{3}$/, { message: 'sale.payingMunicipality' }),
+  name: z.string({ message: 'sale.payingMunicipality' }).trim().min(2, { message: 'sale.payingMunicipality' }).max(200),
+});
+export const caseMunicipalitiesSchema = z.object({
+  version: z.number().int().min(1),
+  acting: otherMunicipality.nullable().default(null),
+  paying: otherMunicipality.nullable().default(null),
+});
+export type CaseMunicipalities = z.infer<typeof caseMunicipalitiesSchema>;
+
 export const noteSchema = z.object({
   subject: z.string().trim().min(1).max(200),
   body: z.string().trim().max(10_000).default(''),
@@ -119,6 +137,11 @@ export const caseDetailSchema = z.object({
   dayOffer: z.boolean(),
   version: z.number().int(),
   allowedActions: z.array(z.string()),
+  /** Null: the case's own municipality acts / pays. */
+  municipalities: z.object({
+    acting: z.object({ code: z.string(), name: z.string() }).nullable(),
+    paying: z.object({ code: z.string(), name: z.string() }).nullable(),
+  }),
   request: z.object({
     channel: z.enum(REQUEST_CHANNELS),
     receivedOn: plainDateSchema,

@@ -48,6 +48,10 @@ export const ECONOMY_VALIDATION_MESSAGES = {
     da: 'Kun pladser i kommunens egne tilbud kan sælges.',
     en: 'Only places in the municipality’s own offers can be sold.',
   },
+  'municipality.own': {
+    da: 'Det er jeres egen kommune – vælg »egen kommune« i stedet.',
+    en: 'That is your own municipality – choose “own municipality” instead.',
+  },
   'dates.order': { da: 'Slutdatoen ligger før startdatoen.', en: 'The end date is before the start date.' },
   'waiting.offerType': {
     da: 'Tilbuddet leverer ikke den bevilgede paragraf.',

@@ -266,3 +266,12 @@ grant select, insert on finance_import, waiting_list_event to visitator_app;
 create index case_order_running_idx on case_order (municipality_id, ends_on);
 -- The what-if reads the grants decided under one service description's versions.
 create index decision_version_idx on decision (municipality_id, service_description_version_id);
+
+-- Who acts and who pays (retssikkerhedsloven §§ 9–9 c), recorded on the case; null is the case's own municipality.
+-- Another paying municipality makes the citizen's place in one of our offers a sale.
+alter table case_file add column acting_municipality_code text check (acting_municipality_code ~ '^[0-9]{3}$');
+alter table case_file add column acting_municipality_name text;
+alter table case_file add column paying_municipality_code text check (paying_municipality_code ~ '^[0-9]{3}$');
+alter table case_file add column paying_municipality_name text;
+alter table case_file add constraint case_file_acting_named check ((acting_municipality_code is null) = (acting_municipality_name is null));
+alter table case_file add constraint case_file_paying_named check ((paying_municipality_code is null) = (paying_municipality_name is null));

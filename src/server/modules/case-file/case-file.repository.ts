@@ -115,6 +115,10 @@ export const caseFileRepository = {
         'c.day_offer',
         'c.version',
         'c.journal_number',
+        'c.acting_municipality_code',
+        'c.acting_municipality_name',
+        'c.paying_municipality_code',
+        'c.paying_municipality_name',
         'r.channel',
         'r.received_on',
         'r.requested_by',
@@ -129,6 +133,28 @@ export const caseFileRepository = {
       ])
       .where('c.id', '=', id)
       .executeTakeFirst();
+  },
+
+  /** Who acts and who pays (null: the case's own municipality); optimistic on the case's version. */
+  async setMunicipalities(
+    tx: Tx,
+    id: string,
+    version: number,
+    m: { acting: { code: string; name: string } | null; paying: { code: string; name: string } | null },
+  ): Promise<boolean> {
+    const r = await tx
+      .updateTable('case_file')
+      .set({
+        acting_municipality_code: m.acting?.code ?? null,
+        acting_municipality_name: m.acting?.name ?? null,
+        paying_municipality_code: m.paying?.code ?? null,
+        paying_municipality_name: m.paying?.name ?? null,
+        version: sql`version + 1`,
+      })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return r.numUpdatedRows === 1n;
   },
 
   /** Optimistic locking: moves the status only if nobody changed the case since `version`. */

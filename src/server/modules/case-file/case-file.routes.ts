@@ -5,6 +5,7 @@ import {
   caseListItemSchema,
   caseListQuerySchema,
   caseloadSchema,
+  caseMunicipalitiesSchema,
   closeCaseSchema,
   noteSchema,
   openCaseSchema,
@@ -33,6 +34,7 @@ import { reassignCase } from './reassign-case.use-case.ts';
 import { recordOutreach } from './record-outreach.use-case.ts';
 import { sendDeadlineNotice } from './send-deadline-notice.use-case.ts';
 import { sendReceipt } from './send-receipt.use-case.ts';
+import { setMunicipalities } from './set-municipalities.use-case.ts';
 import { teamCaseload } from './team-caseload.use-case.ts';
 
 const tags = ['cases'];
@@ -127,6 +129,21 @@ export const caseFileRoutes: FastifyPluginAsyncZod<{ database: Database }> = asy
       const ctx = contextOf(request, database);
       return { letter: await previewLetter(ctx, () => sendReceipt(ctx, request.params.id, request.body)) };
     },
+  );
+
+  app.put(
+    '/api/cases/:id/municipalities',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        summary: 'Who acts and who pays (retssikkerhedsloven §§ 9–9 c); null is the case’s own municipality',
+        params: idParamsSchema,
+        body: caseMunicipalitiesSchema,
+        response: { 200: z.object({ version: z.number().int() }) },
+      },
+    },
+    async (request) => setMunicipalities(contextOf(request, database), request.params.id, request.body),
   );
 
   app.post(

@@ -47,6 +47,16 @@ export async function readCase(ctx: RequestContext, id: string): Promise<CaseDet
       dayOffer: c.day_offer,
       version: c.version,
       allowedActions: allowedActions(c.status as CaseStatus),
+      municipalities: {
+        acting:
+          c.acting_municipality_code && c.acting_municipality_name
+            ? { code: c.acting_municipality_code, name: c.acting_municipality_name }
+            : null,
+        paying:
+          c.paying_municipality_code && c.paying_municipality_name
+            ? { code: c.paying_municipality_code, name: c.paying_municipality_name }
+            : null,
+      },
       request: {
         channel: c.channel as Detail['request']['channel'],
         receivedOn: c.received_on as PlainDate,

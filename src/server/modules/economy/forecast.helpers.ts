@@ -42,8 +42,8 @@ export async function compute(tx: Tx, ctx: RequestContext, year: number, asOf: P
   for (const g of grants) {
     const offer = offerById.get(g.offer_id);
     if (!offer) continue;
-    // Acting and paying municipality: until the case records them (retssikkerhedsloven §§ 9–9 c), we pay.
-    const payingIsUs = true;
+    // Retssikkerhedsloven § 9 c: another municipality may pay for our citizen's place (then a place in our offer is a sale).
+    const payingIsUs = g.paying_municipality_code === null || g.paying_municipality_code === ctx.actor.municipalityCode;
     ruleGrants.push({
       id: g.order_id,
       offerId: g.offer_id,

@@ -23,6 +23,9 @@ export type GrantRow = {
   time_limit_until: string | null;
   caseworker_unit_id: string | null;
   service_description_version_id: string;
+  /** Retssikkerhedsloven § 9 c: another paying municipality (null: the case's own). */
+  paying_municipality_code: string | null;
+  paying_municipality_name: string | null;
 };
 
 function grantsQuery(tx: Tx, municipalityId: string) {
@@ -51,6 +54,8 @@ function grantsQuery(tx: Tx, municipalityId: string) {
       'd.time_limit_until',
       'w.unit_id as caseworker_unit_id',
       'd.service_description_version_id',
+      'c.paying_municipality_code',
+      'c.paying_municipality_name',
     ])
     .where('o.municipality_id', '=', municipalityId);
 }

@@ -39,7 +39,11 @@ export async function listTrades(ctx: RequestContext, year: number) {
     const offerById = new Map(offers.map((o) => [o.id, o]));
     for (const g of grants) {
       const o = offerById.get(g.offer_id);
-      if (!o || !isExternal(o.owner)) continue;
+      if (!o) continue;
+      const paidByOther = g.paying_municipality_code !== null && g.paying_municipality_code !== ctx.actor.municipalityCode;
+      // Our citizen in another's offer is a purchase; a citizen another municipality pays for, in ours, a sale.
+      const direction = isExternal(o.owner) ? (paidByOther ? null : 'purchase') : paidByOther ? 'sale' : null;
+      if (!direction) continue;
       const frame = {
         weeklyHours: g.weekly_hours === null ? null : Number(g.weekly_hours),
         moduleDays: g.module_days,
@@ -54,9 +58,9 @@ export async function listTrades(ctx: RequestContext, year: number) {
       const period = runningWithin(dates, from, to, rules);
       const versions = rates.get(o.id) ?? [];
       add(
-        `p:${o.id}`,
-        'purchase',
-        o.provider_name ?? '',
+        direction === 'purchase' ? `p:${o.id}` : `s:${o.id}:${g.paying_municipality_code}`,
+        direction,
+        direction === 'purchase' ? (o.provider_name ?? '') : (g.paying_municipality_name ?? ''),
         annualCost(frame, versions, g.start as PlainDate).amount,
         period ? grantCost(frame, versions, period.from, period.to).amount : 0,
       );

@@ -20,6 +20,7 @@ import { DeadlineTag } from './deadline-tag.tsx';
 import { DecisionForm } from './decision-form.tsx';
 import { FollowUpPanel } from './follow-up-panel.tsx';
 import { LetterPreview } from './letter-preview.tsx';
+import { MunicipalitiesPanel } from './municipalities-panel.tsx';
 import { OrderForm } from './order-form.tsx';
 import { OutreachPanel } from './outreach-panel.tsx';
 import { ReceiptForm } from './receipt-form.tsx';
@@ -183,6 +184,8 @@ export function CasePage({ user }: { user: SessionUser }) {
           <dd>{c.request.what}</dd>
         </dl>
       </section>
+
+      <MunicipalitiesPanel c={c} user={user} />
 
       <section aria-labelledby="letters-heading" className="vt-section">
         <h2 id="letters-heading">{t('cases.letters')}</h2>

@@ -11,6 +11,7 @@ import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useCaseCommand } from '../../modules/cases/cases.api.ts';
 import { useDescriptions } from '../../modules/catalogue/catalogue.api.ts';
+import { PricePanel } from '../../modules/economy/price-panel.tsx';
 import { ChoiceField, Field } from '../../ui/field.tsx';
 import { ErrorSummary, fieldIdOf, useFormErrors } from '../../ui/form-errors.tsx';
 import { formatDate, numberOrText } from '../../ui/format.ts';
@@ -244,6 +245,14 @@ export function DecisionForm({ c, user }: { c: CaseDetail; user: SessionUser }) 
               />
             </Field>
           </>
+        ) : null}
+        {granted && level ? (
+          <PricePanel
+            legalBasis={level.legalBasis}
+            weeklyHours={typeof numberOrText(hours) === 'number' ? (numberOrText(hours) as number) : null}
+            moduleDays={typeof numberOrText(modules) === 'number' ? (numberOrText(modules) as number) : null}
+            start={isPlainDate(startDate) ? startDate : null}
+          />
         ) : null}
         <Field id={ids('reasons')} label={t('decision.reasons')} error={errors.at('reasons')}>
           <textarea

@@ -1,5 +1,6 @@
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useProposal } from '../../modules/cases/cases.api.ts';
+import { PricePanel } from '../../modules/economy/price-panel.tsx';
 
 /**
  * The proposal (indstilling): a suggested profile and the least intrusive suitable service, with the reasons. It only
@@ -71,6 +72,15 @@ export function ProposalPanel({
           <li key={r.key + JSON.stringify(r.params ?? {})}>{td(r.key, r.params)}</li>
         ))}
       </ul>
+      {p.service && p.step !== 'day_offer' ? (
+        <PricePanel
+          testId="proposal-price"
+          legalBasis={p.service.legalBasis}
+          weeklyHours={p.profile?.upTo ?? null}
+          moduleDays={null}
+          start={null}
+        />
+      ) : null}
       {p.service ? (
         <button
           type="button"
