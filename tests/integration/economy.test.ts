@@ -315,7 +315,9 @@ describe(`the forecast on ${TEST_DB}`, () => {
     const detail = await journey.get(o.case.id);
     expect(detail.municipalities).toEqual({ acting: null, paying: { code: '657', name: 'Herning Kommune' } });
     expect(detail.events.some((e) => e.subject === 'Handlekommune og betalingskommune')).toBe(true);
-    const grants = (await rkskEconomist.get('/api/economy/forecast/grants?year=2026&asOf=2026-11-30&kind=sale&pageSize=100')).json() as {
+    const grants = (
+      await rkskEconomist.get('/api/economy/forecast/grants?year=2026&asOf=2026-11-30&kind=sale&pageSize=100')
+    ).json() as {
       items: ForecastGrant[];
     };
     expect(grants.items.find((g) => g.orderId === o.orderId)).toMatchObject({ kind: 'sale', committed: -9565.71 });

@@ -15,6 +15,7 @@ import { Alert } from '../../ui/alert.tsx';
 import { Field } from '../../ui/field.tsx';
 import { ErrorSummary, fieldIdOf, useFormErrors } from '../../ui/form-errors.tsx';
 import { amountOrText, formatKr } from '../../ui/number-format.ts';
+import { TableScroll } from '../../ui/table-scroll.tsx';
 
 const thisYear = () => new Date().getFullYear();
 
@@ -72,7 +73,7 @@ export function BudgetPanel({ user }: { user: SessionUser }) {
             </Alert>
           ) : null}
           {b.groups.length > 0 ? (
-            <div className="vt-table-scroll">
+            <TableScroll label={t('economy.budget.groups')}>
               <table className="table table--compact" data-testid="budget-groups">
                 <caption>{t('economy.budget.groups')}</caption>
                 <thead>
@@ -104,10 +105,10 @@ export function BudgetPanel({ user }: { user: SessionUser }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           ) : null}
           {commonSource ? <p data-testid="budget-source">{t('economy.budget.sourceAll', { source: commonSource })}</p> : null}
-          <div className="vt-table-scroll">
+          <TableScroll label={t('economy.budget.title', { year })}>
             <table className="table table--zebra table--compact" data-testid="budget-lines">
               <caption>{t('economy.budget.lines', { total: formatKr(b.total, lang) })}</caption>
               <thead>
@@ -133,7 +134,7 @@ export function BudgetPanel({ user }: { user: SessionUser }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {editable ? <BudgetLineForm year={year} /> : null}
           {editable ? <ImportForm kind="budget" /> : null}
           {editable ? <ImportForm kind="postings" /> : null}

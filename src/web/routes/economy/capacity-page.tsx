@@ -16,6 +16,7 @@ import { ErrorSummary, useFormErrors } from '../../ui/form-errors.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { formatNumber, formatPct } from '../../ui/number-format.ts';
 import { Pagination } from '../../ui/pagination.tsx';
+import { TableScroll } from '../../ui/table-scroll.tsx';
 import { monthNames } from './forecast-panel.tsx';
 
 const todayIso = () => new Date().toISOString().slice(0, 10);
@@ -71,7 +72,7 @@ export function CapacityPage({ user }: { user: SessionUser }) {
                 .join(', ')}
             </Alert>
           ) : null}
-          <div className="vt-table-scroll">
+          <TableScroll label={t('capacity.caption', { date: formatDate(c.on) })}>
             <table className="table table--zebra table--compact" data-testid="capacity-table">
               <caption>{t('capacity.caption', { date: formatDate(c.on) })}</caption>
               <thead>
@@ -125,7 +126,7 @@ export function CapacityPage({ user }: { user: SessionUser }) {
                   ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {series.length > 0 ? (
             <Chart
               title={t('capacity.chart', { year: c.year })}
@@ -200,7 +201,7 @@ function WaitingListSection({ offers, canWrite }: { offers: CapacityOffer[]; can
         <p>{t('waiting.none')}</p>
       ) : (
         <>
-          <div className="vt-table-scroll">
+          <TableScroll label={t('waiting.title')}>
             <table className="table table--zebra table--compact" data-testid="waiting-list">
               <thead>
                 <tr>
@@ -251,7 +252,7 @@ function WaitingListSection({ offers, canWrite }: { offers: CapacityOffer[]; can
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <Pagination page={l.page} pageSize={l.pageSize} total={l.total} onPage={setPage} />
           {acting && l.items.find((e) => e.id === acting) ? (
             <WaitingActions

@@ -8,6 +8,7 @@ import { Chart } from '../../ui/chart/chart.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { formatKr } from '../../ui/number-format.ts';
 import { Pagination } from '../../ui/pagination.tsx';
+import { TableScroll } from '../../ui/table-scroll.tsx';
 
 const thisYear = () => new Date().getFullYear();
 
@@ -183,7 +184,7 @@ export function ForecastPanel() {
               {t('economy.export.csv')}
             </a>
           </p>
-          <div className="vt-table-scroll">
+          <TableScroll label={t('economy.forecast.tableCaption', { date: formatDate(f.asOf) })}>
             <table className="table table--zebra table--compact" data-testid="forecast-table">
               <caption>{t('economy.forecast.tableCaption', { date: formatDate(f.asOf) })}</caption>
               <thead>
@@ -247,7 +248,7 @@ export function ForecastPanel() {
                 </tr>
               </tfoot>
             </table>
-          </div>
+          </TableScroll>
           {drill ? (
             <section className="vt-section" aria-labelledby="drill-title" data-testid="forecast-grants">
               <h3 id="drill-title" tabIndex={-1}>
@@ -256,7 +257,7 @@ export function ForecastPanel() {
               <p>{t('economy.drill.intro')}</p>
               {grants.data ? (
                 <>
-                  <div className="vt-table-scroll">
+                  <TableScroll label={t('economy.drill.title', { row: rowName(drill.row, by, td, t) })}>
                     <table className="table table--compact">
                       <thead>
                         <tr>
@@ -291,7 +292,7 @@ export function ForecastPanel() {
                         ))}
                       </tbody>
                     </table>
-                  </div>
+                  </TableScroll>
                   <Pagination
                     page={grants.data.page}
                     pageSize={grants.data.pageSize}

@@ -14,6 +14,7 @@ import { Field } from '../../ui/field.tsx';
 import { ErrorSummary, fieldIdOf, useFormErrors } from '../../ui/form-errors.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { amountOrText, formatKr, formatNumber, formatPct } from '../../ui/number-format.ts';
+import { TableScroll } from '../../ui/table-scroll.tsx';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -49,7 +50,7 @@ export function RatesPanel({ user }: { user: SessionUser }) {
     <section aria-labelledby="rates-title">
       <h2 id="rates-title">{t('economy.rates.title')}</h2>
       <p>{t('economy.rates.intro')}</p>
-      <div className="vt-table-scroll">
+      <TableScroll label={t('economy.rates.title')}>
         <table className="table table--zebra table--compact" data-testid="rate-cards">
           <thead>
             <tr>
@@ -94,7 +95,7 @@ export function RatesPanel({ user }: { user: SessionUser }) {
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {open ? <OfferRates offer={offers.data.find((o) => o.id === open) as EconomyOffer} editable={editable} /> : null}
     </section>
   );
@@ -105,7 +106,7 @@ function OfferRates({ offer, editable }: { offer: EconomyOffer; editable: boolea
   return (
     <section className="vt-section" aria-labelledby="offer-rates-title" data-testid="offer-rates">
       <h3 id="offer-rates-title">{t('economy.rates.versions', { offer: offer.name })}</h3>
-      <div className="vt-table-scroll">
+      <TableScroll label={t('economy.rates.versions', { offer: offer.name })}>
         <table className="table table--compact">
           <thead>
             <tr>
@@ -141,7 +142,7 @@ function OfferRates({ offer, editable }: { offer: EconomyOffer; editable: boolea
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {editable ? <RateForm offer={offer} /> : null}
     </section>
   );

@@ -9,6 +9,7 @@ import { Field } from '../../ui/field.tsx';
 import { ErrorSummary, fieldIdOf, useFormErrors } from '../../ui/form-errors.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { formatKr } from '../../ui/number-format.ts';
+import { TableScroll } from '../../ui/table-scroll.tsx';
 
 /**
  * Places bought and sold (retssikkerhedsloven §§ 9–9 c): our citizens in others' offers are purchases, other
@@ -40,7 +41,7 @@ export function TradesPanel({ user }: { user: SessionUser }) {
         trades.data.items.length === 0 ? (
           <p>{t('economy.trades.none')}</p>
         ) : (
-          <div className="vt-table-scroll">
+          <TableScroll label={t('economy.trades.title', { year })}>
             <table className="table table--zebra table--compact" data-testid="trades">
               <thead>
                 <tr>
@@ -71,14 +72,14 @@ export function TradesPanel({ user }: { user: SessionUser }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )
       ) : (
         <p>{t('common.loading')}</p>
       )}
       <h3 className="vt-section">{t('economy.sales.title')}</h3>
       {sales.data ? (
-        <div className="vt-table-scroll">
+        <TableScroll label={t('economy.sales.title')}>
           <table className="table table--compact" data-testid="place-sales">
             <thead>
               <tr>
@@ -107,7 +108,7 @@ export function TradesPanel({ user }: { user: SessionUser }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       {can(user.role, 'economy.edit') ? <SaleForm /> : null}
     </section>

@@ -11,6 +11,7 @@ import { Field } from '../../ui/field.tsx';
 import { ErrorSummary, useFormErrors } from '../../ui/form-errors.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { amountOrText, formatKr, formatNumber } from '../../ui/number-format.ts';
+import { TableScroll } from '../../ui/table-scroll.tsx';
 
 type Drafts = {
   drafts: { versionId: string; number: number; descriptionId: string; title: string; legalBasis: string }[];
@@ -178,45 +179,47 @@ export function WhatIfPage() {
             />
           ) : null}
           {w.offers.length === 0 ? <p>{t('economy.whatIf.noGrants')}</p> : null}
-          <div className="vt-table-scroll" hidden={w.offers.length === 0}>
-            <table className="table table--compact" data-testid="what-if-offers">
-              <caption>{t('economy.whatIf.perOffer')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('economy.rates.offer')}</th>
-                  <th scope="col" className="vt-num">
-                    {t('economy.whatIf.grants')}
-                  </th>
-                  <th scope="col" className="vt-num">
-                    {t('economy.whatIf.moved')}
-                  </th>
-                  <th scope="col" className="vt-num">
-                    {t('economy.whatIf.before')}
-                  </th>
-                  <th scope="col" className="vt-num">
-                    {t('economy.whatIf.after')}
-                  </th>
-                  <th scope="col" className="vt-num">
-                    {t('economy.whatIf.delta')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {w.offers.map((o) => (
-                  <tr key={o.offerId}>
-                    <th scope="row">{o.offerName}</th>
-                    <td className="vt-num">{o.grants}</td>
-                    <td className="vt-num">{o.moved}</td>
-                    <td className="vt-num">{formatKr(o.before, lang)}</td>
-                    <td className="vt-num">{formatKr(o.after, lang)}</td>
-                    <td className="vt-num">{formatKr(o.delta, lang)}</td>
+          {w.offers.length > 0 ? (
+            <TableScroll label={t('economy.whatIf.perOffer')}>
+              <table className="table table--compact" data-testid="what-if-offers">
+                <caption>{t('economy.whatIf.perOffer')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('economy.rates.offer')}</th>
+                    <th scope="col" className="vt-num">
+                      {t('economy.whatIf.grants')}
+                    </th>
+                    <th scope="col" className="vt-num">
+                      {t('economy.whatIf.moved')}
+                    </th>
+                    <th scope="col" className="vt-num">
+                      {t('economy.whatIf.before')}
+                    </th>
+                    <th scope="col" className="vt-num">
+                      {t('economy.whatIf.after')}
+                    </th>
+                    <th scope="col" className="vt-num">
+                      {t('economy.whatIf.delta')}
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {w.offers.map((o) => (
+                    <tr key={o.offerId}>
+                      <th scope="row">{o.offerName}</th>
+                      <td className="vt-num">{o.grants}</td>
+                      <td className="vt-num">{o.moved}</td>
+                      <td className="vt-num">{formatKr(o.before, lang)}</td>
+                      <td className="vt-num">{formatKr(o.after, lang)}</td>
+                      <td className="vt-num">{formatKr(o.delta, lang)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          ) : null}
           <h4>{t('economy.whatIf.bands')}</h4>
-          <div className="vt-table-scroll">
+          <TableScroll label={t('economy.whatIf.bands')}>
             <table className="table table--compact" data-testid="what-if-bands">
               <thead>
                 <tr>
@@ -244,7 +247,7 @@ export function WhatIfPage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {w.exclusions.added.length || w.exclusions.removed.length ? (
             <>
               <h4>{t('economy.whatIf.exclusions')}</h4>
@@ -262,7 +265,7 @@ export function WhatIfPage() {
           {w.moves.length === 0 ? (
             <p>{t('economy.whatIf.noMoves')}</p>
           ) : (
-            <div className="vt-table-scroll">
+            <TableScroll label={t('economy.whatIf.moves')}>
               <table className="table table--zebra table--compact" data-testid="what-if-moves">
                 <thead>
                   <tr>
@@ -292,7 +295,7 @@ export function WhatIfPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
           {!w.named ? <p>{t('economy.whatIf.anonymous')}</p> : null}
         </section>

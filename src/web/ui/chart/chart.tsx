@@ -5,6 +5,7 @@ import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useId, useRef } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatAxis, formatValue, type NumberKind } from '../number-format.ts';
+import { TableScroll } from '../table-scroll.tsx';
 
 // Tree-shaken: only what Visitator's charts use, drawn as SVG (sharp at any zoom, printable).
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
@@ -108,7 +109,7 @@ export function Chart({
       </p>
       <details className="vt-chart__table" open={tableOpen}>
         <summary>{t('chart.showTable')}</summary>
-        <div className="vt-table-scroll">
+        <TableScroll label={title}>
           <table className="table table--compact">
             <caption>{title}</caption>
             <thead>
@@ -134,7 +135,7 @@ export function Chart({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </details>
     </figure>
   );
