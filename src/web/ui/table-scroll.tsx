@@ -7,8 +7,8 @@ import type { ReactNode } from 'react';
 export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it
-    <div className="vt-table-scroll" role="region" aria-label={label} tabIndex={0}>
+    <section className="vt-table-scroll" aria-label={label} tabIndex={0}>
       {children}
-    </div>
+    </section>
   );
 }
