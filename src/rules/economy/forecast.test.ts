@@ -211,6 +211,23 @@ describe('the forecast on a fixture computed by hand (2026, as of 30 September: 
     expect(r.rows[0]).toMatchObject({ method: 'pro_rata', actual: 250_000, committed: 92_000, forecast: 342_000 });
   });
 
+  it('a budget line without an offer is driven by the grants on its offers (not also pro rata)', () => {
+    const r = forecast({
+      year: 2026,
+      asOf: d('2026-09-30'),
+      budget: [{ unitId: 'auth', kind: 'purchase_internal', offerId: null, amount: 365_000 }],
+      postings: [],
+      commitments: [
+        { unitId: 'auth', kind: 'purchase_internal', offerId: 'offerA', amount: 9_200, spread: [], grantId: 'g1' },
+      ],
+    });
+    const line = r.rows.find((x) => x.offerId === null);
+    const offer = r.rows.find((x) => x.offerId === 'offerA');
+    // The budget row keeps its budget and adds no pro-rata 92,000 on top of the grant's 9,200.
+    expect(line).toMatchObject({ method: 'grants', budget: 365_000, committed: 0, forecast: 0 });
+    expect(offer).toMatchObject({ method: 'grants', committed: 9_200 });
+  });
+
   it('a refund already received is not counted twice', () => {
     const r = forecast({
       year: 2026,

@@ -81,7 +81,9 @@ export function forecast(input: {
     }
     return r;
   };
+  // A line is driven by its grants when any grant falls on it (whatever offer a budget line names).
   const withGrants = new Set<string>();
+  const lineOf = (k: LineKey) => `${k.unitId}|${k.kind}`;
   const monthlyActual = new Array<number>(12).fill(0);
   const monthlyCommitted = new Array<number>(12).fill(0);
   for (const b of input.budget) row(b).budget += b.amount;
@@ -93,11 +95,11 @@ export function forecast(input: {
   for (const c of input.commitments) {
     if (!GRANT_DRIVEN.has(c.kind)) continue;
     row(c).committed += c.amount;
-    withGrants.add(keyOf(c));
+    withGrants.add(lineOf(c));
     if (c.kind !== 'refund') spreadByMonth(c.spread, year, monthlyCommitted);
   }
-  for (const [key, r] of rows) {
-    if (r.method === 'grants' && !withGrants.has(key) && r.budget !== 0) r.method = 'pro_rata';
+  for (const r of rows.values()) {
+    if (r.method === 'grants' && !withGrants.has(lineOf(r)) && r.budget !== 0) r.method = 'pro_rata';
     if (r.method === 'pro_rata') {
       r.committed = r.budget * share;
       spreadByMonth([{ from: addDays(asOf, 1), to: yearEnd(year), perDay: r.budget / daysInYear(year) }], year, monthlyCommitted);
