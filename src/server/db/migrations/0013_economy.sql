@@ -1,26 +1,6 @@
 -- Economy and capacity (issue 13): rate cards, budgets and postings from the finance system, places sold to other
--- municipalities, recorded self-payments and the waiting list. Tenant keys: (municipality_id, id) everywhere, foreign
--- keys composite, municipality_id in every unique constraint, row-level security per municipality.
-
--- Composite foreign keys need (municipality_id, id) to be unique on the tables they point at. The platform's tenant
--- keys make that their primary key; until a table has it, a unique constraint does.
-do $$
-declare
-  t text;
-begin
-  foreach t in array array['offer', 'org_unit', 'citizen', 'case_file', 'case_order', 'decision'] loop
-    if not exists (
-      select 1
-      from pg_constraint c
-      where c.conrelid = t::regclass
-        and c.contype in ('p', 'u')
-        and (select array_agg(a.attname::text order by a.attname)
-             from unnest(c.conkey) k join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k) = array['id', 'municipality_id']
-    ) then
-      execute format('alter table %I add constraint %I unique (municipality_id, id)', t, t || '_tenant_key');
-    end if;
-  end loop;
-end $$;
+-- municipalities, recorded self-payments and the waiting list. Tenant keys as migration 0012 made them: (municipality_id, id)
+-- everywhere, foreign keys composite, municipality_id leading every unique constraint, row-level security per municipality.
 
 -- The economist and center management (økonomi og centerledelse): budgets, forecasts, rate cards and capacity.
 alter table app_user drop constraint app_user_role_check;
