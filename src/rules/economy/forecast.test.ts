@@ -217,9 +217,7 @@ describe('the forecast on a fixture computed by hand (2026, as of 30 September: 
       asOf: d('2026-09-30'),
       budget: [{ unitId: 'auth', kind: 'purchase_internal', offerId: null, amount: 365_000 }],
       postings: [],
-      commitments: [
-        { unitId: 'auth', kind: 'purchase_internal', offerId: 'offerA', amount: 9_200, spread: [], grantId: 'g1' },
-      ],
+      commitments: [{ unitId: 'auth', kind: 'purchase_internal', offerId: 'offerA', amount: 9_200, spread: [], grantId: 'g1' }],
     });
     const line = r.rows.find((x) => x.offerId === null);
     const offer = r.rows.find((x) => x.offerId === 'offerA');

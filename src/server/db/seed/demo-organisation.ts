@@ -138,9 +138,12 @@ export const DEMO_MUNICIPALITIES: DemoMunicipality[] = [
   },
 ];
 
-type Role = 'caseworker' | 'provider_staff' | 'team_leader' | 'administrator' | 'analyst' | 'economist';
+type Role = 'caseworker' | 'provider_staff' | 'team_leader' | 'administrator' | 'analyst';
 
-/** Invented staff: every role in every municipality, so each can be tried from the demo log-in page. */
+/**
+ * Invented staff: every role in every municipality, so each can be tried from the demo log-in page. The economists come
+ * with the economy's demo data (economy-seed.ts): their role is migration 0014's, and these seeds still load at 0011.
+ */
 export const DEMO_STAFF: { municipality: string; name: string; role: Role; unit: string; offers?: string[] }[] = [
   { municipality: '730', name: 'Sofie Kragh', role: 'caseworker', unit: 'csi-myndighed' },
   { municipality: '730', name: 'Anders Bech', role: 'caseworker', unit: 'csi-myndighed' },
@@ -150,7 +153,6 @@ export const DEMO_STAFF: { municipality: string; name: string; role: Role; unit:
   // A second administrator per municipality: a catalogue version is approved by someone other than its preparer.
   { municipality: '730', name: 'Mads Kirkegaard', role: 'administrator', unit: 'csi' },
   { municipality: '730', name: 'Kasper Friis', role: 'analyst', unit: 'csi' },
-  { municipality: '730', name: 'Louise Kjeldsen', role: 'economist', unit: 'csi' },
   { municipality: '760', name: 'Maria Vestergaard', role: 'caseworker', unit: 'rksk-myndighed' },
   { municipality: '760', name: 'Peter Holm', role: 'caseworker', unit: 'rksk-myndighed' },
   { municipality: '760', name: 'Birgitte Lund', role: 'team_leader', unit: 'rksk-myndighed' },
@@ -164,12 +166,10 @@ export const DEMO_STAFF: { municipality: string; name: string; role: Role; unit:
   { municipality: '760', name: 'Camilla Brandt', role: 'administrator', unit: 'rksk-myndighed' },
   { municipality: '760', name: 'Jens Holm', role: 'administrator', unit: 'rksk-myndighed' },
   { municipality: '760', name: 'Thomas Ravn', role: 'analyst', unit: 'rksk-myndighed' },
-  { municipality: '760', name: 'Henrik Bak', role: 'economist', unit: 'rksk-myndighed' },
   { municipality: '707', name: 'Karen Bruun', role: 'caseworker', unit: 'nd-myndighed' },
   { municipality: '707', name: 'Mikkel Due', role: 'team_leader', unit: 'nd-myndighed' },
   { municipality: '707', name: 'Nanna Skov', role: 'provider_staff', unit: 'nd-bostoette', offers: ['nd-bostoette'] },
   { municipality: '707', name: 'Ole Thorsen', role: 'administrator', unit: 'nd-myndighed' },
   { municipality: '707', name: 'Sofie Lykke', role: 'administrator', unit: 'nd-myndighed' },
   { municipality: '707', name: 'Ida Winther', role: 'analyst', unit: 'nd-myndighed' },
-  { municipality: '707', name: 'Pia Lund', role: 'economist', unit: 'nd-myndighed' },
 ];

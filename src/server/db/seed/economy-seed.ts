@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { LINE_KINDS } from '../../../shared/economy/economy.schema.ts';
 import type { AdminTx, Database } from '../../platform/db/database.ts';
 import { seededRandom, stableUuid } from './deterministic.ts';
+import { readOfferFiles, seedOffers } from './offer-seed.ts';
 
 /**
  * Demo data of economy and capacity (issue 13): rate cards, budgets, actuals from the finance system, places sold and
@@ -13,6 +14,15 @@ import { seededRandom, stableUuid } from './deterministic.ts';
  * has rate cards already is left as it is.
  */
 const POLICY = fileURLToPath(new URL('../../../../policy/economy/', import.meta.url));
+/** Offers run by other municipalities, regions and private providers that the demo municipalities buy places in. */
+export const PURCHASED_OFFERS_DIR = fileURLToPath(new URL('../../../../policy/economy/offers/', import.meta.url));
+
+/** The economists (økonomi og centerledelse), one per demo municipality, on the demo log-in page. */
+const ECONOMISTS: { municipality: string; name: string; unit: string }[] = [
+  { municipality: '730', name: 'Louise Kjeldsen', unit: 'csi' },
+  { municipality: '760', name: 'Henrik Bak', unit: 'rksk-myndighed' },
+  { municipality: '707', name: 'Pia Lund', unit: 'nd-myndighed' },
+];
 
 const INVENTED_RATE =
   'Opdigtet til demoen (invented): seeds 001 og 003 oplyser ikke takster for dette tilbud; niveauet er sat realistisk for tilbudstypen.';
@@ -288,6 +298,24 @@ async function insert(tx: AdminTx, table: string, rows: Record<string, unknown>[
   }
 }
 
+async function seedEconomists(c: Ctx): Promise<void> {
+  const rows = ECONOMISTS.filter((e) => e.municipality === c.code).map((e) => ({
+    id: stableUuid(`user:${c.code}:${e.name}`),
+    municipality_id: c.municipalityId,
+    name: e.name,
+    role: 'economist',
+    unit_id: unitId(c.code, e.unit),
+    oidc_subject: `demo-${c.code}-${e.name.toLowerCase().replace(/[^a-zæøå]+/g, '-')}`,
+    is_demo: true,
+  }));
+  if (rows.length === 0) return;
+  const present = await c.tx.query('select 1 from app_user where municipality_id = $1 and id = $2', [
+    c.municipalityId,
+    rows[0]?.id,
+  ]);
+  if (present.length === 0) await insert(c.tx, 'app_user', rows);
+}
+
 async function seedRates(c: Ctx): Promise<void> {
   const rows: Record<string, unknown>[] = [];
   for (const r of RATES[c.code] ?? []) {
@@ -515,17 +543,22 @@ async function seedWaitingList(c: Ctx): Promise<void> {
   await insert(c.tx, 'waiting_list_event', events);
 }
 
-/** Loads the economy demo data for each demo municipality present that has none yet. */
+/**
+ * Loads the economy demo data for each demo municipality present that has none yet: the offers it buys places in, its
+ * economist, rate cards, budgets and actuals, places sold and the waiting list.
+ */
 export async function seedEconomy(database: Database): Promise<number> {
+  await seedOffers(database, readOfferFiles(PURCHASED_OFFERS_DIR));
   return database.adminTransaction(async (tx) => {
     const municipalities = await tx.query<{ id: string; code: string }>('select id, code from municipality order by code');
     let loaded = 0;
     for (const m of municipalities) {
+      const offers = await tx.query<{ id: string; key: string }>('select id, key from offer where municipality_id = $1', [m.id]);
+      const c: Ctx = { tx, municipalityId: m.id, code: m.code, offers: new Map(offers.map((o) => [o.key, o.id])) };
+      await seedEconomists(c);
       if (!RATES[m.code]) continue;
       const has = await tx.query('select 1 from rate_card where municipality_id = $1 limit 1', [m.id]);
       if (has.length > 0) continue;
-      const offers = await tx.query<{ id: string; key: string }>('select id, key from offer where municipality_id = $1', [m.id]);
-      const c: Ctx = { tx, municipalityId: m.id, code: m.code, offers: new Map(offers.map((o) => [o.key, o.id])) };
       await seedRates(c);
       await seedPostings(c, await seedBudgets(c));
       await seedSales(c);
