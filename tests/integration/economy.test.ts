@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/platform/db/database.ts';
 import { inSystem } from '../../src/server/platform/tx.ts';
@@ -351,11 +352,37 @@ describe(`the forecast on ${TEST_DB}`, () => {
 describe(`capacity, places sold and the waiting list on ${TEST_DB}`, () => {
   it('counts places sold to other municipalities as occupied places', async () => {
     const c = (await economist.get('/api/economy/capacity?on=2026-11-15')).json() as {
-      offers: { name: string; places: number | null; occupied: number; vacant: number | null; waiting: number }[];
+      offers: {
+        name: string;
+        places: number | null;
+        occupied: number;
+        vacant: number | null;
+        reserved: number;
+        waiting: number;
+      }[];
     };
     const ladegaarden = c.offers.find((o) => o.name === 'Ladegården');
-    // Favrskov, Syddjurs (to 30 November) and Viborg.
-    expect(ladegaarden).toMatchObject({ places: 27, occupied: 3, vacant: 24 });
+    // The demo's orders there on 15 November, counted here in SQL, and three places sold: Favrskov, Syddjurs (to
+    // 30 November) and Viborg.
+    const ladegaardenId = (await offer(economist, 'ladegaarden')).id;
+    const orders = await inSystem(database, async (tx) =>
+      Number(
+        (
+          await tx
+            .selectFrom('case_order as o')
+            .innerJoin('decision as d', (j) =>
+              j.onRef('d.municipality_id', '=', 'o.municipality_id').onRef('d.id', '=', 'o.decision_id'),
+            )
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('o.offer_id', '=', ladegaardenId)
+            .where(sql<boolean>`coalesce(o.actual_start, d.start_date, o.ordered_on) <= date '2026-11-15'`)
+            .where((eb) => eb.or([eb('o.ends_on', 'is', null), eb('o.ends_on', '>=', '2026-11-15')]))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    );
+    expect(ladegaarden).toMatchObject({ places: 27, occupied: orders + 3 });
+    expect(ladegaarden?.vacant).toBe(Math.max(0, 27 - orders - 3 - (ladegaarden?.reserved ?? 0)));
     expect(c.offers.find((o) => o.name === 'Blommevej')?.waiting).toBeGreaterThanOrEqual(2);
     // Places bought from others are not our capacity.
     expect(c.offers.some((o) => o.name === 'Skovvang')).toBe(false);

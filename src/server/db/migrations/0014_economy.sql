@@ -242,8 +242,10 @@ grant select, insert, update on rate_card, budget_line, place_sale, waiting_list
 grant select, insert, update on budget_posting, citizen_payment to visitator_app;
 grant select, insert on finance_import, waiting_list_event to visitator_app;
 
--- The forecast reads every order not ended before the period (ends_on null or on/after its first day).
-create index case_order_running_idx on case_order (municipality_id, ends_on);
+-- The forecast and capacity read the municipality's orders through case_order_pkey's municipality_id and filter those
+-- ended before the period. An index on (municipality_id, ends_on) served no better (most orders of a year are still
+-- running or ended within it) and, being the smallest led by municipality_id, PGlite's planner took it for the
+-- provider's page instead of case_order_offer_status_idx.
 -- The what-if reads the grants decided under one service description's versions.
 create index decision_version_idx on decision (municipality_id, service_description_version_id);
 

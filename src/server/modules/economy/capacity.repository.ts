@@ -12,7 +12,7 @@ export type WaitingRow = Selectable<WaitingListEntryTable> & {
 
 /** The only SQL of place sales, recorded self-payments and the waiting list. */
 export const capacityRepository = {
-  /** Stays at the municipality's offers in a period: orders (case_order_running_idx), one row each. */
+  /** Stays at the municipality's offers in a period: orders (case_order_pkey by municipality, ended ones filtered), one row each. */
   async orderStays(tx: Tx, municipalityId: string, from: string, to: string) {
     return tx
       .selectFrom('case_order as o')

@@ -62,7 +62,7 @@ function grantsQuery(tx: Tx, municipalityId: string) {
 
 export const grantsRepository = {
   /**
-   * Every grant that may run in [from, to]: not ended before `from` (case_order_running_idx) and started by `to`.
+   * Every grant that may run in [from, to]: not ended before `from` (case_order_pkey by municipality, ended ones filtered) and started by `to`.
    * Planned ends inside the period are the rules' business (grant-period.ts).
    */
   async running(tx: Tx, municipalityId: string, from: string, to: string): Promise<GrantRow[]> {
