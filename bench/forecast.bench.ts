@@ -16,12 +16,13 @@
  * - the what-if of the draft over the same grants (`runWhatIf`).
  */
 import { sql } from 'kysely';
+import { migrateDatabase } from '../src/server/db/schema.ts';
 import { stableUuid } from '../src/server/db/seed/deterministic.ts';
 import { readForecast } from '../src/server/modules/economy/read-forecast.use-case.ts';
 import { runWhatIf } from '../src/server/modules/economy/run-what-if.use-case.ts';
 import type { RequestContext } from '../src/server/platform/auth/actor.ts';
+import { fixedClock } from '../src/server/platform/clock.ts';
 import { openDatabase } from '../src/server/platform/db/database.ts';
-import { migrate } from '../src/server/platform/db/migrate.ts';
 import { inTenant } from '../src/server/platform/tx.ts';
 import type { PlainDate } from '../src/shared/plain-date.ts';
 
@@ -29,7 +30,7 @@ const G = Number(process.env.BENCH_GRANTS ?? 100_000);
 const R = Number(process.env.BENCH_RUNS ?? 5);
 const url = process.env.BENCH_DATABASE_URL;
 const database = await openDatabase(url ? { kind: 'postgres', url } : { kind: 'pglite' });
-await migrate(database);
+await migrateDatabase(database);
 const m = stableUuid('bench-forecast:m');
 const authority = stableUuid('bench-forecast:authority');
 const v1 = stableUuid('bench-forecast:v1');
@@ -190,6 +191,7 @@ const ctx: RequestContext = {
   requestId: 'bench',
   lang: 'da',
   database,
+  clock: fixedClock('2026-09-30T10:00:00Z'),
 };
 const asOf = '2026-09-30' as PlainDate;
 

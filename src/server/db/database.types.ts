@@ -5,7 +5,7 @@
 
 import type { ColumnType } from 'kysely';
 
-export type AppUserRole = 'administrator' | 'analyst' | 'caseworker' | 'citizen' | 'provider_staff' | 'team_leader';
+export type AppUserRole = 'administrator' | 'analyst' | 'caseworker' | 'citizen' | 'economist' | 'provider_staff' | 'team_leader';
 
 export type AuditLogAction =
   | 'access_denied'
@@ -18,6 +18,26 @@ export type AuditLogAction =
   | 'read'
   | 'search'
   | 'update';
+
+export type BudgetLineLineKind =
+  | 'center_common'
+  | 'operating'
+  | 'other_authority'
+  | 'provider_sales'
+  | 'purchase_external'
+  | 'purchase_internal'
+  | 'refund'
+  | 'sale';
+
+export type BudgetPostingLineKind =
+  | 'center_common'
+  | 'operating'
+  | 'other_authority'
+  | 'provider_sales'
+  | 'purchase_external'
+  | 'purchase_internal'
+  | 'refund'
+  | 'sale';
 
 export type CaseDocumentKind = 'decision_letter' | 'forwarding_letter' | 'missed_deadline_notice' | 'receipt_letter';
 
@@ -42,6 +62,8 @@ export type CaseRequestChannel = 'digital' | 'letter' | 'outreach_advice' | 'pho
 
 export type CaseRequestRequestedBy = 'citizen' | 'professional' | 'relative_with_consent';
 
+export type CitizenPaymentLegalBasis = 'SEL § 107' | 'SEL § 108';
+
 export type ComplaintAppealOutcome = 'changed' | 'confirmed' | 'dismissed' | 'remitted';
 
 export type ComplaintForm = 'digital' | 'oral' | 'written';
@@ -55,6 +77,8 @@ export type DecisionKind = 'application' | 'revisitation' | 'stop';
 export type DecisionOutcome = 'granted' | 'partly_granted' | 'refused';
 
 export type DecisionPartyHearing = 'done' | 'not_needed';
+
+export type FinanceImportKind = 'budget' | 'postings';
 
 export type FkoStatusKind = 'final' | 'quarterly';
 
@@ -77,7 +101,7 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Numeric = ColumnType<string, number | string, number | string>;
 
-export type OfferOwner = 'own' | 'private' | 'self_governing';
+export type OfferOwner = 'other_municipality' | 'own' | 'private' | 'region' | 'self_governing';
 
 export type OfferRateUnit = 'day' | 'month' | 'year';
 
@@ -85,20 +109,19 @@ export type OrgUnitKind = 'authority' | 'center' | 'department' | 'offer';
 
 export type OutreachContactKind = 'clarifying_talk' | 'course_start';
 
+export type RateCardFinancing = 'frame' | 'rate';
+
+export type RateCardPricingBasis = 'daily' | 'hourly' | 'module' | 'profile';
+
 export type ServiceDescriptionKind = 'quality_standard' | 'service_level';
 
 export type ServiceDescriptionVersionStatus = 'approved' | 'draft';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
-export interface AppSession {
-  created_at: Generated<Timestamp>;
-  expires_at: Timestamp;
-  id: string;
-  last_seen_at: Generated<Timestamp>;
-  municipality_id: string;
-  user_id: string;
-}
+export type WaitingListEntryStatus = 'accepted' | 'offered' | 'waiting' | 'withdrawn';
+
+export type WaitingListEventKind = 'accepted' | 'declined' | 'entered' | 'offered' | 'reprioritised' | 'withdrawn';
 
 export interface AppUser {
   active: Generated<boolean>;
@@ -111,7 +134,6 @@ export interface AppUser {
   name: string;
   oidc_subject: string | null;
   role: AppUserRole;
-  search_name: Generated<string | null>;
   unit_id: string | null;
 }
 
@@ -147,7 +169,6 @@ export interface AuditLog {
   actor_unit_id: string | null;
   actor_unit_name: string | null;
   actor_user_id: string | null;
-  chain_seq: number;
   citizen_id: string | null;
   criterion: string | null;
   details: Json | null;
@@ -160,6 +181,51 @@ export interface AuditLog {
   record_id: string | null;
   record_type: string | null;
   request_id: string | null;
+}
+
+export interface BudgetGroup {
+  budget_year: number;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  label: string;
+  municipality_id: string;
+  parent_id: string | null;
+  position: Generated<number>;
+  printed_amount: Numeric | null;
+  source: string | null;
+}
+
+export interface BudgetLine {
+  amount: Numeric;
+  budget_year: number;
+  group_id: string | null;
+  id: Generated<string>;
+  import_id: string | null;
+  invented: Generated<boolean>;
+  label: string;
+  line_kind: BudgetLineLineKind;
+  municipality_id: string;
+  offer_id: string | null;
+  source: string | null;
+  unit_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by_name: string | null;
+  version: Generated<number>;
+}
+
+export interface BudgetPosting {
+  amount: Numeric;
+  budget_year: number;
+  id: Generated<string>;
+  import_id: string | null;
+  invented: Generated<boolean>;
+  line_kind: BudgetPostingLineKind;
+  municipality_id: string;
+  offer_id: string | null;
+  posted_on: string;
+  text: string | null;
+  unit_id: string;
+  voucher: string;
 }
 
 export interface CaseDeadline {
@@ -204,6 +270,8 @@ export interface CaseEvent {
 }
 
 export interface CaseFile {
+  acting_municipality_code: string | null;
+  acting_municipality_name: string | null;
   caseworker_id: string | null;
   citizen_id: string;
   created_at: Generated<Timestamp>;
@@ -212,6 +280,8 @@ export interface CaseFile {
   journal_number: string;
   municipality_id: string;
   opened_on: string;
+  paying_municipality_code: string | null;
+  paying_municipality_name: string | null;
   status: CaseFileStatus;
   title: string;
   version: Generated<number>;
@@ -277,6 +347,20 @@ export interface Citizen {
   substitute_cpr: boolean;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
+}
+
+export interface CitizenPayment {
+  basis: Json;
+  citizen_id: string;
+  created_at: Generated<Timestamp>;
+  created_by_name: string;
+  from_date: string;
+  id: Generated<string>;
+  legal_basis: CitizenPaymentLegalBasis;
+  monthly_amount: Numeric;
+  municipality_id: string;
+  order_id: string;
+  to_date: string | null;
 }
 
 export interface Complaint {
@@ -354,6 +438,17 @@ export interface FfbCodeSystem {
   version: string;
 }
 
+export interface FinanceImport {
+  checksum: string;
+  file_name: string;
+  id: Generated<string>;
+  imported_at: Generated<Timestamp>;
+  imported_by_name: string;
+  kind: FinanceImportKind;
+  municipality_id: string;
+  row_count: number;
+}
+
 export interface FkoStatus {
   created_at: Generated<Timestamp>;
   goal_id: string;
@@ -415,6 +510,7 @@ export interface Offer {
   owner: OfferOwner;
   places: number | null;
   places_note: string | null;
+  provider_name: string | null;
   rate_dkk: Numeric | null;
   rate_unit: OfferRateUnit | null;
   source: string;
@@ -478,10 +574,47 @@ export interface OutreachContact {
   note: string | null;
 }
 
-export interface RateLimit {
-  hits: number;
-  key: string;
-  window_start: Timestamp;
+export interface PlaceSale {
+  buyer_reference: string | null;
+  citizen_label: string | null;
+  created_at: Generated<Timestamp>;
+  created_by_name: string;
+  from_date: string;
+  id: Generated<string>;
+  invented: Generated<boolean>;
+  module_days: number | null;
+  municipality_id: string;
+  note: string | null;
+  offer_id: string;
+  paying_municipality_code: string;
+  paying_municipality_name: string;
+  profile_code: string | null;
+  to_date: string | null;
+  version: Generated<number>;
+  weekly_hours: Numeric | null;
+}
+
+export interface RateCard {
+  add_ons: Generated<Json>;
+  created_at: Generated<Timestamp>;
+  created_by_name: string | null;
+  daily_rate: Numeric | null;
+  financing: RateCardFinancing;
+  hourly_rate: Numeric | null;
+  id: Generated<string>;
+  in_force_from: string;
+  in_force_to: string | null;
+  invented: Generated<boolean>;
+  module_day_rate: Numeric | null;
+  municipality_id: string;
+  note: string | null;
+  occupancy_pct: Numeric | null;
+  offer_id: string;
+  pricing_basis: RateCardPricingBasis;
+  profile_prices: Generated<Json>;
+  rate_year: number;
+  source: string;
+  version: Generated<number>;
 }
 
 export interface SchemaMigration {
@@ -523,13 +656,50 @@ export interface ServiceDescriptionVersion {
   status: ServiceDescriptionVersionStatus;
 }
 
+export interface WaitingListEntry {
+  answer_by: string | null;
+  case_id: string | null;
+  citizen_id: string;
+  closed_on: string | null;
+  created_at: Generated<Timestamp>;
+  created_by_name: string;
+  decided_on: string;
+  declines: Generated<number>;
+  id: Generated<string>;
+  legal_basis: string;
+  municipality_id: string;
+  needed_from: string;
+  note: string | null;
+  offer_id: string | null;
+  offered_offer_id: string | null;
+  offered_on: string | null;
+  priority: number;
+  start_on: string | null;
+  status: Generated<WaitingListEntryStatus>;
+  version: Generated<number>;
+}
+
+export interface WaitingListEvent {
+  actor_name: string;
+  created_at: Generated<Timestamp>;
+  entry_id: string;
+  id: Generated<number>;
+  kind: WaitingListEventKind;
+  municipality_id: string;
+  note: string | null;
+  occurred_on: string;
+  offer_id: string | null;
+}
+
 export interface DB {
-  app_session: AppSession;
   app_user: AppUser;
   app_user_offer: AppUserOffer;
   assessment: Assessment;
   assessment_theme: AssessmentTheme;
   audit_log: AuditLog;
+  budget_group: BudgetGroup;
+  budget_line: BudgetLine;
+  budget_posting: BudgetPosting;
   case_deadline: CaseDeadline;
   case_document: CaseDocument;
   case_event: CaseEvent;
@@ -538,11 +708,13 @@ export interface DB {
   case_order: CaseOrder;
   case_request: CaseRequest;
   citizen: Citizen;
+  citizen_payment: CitizenPayment;
   complaint: Complaint;
   decision: Decision;
   delivered_hours: DeliveredHours;
   ffb_code: FfbCode;
   ffb_code_system: FfbCodeSystem;
+  finance_import: FinanceImport;
   fko_status: FkoStatus;
   follow_up: FollowUp;
   journal_number_counter: JournalNumberCounter;
@@ -553,8 +725,11 @@ export interface DB {
   order_subgoal: OrderSubgoal;
   org_unit: OrgUnit;
   outreach_contact: OutreachContact;
-  rate_limit: RateLimit;
+  place_sale: PlaceSale;
+  rate_card: RateCard;
   schema_migration: SchemaMigration;
   service_description: ServiceDescription;
   service_description_version: ServiceDescriptionVersion;
+  waiting_list_entry: WaitingListEntry;
+  waiting_list_event: WaitingListEvent;
 }

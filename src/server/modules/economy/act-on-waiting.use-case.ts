@@ -2,7 +2,6 @@ import { offerDeliversBasis } from '../../../rules/cases/decision-rules.ts';
 import { nextWaitingStatus } from '../../../rules/economy/waiting-list.ts';
 import type { WaitingAction } from '../../../shared/economy/economy.schema.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
-import { today } from '../../platform/clock.ts';
 import { conflict, fieldError, invalidTransition, notFound } from '../../platform/errors.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { capacityRepository } from './capacity.repository.ts';
@@ -20,7 +19,7 @@ export async function actOnWaiting(ctx: RequestContext, id: string, a: WaitingAc
     if (!e) throw notFound();
     const next = nextWaitingStatus(e.status, a.action);
     if (next === null) throw invalidTransition();
-    if (a.on > today()) throw fieldError('on', 'waiting.future');
+    if (a.on > ctx.clock.today()) throw fieldError('on', 'waiting.future');
     let set: Parameters<typeof capacityRepository.updateWaiting>[4];
     let offerId: string | null = null;
     switch (a.action) {

@@ -1,9 +1,9 @@
-import { type Selectable, sql } from 'kysely';
-import type { BudgetLineTable, BudgetPostingTable } from '../../db/database.types.ts';
+import { type Insertable, type Selectable, sql } from 'kysely';
+import type { BudgetLine, BudgetPosting } from '../../db/database.types.ts';
 import type { Tx } from '../../platform/tx.ts';
 
-export type BudgetLineRow = Selectable<BudgetLineTable> & { unit_name: string; offer_name: string | null };
-type LineKind = BudgetLineTable['line_kind'];
+export type BudgetLineRow = Selectable<BudgetLine> & { unit_name: string; offer_name: string | null };
+type LineKind = BudgetLine['line_kind'];
 
 /** The only SQL of budgets, printed totals (groups), postings and finance imports. */
 export const budgetRepository = {
@@ -48,7 +48,7 @@ export const budgetRepository = {
     tx: Tx,
     municipalityId: string,
     k: { year: number; unitId: string; kind: LineKind; offerId: string | null },
-  ): Promise<Selectable<BudgetLineTable> | undefined> {
+  ): Promise<Selectable<BudgetLine> | undefined> {
     return tx
       .selectFrom('budget_line')
       .selectAll()
@@ -74,7 +74,7 @@ export const budgetRepository = {
   async insertLine(
     tx: Tx,
     municipalityId: string,
-    row: Omit<BudgetLineTable, 'id' | 'municipality_id' | 'version' | 'updated_at' | 'invented'> & { invented?: boolean },
+    row: Omit<Insertable<BudgetLine>, 'id' | 'municipality_id' | 'version' | 'updated_at' | 'invented'> & { invented?: boolean },
   ): Promise<string> {
     const r = await tx
       .insertInto('budget_line')
@@ -156,7 +156,7 @@ export const budgetRepository = {
   async upsertPostings(
     tx: Tx,
     municipalityId: string,
-    rows: Omit<BudgetPostingTable, 'id' | 'municipality_id' | 'invented'>[],
+    rows: Omit<Insertable<BudgetPosting>, 'id' | 'municipality_id' | 'invented'>[],
   ): Promise<{ inserted: number; updated: number }> {
     let inserted = 0;
     for (let start = 0; start < rows.length; start += 500) {

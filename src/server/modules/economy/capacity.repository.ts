@@ -1,9 +1,9 @@
-import { type Selectable, sql } from 'kysely';
-import type { CitizenPaymentTable, PlaceSaleTable, WaitingListEntryTable } from '../../db/database.types.ts';
+import { type Insertable, type Selectable, sql } from 'kysely';
+import type { CitizenPayment, PlaceSale, WaitingListEntry } from '../../db/database.types.ts';
 import type { Tx } from '../../platform/tx.ts';
 
-export type PlaceSaleRow = Selectable<PlaceSaleTable> & { offer_name: string };
-export type WaitingRow = Selectable<WaitingListEntryTable> & {
+export type PlaceSaleRow = Selectable<PlaceSale> & { offer_name: string };
+export type WaitingRow = Selectable<WaitingListEntry> & {
   first_name: string;
   last_name: string;
   offer_name: string | null;
@@ -43,7 +43,7 @@ export const capacityRepository = {
   async insertSale(
     tx: Tx,
     municipalityId: string,
-    row: Omit<PlaceSaleTable, 'id' | 'municipality_id' | 'invented' | 'created_at' | 'version'>,
+    row: Omit<Insertable<PlaceSale>, 'id' | 'municipality_id' | 'invented' | 'created_at' | 'version'>,
   ) {
     const r = await tx
       .insertInto('place_sale')
@@ -53,7 +53,7 @@ export const capacityRepository = {
     return r.id;
   },
 
-  async payments(tx: Tx, municipalityId: string, from: string, to: string): Promise<Selectable<CitizenPaymentTable>[]> {
+  async payments(tx: Tx, municipalityId: string, from: string, to: string): Promise<Selectable<CitizenPayment>[]> {
     return tx
       .selectFrom('citizen_payment')
       .selectAll()
@@ -66,7 +66,7 @@ export const capacityRepository = {
   async insertPayment(
     tx: Tx,
     municipalityId: string,
-    row: Omit<CitizenPaymentTable, 'id' | 'municipality_id' | 'created_at'>,
+    row: Omit<Insertable<CitizenPayment>, 'id' | 'municipality_id' | 'created_at'>,
   ): Promise<string> {
     const r = await tx
       .insertInto('citizen_payment')
@@ -163,7 +163,7 @@ export const capacityRepository = {
     tx: Tx,
     municipalityId: string,
     row: Pick<
-      WaitingListEntryTable,
+      WaitingListEntry,
       | 'citizen_id'
       | 'case_id'
       | 'legal_basis'
@@ -189,10 +189,10 @@ export const capacityRepository = {
     id: string,
     version: number,
     set: Partial<
-      Pick<
-        WaitingListEntryTable,
-        'priority' | 'offered_offer_id' | 'offered_on' | 'answer_by' | 'start_on' | 'closed_on' | 'note'
-      > & { status: 'waiting' | 'offered' | 'accepted' | 'withdrawn'; declines: number }
+      Pick<WaitingListEntry, 'priority' | 'offered_offer_id' | 'offered_on' | 'answer_by' | 'start_on' | 'closed_on' | 'note'> & {
+        status: 'waiting' | 'offered' | 'accepted' | 'withdrawn';
+        declines: number;
+      }
     >,
   ): Promise<boolean> {
     const r = await tx

@@ -1,7 +1,6 @@
 import { offerDeliversBasis } from '../../../rules/cases/decision-rules.ts';
 import type { WaitingEntryInput } from '../../../shared/economy/economy.schema.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
-import { today } from '../../platform/clock.ts';
 import { conflict, fieldError } from '../../platform/errors.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { capacityRepository } from './capacity.repository.ts';
@@ -26,7 +25,7 @@ export async function enterWaiting(ctx: RequestContext, input: WaitingEntryInput
       if (!offer) throw fieldError('offerId', 'offer.unknown');
       if (!offerDeliversBasis(offer.legal_bases, input.legalBasis)) throw fieldError('offerId', 'waiting.offerType');
     }
-    if (input.decidedOn > today()) throw fieldError('decidedOn', 'waiting.future');
+    if (input.decidedOn > ctx.clock.today()) throw fieldError('decidedOn', 'waiting.future');
     if (input.neededFrom < input.decidedOn) throw fieldError('neededFrom', 'waiting.neededBeforeDecision');
     let id: string;
     try {
@@ -48,7 +47,7 @@ export async function enterWaiting(ctx: RequestContext, input: WaitingEntryInput
     await capacityRepository.insertWaitingEvent(tx, m, {
       entry_id: id,
       kind: 'entered',
-      occurred_on: today(),
+      occurred_on: ctx.clock.today(),
       offer_id: input.offerId,
       note: input.note || null,
       actor_name: ctx.actor.name,

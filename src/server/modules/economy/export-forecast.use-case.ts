@@ -13,7 +13,7 @@ export async function exportForecast(
   q: { year: number; asOf?: PlainDate; by: ForecastView; format: 'xlsx' | 'csv' },
 ): Promise<{ fileName: string; contentType: string; body: Buffer }> {
   return runUseCase(ctx, async (tx) => {
-    const asOf = q.asOf ?? defaultAsOf(q.year);
+    const asOf = q.asOf ?? defaultAsOf(q.year, ctx.clock.today());
     const c = await compute(tx, ctx, q.year, asOf);
     const f = summary(c, q.year, asOf, q.by, ctx.lang, false);
     const da = ctx.lang === 'da';

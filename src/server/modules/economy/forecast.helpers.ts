@@ -8,7 +8,6 @@ import type { Forecast, ForecastRow } from '../../../shared/economy/economy.sche
 import type { Language } from '../../../shared/i18n/language.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
-import { today } from '../../platform/clock.ts';
 import type { Tx } from '../../platform/tx.ts';
 import { budgetRepository } from './budget.repository.ts';
 import { capacityRepository } from './capacity.repository.ts';
@@ -224,8 +223,8 @@ export function summary(
   };
 }
 
-export const defaultAsOf = (year: number): PlainDate => {
-  const now = today();
+/** The forecast's default date: today within the year, else the day before it starts or its last day. */
+export const defaultAsOf = (year: number, now: PlainDate): PlainDate => {
   if (now < yearStart(year)) return addDays(yearStart(year), -1);
   return now > yearEnd(year) ? yearEnd(year) : now;
 };

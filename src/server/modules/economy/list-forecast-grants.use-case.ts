@@ -16,7 +16,7 @@ export async function listForecastGrants(
   q: { year: number; asOf?: PlainDate; unitId?: string; kind?: LineKind; offerId?: string; page: number; pageSize: number },
 ): Promise<Page<ForecastGrant>> {
   return runUseCase(ctx, async (tx) => {
-    const asOf = q.asOf ?? defaultAsOf(q.year);
+    const asOf = q.asOf ?? defaultAsOf(q.year, ctx.clock.today());
     const c = await compute(tx, ctx, q.year, asOf);
     const byId = new Map(c.grants.map((g) => [g.order_id, g]));
     const offerName = new Map(c.offers.map((o) => [o.id, o.name]));

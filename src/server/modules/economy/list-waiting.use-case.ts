@@ -2,7 +2,6 @@ import { waitingStats } from '../../../rules/economy/waiting-list.ts';
 import type { WaitingList } from '../../../shared/economy/economy.schema.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
-import { today } from '../../platform/clock.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { capacityRepository } from './capacity.repository.ts';
 import { audit, toEntry } from './waiting-list.helpers.ts';
@@ -14,7 +13,7 @@ export async function listWaiting(
 ): Promise<WaitingList> {
   return runUseCase(ctx, async (tx) => {
     const m = ctx.actor.municipalityId;
-    const now = today();
+    const now = ctx.clock.today();
     const { items, total } = await capacityRepository.waitingPage(tx, m, q, q.pageSize, (q.page - 1) * q.pageSize);
     const all = await capacityRepository.waitingForStats(tx, m, q);
     await audit(tx, ctx, {

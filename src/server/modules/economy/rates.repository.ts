@@ -1,13 +1,13 @@
-import { type Selectable, sql } from 'kysely';
-import type { RateCardTable } from '../../db/database.types.ts';
+import { type Insertable, type Selectable, sql } from 'kysely';
+import type { RateCard } from '../../db/database.types.ts';
 import type { Tx } from '../../platform/tx.ts';
 
 /** Lock key space for writes to one offer's rate card (pg_advisory_xact_lock(int, int)). */
 const RATE_LOCK_SPACE = 7351;
 
-export type RateRow = Selectable<RateCardTable>;
+export type RateRow = Selectable<RateCard>;
 
-type RateWrite = Omit<RateCardTable, 'id' | 'municipality_id' | 'invented' | 'created_at' | 'version'>;
+type RateWrite = Omit<Insertable<RateCard>, 'id' | 'municipality_id' | 'invented' | 'created_at' | 'version'>;
 
 /** The only SQL of rate cards (rate_card) and the offers they price. */
 export const ratesRepository = {

@@ -5,7 +5,6 @@ import { mentionsParagraph, paragraphsOf } from '../../../shared/catalogue/parag
 import type { Capacity } from '../../../shared/economy/economy.schema.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
-import { today } from '../../platform/clock.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { capacityRepository } from './capacity.repository.ts';
 import { ratesByOffer } from './economy.helpers.ts';
@@ -19,7 +18,7 @@ import { ratesRepository } from './rates.repository.ts';
 export async function readCapacity(ctx: RequestContext, q: { on?: PlainDate; year?: number }): Promise<Capacity> {
   return runUseCase(ctx, async (tx) => {
     const m = ctx.actor.municipalityId;
-    const on = q.on ?? today();
+    const on = q.on ?? ctx.clock.today();
     const year = q.year ?? Number(on.slice(0, 4));
     const from = yearStart(year);
     const to = yearEnd(year);

@@ -11,7 +11,7 @@ export async function readForecast(
   q: { year: number; asOf?: PlainDate; by: ForecastView },
 ): Promise<Forecast> {
   return runUseCase(ctx, async (tx) => {
-    const asOf = q.asOf ?? defaultAsOf(q.year);
+    const asOf = q.asOf ?? defaultAsOf(q.year, ctx.clock.today());
     const c = await compute(tx, ctx, q.year, asOf);
     return summary(c, q.year, asOf, q.by, ctx.lang, can(ctx.actor.role, 'economy.detail'));
   });

@@ -1,7 +1,6 @@
 import type { LadderPrice } from '../../../shared/economy/economy.schema.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
-import { today } from '../../platform/clock.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { type Frame, ladderPriceIn } from './prices.helpers.ts';
 
@@ -10,5 +9,5 @@ export async function readLadderPrice(
   ctx: RequestContext,
   q: { legalBasis: string; frame: Frame; start?: PlainDate },
 ): Promise<LadderPrice> {
-  return runUseCase(ctx, (tx) => ladderPriceIn(tx, ctx.actor.municipalityId, { ...q, start: q.start ?? today() }));
+  return runUseCase(ctx, (tx) => ladderPriceIn(tx, ctx.actor.municipalityId, { ...q, start: q.start ?? ctx.clock.today() }));
 }

@@ -5,7 +5,6 @@ import { catalogueContentSchema } from '../../../shared/catalogue/catalogue.sche
 import type { WhatIf, WhatIfInput } from '../../../shared/economy/economy.schema.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
-import { today } from '../../platform/clock.ts';
 import { fieldError } from '../../platform/errors.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { auditEconomy, ratesByOffer } from './economy.helpers.ts';
@@ -23,7 +22,7 @@ const bandsOf = (content: unknown) =>
 export async function runWhatIf(ctx: RequestContext, input: WhatIfInput): Promise<WhatIf> {
   return runUseCase(ctx, async (tx) => {
     const m = ctx.actor.municipalityId;
-    const on = input.on ?? today();
+    const on = input.on ?? ctx.clock.today();
     const draft = await grantsRepository.descriptionOfVersion(tx, m, input.versionId);
     if (draft?.status !== 'draft') throw fieldError('versionId', 'whatIf.notDraft');
     const versions = await grantsRepository.versionsOf(tx, m, draft.id);
