@@ -299,6 +299,10 @@ async function insert(tx: AdminTx, table: string, rows: Record<string, unknown>[
 }
 
 async function seedEconomists(c: Ctx): Promise<void> {
+  // Dated like the rest of the municipality's demo staff, so a second load of the demo gives the same rows.
+  const [municipality] = await c.tx.query<{ created_at: Date }>('select created_at from municipality where id = $1', [
+    c.municipalityId,
+  ]);
   const rows = ECONOMISTS.filter((e) => e.municipality === c.code).map((e) => ({
     id: stableUuid(`user:${c.code}:${e.name}`),
     municipality_id: c.municipalityId,
@@ -307,6 +311,7 @@ async function seedEconomists(c: Ctx): Promise<void> {
     unit_id: unitId(c.code, e.unit),
     oidc_subject: `demo-${c.code}-${e.name.toLowerCase().replace(/[^a-zæøå]+/g, '-')}`,
     is_demo: true,
+    created_at: municipality?.created_at ?? null,
   }));
   if (rows.length === 0) return;
   const present = await c.tx.query('select 1 from app_user where municipality_id = $1 and id = $2', [
