@@ -5,7 +5,7 @@
  * with G running grants (default 100,000; BENCH_GRANTS), generated the same every run: a citizen, a case, a decision
  * and an order each, spread over five offers priced four ways (a daily rate with a change of rate on 1 July, an hourly
  * price, weekly prices per citizen profile, module days within 46 weeks) plus a bought place with a buyer-paid add-on;
- * starts over 2024–2026, one grant in five stopped in 2026, one in seven time-limited, all decided under one SEL § 85
+ * starts over 2024–2026, one in ten (half the bought places) stopped in 2026, one in seven time-limited, all decided under one SEL § 85
  * service level with a draft that widens profile 3. Budget lines and nine months of postings. Median of R runs
  * (default 5) of:
  * - the forecast as the service computes it (`readForecast`: one query per kind, then the pure rules per grant in
