@@ -1,9 +1,9 @@
 import { mentionsParagraph } from '../../shared/catalogue/paragraphs.ts';
 import type { PlainDate } from '../../shared/plain-date.ts';
 import { addDays } from '../calendar/date-arithmetic.ts';
-import { legalTimeLimit } from '../cases/decision-rules.ts';
 import type { DeadlineRuleSet } from '../deadlines/deadline-rules.ts';
 import { supportEndsAfterStop } from '../follow-up/fko-schedule.ts';
+import { legalTimeLimit } from '../records/date-constraints.ts';
 
 /** The dates of a running grant as the decision and the order record them. */
 export type GrantDates = {
