@@ -123,6 +123,15 @@ export type WaitingListEntryStatus = 'accepted' | 'offered' | 'waiting' | 'withd
 
 export type WaitingListEventKind = 'accepted' | 'declined' | 'entered' | 'offered' | 'reprioritised' | 'withdrawn';
 
+export interface AppSession {
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  id: string;
+  last_seen_at: Generated<Timestamp>;
+  municipality_id: string;
+  user_id: string;
+}
+
 export interface AppUser {
   active: Generated<boolean>;
   citizen_id: string | null;
@@ -134,6 +143,7 @@ export interface AppUser {
   name: string;
   oidc_subject: string | null;
   role: AppUserRole;
+  search_name: Generated<string | null>;
   unit_id: string | null;
 }
 
@@ -169,6 +179,7 @@ export interface AuditLog {
   actor_unit_id: string | null;
   actor_unit_name: string | null;
   actor_user_id: string | null;
+  chain_seq: number;
   citizen_id: string | null;
   criterion: string | null;
   details: Json | null;
@@ -617,6 +628,12 @@ export interface RateCard {
   version: Generated<number>;
 }
 
+export interface RateLimit {
+  hits: number;
+  key: string;
+  window_start: Timestamp;
+}
+
 export interface SchemaMigration {
   applied_at: Generated<Timestamp>;
   checksum: string;
@@ -692,6 +709,7 @@ export interface WaitingListEvent {
 }
 
 export interface DB {
+  app_session: AppSession;
   app_user: AppUser;
   app_user_offer: AppUserOffer;
   assessment: Assessment;
@@ -727,6 +745,7 @@ export interface DB {
   outreach_contact: OutreachContact;
   place_sale: PlaceSale;
   rate_card: RateCard;
+  rate_limit: RateLimit;
   schema_migration: SchemaMigration;
   service_description: ServiceDescription;
   service_description_version: ServiceDescriptionVersion;

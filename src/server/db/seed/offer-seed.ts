@@ -48,7 +48,7 @@ async function loadOne(tx: AdminTx, o: OfferFile, municipalityId: string): Promi
     const rows = await tx.query('select 1 from org_unit where municipality_id = $1 and id = $2', [municipalityId, id]);
     unitId = rows.length > 0 ? id : null;
   }
-  // provider_name (migration 0016) only for an offer that names one: the catalogue's own offers still load at 0011.
+  // provider_name (migration 0020) only for an offer that names one: the catalogue's own offers still load at 0011.
   await tx.query(
     `insert into offer (id, municipality_id, org_unit_id, key, name, center_name, owner, operating_agreement, legal_bases, ffb_code,
        places, places_note, staffing, rate_dkk, rate_unit, opening_hours, content, source${o.providerName === null ? '' : ', provider_name'})
