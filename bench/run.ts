@@ -3,3 +3,4 @@ await import('./citizen-search.bench.ts');
 await import('./provider-orders.bench.ts');
 await import('./tenant-keys-migration.bench.ts');
 await import('./forecast.bench.ts');
+await import('./data-import.bench.ts');

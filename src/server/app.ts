@@ -18,12 +18,15 @@ import { caseOverviewRoutes } from './modules/case-overview/index.ts';
 import { catalogueRoutes } from './modules/catalogue/index.ts';
 import { citizensRoutes } from './modules/citizens/index.ts';
 import { complaintsRoutes } from './modules/complaints/index.ts';
+import { dataImportRoutes } from './modules/data-import/index.ts';
 import { decisionsRoutes } from './modules/decisions/index.ts';
 import { economyRoutes } from './modules/economy/index.ts';
+import { ffbReportingRoutes, standInGatewayRoutes } from './modules/ffb-reporting/index.ts';
 import { followUpRoutes } from './modules/follow-up/index.ts';
 import { ordersRoutes } from './modules/orders/index.ts';
 import { organisationRoutes } from './modules/organisation/index.ts';
 import { selfServiceRoutes } from './modules/self-service/index.ts';
+import { statisticsExportRoutes } from './modules/statistics-export/index.ts';
 import { usersRoutes } from './modules/users/index.ts';
 import { registerGuard } from './platform/auth/guard.ts';
 import { sessionSettingsOf } from './platform/auth/sessions.ts';
@@ -156,6 +159,10 @@ export async function buildApp({
   await app.register(selfServiceRoutes, { database });
   await app.register(usersRoutes, { database, sessionSettings });
   await app.register(economyRoutes, { database });
+  await app.register(ffbReportingRoutes, { database });
+  await app.register(statisticsExportRoutes, { database });
+  await app.register(dataImportRoutes, { database });
+  if (config.ffbStandinGateway) await app.register(standInGatewayRoutes, { database });
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

@@ -3,6 +3,8 @@ import { migrateDatabase } from './db/schema.ts';
 import { seedDemoData } from './db/seed/demo-seed.ts';
 import { seedEconomy } from './db/seed/economy-seed.ts';
 import { importFfb } from './db/seed/ffb-import.ts';
+import { seedFfbReportingSettings } from './db/seed/ffb-reporting-seed.ts';
+import { ffbReportingJobs } from './modules/ffb-reporting/index.ts';
 import { anchorer, sinkOf } from './platform/audit/audit-anchor.ts';
 import { sessionSettingsOf, sessions } from './platform/auth/sessions.ts';
 import { systemClock } from './platform/clock.ts';
@@ -10,6 +12,7 @@ import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db/database.ts';
 import type { Lifecycle } from './platform/http/health.ts';
 import { sweepRateLimits } from './platform/http/rate-limit-store.ts';
+import { type JobQueue, startJobQueue } from './platform/jobs/job-queue.ts';
 import { every } from './platform/periodic.ts';
 import { createShutdown } from './platform/shutdown.ts';
 
@@ -22,10 +25,15 @@ const applied = await migrateDatabase(database);
 const ffb = await importFfb(database);
 const demo = config.seedDemo ? await seedDemoData(database, systemClock.today()) : null;
 const economyLoaded = config.seedDemo ? await seedEconomy(database) : 0;
+if (config.seedDemo) {
+  const standIn = config.ffbStandinGateway ? `http://${config.host}:${config.port}/api/ffb-standin/reports` : null;
+  await seedFfbReportingSettings(database, standIn);
+}
 // `npm start` builds the UI in parallel with the database work above (scripts/start.mjs); serve it once built.
 await (globalThis as { visitatorUiBuild?: Promise<void> }).visitatorUiBuild;
 const lifecycle: Lifecycle = { closing: false };
 const app = await buildApp({ config, database, lifecycle });
+let jobs: JobQueue | undefined;
 
 // The audit chains' heads go outside the database at start, every AUDIT_ANCHOR_SECONDS and at shutdown.
 const sink = sinkOf(config.auditAnchorSink);
@@ -41,13 +49,24 @@ const shutdown = createShutdown({
   database,
   lifecycle,
   tasks,
-  finally: anchorNow,
+  // The scheduled jobs stop before the last anchor (a job's audit rows are in the chain it anchors).
+  finally: async () => {
+    await jobs?.stop();
+    await anchorNow();
+  },
   graceMs: config.shutdownGraceSeconds * 1000,
 });
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 const address = await app.listen({ host: config.host, port: config.port });
+if (config.jobs) {
+  jobs = await startJobQueue(database, ffbReportingJobs(database), {
+    // The jobs are scheduled (cron); a long poll keeps PGlite's one connection free for requests.
+    pollingIntervalSeconds: 30,
+    onError: (error) => app.log.error({ err: error }, 'job queue'),
+  });
+}
 app.log.info(
   {
     database: database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL',
@@ -57,6 +76,7 @@ app.log.info(
     economyDemoLoaded: economyLoaded,
     demoLogin: config.demoLogin,
     auditAnchors: sink.describe,
+    jobs: config.jobs,
     startupMs: Math.round(performance.now() - started),
   },
   `Visitator is ready on ${address}`,

@@ -21,12 +21,16 @@ import { OfferPage } from './routes/catalogue/offer-page.tsx';
 import { CitizenOverviewPage } from './routes/citizen-overview-page.tsx';
 import { CitizenSearchPage } from './routes/citizen-search-page.tsx';
 import { HomePage } from './routes/home-page.tsx';
+import { ImportPage } from './routes/import/import-page.tsx';
 import { LoginPage } from './routes/login-page.tsx';
 import { MyPage } from './routes/me/my-page.tsx';
 import { NotFoundPage } from './routes/not-found-page.tsx';
 import { OrganisationPage } from './routes/organisation-page.tsx';
 import { ProviderOrderPage } from './routes/provider/provider-order-page.tsx';
 import { ProviderOrdersPage } from './routes/provider/provider-orders-page.tsx';
+import { DeliveryPage } from './routes/reporting/delivery-page.tsx';
+import { ReportingPage } from './routes/reporting/reporting-page.tsx';
+import { ReportingSettingsPage } from './routes/reporting/reporting-settings-page.tsx';
 import { Layout } from './ui/layout.tsx';
 
 // Economy and capacity bring the chart library; they load when first opened.
@@ -109,6 +113,16 @@ function App() {
                 path="/admin/katalog/:id"
                 element={can(user.role, 'catalogue.edit') ? <AdminDescriptionPage /> : <NotFoundPage />}
               />
+              <Route path="/indberetning" element={can(user.role, 'reporting.manage') ? <ReportingPage /> : <NotFoundPage />} />
+              <Route
+                path="/indberetning/indstillinger"
+                element={can(user.role, 'reporting.manage') ? <ReportingSettingsPage /> : <NotFoundPage />}
+              />
+              <Route
+                path="/indberetning/ffb/:id"
+                element={can(user.role, 'reporting.manage') ? <DeliveryPage /> : <NotFoundPage />}
+              />
+              <Route path="/import" element={can(user.role, 'data.import') ? <ImportPage /> : <NotFoundPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </>
           ) : (

@@ -4,6 +4,7 @@ import { stableUuid } from '../../src/server/db/seed/deterministic.ts';
 import { authService } from '../../src/server/modules/auth/index.ts';
 import { SYSTEM_CHAIN_ID } from '../../src/server/platform/audit/audit-chain.ts';
 import type { AdminTx, Database } from '../../src/server/platform/db/database.ts';
+import { startJobQueue } from '../../src/server/platform/jobs/job-queue.ts';
 import { inPublic } from '../../src/server/platform/tx.ts';
 import { openTestDatabase, TEST_DB } from '../support/test-db.ts';
 
@@ -22,6 +23,12 @@ const SHARED_TABLES: Record<string, string> = {
   ffb_code_system: 'the imported FFB version (reference table)',
   schema_migration: 'the migration ledger of this database',
   rate_limit: 'counts requests per client address before anyone, so any municipality, is known (issue 10; unlogged)',
+};
+
+/** Schemas besides public, and why they hold no tenant data. A new one belongs here only with a reason. */
+const SHARED_SCHEMAS: Record<string, string> = {
+  pgboss:
+    'pg-boss’s job queue (jobs, schedules, its version): platform work; a job carries no personal data and runs per municipality inside that tenant’s transaction',
 };
 
 const RANDERS = stableUuid('municipality:730');
@@ -59,6 +66,17 @@ describe(`tenant keys in the catalogue on ${TEST_DB}`, () => {
     expect(unexplained, 'a table without municipality_id must be named in SHARED_TABLES with its reason').toEqual([]);
     const shared = tables.filter((t) => !t.tenant).map((t) => t.name);
     expect(shared.sort()).toEqual(Object.keys(SHARED_TABLES).sort());
+  });
+
+  it('knows every schema: public, or a shared schema named with its reason (pg-boss’s own)', async () => {
+    // The app starts the job queue, which creates its schema; start it here as the app does.
+    const queue = await startJobQueue(database, []);
+    await queue.stop();
+    const schemas = await catalogue<{ name: string }>(
+      `select nspname as name from pg_namespace
+       where nspname not like 'pg\\_%' and nspname not in ('public', 'information_schema') order by 1`,
+    );
+    expect(schemas.map((s) => s.name)).toEqual(Object.keys(SHARED_SCHEMAS).sort());
   });
 
   it('has municipality_id NOT NULL and row-level security with a tenant policy on every tenant table', async () => {

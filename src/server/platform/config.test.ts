@@ -18,6 +18,11 @@ describe('loadConfig', () => {
     ['an unknown rate-limit store', { SESSION_SECRET: SECRET, RATE_LIMIT_STORE: 'redis' }, /RATE_LIMIT_STORE/],
     ['an anchor sink of no known kind', { SESSION_SECRET: SECRET, AUDIT_ANCHOR_SINK: 's3://bucket' }, /AUDIT_ANCHOR_SINK/],
     ['an anchor interval of zero', { SESSION_SECRET: SECRET, AUDIT_ANCHOR_SECONDS: '0' }, /AUDIT_ANCHOR_SECONDS/],
+    [
+      'the FFB stand-in gateway in production',
+      { NODE_ENV: 'production', SESSION_SECRET: SECRET, FFB_STANDIN_GATEWAY: 'true' },
+      /FFB_STANDIN_GATEWAY/,
+    ],
   ])('refuses %s', (_label, env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -51,6 +56,9 @@ describe('loadConfig', () => {
       { SESSION_SECRET: SECRET, AUDIT_ANCHOR_SINK: 'syslog+tcp://logs.example.dk:601' },
       { auditAnchorSink: 'syslog+tcp://logs.example.dk:601' },
     ],
+    ['jobs and the FFB stand-in outside production', { SESSION_SECRET: SECRET }, { jobs: true, ffbStandinGateway: true }],
+    ['no jobs in tests', { NODE_ENV: 'test', SESSION_SECRET: SECRET }, { jobs: false }],
+    ['production: no stand-in gateway', { NODE_ENV: 'production', SESSION_SECRET: SECRET }, { ffbStandinGateway: false }],
   ])('reads %s', (_label, env, expected) => {
     expect(loadConfig(env)).toMatchObject(expected);
   });

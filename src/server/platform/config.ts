@@ -42,6 +42,10 @@ export type Config = {
   auditAnchorSink: string;
   /** How often the heads are anchored (and always at start and at shutdown). */
   auditAnchorSeconds: number;
+  /** Scheduled jobs (pg-boss): the FFB delivery and its retries. */
+  jobs: boolean;
+  /** The local stand-in for KL's FFB gateway at /api/ffb-standin/reports (never in production). */
+  ffbStandinGateway: boolean;
 };
 
 export class ConfigError extends Error {
@@ -77,6 +81,10 @@ export function loadConfig(env: Env = process.env): Config {
         allowInsecure: !production && env.OIDC_ISSUER.startsWith('http://'),
       }
     : undefined;
+  const ffbStandinGateway = flag(env.FFB_STANDIN_GATEWAY, !production);
+  if (production && ffbStandinGateway) {
+    throw new ConfigError('FFB_STANDIN_GATEWAY cannot be enabled when NODE_ENV=production.');
+  }
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT is not a port: ${env.PORT}`);
   return {
@@ -100,6 +108,8 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownGraceSeconds: positive(env, 'SHUTDOWN_GRACE_SECONDS', 25),
     auditAnchorSink: anchorSinkOf(env.AUDIT_ANCHOR_SINK, dataDir),
     auditAnchorSeconds: positive(env, 'AUDIT_ANCHOR_SECONDS', 60),
+    jobs: flag(env.JOBS, nodeEnv !== 'test'),
+    ffbStandinGateway,
   };
 }
 

@@ -40,6 +40,8 @@ const EXPECTED: Record<string, string[]> = {
     'catalogue.edit',
     'user.admin',
     'economy.what_if',
+    'reporting.manage',
+    'data.import',
   ],
   analyst: ['organisation.read', 'statistics.read', 'economy.read', 'capacity.read', 'economy.what_if'],
   economist: [

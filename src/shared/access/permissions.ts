@@ -31,6 +31,8 @@ export const ACTIONS = [
   'capacity.read',
   'waiting_list.read',
   'waiting_list.write',
+  'reporting.manage',
+  'data.import',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -78,6 +80,10 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     'user.admin',
     // What a draft service level would cost, before it is approved (aggregates).
     'economy.what_if',
+    // FFB reports to KL and the Danmarks Statistik extract (their settings, deliveries and resending).
+    'reporting.manage',
+    // Importing citizens, cases, offers and rates from the systems a municipality leaves.
+    'data.import',
   ],
   // Statistics without identities: no citizen action at all; economy and capacity as aggregates only.
   analyst: ['organisation.read', 'statistics.read', 'economy.read', 'capacity.read', 'economy.what_if'],

@@ -24,6 +24,8 @@ export const AUDIT_PURPOSES = [
   'authentication',
   'citizen_self_service',
   'economy',
+  'statutory_reporting',
+  'data_import',
 ] as const;
 export type AuditPurpose = (typeof AUDIT_PURPOSES)[number];
 
@@ -35,6 +37,11 @@ export const PURPOSE_LABELS: Record<AuditPurpose, { da: string; en: string }> = 
   authentication: { da: 'Log ind', en: 'Log-in' },
   citizen_self_service: { da: 'Dit eget opslag', en: 'Your own look-up' },
   economy: { da: 'Økonomi og kapacitet', en: 'Economy and capacity' },
+  statutory_reporting: {
+    da: 'Lovpligtig indberetning (KL, Danmarks Statistik)',
+    en: 'Statutory reporting (KL, Statistics Denmark)',
+  },
+  data_import: { da: 'Dataindlæsning fra tidligere system', en: 'Data import from a previous system' },
 };
 
 export const ACTION_LABELS: Record<AuditAction, { da: string; en: string }> = {

@@ -16,6 +16,8 @@ export const openCaseSchema = z.object({
   what: z.string().trim().min(1).max(4000),
   /** Day offers (SEL §§ 103, 104) have a 2-month decision deadline instead of 3. */
   dayOffer: z.boolean().default(false),
+  /** The case number the municipality knows the case by (its ESDH journal number); one per case. */
+  caseNumber: z.string().trim().min(1).max(64).nullable().default(null),
 });
 export type OpenCase = z.infer<typeof openCaseSchema>;
 

@@ -25,6 +25,8 @@ export const decideSchema = z
     /** A legal statement a person makes: never defaulted (forvaltningsloven § 19). */
     partyHearing: z.enum(['done', 'not_needed'], { message: 'decision.partyHearing' }),
     partyHearingNote: z.string().trim().max(4000).default(''),
+    /** A grant on top of the running support under another paragraph (e.g. a day offer beside housing support). */
+    alongside: z.boolean().default(false),
   })
   .superRefine((d, ctx) => {
     if (d.partyHearing === 'not_needed' && !d.partyHearingNote) {

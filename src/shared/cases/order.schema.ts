@@ -24,6 +24,8 @@ export const orderSchema = z.object({
   orderedOn: plainDateSchema,
   firstFollowUp: plainDateSchema,
   goals: z.array(goalSchema).min(1).max(3, { message: 'order.goals.max' }),
+  /** The FFB services (ydelser) the offer is to deliver, e.g. "Støtte til daglige opgaver i hjemmet". */
+  services: z.array(z.string().trim().min(1).max(64)).max(10).default([]),
   actionPlan: z
     .object({
       purpose: z.string().trim().min(1).max(4000),

@@ -64,6 +64,8 @@ export const followUpSchema = z
      */
     partyHearing: z.enum(['done', 'not_needed'], { message: 'decision.partyHearing' }).nullable().default(null),
     partyHearingNote: z.string().trim().max(4000).default(''),
+    /** Which order, when the case has more than one running (a day offer beside housing support); the newest if left out. */
+    orderId: uuidSchema.optional(),
   })
   .superRefine((f, ctx) => {
     if (f.outcome === 'continue' && !f.nextFollowUp) {

@@ -311,6 +311,128 @@ export const VALIDATION_MESSAGES = {
     en: 'The field contains a character that is not allowed (NUL, U+0000).',
   },
   'purpose.required': { da: 'Angiv formålet med opslaget.', en: 'State the purpose of the look-up.' },
+  'url.invalid': { da: 'Skriv en hel adresse, der begynder med https://.', en: 'Enter a full address starting with https://.' },
+  'month.invalid': { da: 'Skriv en måned som ÅÅÅÅ-MM.', en: 'Enter a month as YYYY-MM.' },
+  'month.future': { da: 'Måneden er ikke begyndt endnu.', en: 'The month has not begun yet.' },
+  'ffb.condition.unknown': {
+    da: 'Ikke en FFB-tilstand (vælg en tilstand under et tema, fx »Indgå i samspil og kontakt«).',
+    en: 'Not an FFB condition (choose a condition under a theme, e.g. »Indgå i samspil og kontakt«).',
+  },
+  'ffb.condition.levelRequired': {
+    da: 'Tilstande under »Aktivitet og deltagelse« skal have et funktionsevneniveau.',
+    en: 'Conditions under »Aktivitet og deltagelse« need a functional level.',
+  },
+  'ffb.condition.levelForbidden': {
+    da: 'Kun tilstande under »Aktivitet og deltagelse« har et funktionsevneniveau.',
+    en: 'Only conditions under »Aktivitet og deltagelse« have a functional level.',
+  },
+  'ffb.condition.duplicate': { da: 'Tilstanden står der allerede.', en: 'The condition is already listed.' },
+  'ffb.level.unknown': { da: 'Ikke et FFB-funktionsevneniveau.', en: 'Not an FFB functional level.' },
+  'ffb.supportNeed.unknown': { da: 'Ikke et FFB-støttebehov.', en: 'Not an FFB support-need level.' },
+  'ffb.targetGroup.unknown': { da: 'Ikke en FFB-målgruppe.', en: 'Not an FFB target group.' },
+  'ffb.targetGroup.onePrimary': {
+    da: 'Der kan kun være én primær målgruppe.',
+    en: 'There can be only one primary target group.',
+  },
+  'ffb.goal.condition': {
+    da: 'Et indsatsmål skal vedrøre tilstande under »Aktivitet og deltagelse«.',
+    en: 'A goal must address conditions under »Aktivitet og deltagelse«.',
+  },
+  'ffb.goal.notAssessed': { da: 'Tilstanden er ikke udredt.', en: 'The condition has not been assessed.' },
+  'ffb.goal.targetLevel': {
+    da: 'Det forventede niveau er ikke et FFB-funktionsevneniveau.',
+    en: 'The expected level is not an FFB functional level.',
+  },
+  'ffb.goal.type': { da: 'Måltypen er ikke en FFB-måltype.', en: 'The goal type is not an FFB goal type.' },
+  'ffb.service.unknown': { da: 'Ikke en FFB-ydelse.', en: 'Not an FFB service (ydelse).' },
+  'assessment.beforeCase': { da: 'Datoen ligger før sagen blev oprettet.', en: 'The date is before the case was opened.' },
+  'import.required': { da: 'Feltet skal udfyldes.', en: 'This field is required.' },
+  'import.column.unknown': {
+    da: 'Kolonnen findes ikke i formatet (se skabelonen for stavemåden).',
+    en: 'The format has no such column (see the template for the spelling).',
+  },
+  'import.column.missing': {
+    da: 'Kolonnen mangler i filen (se skabelonen).',
+    en: 'The column is missing from the file (see the template).',
+  },
+  'import.date.format': {
+    da: 'Skriv datoen som ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ.',
+    en: 'Write the date as YYYY-MM-DD or DD-MM-YYYY.',
+  },
+  'import.date.invalid': { da: 'Datoen findes ikke.', en: 'The date does not exist.' },
+  'import.date.future': { da: 'Datoen ligger i fremtiden.', en: 'The date is in the future.' },
+  'import.date.order': {
+    da: 'Datoen ligger før en dato, den skal komme efter.',
+    en: 'The date is before a date it must follow.',
+  },
+  'import.number': { da: 'Skriv et tal, fx 993,50.', en: 'Write a number, e.g. 993.50.' },
+  'import.integer': { da: 'Skriv et helt tal (0 eller mere).', en: 'Write a whole number (0 or more).' },
+  'import.boolean': { da: 'Skriv ja eller nej.', en: 'Write yes or no (ja/nej).' },
+  'import.choice': {
+    da: 'Ikke en af de tilladte værdier (se skabelonen).',
+    en: 'Not one of the allowed values (see the template).',
+  },
+  'import.ffb.unknown': { da: 'Ukendt FFB-kode eller -navn her.', en: 'Unknown FFB code or name here.' },
+  'import.ffb.ambiguous': {
+    da: 'Navnet passer på flere FFB-koder; skriv koden.',
+    en: 'The name fits several FFB codes; write the code.',
+  },
+  'import.municipality': {
+    da: 'Rækken hører til en anden kommune (kommunekoden er ikke jeres).',
+    en: 'The row belongs to another municipality (the municipality code is not yours).',
+  },
+  'import.duplicate': { da: 'Står allerede tidligere i filen.', en: 'Already given earlier in the file.' },
+  'import.legalBasis.unknown': { da: 'Ukendt paragraf (fx SEL § 85).', en: 'Unknown legal basis (e.g. SEL § 85).' },
+  'import.offer.unknown': {
+    da: 'Tilbuddet findes ikke i kataloget (skriv tilbudsnøglen eller Tilbudsportalens tilbudsnummer).',
+    en: 'The offer is not in the catalogue (write its key or Tilbudsportalen’s offer number).',
+  },
+  'import.offer.legalBasis': {
+    da: 'Tilbuddet leverer ikke støtte efter afgørelsens paragraf.',
+    en: 'The offer does not deliver support under the decision’s paragraph.',
+  },
+  'import.decision.noService': {
+    da: 'Kommunen havde ingen gældende serviceniveaubeskrivelse for paragraffen på afgørelsesdatoen.',
+    en: 'The municipality had no service level in force for the paragraph on the decision date.',
+  },
+  'import.order.noGrant': {
+    da: 'En bestilling kræver en bevillingsafgørelse i samme række.',
+    en: 'An order needs a granting decision in the same row.',
+  },
+  'import.goal.noOrder': { da: 'Et mål kræver en bestilling i samme række.', en: 'A goal needs an order in the same row.' },
+  'import.decision.incomplete': {
+    da: 'En afgørelse kræver dato, paragraf, udfald og begrundelse.',
+    en: 'A decision needs a date, a legal basis, an outcome and reasons.',
+  },
+  'import.file.empty': { da: 'Filen er tom.', en: 'The file is empty.' },
+  'import.file.binary': {
+    da: 'Filen er ikke en tekstfil. Gem den som CSV fra regnearket.',
+    en: 'The file is not a text file. Save it as CSV from the spreadsheet.',
+  },
+  'import.file.doubleEncoded': {
+    da: 'Filen er gemt i forkert tegnsæt: æ, ø og å står som Ã¦, Ã¸ og Ã¥. Gem den igen som UTF-8 eller Windows-1252.',
+    en: 'The file was saved in the wrong character set: æ, ø and å read as Ã¦, Ã¸ and Ã¥. Save it again as UTF-8 or Windows-1252.',
+  },
+  'import.file.notCsv': {
+    da: 'Filen kan ikke læses som CSV (semikolon, komma eller tabulator mellem felterne).',
+    en: 'The file cannot be read as CSV (a semicolon, comma or tab between fields).',
+  },
+  'import.file.header': {
+    da: 'Første linje skal navngive hver kolonne én gang.',
+    en: 'The first line must name each column once.',
+  },
+  'import.owner': {
+    da: 'Ejerform skal være kommunal, anden_kommune, regional, selvejende eller privat.',
+    en: 'Ownership must be kommunal, anden_kommune, regional, selvejende or privat.',
+  },
+  'import.caseNumber.otherCitizen': {
+    da: 'Sagsnummeret er allerede brugt til en anden borgers sag.',
+    en: 'The case number is already used for another citizen’s case.',
+  },
+  'caseNumber.taken': {
+    da: 'Sagsnummeret er allerede brugt i kommunen.',
+    en: 'The case number is already used in the municipality.',
+  },
 } as const satisfies Record<string, Localised>;
 export type ValidationKey = keyof typeof VALIDATION_MESSAGES;
 

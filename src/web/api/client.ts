@@ -46,3 +46,26 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   if (!response.ok) throw new ApiRequestError(response.status, data as ApiError);
   return data as T;
 }
+
+/**
+ * A request whose body is a file as the browser has it (bytes, in whatever encoding it was saved), answered with the
+ * raw response: JSON, or a stream of JSON lines the caller reads as it comes.
+ */
+export async function apiFile(
+  path: string,
+  init: { method?: string; body?: Blob; contentType?: string } = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { 'accept-language': language, 'x-csrf-token': csrfToken };
+  if (init.body) headers['content-type'] = init.contentType ?? 'application/octet-stream';
+  const response = await fetch(path, {
+    method: init.method ?? 'POST',
+    headers,
+    credentials: 'same-origin',
+    body: init.body ?? null,
+  });
+  if (!response.ok) {
+    const data = (await response.json().catch(() => ({ code: 'internal_error', message: response.statusText }))) as unknown;
+    throw new ApiRequestError(response.status, data as ApiError);
+  }
+  return response;
+}

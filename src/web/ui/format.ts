@@ -26,3 +26,16 @@ export function numberOrText(value: string): number | string | null {
   const n = Number(trimmed.replace(/\s/g, '').replace(',', '.'));
   return Number.isFinite(n) ? n : trimmed;
 }
+
+/** 1234 → "1,2 kB" (Danish) or "1.2 kB". */
+export function formatBytes(bytes: number, lang: string): string {
+  const fmt = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'da-DK', { maximumFractionDigits: 1 });
+  if (bytes < 1024) return `${fmt.format(bytes)} B`;
+  return bytes < 1024 * 1024 ? `${fmt.format(bytes / 1024)} kB` : `${fmt.format(bytes / 1024 / 1024)} MB`;
+}
+
+/** The message of a failed request, as the server gave it. */
+export function requestError(error: unknown): string | undefined {
+  if (!error) return undefined;
+  return error instanceof Error ? error.message : String(error);
+}

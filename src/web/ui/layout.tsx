@@ -18,6 +18,8 @@ const NAV_ITEMS: { to: string; label: MessageKey; action: Action | null }[] = [
   { to: '/oekonomi', label: 'nav.economy', action: 'economy.read' },
   { to: '/organisation', label: 'nav.organisation', action: 'organisation.read' },
   { to: '/admin/brugere', label: 'nav.users', action: 'user.admin' },
+  { to: '/indberetning', label: 'nav.reporting', action: 'reporting.manage' },
+  { to: '/import', label: 'nav.import', action: 'data.import' },
   { to: '/katalog', label: 'nav.catalogue', action: null },
 ];
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { assessmentSchema, saveAssessmentSchema } from '../../../shared/assessment/assessment.schema.ts';
+import { assessmentSchema, reassessmentSchema, saveAssessmentSchema } from '../../../shared/assessment/assessment.schema.ts';
 import { versionBodySchema } from '../../../shared/cases/case.schema.ts';
 import { proposalSchema } from '../../../shared/cases/complaint.schema.ts';
 import { idParamsSchema } from '../../../shared/ids.ts';
@@ -9,6 +9,7 @@ import { contextOf } from '../../platform/auth/guard.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { proposeSupport } from './propose-support.use-case.ts';
 import { readAssessment } from './read-assessment.use-case.ts';
+import { reassess } from './reassess.use-case.ts';
 import { saveAssessment } from './save-assessment.use-case.ts';
 import { startAssessment } from './start-assessment.use-case.ts';
 
@@ -76,5 +77,20 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ database: Database }> = a
       const ctx = contextOf(request, database);
       return proposeSupport(ctx, request.params.id, request.query.on ?? ctx.clock.today());
     },
+  );
+
+  app.put(
+    '/api/cases/:id/assessment/reassessment',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        summary: 'A new assessment while support runs (at follow-up): support need, FFB conditions, goals, target groups, dated',
+        params: idParamsSchema,
+        body: reassessmentSchema,
+        response: { 200: assessmentSchema },
+      },
+    },
+    async (request) => reassess(contextOf(request, database), request.params.id, request.body),
   );
 };

@@ -8,3 +8,4 @@ export async function assessmentOfCase(tx: Tx, caseId: string) {
   return { assessment, themes };
 }
 export { assessmentRoutes } from './assessment.routes.ts';
+export { assessmentImport, type ImportedAssessment } from './assessment-import.repository.ts';

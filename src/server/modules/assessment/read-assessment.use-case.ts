@@ -14,6 +14,6 @@ export async function readAssessment(ctx: RequestContext, id: string): Promise<A
     if (!a) throw notFound();
     const rows = await assessmentRepository.themes(tx, a.id);
     await auditCase(tx, ctx, { action: 'read', citizenId: c.citizen_id, recordType: 'assessment', recordId: a.id });
-    return assessmentView(id, a, rows);
+    return assessmentView(id, a, rows, await assessmentRepository.ffbOf(tx, a.id, id));
   });
 }

@@ -73,6 +73,7 @@ export const caseFileRepository = {
       title: string;
       opened_on: string;
       day_offer: boolean;
+      case_number?: string | null;
     },
   ): Promise<{ id: string; journalNumber: string }> {
     // The database assigns the journal number in the municipality's format (trigger case_file_journal_number,
@@ -83,6 +84,16 @@ export const caseFileRepository = {
       .returning(['id', 'journal_number'])
       .executeTakeFirstOrThrow();
     return { id: inserted.id, journalNumber: inserted.journal_number };
+  },
+
+  async caseNumberTaken(tx: Tx, municipalityId: string, caseNumber: string): Promise<boolean> {
+    const row = await tx
+      .selectFrom('case_file')
+      .select('id')
+      .where('municipality_id', '=', municipalityId)
+      .where('case_number', '=', caseNumber)
+      .executeTakeFirst();
+    return row !== undefined;
   },
 
   async insertRequest(

@@ -34,3 +34,4 @@ export const caseFileReads = {
   messages: caseFileRepository.messages,
   outreachContacts: caseFileRepository.outreachContacts,
 };
+export { caseImport, type ImportedCase } from './case-import.repository.ts';

@@ -3,7 +3,7 @@ import { computeDeadline } from '../../../rules/deadlines/deadlines.ts';
 import { dateProblems } from '../../../rules/records/date-constraints.ts';
 import type { OpenCase } from '../../../shared/cases/case.schema.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
-import { notFound, refuseFields } from '../../platform/errors.ts';
+import { fieldError, notFound, refuseFields } from '../../platform/errors.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { auditCase, journal, storeDeadlines } from './case-file.helpers.ts';
 import { caseFileRepository } from './case-file.repository.ts';
@@ -17,6 +17,9 @@ export async function openCase(ctx: RequestContext, input: OpenCase): Promise<{ 
     refuseFields(dateProblems('request', input, { today: ctx.clock.today() }));
     const citizen = await caseFileRepository.citizenForCase(tx, input.citizenId);
     if (!citizen) throw notFound();
+    if (input.caseNumber && (await caseFileRepository.caseNumberTaken(tx, ctx.actor.municipalityId, input.caseNumber))) {
+      throw fieldError('caseNumber', 'caseNumber.taken');
+    }
     const { id } = await caseFileRepository.insertCase(tx, {
       municipality_id: ctx.actor.municipalityId,
       citizen_id: citizen.id,
@@ -25,6 +28,7 @@ export async function openCase(ctx: RequestContext, input: OpenCase): Promise<{ 
       title: input.what.length > 80 ? `${input.what.slice(0, 77)}…` : input.what,
       opened_on: input.receivedOn,
       day_offer: input.dayOffer,
+      case_number: input.caseNumber,
     });
     await caseFileRepository.insertRequest(tx, {
       municipality_id: ctx.actor.municipalityId,

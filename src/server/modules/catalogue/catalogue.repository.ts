@@ -166,6 +166,11 @@ export const catalogueRepository = {
       | undefined;
   },
 
+  /** Every FFB code with its parent (the value-set index); a few hundred rows. */
+  async ffbParents(tx: Tx) {
+    return tx.selectFrom('ffb_code').select(['code', 'parent_code', 'display']).execute();
+  },
+
   async ffbSystem(tx: Tx) {
     return tx.selectFrom('ffb_code_system').select(['url', 'version']).execute();
   },

@@ -30,6 +30,7 @@ import { AppError, conflict, fieldError, invalidTransition, notFound } from '../
 import { inPublic, type Tx } from '../../platform/tx.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { type CatalogueFilter, catalogueRepository, type VersionRow } from './catalogue.repository.ts';
+import { allInterventions } from './interventions.ts';
 
 function datesOf(v: VersionRow): VersionDates {
   return { number: v.number, status: v.status, inForceFrom: v.in_force_from as PlainDate | null };
@@ -294,8 +295,9 @@ export const catalogueService = {
   },
 
   /**
-   * The whole public catalogue as one JSON document: legal bases, the FFB version, every description with all
-   * its approved versions, and every offer. Four queries in one transaction, whatever the catalogue's size.
+   * The whole public catalogue as one JSON document: everything the public catalogue pages show — legal bases, the
+   * FFB version and the FFB services (ydelser) they filter by, every description with all its approved versions,
+   * every offer, and the interventions catalogue (seed 002). A few queries in one transaction, whatever the size.
    */
   async exportAll(database: Database, clock: Clock) {
     const on = clock.today();
@@ -306,9 +308,17 @@ export const catalogueService = {
         items.map((d) => d.id),
       );
       const offers = await catalogueRepository.allOffers(tx, 10_000);
+      const services = await catalogueRepository.ffbCodes(tx, { under: 'Social indsats > Ydelse' }, 10_000, 0);
       return {
         exportedAt: clock.now().toISOString(),
         ffb: await catalogueRepository.ffbSystem(tx),
+        ffbServices: services.items.map((c) => ({
+          code: c.code,
+          display: c.display,
+          path: c.path,
+          root: c.root,
+          legalBasis: c.legal_basis,
+        })),
         legalBases: [...LEGAL_BASES],
         serviceDescriptions: items.map((d) => {
           const own = versions.filter((v) => v.service_description_id === d.id);
@@ -320,6 +330,7 @@ export const catalogueService = {
           };
         }),
         offers: offers.map(toOfferDetail),
+        interventions: allInterventions(),
       };
     });
   },

@@ -1,2 +1,3 @@
+export { citizenImport, type ImportedCitizen } from './citizen-import.repository.ts';
 export { citizensRoutes } from './citizens.routes.ts';
 export { citizensService } from './citizens.service.ts';

@@ -87,8 +87,9 @@ export async function decide(
     const profile = input.weeklyHours !== null ? profileInBands(content.profileBands, input.weeklyHours) : null;
 
     // A new decision on a case with an order is a revisitation; one that lowers the frame reduces support and so
-    // carries complaint guidance even when "granted" (forvaltningsloven § 25).
-    const revisitation = await decisionsRepository.hasOrder(tx, id);
+    // carries complaint guidance even when "granted" (forvaltningsloven § 25). A grant alongside the running support
+    // (e.g. a day offer beside housing support) is a revisitation only of an order under the same paragraph.
+    const revisitation = await decisionsRepository.hasOrder(tx, id, input.alongside ? sv.legal_basis : undefined);
     const previous = (await decisionsRepository.decisions(tx, [id])).find((d) => d.outcome !== 'refused');
     const reduces =
       revisitation &&
@@ -110,6 +111,7 @@ export async function decide(
       c,
       {
         kind: revisitation ? 'revisitation' : 'application',
+        alongside: input.alongside,
         outcome: input.outcome,
         legal_basis: sv.legal_basis,
         service_description_version_id: sv.id,

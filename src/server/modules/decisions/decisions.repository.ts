@@ -21,6 +21,8 @@ export type DecisionRow = {
   decided_on: string;
   decided_by: string;
   letter_document_id: string;
+  /** A grant on top of running support under another paragraph: its order replaces only orders under its own. */
+  alongside?: boolean;
 };
 
 /** The only SQL that writes decisions; and the reads a decision needs (the service level it applies, a running order). */
@@ -66,7 +68,7 @@ export const decisionsRepository = {
   async latest(tx: Tx, caseId: string) {
     return tx
       .selectFrom('decision')
-      .select(['id', 'outcome', 'legal_basis', 'decided_on', 'reasons', 'weekly_hours', 'module_days', 'start_date'])
+      .select(['id', 'outcome', 'legal_basis', 'decided_on', 'reasons', 'weekly_hours', 'module_days', 'start_date', 'alongside'])
       .where('case_id', '=', caseId)
       .orderBy('created_at', 'desc')
       .limit(1)
@@ -104,8 +106,17 @@ export const decisionsRepository = {
    * Whether the case has had an order: a new decision on it is then a revisitation (case_order_case_idx). A read
    * only; the orders module writes orders, and it sits above decisions (an order rests on a decision).
    */
-  async hasOrder(tx: Tx, caseId: string): Promise<boolean> {
-    const row = await tx.selectFrom('case_order').select('id').where('case_id', '=', caseId).limit(1).executeTakeFirst();
+  /** Whether the case has had an order (under the given paragraph, if one is given). */
+  async hasOrder(tx: Tx, caseId: string, legalBasis?: string): Promise<boolean> {
+    let q = tx.selectFrom('case_order as o').select('o.id').where('o.case_id', '=', caseId);
+    if (legalBasis !== undefined) {
+      q = q
+        .innerJoin('decision as d', (j) =>
+          j.onRef('d.id', '=', 'o.decision_id').onRef('d.municipality_id', '=', 'o.municipality_id'),
+        )
+        .where('d.legal_basis', '=', legalBasis);
+    }
+    const row = await q.limit(1).executeTakeFirst();
     return row !== undefined;
   },
 };

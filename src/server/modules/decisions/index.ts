@@ -14,3 +14,4 @@ export const decisionReads = {
   /** The latest decision: what an order rests on and what a complaint is about. */
   latest: decisionsRepository.latest,
 };
+export { decisionImport, type ImportedDecision } from './decision-import.repository.ts';

@@ -50,6 +50,22 @@ export const followUpRepository = {
       .executeTakeFirst();
   },
 
+  /** The case's other orders that have not ended (a grant alongside another). */
+  async otherRunningOrders(tx: Tx, caseId: string, exceptId: string) {
+    return tx
+      .selectFrom('case_order')
+      .select(['id'])
+      .where('case_id', '=', caseId)
+      .where('id', '<>', exceptId)
+      .where('ends_on', 'is', null)
+      .execute();
+  },
+
+  /** One order of the case (the follow-up names it when the case has several). */
+  async orderOfCase(tx: Tx, caseId: string, orderId: string) {
+    return tx.selectFrom('case_order').select(['id']).where('case_id', '=', caseId).where('id', '=', orderId).executeTakeFirst();
+  },
+
   /** The newest order of a case (case_order_case_idx). */
   async latestOrderOfCase(tx: Tx, caseId: string) {
     return tx

@@ -26,7 +26,9 @@ export async function holdFollowUp(
   return runUseCase(ctx, async (tx) => {
     const c = await loadCase(tx, caseId);
     refuseFields(dateProblems('follow_up', input, { today: ctx.clock.today() }));
-    const latest = await followUpRepository.latestOrderOfCase(tx, caseId);
+    const latest = input.orderId
+      ? await followUpRepository.orderOfCase(tx, caseId, input.orderId)
+      : await followUpRepository.latestOrderOfCase(tx, caseId);
     const o = latest ? await loadOrderFor(tx, ctx, latest.id) : undefined;
     if (!o || orderState(o, input.heldOn) === 'ended' || o.ends_on !== null) {
       throw conflictOn('order', 'followUp.noOrder');
@@ -38,7 +40,12 @@ export async function holdFollowUp(
       await setStatus(tx, caseId, input.version, c.status);
       await orderChanges.scheduleFollowUp(tx, o.id, input.nextFollowUp as string);
     } else {
-      const next = transition(c, input.outcome === 'end' ? 'close' : 'reopen_for_new_decision');
+      // Ending one of several running orders (a day offer beside housing support) leaves the case as it is.
+      const others = await followUpRepository.otherRunningOrders(tx, caseId, o.id);
+      const next =
+        input.outcome === 'end' && others.length
+          ? c.status
+          : transition(c, input.outcome === 'end' ? 'close' : 'reopen_for_new_decision');
       // Ending is a decision: the party hearing is a person's statement, never a default (the schema requires it).
       if (!input.partyHearing) throw fieldError('partyHearing', 'decision.partyHearing');
       const stop = await decideStop(tx, ctx, c, {

@@ -53,3 +53,4 @@ export const orderReads = {
   /** Provider scope: does the citizen have an order, not yet ended, at one of these offers? */
   citizenServedAt: ordersRepository.citizenServedAt,
 };
+export { type ImportedOrder, orderImport } from './order-import.repository.ts';

@@ -39,6 +39,7 @@ export const ordersRepository = {
       action_plan: unknown;
     },
     goals: GoalRow[],
+    services: { ffb_code: string; starts_on: string }[] = [],
   ): Promise<string> {
     const id = (
       await tx
@@ -51,19 +52,54 @@ export const ordersRepository = {
       .insertInto('order_goal')
       .values(goals.map((g) => ({ ...g, order_id: id, municipality_id: row.municipality_id })))
       .execute();
+    if (services.length) {
+      await tx
+        .insertInto('order_service')
+        .values(services.map((s) => ({ ...s, order_id: id, municipality_id: row.municipality_id })))
+        .execute();
+    }
     return id;
   },
 
-  /** A new order replaces the case's earlier ones: they end the day it is placed, with their goals. */
-  async endEarlierOrders(tx: Tx, caseId: string, exceptId: string, on: string): Promise<void> {
-    const earlier = await tx
+  /** The services of orders that end: they end the same day (or on their start, if they had not begun). */
+  async endServices(tx: Tx, orderIds: readonly string[], on: string): Promise<void> {
+    if (!orderIds.length) return;
+    await tx
+      .updateTable('order_service')
+      .set({ ends_on: sql`greatest(starts_on, ${on}::date)` })
+      .where('order_id', 'in', orderIds)
+      .where('ends_on', 'is', null)
+      .execute();
+  },
+
+  /**
+   * A new order replaces the case's earlier ones: they end the day it is placed, with their goals and services. A grant
+   * alongside running support (`legalBasis` given) replaces only the orders under the same paragraph.
+   */
+  async endEarlierOrders(tx: Tx, caseId: string, exceptId: string, on: string, legalBasis?: string): Promise<void> {
+    let q = tx
       .updateTable('case_order')
       .set({ ends_on: on, ended_reason: 'replaced', version: sql`version + 1` })
       .where('case_id', '=', caseId)
       .where('id', '<>', exceptId)
-      .where('ends_on', 'is', null)
-      .returning('id')
-      .execute();
+      .where('ends_on', 'is', null);
+    if (legalBasis !== undefined) {
+      q = q.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('decision as d')
+            .select('d.id')
+            .whereRef('d.id', '=', 'case_order.decision_id')
+            .whereRef('d.municipality_id', '=', 'case_order.municipality_id')
+            .where('d.legal_basis', '=', legalBasis),
+        ),
+      );
+    }
+    const earlier = await q.returning('id').execute();
+    await ordersRepository.endServices(
+      tx,
+      earlier.map((e) => e.id),
+      on,
+    );
     if (earlier.length) {
       await tx
         .updateTable('order_goal')
@@ -96,6 +132,7 @@ export const ordersRepository = {
       .set({ ends_on: endsOn, ended_reason: reason, version: sql`version + 1` })
       .where('id', '=', orderId)
       .execute();
+    await ordersRepository.endServices(tx, [orderId], endsOn);
     await tx
       .updateTable('order_goal')
       .set({ ended_on: endsOn })

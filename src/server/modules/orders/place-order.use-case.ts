@@ -1,4 +1,5 @@
 import { offerDeliversBasis } from '../../../rules/cases/decision-rules.ts';
+import { serviceIssues } from '../../../rules/ffb-reporting/ffb-capture-rules.ts';
 import { dateProblems } from '../../../rules/records/date-constraints.ts';
 import { fkoTargetProblems } from '../../../rules/records/fko-target.ts';
 import type { Order } from '../../../shared/cases/order.schema.ts';
@@ -7,6 +8,7 @@ import type { RequestContext } from '../../platform/auth/actor.ts';
 import { AppError, fieldError, invalidTransition, refuseFields } from '../../platform/errors.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { auditCase, journal, loadCase, setStatus, transition } from '../case-file/index.ts';
+import { ffbCodeIndex } from '../catalogue/index.ts';
 import { decisionReads } from '../decisions/index.ts';
 import { ordersRepository } from './orders.repository.ts';
 
@@ -32,6 +34,8 @@ export async function placeOrder(ctx: RequestContext, id: string, input: Order):
       ...dateProblems('order', input, { today: ctx.clock.today(), 'decision.decidedOn': decision.decided_on as PlainDate }),
       ...fkoTargetProblems(input.goals),
     ]);
+    const badService = serviceIssues(input.services, (await ffbCodeIndex(tx)).codes)[0];
+    if (badService) throw fieldError(badService.path, badService.key);
     const orderId = await ordersRepository.insertOrder(
       tx,
       {
@@ -53,8 +57,15 @@ export async function placeOrder(ctx: RequestContext, id: string, input: Order):
         baseline_support_need_code: g.baselineSupportNeedCode,
         target_support_need_code: g.targetSupportNeedCode,
       })),
+      input.services.map((code) => ({ ffb_code: code, starts_on: decision.start_date ?? input.orderedOn })),
     );
-    await ordersRepository.endEarlierOrders(tx, id, orderId, input.orderedOn);
+    await ordersRepository.endEarlierOrders(
+      tx,
+      id,
+      orderId,
+      input.orderedOn,
+      decision.alongside ? decision.legal_basis : undefined,
+    );
     await setStatus(tx, id, input.version, next);
     await journal(
       tx,

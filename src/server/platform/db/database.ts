@@ -24,6 +24,11 @@ export type Database = {
    * already discarded them; requests in flight on them fail (and answer 503), the next ones get new connections.
    */
   onConnectionError(listener: (error: Error) => void): void;
+  /**
+   * One statement (or, without parameters, a script) outside any use case, as the schema owner: for the job queue
+   * (platform/jobs). On PGlite it waits its turn on the same mutex as every transaction.
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   /** PGlite only: the underlying instance (tests dump it as a template). */
   pglite?: PGlite;
   close(): Promise<void>;
@@ -71,6 +76,14 @@ async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob | File
       ),
     // An embedded database has no connection to lose.
     onConnectionError: () => {},
+    executeSql: (text, values) =>
+      mutex.run(async () => {
+        if (values?.length)
+          return { rows: (await pglite.query<Record<string, unknown>>(text, values, { parsers: PGLITE_PARSERS })).rows };
+        // Without parameters the simple protocol takes several statements (pg-boss's schema scripts); the last answers.
+        const results = await pglite.exec(text);
+        return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+      }),
     close: async () => {
       await db.destroy();
       await mutex.run(() => pglite.close());
@@ -126,6 +139,7 @@ async function openPostgres(url: string, poolSize: number, connectTimeoutMs: num
     onConnectionError: (listener) => {
       listeners.push(listener);
     },
+    executeSql: async (text, values) => ({ rows: (await pool.query(text, values ?? [])).rows }),
     close: async () => {
       await db.destroy();
       // Kysely ends the pool only if it ran a query itself; admin transactions use the pool directly.

@@ -1,0 +1,92 @@
+import type { Tx } from '../../platform/tx.ts';
+
+/** The SQL of the data-import module's own table: the files uploaded and what came of them. */
+export const dataImportRepository = {
+  async insert(
+    tx: Tx,
+    row: {
+      municipality_id: string;
+      kind: 'cases' | 'offers';
+      filename: string;
+      sha256: string;
+      bytes: number;
+      encoding: string;
+      status: 'invalid' | 'valid';
+      row_count: number;
+      error_count: number;
+      errors: unknown;
+      summary: unknown;
+      content: Buffer;
+      created_by: string;
+      created_by_name: string;
+    },
+  ): Promise<string> {
+    const r = await tx
+      .insertInto('data_import')
+      .values({ ...row, errors: JSON.stringify(row.errors), summary: JSON.stringify(row.summary) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return r.id;
+  },
+
+  async get(tx: Tx, municipalityId: string, id: string) {
+    return tx
+      .selectFrom('data_import')
+      .selectAll()
+      .where('municipality_id', '=', municipalityId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  },
+
+  /** When the same content (by hash) was imported before (data_import_sha_idx). */
+  async importedBefore(tx: Tx, municipalityId: string, sha256: string) {
+    const r = await tx
+      .selectFrom('data_import')
+      .select('imported_at')
+      .where('municipality_id', '=', municipalityId)
+      .where('sha256', '=', sha256)
+      .where('status', '=', 'imported')
+      .orderBy('imported_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return r?.imported_at ?? null;
+  },
+
+  /** The newest uploads (data_import_created_idx), without their content. */
+  async list(tx: Tx, municipalityId: string, limit: number, offset: number) {
+    const rows = await tx
+      .selectFrom('data_import')
+      .select(['id', 'kind', 'filename', 'status', 'row_count', 'error_count', 'created_at', 'created_by_name', 'imported_at'])
+      .where('municipality_id', '=', municipalityId)
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    const total = await tx
+      .selectFrom('data_import')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('municipality_id', '=', municipalityId)
+      .executeTakeFirstOrThrow();
+    return { rows, total: Number(total.n) };
+  },
+
+  async markImported(tx: Tx, municipalityId: string, id: string, summary: unknown, at: Date): Promise<boolean> {
+    const r = await tx
+      .updateTable('data_import')
+      .set({ status: 'imported', imported_at: at, summary: JSON.stringify(summary) })
+      .where('municipality_id', '=', municipalityId)
+      .where('id', '=', id)
+      .where('status', '=', 'valid')
+      .executeTakeFirst();
+    return r.numUpdatedRows === 1n;
+  },
+
+  async markInvalid(tx: Tx, municipalityId: string, id: string, errors: unknown, errorCount: number): Promise<void> {
+    await tx
+      .updateTable('data_import')
+      .set({ status: 'invalid', errors: JSON.stringify(errors), error_count: errorCount })
+      .where('municipality_id', '=', municipalityId)
+      .where('id', '=', id)
+      .execute();
+  },
+};

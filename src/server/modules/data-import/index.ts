@@ -1,0 +1,1 @@
+export { dataImportRoutes } from './data-import.routes.ts';

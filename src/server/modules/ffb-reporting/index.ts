@@ -1,0 +1,3 @@
+export { ffbReportingJobs } from './ffb-reporting.jobs.ts';
+export { ffbReportingRoutes } from './ffb-reporting.routes.ts';
+export { standInGatewayRoutes } from './stand-in-gateway.routes.ts';

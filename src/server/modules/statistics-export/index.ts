@@ -1,0 +1,1 @@
+export { statisticsExportRoutes } from './statistics-export.routes.ts';
