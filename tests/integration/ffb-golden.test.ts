@@ -14,14 +14,16 @@ import type {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/rules/calendar/date-arithmetic.ts';
 import { EXTENSIONS, profileUrl } from '../../src/rules/ffb-reporting/ffb-profiles.ts';
+import { buildApp } from '../../src/server/app.ts';
+import type { Clock } from '../../src/server/platform/clock.ts';
 import type { Database } from '../../src/server/platform/db/database.ts';
 import type { Assessment } from '../../src/shared/assessment/assessment.schema.ts';
 import { ASSESSMENT_THEMES, GOAL_TYPES, SUPPORT_NEED_LEVELS } from '../../src/shared/assessment/ffb-terms.ts';
 import type { CaseDetail } from '../../src/shared/cases/case.schema.ts';
 import type { DeliveryDetail, DeliveryItem, ReportingSettingsView } from '../../src/shared/ffb-reporting/ffb-reporting.schema.ts';
-import { type PlainDate, plainDateInCopenhagen } from '../../src/shared/plain-date.ts';
+import { clockInCopenhagen, type PlainDate, plainDateInCopenhagen } from '../../src/shared/plain-date.ts';
 import { AD_LEVELS, CODE, DAY, DEVIATIONS, deliveries, type Expected, FF_AND_O } from '../golden/kl-ffb-example.ts';
-import { loginAs, type Session, testApp } from '../support/test-app.ts';
+import { loginAs, type Session, testConfig } from '../support/test-app.ts';
 import { openTestDatabase } from '../support/test-db.ts';
 import { startTestGateway, type TestGateway } from '../support/test-gateway.ts';
 
@@ -33,7 +35,7 @@ import { startTestGateway, type TestGateway } from '../support/test-gateway.ts';
  * of days, to end five days ago (inside the municipality's service levels, and never in the future).
  */
 let database: Database;
-let app: Awaited<ReturnType<typeof testApp>>;
+let app: Awaited<ReturnType<typeof buildApp>>;
 let admin: Session;
 let caseworker: Session;
 let gateway: TestGateway;
@@ -42,6 +44,27 @@ const today = plainDateInCopenhagen(new Date());
 const shift = Math.round((Date.parse(addDays(today, -5)) - Date.parse(DAY.closed)) / 86_400_000);
 const d = (k: keyof typeof DAY) => addDays(DAY[k] as PlainDate, shift);
 const THEME = (display: string) => ASSESSMENT_THEMES.find((t) => t.display === display)?.code ?? '';
+
+/**
+ * The story's own days: each encounter happens on its day (the app's clock is set to it), as a caseworker entered it
+ * then — an order's follow-up and goal dates are still to come when it is placed, and each report is the day's.
+ */
+let setAt = { story: 0, real: Date.now() };
+/** The story's time runs on from where it was set, as real time does (two encounters on one day are minutes apart). */
+const storyNow = () => new Date(setAt.story + (Date.now() - setAt.real));
+const storyClock: Clock = {
+  now: storyNow,
+  today: () => plainDateInCopenhagen(storyNow()),
+  timeOfDay: () => clockInCopenhagen(storyNow()),
+};
+/** Moves the clock on to noon in Copenhagen on `day` and logs in again (a session lives by the clock too). */
+async function on(day: PlainDate) {
+  // Noon in Copenhagen; a later encounter the same day keeps the time that has run since.
+  const noon = Date.parse(`${day}T10:00:00Z`);
+  if (noon > storyNow().getTime()) setAt = { story: noon, real: Date.now() };
+  admin = await loginAs(app, 'administrator');
+  caseworker = await loginAs(app, 'caseworker');
+}
 
 /** A resource as the test compares it (see the fixture's signatures). */
 function signature(r: Resource, byRef: Map<string, Resource>): string {
@@ -119,7 +142,9 @@ async function deliver(): Promise<Report | null> {
   const run = await admin.send('POST', '/api/ffb-reporting/run');
   expect(run.statusCode).toBe(200);
   const items = (
-    (await admin.get(`/api/ffb-reporting/deliveries?day=${today}&pageSize=100`)).json() as { items: DeliveryItem[] }
+    (await admin.get(`/api/ffb-reporting/deliveries?day=${storyClock.today()}&pageSize=100`)).json() as {
+      items: DeliveryItem[];
+    }
   ).items.filter((i) => i.cpr === borgeCpr);
   const newest = items.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
   if (!newest || gateway.received.length === before) return null;
@@ -224,9 +249,9 @@ const providerGoal = (theme: string, on: string) => ({
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  app = await testApp(database);
-  admin = await loginAs(app, 'administrator');
-  caseworker = await loginAs(app, 'caseworker');
+  app = await buildApp({ config: testConfig(), database, clock: storyClock });
+  // The day before the story: settings, the two offers, and everything before it delivered.
+  await on(addDays(d('requested'), -1));
   gateway = await startTestGateway();
   const s = (await admin.get('/api/ffb-reporting/settings')).json() as ReportingSettingsView;
   await ok(
@@ -261,6 +286,7 @@ const reports: Report[] = [];
 
 describe('the guide’s worked example, entered through the API (golden test)', () => {
   it('1st encounter (case opening): the citizen and the request; no report', async () => {
+    await on(d('requested'));
     const citizen = await caseworker.send('POST', '/api/citizens', {
       cpr: '010181-4321',
       firstName: 'Børge',
@@ -284,6 +310,7 @@ describe('the guide’s worked example, entered through the API (golden test)', 
   });
 
   it('2nd encounter (case insight): the conditions → the 2nd report', async () => {
+    await on(d('gathered'));
     const a = (await caseworker.get(`/api/cases/${caseId}/assessment`)).json() as Assessment;
     await ok(
       await caseworker.send('PUT', `/api/cases/${caseId}/assessment`, {
@@ -303,6 +330,7 @@ describe('the guide’s worked example, entered through the API (golden test)', 
   });
 
   it('3rd encounter (case assessment): three goals and the support need → the 3rd report, the same information gathering updated', async () => {
+    await on(d('assessed'));
     const a = (await caseworker.get(`/api/cases/${caseId}/assessment`)).json() as Assessment;
     await ok(
       await caseworker.send('PUT', `/api/cases/${caseId}/assessment`, {
@@ -321,6 +349,7 @@ describe('the guide’s worked example, entered through the API (golden test)', 
   });
 
   it('4th and 5th encounters (verdict and appropriation): target groups, two grants at two offers → the 5th report', async () => {
+    await on(d('assessed'));
     const a = (await caseworker.get(`/api/cases/${caseId}/assessment`)).json() as Assessment;
     await ok(
       await caseworker.send('PUT', `/api/cases/${caseId}/assessment`, {
@@ -397,6 +426,7 @@ describe('the guide’s worked example, entered through the API (golden test)', 
   });
 
   it('6th encounter (changing the appropriation): follow-ups, a new day offer, the condition and goal reassessed → the 6th report', async () => {
+    await on(d('changed'));
     const followUp = (orderId: string, outcome: string, extra: Record<string, unknown> = {}) =>
       caseworker.send('POST', `/api/cases/${caseId}/follow-up`, {
         version: 0,
@@ -462,6 +492,7 @@ describe('the guide’s worked example, entered through the API (golden test)', 
   });
 
   it('7th encounter (case closing): a new assessment with no support need, both services ended → the 7th report', async () => {
+    await on(d('closed'));
     const a = (await caseworker.get(`/api/cases/${caseId}/assessment`)).json() as Assessment;
     await ok(
       await caseworker.send('PUT', `/api/cases/${caseId}/assessment/reassessment`, {
