@@ -272,9 +272,9 @@ beforeAll(async () => {
   );
   await ok(offers, 201);
   await ok(await admin.send('POST', `/api/imports/${(offers.json() as { id: string }).id}/run`));
-  // Everything before this story has been delivered.
+  // Everything before this story has been delivered: a whole demo municipality's first delivery (the hook's time).
   await admin.send('POST', '/api/ffb-reporting/run');
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await app.close();
   await gateway.close();
