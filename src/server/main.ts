@@ -19,7 +19,14 @@ import { createShutdown } from './platform/shutdown.ts';
 const started = performance.now();
 const config = loadConfig();
 const database = await openDatabase(
-  config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir },
+  config.databaseUrl
+    ? {
+        kind: 'postgres',
+        url: config.databaseUrl,
+        poolSize: config.databasePoolSize,
+        statementTimeoutMs: config.statementTimeoutMs,
+      }
+    : { kind: 'pglite', dataDir: config.dataDir },
 );
 const applied = await migrateDatabase(database);
 const ffb = await importFfb(database);

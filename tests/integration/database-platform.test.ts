@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appMigrations } from '../../src/server/db/schema.ts';
-import type { Database } from '../../src/server/platform/db/database.ts';
+import { type Database, openDatabase } from '../../src/server/platform/db/database.ts';
+import { classifyDbError } from '../../src/server/platform/db/db-errors.ts';
 import { MigrationError, migrate } from '../../src/server/platform/db/migrate.ts';
-import { inSystem } from '../../src/server/platform/tx.ts';
+import { inSystem, inTenant } from '../../src/server/platform/tx.ts';
 import { openTestDatabase, TEST_DB } from '../support/test-db.ts';
 
 let database: Database;
@@ -102,5 +103,29 @@ describe(`database platform on ${TEST_DB}`, () => {
 
   it('is idempotent: migrating an up-to-date database applies nothing', async () => {
     expect(await migrate(database, appMigrations())).toEqual([]);
+  });
+});
+
+// PostgreSQL only: PGlite runs in this process and has no statement timeout (it serves one request at a time anyway).
+const pgOnly = TEST_DB === 'postgres' ? describe : undefined;
+pgOnly?.('the statement timeout on postgres', () => {
+  it('cancels a request’s statement after STATEMENT_TIMEOUT_MS (503 territory), but not a migration’s', async () => {
+    const url = (database as Database & { url?: string }).url as string;
+    const bounded = await openDatabase({ kind: 'postgres', url, poolSize: 2, statementTimeoutMs: 200 });
+    try {
+      const slow = inTenant(bounded, '00000000-0000-0000-0000-000000000000', (tx) => sql`select pg_sleep(2)`.execute(tx));
+      const error = await slow.then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(classifyDbError(error).kind).toBe('timeout');
+      // The pool's connection still serves the next request.
+      const r = await inSystem(bounded, (tx) => sql<{ one: number }>`select 1 as one`.execute(tx));
+      expect(r.rows[0]?.one).toBe(1);
+      // Admin transactions (migrations, the generator, scripts) lift the limit.
+      await bounded.adminTransaction((tx) => tx.query('select pg_sleep(0.4)'));
+    } finally {
+      await bounded.close();
+    }
   });
 });

@@ -208,6 +208,16 @@ describe(`follow-up and case query plans on ${TEST_DB}`, () => {
       ['app_user_unit_idx', 'case_file_caseworker_idx', 'case_deadline_case_idx'],
     ],
     [
+      'the team’s work list by next deadline (the open deadlines in due order, issue 11)',
+      (tx: Tx) => caseFileRepository.worklist(tx, worklistFilter({ unitId: caseId }), worklistOrder, 20, 0),
+      ['case_deadline_open_idx', 'case_deadline_case_idx', 'app_user_unit_idx'],
+    ],
+    [
+      'running orders of the whole municipality, by next follow-up (a team leader’s alerts, issue 11)',
+      (tx: Tx) => followUpRepository.runningForCaseworker(tx, null, '2026-11-22', 20, 0),
+      ['case_order_running_idx'],
+    ],
+    [
       'the team’s caseload',
       (tx: Tx) => caseFileRepository.caseload(tx, caseId, MUNICIPALITY_DEADLINE_KINDS, '2026-11-22'),
       ['app_user_unit_idx', 'case_file_caseworker_idx', 'case_deadline_case_idx'],

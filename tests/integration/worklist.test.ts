@@ -174,6 +174,41 @@ describe(`the team leader's list, caseload and reassigning on ${TEST_DB}`, () =>
     expect((await maria.get('/api/cases/caseload')).statusCode).toBe(403);
   });
 
+  it('pages the team by next deadline as one ordered list: due first (both directions), then the cases with none', async () => {
+    // Sorted by deadline, the list is read from the open deadlines in due order, then the cases with none (issue 11);
+    // every other sort reads the full query. Both must agree on each case's next deadline and on the order.
+    const first = await list(leader, 'scope=team&sort=opened&pageSize=100');
+    const all = { total: first.total, items: [...first.items] };
+    for (let page = 2; page <= Math.ceil(first.total / 100); page++) {
+      all.items.push(...(await list(leader, `scope=team&sort=opened&pageSize=100&page=${page}`)).items);
+    }
+    const next = new Map(all.items.map((i) => [i.id, i.nextDeadline?.dueDate ?? null]));
+    expect(all.total).toBeGreaterThan(10);
+    expect([...next.values()].filter((d) => d === null).length).toBeGreaterThan(0);
+    for (const dir of ['asc', 'desc'] as const) {
+      const paged: CaseListItem[] = [];
+      for (let page = 1; page <= Math.ceil(all.total / 30); page++) {
+        const p = await list(leader, `scope=team&sort=deadline&dir=${dir}&pageSize=30&page=${page}`);
+        expect(p.total).toBe(all.total);
+        paged.push(...p.items);
+      }
+      const expected = [...all.items].sort((a, b) => {
+        const x = a.nextDeadline?.dueDate ?? null;
+        const y = b.nextDeadline?.dueDate ?? null;
+        if (x !== y) return x === null ? 1 : y === null ? -1 : (x < y ? -1 : 1) * (dir === 'asc' ? 1 : -1);
+        return a.id < b.id ? -1 : 1;
+      });
+      expect(paged.map((i) => i.id)).toEqual(expected.map((i) => i.id));
+      expect(paged.map((i) => i.nextDeadline)).toEqual(expected.map((i) => i.nextDeadline));
+    }
+    // A due window counts and shows only cases whose next deadline falls in it.
+    const overdue = await list(leader, 'scope=team&due=overdue&pageSize=100');
+    expect(overdue.total).toBe(all.items.filter((i) => i.nextDeadline?.status === 'overdue').length);
+    expect(overdue.items.every((i) => i.nextDeadline?.status === 'overdue')).toBe(true);
+    const none = await list(leader, 'scope=team&due=none&pageSize=100');
+    expect(none.total).toBe([...next.values()].filter((d) => d === null).length);
+  }, 90_000);
+
   it('reassigns a case (journal, audit, the citizen’s page), refuses a stale version and a caseworker outside the team', async () => {
     const c = await journey.open({ receivedOn: '2027-03-01', what: 'Støtte til økonomi' }, METTE.cpr);
     const load = (await leader.get('/api/cases/caseload')).json() as Caseload;

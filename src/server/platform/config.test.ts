@@ -23,6 +23,8 @@ describe('loadConfig', () => {
       { NODE_ENV: 'production', SESSION_SECRET: SECRET, FFB_STANDIN_GATEWAY: 'true' },
       /FFB_STANDIN_GATEWAY/,
     ],
+    ['a pool of no connections', { SESSION_SECRET: SECRET, DATABASE_POOL_SIZE: '0' }, /DATABASE_POOL_SIZE/],
+    ['a statement timeout that is no number', { SESSION_SECRET: SECRET, STATEMENT_TIMEOUT_MS: '10s' }, /STATEMENT_TIMEOUT_MS/],
   ])('refuses %s', (_label, env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -61,6 +63,14 @@ describe('loadConfig', () => {
     ['production: no stand-in gateway', { NODE_ENV: 'production', SESSION_SECRET: SECRET }, { ffbStandinGateway: false }],
   ])('reads %s', (_label, env, expected) => {
     expect(loadConfig(env)).toMatchObject(expected);
+  });
+
+  it('sizes the database pool and the statement timeout (10 and 10 s by default; 0 lifts the timeout)', () => {
+    expect(loadConfig({ SESSION_SECRET: SECRET })).toMatchObject({ databasePoolSize: 10, statementTimeoutMs: 10_000 });
+    expect(loadConfig({ SESSION_SECRET: SECRET, DATABASE_POOL_SIZE: '40', STATEMENT_TIMEOUT_MS: '0' })).toMatchObject({
+      databasePoolSize: 40,
+      statementTimeoutMs: 0,
+    });
   });
 
   it('allows plain http only to a local test issuer outside production', () => {

@@ -18,6 +18,13 @@ export type Config = {
   port: number;
   logLevel: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL: connections the app keeps to the database (PGlite has one). */
+  databasePoolSize: number;
+  /**
+   * PostgreSQL: the longest a request's statement may run before the database cancels it (the request answers 503),
+   * so a request nobody waits for any more, or a query gone wrong, stops costing the database. 0 = no limit.
+   */
+  statementTimeoutMs: number;
   dataDir: string;
   sessionSecret: string;
   sessionHours: number;
@@ -93,6 +100,8 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     databaseUrl: env.DATABASE_URL || undefined,
+    databasePoolSize: positive(env, 'DATABASE_POOL_SIZE', 10),
+    statementTimeoutMs: nonNegative(env, 'STATEMENT_TIMEOUT_MS', 10_000),
     dataDir,
     sessionSecret,
     sessionHours: positive(env, 'SESSION_HOURS', 8),
@@ -162,6 +171,14 @@ function positive(env: Env, name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isFinite(n) || n <= 0) throw new ConfigError(`${name} must be a positive number: ${raw}`);
+  return n;
+}
+
+function nonNegative(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a whole number, 0 or more: ${raw}`);
   return n;
 }
 

@@ -186,15 +186,15 @@ export const caseFileRepository = {
    * unit's staff by app_user_unit_idx (migration 0019) and their cases by case_file_caseworker_idx. The deadlines
    * come from case_deadline_case_idx, the decision from decision_case_idx, the citizen by citizen_pkey.
    */
-  worklistQuery(tx: Tx, f: WorklistFilter) {
+  worklistQuery(
+    tx: Tx,
+    f: WorklistFilter,
+    { next, decision }: { next: 'lateral' | 'first' | 'none'; decision: boolean } = { next: 'lateral', decision: true },
+  ) {
     const { due } = f;
-    return tx
-      .selectFrom('case_file as c')
-      .innerJoin('citizen as p', (j) => j.onRef('p.municipality_id', '=', 'c.municipality_id').onRef('p.id', '=', 'c.citizen_id'))
-      .leftJoin('app_user as u', (j) =>
-        j.onRef('u.municipality_id', '=', 'c.municipality_id').onRef('u.id', '=', 'c.caseworker_id'),
-      )
-      .leftJoinLateral(
+    const kinds = [...f.kinds];
+    const lateral = () =>
+      tx.selectFrom('case_file as c').leftJoinLateral(
         (eb) =>
           eb
             .selectFrom('case_deadline as d')
@@ -203,13 +203,62 @@ export const caseFileRepository = {
             .whereRef('d.case_id', '=', 'c.id')
             .where('d.met_on', 'is', null)
             .where('d.lapsed_on', 'is', null)
-            .where('d.kind', 'in', [...f.kinds])
+            .where('d.kind', 'in', kinds)
             .orderBy('d.due_date')
+            .orderBy('d.id')
             .limit(1)
             .as('nd'),
         (j) => j.onTrue(),
-      )
-      .leftJoinLateral(
+      );
+    // The same rows for the cases that have an open deadline, as a plain join to the case's first open deadline (no
+    // earlier one, ties by id as above): PostgreSQL can then walk the open deadlines in due order
+    // (case_deadline_open_idx) and stop after a page, instead of computing every case's next deadline and sorting.
+    const first = () =>
+      tx
+        .selectFrom('case_file as c')
+        .innerJoin('case_deadline as nd', (j) =>
+          j
+            .onRef('nd.municipality_id', '=', 'c.municipality_id')
+            .onRef('nd.case_id', '=', 'c.id')
+            .on('nd.met_on', 'is', null)
+            .on('nd.lapsed_on', 'is', null)
+            .on('nd.kind', 'in', kinds),
+        )
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('case_deadline as e')
+                .select('e.id')
+                .whereRef('e.municipality_id', '=', 'nd.municipality_id')
+                .whereRef('e.case_id', '=', 'nd.case_id')
+                .where('e.met_on', 'is', null)
+                .where('e.lapsed_on', 'is', null)
+                .where('e.kind', 'in', kinds)
+                .where((w) =>
+                  w.or([
+                    w('e.due_date', '<', w.ref('nd.due_date')),
+                    w.and([w('e.due_date', '=', w.ref('nd.due_date')), w('e.id', '<', w.ref('nd.id'))]),
+                  ]),
+                ),
+            ),
+          ),
+        );
+    // Counting needs neither the next deadline nor the decision unless a filter reads them (types as the full query's).
+    type Full = ReturnType<typeof lateral>;
+    const from =
+      next === 'lateral'
+        ? lateral()
+        : next === 'first'
+          ? (first() as unknown as Full)
+          : (tx.selectFrom('case_file as c') as unknown as Full);
+    const joined = from
+      .innerJoin('citizen as p', (j) => j.onRef('p.municipality_id', '=', 'c.municipality_id').onRef('p.id', '=', 'c.citizen_id'))
+      .leftJoin('app_user as u', (j) =>
+        j.onRef('u.municipality_id', '=', 'c.municipality_id').onRef('u.id', '=', 'c.caseworker_id'),
+      );
+    const withDecision = () =>
+      joined.leftJoinLateral(
         (eb) =>
           eb
             .selectFrom('decision as x')
@@ -221,7 +270,8 @@ export const caseFileRepository = {
             .limit(1)
             .as('dec'),
         (j) => j.onTrue(),
-      )
+      );
+    return (decision || f.paragraph !== null ? withDecision() : (joined as unknown as ReturnType<typeof withDecision>))
       .$if(f.status === null, (q) => q.where('c.status', '<>', 'closed'))
       .$if(f.status !== null, (q) => q.where('c.status', '=', f.status as CaseFileStatus))
       .$if(f.caseworkerId !== null, (q) => q.where('c.caseworker_id', '=', f.caseworkerId as string))
@@ -233,7 +283,23 @@ export const caseFileRepository = {
             .where('t.unit_id', '=', f.unitId as string),
         ),
       )
-      .$if(due === 'none', (q) => q.where('nd.due_date', 'is', null))
+      .$if(due === 'none' && next !== 'none', (q) => q.where('nd.due_date', 'is', null))
+      .$if(due === 'none' && next === 'none', (q) =>
+        q.where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('case_deadline as e')
+                .select('e.id')
+                .whereRef('e.municipality_id', '=', 'c.municipality_id')
+                .whereRef('e.case_id', '=', 'c.id')
+                .where('e.met_on', 'is', null)
+                .where('e.lapsed_on', 'is', null)
+                .where('e.kind', 'in', kinds),
+            ),
+          ),
+        ),
+      )
       .$if(typeof due === 'object' && due !== null, (q) => {
         const w = due as { from: string | null; to: string };
         return q.where('nd.due_date', '<=', w.to).$if(w.from !== null, (r) => r.where('nd.due_date', '>=', w.from as string));
@@ -267,11 +333,15 @@ export const caseFileRepository = {
       );
   },
 
+  /**
+   * A page of the work list and its count. Sorted by deadline (the default), the cases with an open deadline come
+   * first, walked in due order from case_deadline_open_idx, then those with none (by id); every other sort reads the
+   * full query. The count reads only what its filters need.
+   */
   async worklist(tx: Tx, f: WorklistFilter, order: WorklistOrder, limit: number, offset: number) {
-    const base = this.worklistQuery(tx, f);
     const dir = order.dir;
-    const sorted = (() => {
-      const q = base.select([
+    const columns = (q: ReturnType<typeof this.worklistQuery>) =>
+      q.select([
         'c.id',
         'c.journal_number',
         'c.title',
@@ -287,6 +357,34 @@ export const caseFileRepository = {
         'nd.kind as next_kind',
         'dec.legal_basis',
       ]);
+    const counted = async (next: 'lateral' | 'first' | 'none', filter: WorklistFilter = f) =>
+      Number(
+        (
+          await this.worklistQuery(tx, filter, { next, decision: false })
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const total = await counted(f.due === null || f.due === 'none' ? 'none' : 'first');
+    if (order.sort === 'deadline' && f.due !== 'none') {
+      const withDeadline = await columns(this.worklistQuery(tx, f, { next: 'first', decision: true }))
+        .orderBy(sql`nd.due_date ${sql.raw(dir)}`)
+        .orderBy('c.id')
+        .limit(limit)
+        .offset(offset)
+        .execute();
+      // A due window only ever shows cases with a deadline; otherwise the cases with none follow, by id.
+      if (withDeadline.length === limit || f.due !== null) return { items: withDeadline, total };
+      const before = withDeadline.length > 0 ? offset + withDeadline.length : await counted('first');
+      const without = await columns(this.worklistQuery(tx, { ...f, due: 'none' }, { next: 'lateral', decision: true }))
+        .orderBy('c.id')
+        .limit(limit - withDeadline.length)
+        .offset(Math.max(0, offset - before))
+        .execute();
+      return { items: [...withDeadline, ...without], total };
+    }
+    const q = columns(this.worklistQuery(tx, f));
+    const sorted = (() => {
       switch (order.sort) {
         case 'deadline':
           return q.orderBy(sql`nd.due_date ${sql.raw(dir)} nulls last`);
@@ -301,8 +399,7 @@ export const caseFileRepository = {
       }
     })();
     const items = await sorted.orderBy('c.id').limit(limit).offset(offset).execute();
-    const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    return { items, total: Number(total.n) };
+    return { items, total };
   },
 
   /** Open and overdue cases per member of a unit (app_user_unit_idx, then case_file_caseworker_idx per member). */

@@ -125,8 +125,22 @@ export const followUpRepository = {
       .limit(limit)
       .offset(offset)
       .execute();
-    const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    return { items, total: total.n };
+    // The count needs only the orders at these offers: every order has its case, citizen and decision (foreign keys).
+    const total = await tx
+      .selectFrom('case_order as o')
+      .where('o.offer_id', 'in', (eb) => eb.selectFrom('offer as f').select('f.id').where('f.org_unit_id', 'in', unitIds))
+      .$if(state === 'incoming', (q) => q.where('o.status', '=', 'ordered'))
+      .$if(state === 'active', (q) =>
+        q.where('o.status', '=', 'accepted').where((eb) => eb.or([eb('o.ends_on', 'is', null), eb('o.ends_on', '>=', today)])),
+      )
+      .$if(state === 'ended', (q) =>
+        q.where((eb) =>
+          eb.or([eb('o.status', '=', 'ended'), eb.and([eb('o.ends_on', 'is not', null), eb('o.ends_on', '<', today)])]),
+        ),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return { items, total: Number(total.n) };
   },
 
   /**
@@ -160,8 +174,22 @@ export const followUpRepository = {
       .limit(limit)
       .offset(offset)
       .execute();
-    const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    return { items, total: total.n };
+    // The count joins the case only to find the caseworker's: every order has its citizen and decision (foreign keys).
+    const total = await tx
+      .selectFrom('case_order as o')
+      .where('o.status', '=', 'accepted')
+      .where((eb) => eb.or([eb('o.ends_on', 'is', null), eb('o.ends_on', '>=', today)]))
+      .$if(caseworkerId !== null, (q) =>
+        q.where('o.case_id', 'in', (eb) =>
+          eb
+            .selectFrom('case_file as c')
+            .select('c.id')
+            .where('c.caseworker_id', '=', caseworkerId as string),
+        ),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return { items, total: Number(total.n) };
   },
 
   /** Goals of a set of orders in one query (order_goal_municipality_id_order_id_position_key): no N+1 over a page. */

@@ -39,12 +39,12 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
- * The hash of an entry. The system chain hashes its municipality as null, as the platform chain did before it had an
- * id (migration 0012 moved those rows to SYSTEM_CHAIN_ID without rewriting their hashes); a row moved between the
- * system chain and a municipality's still breaks its hash.
+ * What an entry's hash covers, as text: its fields as canonical JSON. The system chain hashes its municipality as
+ * null, as the platform chain did before it had an id (migration 0012 moved those rows to SYSTEM_CHAIN_ID without
+ * rewriting their hashes); a row moved between the system chain and a municipality's still breaks its hash.
  */
-export function hashEntry(prevHash: string, f: ChainedFields): string {
-  const content = canonicalJson([
+export function entryContent(f: ChainedFields): string {
+  return canonicalJson([
     f.municipalityId === SYSTEM_CHAIN_ID ? null : f.municipalityId,
     f.occurredAt.toISOString(),
     f.requestId,
@@ -61,5 +61,17 @@ export function hashEntry(prevHash: string, f: ChainedFields): string {
     f.criterion,
     f.details ?? null,
   ]);
+}
+
+/**
+ * The link: sha256 of the previous entry's hash, a newline and the entry's content (UTF-8), hex. The database's
+ * audit_append (migration 0021) computes the same when it appends; verification recomputes it here.
+ */
+export function chainHash(prevHash: string, content: string): string {
   return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
+}
+
+/** The hash of an entry. */
+export function hashEntry(prevHash: string, f: ChainedFields): string {
+  return chainHash(prevHash, entryContent(f));
 }

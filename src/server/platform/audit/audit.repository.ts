@@ -1,11 +1,8 @@
-import { type Insertable, type Selectable, sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { AppSchema } from '../db/schema.ts';
 import type { Tx } from '../tx.ts';
 
 type AuditLogTable = AppSchema['audit_log'];
-
-/** Lock key space for the per-municipality chain (pg_advisory_xact_lock(int, int)). */
-const AUDIT_LOCK_SPACE = 7341;
 
 export type AuditRow = Selectable<AuditLogTable>;
 
@@ -13,9 +10,15 @@ export type AuditRow = Selectable<AuditLogTable>;
 export type ChainHead = { municipality_id: string; chain_seq: number; hash: string; id: number; occurred_at: Date };
 
 export const auditRepository = {
-  /** Serialises writers of one chain until commit, so each entry sees its true predecessor. */
-  async lockChain(tx: Tx, municipalityId: string): Promise<void> {
-    await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_SPACE}, hashtext(${municipalityId}))`.execute(tx);
+  /**
+   * Appends entries to a chain in order: audit_append (migration 0021) takes the chain's advisory lock (held until
+   * commit, so each entry sees its true predecessor), reads the head, and inserts each entry linked and numbered.
+   * `contents[i]` is what entry i's hash covers (audit-chain.ts entryContent). Returns the ids in order.
+   */
+  async append(tx: Tx, chain: string, entries: Record<string, unknown>[], contents: string[]): Promise<number[]> {
+    const r = await sql<{ id: number }>`
+      select id from audit_append(${chain}, ${JSON.stringify(entries)}::jsonb, ${contents}::text[])`.execute(tx);
+    return r.rows.map((x) => Number(x.id));
   },
 
   /** The chain's newest entry (audit_log_chain_seq_idx, backwards, one row). */
@@ -41,16 +44,6 @@ export const auditRepository = {
   async chains(tx: Tx): Promise<string[]> {
     const rows = await tx.selectFrom('municipality').select('id').orderBy('id').execute();
     return rows.map((r) => r.id);
-  },
-
-  /** `details` is any JSON-serialisable value; it is stored as jsonb. */
-  async insert(tx: Tx, rows: (Omit<Insertable<AuditLogTable>, 'id' | 'details'> & { details: unknown })[]): Promise<number[]> {
-    const r = await tx
-      .insertInto('audit_log')
-      .values(rows.map((row) => ({ ...row, details: row.details == null ? null : JSON.stringify(row.details) })))
-      .returning('id')
-      .execute();
-    return r.map((x) => x.id);
   },
 
   /** One page of a chain in order, after position `afterSeq` (audit_log_chain_seq_idx). */

@@ -2,7 +2,7 @@ import type { AuditAction, AuditPurpose } from '../../../shared/audit/audit.sche
 import { systemClock } from '../clock.ts';
 import type { Tx } from '../tx.ts';
 import { auditRepository } from './audit.repository.ts';
-import { GENESIS_HASH, hashEntry } from './audit-chain.ts';
+import { type ChainedFields, entryContent } from './audit-chain.ts';
 
 /** Who did it: the user, their role and unit, and the request. */
 export type AuditActor = {
@@ -37,8 +37,10 @@ export async function writeAudit(tx: Tx, actor: AuditActor, event: AuditEvent, n
 }
 
 /**
- * Appends several entries of one request to the actor's chain in order (a search and each citizen it showed): one
- * lock, one read of the chain's head, one insert. Each entry links to the one before it and takes the next position.
+ * Appends several entries of one request to the actor's chain in order (a search and each citizen it showed), in
+ * one call to the database's audit_append (migration 0021, ADR 0004): it takes the chain's lock, reads the head and
+ * inserts each entry linked to the one before it at the next position. The content each hash covers is computed
+ * here, before the lock, so the lock is held for one statement and the commit, not for round trips to Node.
  */
 export async function writeAuditEntries(
   tx: Tx,
@@ -47,12 +49,8 @@ export async function writeAuditEntries(
   now: Date = systemClock.now(),
 ): Promise<number[]> {
   if (!events.length) return [];
-  await auditRepository.lockChain(tx, actor.municipalityId);
-  const head = await auditRepository.head(tx, actor.municipalityId);
-  let prevHash = head?.hash ?? GENESIS_HASH;
-  let seq = head?.chain_seq ?? 0;
-  const rows = events.map((event) => {
-    const fields = {
+  const entries = events.map((event) => {
+    const fields: ChainedFields = {
       municipalityId: actor.municipalityId,
       occurredAt: now,
       requestId: actor.requestId,
@@ -69,29 +67,30 @@ export async function writeAuditEntries(
       criterion: event.criterion ?? null,
       details: event.details ?? null,
     };
-    const hash = hashEntry(prevHash, fields);
-    const row = {
-      municipality_id: fields.municipalityId,
-      chain_seq: ++seq,
-      occurred_at: fields.occurredAt,
-      request_id: fields.requestId,
-      actor_user_id: fields.actorUserId,
-      actor_name: fields.actorName,
-      actor_role: fields.actorRole,
-      actor_unit_id: fields.actorUnitId,
-      actor_unit_name: fields.actorUnitName,
-      action: fields.action,
-      purpose: fields.purpose,
-      citizen_id: fields.citizenId,
-      record_type: fields.recordType,
-      record_id: fields.recordId,
-      criterion: fields.criterion,
-      details: fields.details,
-      prev_hash: prevHash,
-      hash,
+    return {
+      content: entryContent(fields),
+      row: {
+        occurred_at: fields.occurredAt.toISOString(),
+        request_id: fields.requestId,
+        actor_user_id: fields.actorUserId,
+        actor_name: fields.actorName,
+        actor_role: fields.actorRole,
+        actor_unit_id: fields.actorUnitId,
+        actor_unit_name: fields.actorUnitName,
+        action: fields.action,
+        purpose: fields.purpose,
+        citizen_id: fields.citizenId,
+        record_type: fields.recordType,
+        record_id: fields.recordId,
+        criterion: fields.criterion,
+        details: fields.details,
+      },
     };
-    prevHash = hash;
-    return row;
   });
-  return auditRepository.insert(tx, rows);
+  return auditRepository.append(
+    tx,
+    actor.municipalityId,
+    entries.map((e) => e.row),
+    entries.map((e) => e.content),
+  );
 }

@@ -35,12 +35,19 @@ export type Database = {
 };
 
 export type DatabaseOptions =
-  | { kind: 'postgres'; url: string; poolSize?: number; connectTimeoutMs?: number }
+  | {
+      kind: 'postgres';
+      url: string;
+      poolSize?: number;
+      connectTimeoutMs?: number;
+      /** Every statement of every connection (requests' and scripts') is cancelled after this; 0 = no limit. */
+      statementTimeoutMs?: number;
+    }
   | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob | File };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.kind === 'postgres'
-    ? openPostgres(options.url, options.poolSize ?? 10, options.connectTimeoutMs ?? 5000)
+    ? openPostgres(options.url, options.poolSize ?? 10, options.connectTimeoutMs ?? 5000, options.statementTimeoutMs ?? 0)
     : openPGlite(options);
 }
 
@@ -91,10 +98,17 @@ async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob | File
   };
 }
 
-async function openPostgres(url: string, poolSize: number, connectTimeoutMs: number): Promise<Database> {
+async function openPostgres(
+  url: string,
+  poolSize: number,
+  connectTimeoutMs: number,
+  statementTimeoutMs: number,
+): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
+    // Set once per connection at connect (no statement per request). Admin transactions (migrations) lift it.
+    ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
     types: pgTypes(pg.types),
     // While the database is away, a request fails within this time (503) instead of waiting for ever.
     connectionTimeoutMillis: connectTimeoutMs,
@@ -120,6 +134,8 @@ async function openPostgres(url: string, poolSize: number, connectTimeoutMs: num
       const client = await pool.connect();
       try {
         await client.query('begin');
+        // Migrations and data scripts may legitimately run long; only requests are bounded.
+        if (statementTimeoutMs > 0) await client.query('set local statement_timeout = 0');
         const result = await fn({
           exec: async (script) => {
             // No parameters: node-postgres uses the simple protocol, which takes several statements.

@@ -19,6 +19,7 @@ describe('classifyDbError', () => {
     [new Error('Client has encountered a connection error and is not queryable'), 'unavailable'],
     [new Error('timeout exceeded when trying to connect'), 'unavailable'],
     [new AggregateError([pgError('ECONNREFUSED'), pgError('ECONNREFUSED')]), 'unavailable'],
+    [pgError('57014'), 'timeout'], // query_canceled: STATEMENT_TIMEOUT_MS ran out
     [pgError('23503'), 'other'],
     [pgError('40001'), 'other'],
     [new Error('secret internal detail'), 'other'],

@@ -12,6 +12,8 @@ export type DbErrorKind =
   | { kind: 'unstorable_text' }
   /** The database is away: restarting, failing over, our backend terminated, or not reachable. */
   | { kind: 'unavailable' }
+  /** 57014: the statement ran past STATEMENT_TIMEOUT_MS (or was cancelled): the server is overloaded for now. */
+  | { kind: 'timeout' }
   | { kind: 'other' };
 
 /** SQLSTATEs that mean the server or our connection went away (class 08, and 57P01–57P03). */
@@ -46,6 +48,7 @@ export function classifyDbError(error: unknown): DbErrorKind {
     };
   }
   if (code === '22021' || code === '22P05') return { kind: 'unstorable_text' };
+  if (code === '57014') return { kind: 'timeout' };
   if (code && (code.startsWith('08') || UNAVAILABLE_STATES.has(code) || UNAVAILABLE_NODE_CODES.has(code))) {
     return { kind: 'unavailable' };
   }

@@ -44,8 +44,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return reply.status(409).send(body('conflict', lang, requestId, uniqueConflictIssues(db.table)));
     }
     if (db.kind === 'unstorable_text') return reply.status(400).send(body('bad_request', lang, requestId));
-    if (db.kind === 'unavailable') {
-      request.log.warn({ err: error }, 'database unavailable');
+    if (db.kind === 'unavailable' || db.kind === 'timeout') {
+      request.log.warn({ err: error }, db.kind === 'timeout' ? 'statement timeout' : 'database unavailable');
       return reply
         .status(503)
         .header('retry-after', '5')

@@ -1,0 +1,85 @@
+/**
+ * The servers of the load benchmark (bench/load.bench.ts), in a process of their own so the load generator does not
+ * share their event loop: the app as `npm start` composes it, and beside it a bare Fastify server answering one
+ * primary-key look-up of a citizen on the same database (the baseline: what the database and HTTP cost, nothing of
+ * Visitator). The rounds of the benchmark never load both at once.
+ *   BENCH_DATABASE_URL=postgres://… | BENCH_DATA_DIR=DIR  [BENCH_POOL=10]  npx tsx bench/load-server.ts
+ * Prints one JSON line: the two base URLs and the ids the benchmark varies its requests over.
+ */
+import Fastify from 'fastify';
+import pg from 'pg';
+import { type Database, openDatabase } from '../src/server/platform/db/database.ts';
+import { pgTypes } from '../src/server/platform/db/type-parsers.ts';
+import { serveForBench } from './bench-app.ts';
+
+const url = process.env.BENCH_DATABASE_URL;
+const poolSize = Number(process.env.BENCH_POOL ?? 10);
+const database: Database = url
+  ? await openDatabase({ kind: 'postgres', url, poolSize })
+  : await openDatabase({ kind: 'pglite', dataDir: process.env.BENCH_DATA_DIR ?? '' });
+
+const { base } = await serveForBench(database, { logLevel: 'silent' });
+
+// The bare look-up: one statement by primary key, as the schema owner, no session, no audit, no transaction.
+const LOOKUP = 'select id, first_name, last_name, cpr from citizen where municipality_id = $1 and id = $2';
+let lookup: (m: string, id: string) => Promise<unknown>;
+if (url) {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes(pg.types) });
+  lookup = async (m, id) => (await pool.query(LOOKUP, [m, id])).rows[0];
+} else {
+  const pglite = database.pglite;
+  if (!pglite) throw new Error('no PGlite instance');
+  lookup = async (m, id) => (await pglite.query(LOOKUP, [m, id])).rows[0];
+}
+const bare = Fastify({ logger: false });
+bare.get<{ Params: { m: string; id: string } }>('/bare/:m/:id', async (request, reply) => {
+  const row = await lookup(request.params.m, request.params.id);
+  return row ?? reply.status(404).send({ error: 'not_found' });
+});
+const bareBase = await bare.listen({ host: '127.0.0.1', port: 0 });
+
+// The ids the pages are asked about: the demo staff's own cases, citizens and orders in the large municipality.
+const ids = await database.adminTransaction(async (tx) => {
+  const staff = async (name: string) =>
+    (
+      await tx.query<{ id: string; municipality_id: string; unit_id: string }>(
+        'select id, municipality_id, unit_id from app_user where name = $1',
+        [name],
+      )
+    )[0];
+  const maria = await staff('Maria Vestergaard');
+  const rasmus = await staff('Rasmus Kjær');
+  if (!maria || !rasmus) throw new Error('the demo staff are missing: generate the data first');
+  const m = maria.municipality_id;
+  const cases = await tx.query<{ id: string; citizen_id: string }>(
+    'select id, citizen_id from case_file where municipality_id = $1 and caseworker_id = $2 order by id limit 200',
+    [m, maria.id],
+  );
+  const citizens = await tx.query<{ id: string; last_name: string; cpr: string }>(
+    `select p.id, p.last_name, p.cpr from citizen p where p.municipality_id = $1
+       and p.id in (select citizen_id from case_file where municipality_id = $1 and caseworker_id = $2) order by p.id limit 200`,
+    [m, maria.id],
+  );
+  const anyCitizens = await tx.query<{ id: string }>('select id from citizen where municipality_id = $1 order by id limit 2000', [
+    m,
+  ]);
+  const orders = await tx.query<{ id: string }>(
+    `select o.id from case_order o where o.municipality_id = $1 and o.status = 'accepted'
+       and o.offer_id in (select f.id from offer f join app_user_offer ou on ou.unit_id = f.org_unit_id
+                          where ou.municipality_id = $1 and ou.user_id = $2)
+     order by o.id limit 200`,
+    [m, rasmus.id],
+  );
+  return {
+    municipalityId: m,
+    caseIds: cases.map((c) => c.id),
+    citizenIds: citizens.map((c) => c.id),
+    surnames: [...new Set(citizens.map((c) => c.last_name))],
+    cprs: citizens.map((c) => c.cpr),
+    lookupIds: anyCitizens.map((c) => c.id),
+    orderIds: orders.map((o) => o.id),
+  };
+});
+
+process.stdout.write(`${JSON.stringify({ app: base, bare: bareBase, kind: database.kind, ids })}\n`);
+process.on('SIGTERM', () => process.exit(0));
