@@ -208,9 +208,11 @@ describe(`follow-up and case query plans on ${TEST_DB}`, () => {
       ['app_user_unit_idx', 'case_file_caseworker_idx', 'case_deadline_case_idx'],
     ],
     [
-      'the team’s work list by next deadline (the open deadlines in due order, issue 11)',
+      // Each case's first open deadline joined, not computed per case (issue 11). Which deadline index leads depends on
+      // the team's size (case_deadline_open_idx in due order for a large team), so only the team's indexes are named.
+      'the team’s work list by next deadline, with its count',
       (tx: Tx) => caseFileRepository.worklist(tx, worklistFilter({ unitId: caseId }), worklistOrder, 20, 0),
-      ['case_deadline_open_idx', 'case_deadline_case_idx', 'app_user_unit_idx'],
+      ['app_user_unit_idx', 'case_file_caseworker_idx'],
     ],
     [
       'running orders of the whole municipality, by next follow-up (a team leader’s alerts, issue 11)',
