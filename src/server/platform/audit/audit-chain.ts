@@ -65,7 +65,7 @@ export function entryContent(f: ChainedFields): string {
 
 /**
  * The link: sha256 of the previous entry's hash, a newline and the entry's content (UTF-8), hex. The database's
- * audit_append (migration 0022) computes the same when it appends; verification recomputes it here.
+ * audit_append (migration 0025) computes the same when it appends; verification recomputes it here.
  */
 export function chainHash(prevHash: string, content: string): string {
   return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');

@@ -11,7 +11,7 @@ export type ChainHead = { municipality_id: string; chain_seq: number; hash: stri
 
 export const auditRepository = {
   /**
-   * Appends entries to a chain in order: audit_append (migration 0022) takes the chain's advisory lock (held until
+   * Appends entries to a chain in order: audit_append (migration 0025) takes the chain's advisory lock (held until
    * commit, so each entry sees its true predecessor), reads the head, and inserts each entry linked and numbered.
    * `contents[i]` is what entry i's hash covers (audit-chain.ts entryContent). Returns the ids in order.
    */

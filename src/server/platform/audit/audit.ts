@@ -38,7 +38,7 @@ export async function writeAudit(tx: Tx, actor: AuditActor, event: AuditEvent, n
 
 /**
  * Appends several entries of one request to the actor's chain in order (a search and each citizen it showed), in
- * one call to the database's audit_append (migration 0022, ADR 0004): it takes the chain's lock, reads the head and
+ * one call to the database's audit_append (migration 0025, ADR 0004): it takes the chain's lock, reads the head and
  * inserts each entry linked to the one before it at the next position. The content each hash covers is computed
  * here, before the lock, so the lock is held for one statement and the commit, not for round trips to Node.
  */
