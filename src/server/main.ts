@@ -1,7 +1,6 @@
 import { buildApp } from './app.ts';
 import { migrateDatabase } from './db/schema.ts';
 import { seedDemoData } from './db/seed/demo-seed.ts';
-import { seedEconomy } from './db/seed/economy-seed.ts';
 import { importFfb } from './db/seed/ffb-import.ts';
 import { seedFfbReportingSettings } from './db/seed/ffb-reporting-seed.ts';
 import { ffbReportingJobs } from './modules/ffb-reporting/index.ts';
@@ -31,7 +30,6 @@ const database = await openDatabase(
 const applied = await migrateDatabase(database);
 const ffb = await importFfb(database);
 const demo = config.seedDemo ? await seedDemoData(database, systemClock.today()) : null;
-const economyLoaded = config.seedDemo ? await seedEconomy(database) : 0;
 if (config.seedDemo) {
   const standIn = config.ffbStandinGateway ? `http://${config.host}:${config.port}/api/ffb-standin/reports` : null;
   await seedFfbReportingSettings(database, standIn);
@@ -80,7 +78,6 @@ app.log.info(
     migrationsApplied: applied,
     ffbVersion: ffb.version,
     demoDataGenerated: demo?.municipalities.length ? { municipalities: demo.municipalities, ms: demo.ms } : false,
-    economyDemoLoaded: economyLoaded,
     demoLogin: config.demoLogin,
     auditAnchors: sink.describe,
     jobs: config.jobs,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PURCHASED_OFFERS_DIR } from '../../src/server/db/generator/areas/economy.ts';
 import { readCatalogueFiles, seedCatalogue } from '../../src/server/db/seed/catalogue-seed.ts';
-import { PURCHASED_OFFERS_DIR } from '../../src/server/db/seed/economy-seed.ts';
 import { readOfferFiles, seedOffers } from '../../src/server/db/seed/offer-seed.ts';
 import type { Database } from '../../src/server/platform/db/database.ts';
 import type { ServiceDescriptionDetail } from '../../src/shared/catalogue/catalogue.schema.ts';
@@ -285,7 +285,7 @@ describe(`offers fidelity to the seeds on ${TEST_DB}`, () => {
       items: { id: string; municipalityCode: string; key: string }[];
       total: number;
     };
-    // The catalogue's own offers and the offers the demo municipalities buy places in (economy-seed.ts).
+    // The catalogue's own offers and the offers the demo municipalities buy places in (the generator's economy area).
     expect(list.total).toBe(readOfferFiles().length + readOfferFiles(PURCHASED_OFFERS_DIR).length);
     for (const item of list.items) {
       offers.set(

@@ -13,7 +13,6 @@ import { generate } from '../../src/server/db/generator/generate.ts';
 import { type GeneratorSize, SIZES } from '../../src/server/db/generator/sizes.ts';
 import { TABLES } from '../../src/server/db/generator/writer.ts';
 import { migrateDatabase } from '../../src/server/db/schema.ts';
-import { seedEconomy } from '../../src/server/db/seed/economy-seed.ts';
 import { importFfb } from '../../src/server/db/seed/ffb-import.ts';
 import { verifyAuditChain } from '../../src/server/platform/audit/audit-verify.ts';
 import type { Database } from '../../src/server/platform/db/database.ts';
@@ -31,13 +30,24 @@ let app: Awaited<ReturnType<typeof testApp>>;
 const today = (process.env.DEMO_TODAY ?? '') as PlainDate;
 const q = <R>(text: string, params: unknown[] = []) => database.adminTransaction((tx) => tx.query<R>(text, params));
 
+/** The economy area's tables (src/server/db/generator/areas/economy.ts). */
+const ECONOMY_TABLES = [
+  'rate_card',
+  'budget_group',
+  'budget_line',
+  'budget_posting',
+  'place_sale',
+  'waiting_list_entry',
+  'waiting_list_event',
+] as const;
+
 /**
  * A hash per table the generator writes, of every column. A PDF carries the moment it was rendered (pdfkit's
  * CreationDate), so documents are compared by everything else, their letter text included.
  */
 async function tableHashes(db: Database): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const table of [...Object.keys(TABLES), 'municipality', 'org_unit']) {
+  for (const table of [...Object.keys(TABLES), 'municipality', 'org_unit', ...ECONOMY_TABLES]) {
     const cols = table === 'case_document' ? '(x.id, x.case_id, x.kind, x.title, x.journalised_on, x.letter, x.created_at)' : 'x';
     // The system chain's municipality row is the migration's (created when it ran), not the generator's.
     const where = table === 'municipality' ? ' where not x.is_system' : '';
@@ -69,8 +79,6 @@ describe(`the demo data generator on ${TEST_DB}`, () => {
       await migrateDatabase(fresh);
       await importFfb(fresh);
       await generate(fresh, { size: 'demo', today });
-      // The economy's demo data comes after the generator's, in npm start and the template alike (its economists).
-      await seedEconomy(fresh);
       expect(await tableHashes(fresh)).toEqual(before);
     } finally {
       await fresh.close();
@@ -410,6 +418,54 @@ describe(`the demo data generator on ${TEST_DB}`, () => {
     expect(kinds.size).toBeGreaterThanOrEqual(3);
   });
 
+  it('dates the economy from today: this year’s budget with the actuals of its ended months, sales and a waiting list that do not age', async () => {
+    const thisYear = Number(today.slice(0, 4));
+    const [randers] = await q<{
+      rate_years: number[];
+      budget_years: number[];
+      months_posted: number;
+      last_posting: string;
+      sales_running: number;
+      open_waits: number[];
+    }>(
+      `select array(select distinct rate_year from rate_card r where r.municipality_id = m.id order by 1) as rate_years,
+              array(select distinct budget_year from budget_line b where b.municipality_id = m.id order by 1) as budget_years,
+              (select count(distinct extract(month from posted_on))::int from budget_posting p
+                where p.municipality_id = m.id and p.budget_year = $2) as months_posted,
+              (select max(posted_on)::text from budget_posting p where p.municipality_id = m.id) as last_posting,
+              (select count(*)::int from place_sale s where s.municipality_id = m.id and s.from_date < $1
+                  and (s.to_date is null or s.to_date >= $1)) as sales_running,
+              array(select ($1::date - w.decided_on) from waiting_list_entry w
+                     where w.municipality_id = m.id and w.status in ('waiting', 'offered') order by 1) as open_waits
+         from municipality m where m.code = '730'`,
+      [today, thisYear],
+    );
+    expect(randers?.rate_years).toEqual(expect.arrayContaining([2019, 2020, thisYear, thisYear + 1]));
+    expect(randers?.budget_years).toEqual([2019, thisYear]);
+    // Postings on the last day of every month of this year that has ended, none later.
+    expect(randers?.months_posted).toBe(Number(today.slice(5, 7)) - 1);
+    expect(randers?.last_posting < today).toBe(true);
+    expect(randers?.sales_running).toBe(5);
+    // The open entries were decided weeks to months ago, whatever the day (working days on or before).
+    expect(randers?.open_waits.length).toBe(4);
+    for (const days of randers?.open_waits ?? []) {
+      expect(days).toBeGreaterThanOrEqual(29);
+      expect(days).toBeLessThanOrEqual(110);
+    }
+    const future = await q<{ n: number }>(
+      `select (select count(*) from waiting_list_entry where decided_on >= $1 or offered_on >= $1 or closed_on >= $1
+                  or needed_from >= $1)
+            + (select count(*) from waiting_list_event where occurred_on >= $1)
+            + (select count(*) from place_sale where from_date >= $1 or to_date >= $1)
+            + (select count(*) from budget_posting where posted_on >= $1) as n`,
+      [today],
+    );
+    expect(Number(future[0]?.n)).toBe(0);
+    const rksk = await loginAs(app, 'economist', MUNICIPALITY.rksk);
+    const waiting = (await rksk.get('/api/waiting-list')).json() as { total: number };
+    expect(waiting.total).toBe(2);
+  });
+
   it('shows Mette Kjærsgaard her support, goals with statuses, letters, messages and who has seen her data', async () => {
     const mette = await loginAs(app, 'citizen', MUNICIPALITY.rksk, 'Mette Kjærsgaard');
     const me = (await mette.get('/api/me/overview')).json() as {
@@ -469,6 +525,18 @@ describe(`the benchmark sizes on ${TEST_DB}`, () => {
       });
       expect(per.find((r) => r.code === '101')).toMatchObject({ citizens: BENCH.extra[0], cases: BENCH.extra[1] });
       expect(per.every((r) => r.fko > 0)).toBe(true);
+      // The economy comes with every size: Ringkøbing-Skjern's rate cards, budget, sales and waiting list.
+      const [economy] = await db.adminTransaction((tx) =>
+        tx.query<{ rates: number; budget: number; sales: number; waiting: number }>(
+          `select (select count(*)::int from rate_card x where x.municipality_id = m.id) as rates,
+                  (select count(*)::int from budget_line x where x.municipality_id = m.id) as budget,
+                  (select count(*)::int from place_sale x where x.municipality_id = m.id) as sales,
+                  (select count(*)::int from waiting_list_entry x where x.municipality_id = m.id) as waiting
+             from municipality m where m.code = '760'`,
+        ),
+      );
+      expect(economy).toMatchObject({ budget: 9, sales: 2, waiting: 2 });
+      expect(economy?.rates).toBeGreaterThan(0);
       // Letters keep their text; their PDF is one placeholder per kind and municipality.
       const pdfs = await db.adminTransaction((tx) =>
         tx.query<{ n: number; texts: number; docs: number }>(

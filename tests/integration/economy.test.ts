@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, addMonths } from '../../src/rules/calendar/date-arithmetic.ts';
+import { daysInYear } from '../../src/rules/economy/rate-card.ts';
 import type { Database } from '../../src/server/platform/db/database.ts';
 import { inSystem } from '../../src/server/platform/tx.ts';
 import type {
@@ -10,9 +12,17 @@ import type {
   LadderPrice,
   WaitingList,
 } from '../../src/shared/economy/economy.schema.ts';
+import type { PlainDate } from '../../src/shared/plain-date.ts';
 import { caseJourney } from '../support/case-journey.ts';
 import { loginAs, MUNICIPALITY, type Session, testApp } from '../support/test-app.ts';
 import { openTestDatabase, TEST_DB } from '../support/test-db.ts';
+
+/** The demo's economy is dated from the day the suite runs (the generator's economy area): this year and the next. */
+const today = process.env.DEMO_TODAY as PlainDate;
+const THIS_YEAR = Number(today.slice(0, 4));
+const NEXT_YEAR = THIS_YEAR + 1;
+/** Years no demo rate card reaches (the demo's run to next year). */
+const LATER = [THIS_YEAR + 2, THIS_YEAR + 3] as const;
 
 let database: Database;
 let app: Awaited<ReturnType<typeof testApp>>;
@@ -23,6 +33,14 @@ let rkskEconomist: Session;
 
 const offersOf = async (s: Session) => (await s.get('/api/economy/offers')).json() as EconomyOffer[];
 const offer = async (s: Session, key: string) => (await offersOf(s)).find((o) => o.key === key) as EconomyOffer;
+/** The weekly price of a profile at Ringkøbing-Skjern's Bostøtten in a year, as its rate card says. */
+async function profilePrice(year: number, code: string): Promise<number> {
+  const rate = (await offer(rkskEconomist, 'bostoetten')).rates.find((r) => r.year === year);
+  const price = rate?.profilePrices.find((p) => p.code === code)?.weeklyPrice;
+  if (price === undefined) throw new Error(`no ${year} price of profile ${code}`);
+  return price;
+}
+const roundOre = (n: number) => Math.round(n * 100) / 100;
 const fields = (body: string) => ((JSON.parse(body) as { fields?: { path: string }[] }).fields ?? []).map((f) => f.path);
 
 async function auditOf(requestId: string) {
@@ -68,7 +86,7 @@ describe(`rate cards on ${TEST_DB}`, () => {
     expect(r2020?.addOns).toEqual([expect.objectContaining({ amount: 400, per: 'month', paidBy: 'citizen' })]);
     expect(r2020?.source).toMatch(/seeds\/000/);
     // Invented rates say so.
-    expect(b.rates.find((r) => r.year === 2026)?.invented).toBe(true);
+    expect(b.rates.find((r) => r.year === THIS_YEAR)?.invented).toBe(true);
   });
 
   it('lists offers of other municipalities, regions and private providers with their rates', async () => {
@@ -86,13 +104,13 @@ describe(`rate cards on ${TEST_DB}`, () => {
     const b = await offer(economist, 'udslusning');
     const base = {
       offerId: b.id,
-      year: 2028,
-      inForceFrom: '2028-01-01',
+      year: LATER[0],
+      inForceFrom: `${LATER[0]}-01-01`,
       basis: 'daily',
       dailyRate: 1010,
       financing: 'rate',
       occupancyPct: 90,
-      source: 'Takstblad 2028 (test)',
+      source: `Takstblad ${LATER[0]} (test)`,
     };
     const before = await count('rate_card');
     const ok = await economist.send('POST', '/api/economy/rate-cards', base);
@@ -101,9 +119,9 @@ describe(`rate cards on ${TEST_DB}`, () => {
       [{ dailyRate: -5 }, 'dailyRate'],
       [{ dailyRate: 0 }, 'dailyRate'],
       [{ dailyRate: null }, 'dailyRate'],
-      [{ inForceFrom: '2028-01-01' }, 'inForceFrom'],
-      [{ inForceFrom: '2028-06-01', inForceTo: '2028-03-01' }, 'inForceTo'],
-      [{ inForceFrom: '2027-12-31' }, 'inForceFrom'],
+      [{ inForceFrom: `${LATER[0]}-01-01` }, 'inForceFrom'],
+      [{ inForceFrom: `${LATER[0]}-06-01`, inForceTo: `${LATER[0]}-03-01` }, 'inForceTo'],
+      [{ inForceFrom: `${LATER[0] - 1}-12-31` }, 'inForceFrom'],
       [{ occupancyPct: 0 }, 'occupancyPct'],
       [{ offerId: '00000000-0000-4000-8000-000000000000' }, 'offerId'],
     ];
@@ -115,15 +133,15 @@ describe(`rate cards on ${TEST_DB}`, () => {
     expect(await count('rate_card')).toBe(before + 1);
     const overlapping = await economist.send('POST', '/api/economy/rate-cards', {
       ...base,
-      inForceFrom: '2028-05-01',
+      inForceFrom: `${LATER[0]}-05-01`,
       dailyRate: 1050,
     });
     // A later open version in the same year is a change of rate, not an overlap.
     expect(overlapping.statusCode).toBe(201);
     const explicit = await economist.send('POST', '/api/economy/rate-cards', {
       ...base,
-      inForceFrom: '2028-03-01',
-      inForceTo: '2028-06-30',
+      inForceFrom: `${LATER[0]}-03-01`,
+      inForceTo: `${LATER[0]}-06-30`,
     });
     expect(explicit.statusCode).toBe(400);
     expect(JSON.parse(explicit.body).fields).toEqual([
@@ -133,8 +151,8 @@ describe(`rate cards on ${TEST_DB}`, () => {
 
   it('changes a version with its version number; a stale one is 409', async () => {
     const b = await offer(economist, 'ungeherberget');
-    const r = b.rates.find((x) => x.year === 2027);
-    if (!r) throw new Error('no 2027 rate');
+    const r = b.rates.find((x) => x.year === NEXT_YEAR);
+    if (!r) throw new Error(`no ${NEXT_YEAR} rate`);
     const body = { ...r, offerId: b.id, note: 'Revideret', version: r.version, dailyRate: (r.dailyRate ?? 0) + 10 };
     const first = await economist.send('PUT', `/api/economy/rate-cards/${r.id}`, body);
     expect(first.statusCode).toBe(200);
@@ -148,8 +166,8 @@ describe(`rate cards on ${TEST_DB}`, () => {
     const b = await offer(economist, 'udslusning');
     const res = await caseworkerRanders.send('POST', '/api/economy/rate-cards', {
       offerId: b.id,
-      year: 2029,
-      inForceFrom: '2029-01-01',
+      year: LATER[1],
+      inForceFrom: `${LATER[1]}-01-01`,
       basis: 'daily',
       dailyRate: 1,
       financing: 'rate',
@@ -186,15 +204,15 @@ describe(`budgets on ${TEST_DB}`, () => {
       Ladegården: 9_051_980,
     });
     expect(b.lines.every((l) => l.invented === false && l.source?.includes('seeds/003'))).toBe(true);
-    expect(b.years).toEqual(expect.arrayContaining([2019, 2026]));
+    expect(b.years).toEqual(expect.arrayContaining([2019, THIS_YEAR]));
   });
 
   it('refuses a budget line for a unit the municipality does not have (400 naming unitId), and saves nothing', async () => {
     const before = await count('budget_line');
-    const rksk = (await rkskEconomist.get('/api/economy/budget?year=2026')).json() as Budget;
+    const rksk = (await rkskEconomist.get(`/api/economy/budget?year=${THIS_YEAR}`)).json() as Budget;
     const foreignUnit = rksk.lines[0]?.unitId;
     const res = await economist.send('POST', '/api/economy/budget/lines', {
-      year: 2027,
+      year: NEXT_YEAR,
       unitId: foreignUnit,
       kind: 'operating',
       label: 'Forkert enhed',
@@ -209,32 +227,38 @@ describe(`budgets on ${TEST_DB}`, () => {
     const before = await count('budget_line');
     const bad = [
       'År;Enhed;Linje;Tilbud;Tekst;Beløb',
-      '2027;Myndighedsafdelingen;Ekstern køb;;Ekstern køb;17.500.000',
-      '2027;Ukendt enhed;Driftsudgifter;;Drift;1.000',
-      '2027;Botilbuddet Blommevej;Driftsudgifter;Blommevej;Blommevej;to millioner',
-      '2027;Botilbuddet Blommevej;Ukendt linje;;Blommevej;1.000',
-      '2027;Botilbuddet Blommevej;Driftsudgifter;Ukendt tilbud;Blommevej;1.000',
+      `${NEXT_YEAR};Myndighedsafdelingen;Ekstern køb;;Ekstern køb;17.500.000`,
+      `${NEXT_YEAR};Ukendt enhed;Driftsudgifter;;Drift;1.000`,
+      `${NEXT_YEAR};Botilbuddet Blommevej;Driftsudgifter;Blommevej;Blommevej;to millioner`,
+      `${NEXT_YEAR};Botilbuddet Blommevej;Ukendt linje;;Blommevej;1.000`,
+      `${NEXT_YEAR};Botilbuddet Blommevej;Driftsudgifter;Ukendt tilbud;Blommevej;1.000`,
     ].join('\n');
-    const refused = await economist.send('POST', '/api/economy/imports/budget', { fileName: 'budget-2027.csv', content: bad });
+    const refused = await economist.send('POST', '/api/economy/imports/budget', {
+      fileName: `budget-${NEXT_YEAR}.csv`,
+      content: bad,
+    });
     expect(refused.statusCode).toBe(400);
     expect(fields(refused.body)).toEqual(['rows.3.enhed', 'rows.4.beløb', 'rows.5.linje', 'rows.6.tilbud']);
     expect(await count('budget_line')).toBe(before);
 
     const good = [
       'År;Enhed;Linje;Tilbud;Tekst;Beløb',
-      '2027;Myndighedsafdelingen;Ekstern køb;;Ekstern køb;17.500.000',
-      '2027;Botilbuddet Blommevej;Driftsudgifter;blommevej;Blommevej;3.210.000,50',
-      '2027;Myndighedsafdelingen;Refusion;;Refusion;-9.500.000',
+      `${NEXT_YEAR};Myndighedsafdelingen;Ekstern køb;;Ekstern køb;17.500.000`,
+      `${NEXT_YEAR};Botilbuddet Blommevej;Driftsudgifter;blommevej;Blommevej;3.210.000,50`,
+      `${NEXT_YEAR};Myndighedsafdelingen;Refusion;;Refusion;-9.500.000`,
     ].join('\r\n');
     const imported = await economist.send('POST', '/api/economy/imports/budget', {
-      fileName: 'budget-2027.csv',
+      fileName: `budget-${NEXT_YEAR}.csv`,
       content: `\uFEFF${good}`,
     });
     expect(imported.statusCode).toBe(201);
     expect(imported.json()).toMatchObject({ rows: 3, inserted: 3, updated: 0 });
-    const again = await economist.send('POST', '/api/economy/imports/budget', { fileName: 'budget-2027.csv', content: good });
+    const again = await economist.send('POST', '/api/economy/imports/budget', {
+      fileName: `budget-${NEXT_YEAR}.csv`,
+      content: good,
+    });
     expect(again.json()).toMatchObject({ rows: 3, inserted: 0, updated: 3 });
-    const b = (await economist.get('/api/economy/budget?year=2027')).json() as Budget;
+    const b = (await economist.get(`/api/economy/budget?year=${NEXT_YEAR}`)).json() as Budget;
     expect(b.total).toBe(17_500_000 + 3_210_000.5 - 9_500_000);
     const audit = await auditOf(imported.headers['x-request-id'] as string);
     expect(audit).toEqual([expect.objectContaining({ action: 'create', record_type: 'finance_import', purpose: 'economy' })]);
@@ -244,8 +268,8 @@ describe(`budgets on ${TEST_DB}`, () => {
     const before = await count('budget_posting');
     const file = [
       'Bilag;Dato;Enhed;Linje;Beløb;Tekst',
-      'X-1;31-01-2027;Myndighedsafdelingen;Ekstern køb;1.400.000;Januar',
-      'X-2;2027-02-28;Botilbuddet Blommevej;Driftsudgifter;260.000;Februar',
+      `X-1;31-01-${NEXT_YEAR};Myndighedsafdelingen;Ekstern køb;1.400.000;Januar`,
+      `X-2;${NEXT_YEAR}-02-28;Botilbuddet Blommevej;Driftsudgifter;260.000;Februar`,
     ].join('\n');
     expect(
       (await economist.send('POST', '/api/economy/imports/postings', { fileName: 'bogf.csv', content: file })).json(),
@@ -258,8 +282,8 @@ describe(`budgets on ${TEST_DB}`, () => {
       fileName: 'bogf.csv',
       content: [
         'Bilag;Dato;Enhed;Linje;Beløb',
-        'X-3;31-02-2027;Myndighedsafdelingen;Ekstern køb;1',
-        ';2027-03-01;Myndighedsafdelingen;Ekstern køb;1',
+        `X-3;31-02-${NEXT_YEAR};Myndighedsafdelingen;Ekstern køb;1`,
+        `;${NEXT_YEAR}-03-01;Myndighedsafdelingen;Ekstern køb;1`,
       ].join('\n'),
     });
     expect(bad.statusCode).toBe(400);
@@ -288,13 +312,15 @@ describe(`the forecast on ${TEST_DB}`, () => {
     const o = await caseJourney(app, rkskCaseworker).ordered();
     const f = (await rkskEconomist.get('/api/economy/forecast?year=2026&asOf=2026-11-30')).json() as Forecast;
     const internal = f.rows.find((r) => r.kind === 'purchase_internal');
-    // 3 hours a week is profile 3; Bostøtten's 2026 price of profile 3 is 4.5 h × 480 a week; 1–31 December.
+    // The journey's grant starts 1 December 2026: 3 hours a week is profile 3, priced by Bostøtten's 2026 rate card
+    // (the demo's: 4.5 h × 480 kr. a week when the suite runs in 2026), for 1–31 December.
+    const committed = roundOre((31 * (await profilePrice(2026, '3'))) / 7);
     expect(internal?.grants).toBeGreaterThanOrEqual(1);
     const grants = await rkskEconomist.get(
       `/api/economy/forecast/grants?year=2026&asOf=2026-11-30&kind=purchase_internal&pageSize=100`,
     );
     const mine = (grants.json() as { items: ForecastGrant[] }).items.find((g) => g.orderId === o.orderId);
-    expect(mine).toMatchObject({ from: '2026-12-01', to: '2026-12-31', committed: 9565.71, citizenName: 'Mette Kjærsgaard' });
+    expect(mine).toMatchObject({ from: '2026-12-01', to: '2026-12-31', committed, citizenName: 'Mette Kjærsgaard' });
     const audit = await auditOf(grants.headers['x-request-id'] as string);
     expect(audit).toEqual([expect.objectContaining({ action: 'search', record_type: 'forecast_grants', purpose: 'economy' })]);
   });
@@ -321,7 +347,8 @@ describe(`the forecast on ${TEST_DB}`, () => {
     ).json() as {
       items: ForecastGrant[];
     };
-    expect(grants.items.find((g) => g.orderId === o.orderId)).toMatchObject({ kind: 'sale', committed: -9565.71 });
+    const committed = roundOre((31 * (await profilePrice(2026, '3'))) / 7);
+    expect(grants.items.find((g) => g.orderId === o.orderId)).toMatchObject({ kind: 'sale', committed: -committed });
   });
 
   it('gives the analyst aggregates only', async () => {
@@ -351,7 +378,9 @@ describe(`the forecast on ${TEST_DB}`, () => {
 
 describe(`capacity, places sold and the waiting list on ${TEST_DB}`, () => {
   it('counts places sold to other municipalities as occupied places', async () => {
-    const c = (await economist.get('/api/economy/capacity?on=2026-11-15')).json() as {
+    // The 15th of last month: the demo's sale to Syddjurs ended at the end of last month.
+    const on = addDays(addMonths(`${today.slice(0, 8)}01` as PlainDate, -1), 14);
+    const c = (await economist.get(`/api/economy/capacity?on=${on}`)).json() as {
       offers: {
         name: string;
         places: number | null;
@@ -362,8 +391,8 @@ describe(`capacity, places sold and the waiting list on ${TEST_DB}`, () => {
       }[];
     };
     const ladegaarden = c.offers.find((o) => o.name === 'Ladegården');
-    // The demo's orders there on 15 November, counted here in SQL, and three places sold: Favrskov, Syddjurs (to
-    // 30 November) and Viborg.
+    // The demo's orders there on that day, counted here in SQL, and three places sold: Favrskov, Syddjurs (to the end
+    // of last month) and Viborg.
     const ladegaardenId = (await offer(economist, 'ladegaarden')).id;
     const orders = await inSystem(database, async (tx) =>
       Number(
@@ -375,8 +404,8 @@ describe(`capacity, places sold and the waiting list on ${TEST_DB}`, () => {
             )
             .select((eb) => eb.fn.countAll().as('n'))
             .where('o.offer_id', '=', ladegaardenId)
-            .where(sql<boolean>`coalesce(o.actual_start, d.start_date, o.ordered_on) <= date '2026-11-15'`)
-            .where((eb) => eb.or([eb('o.ends_on', 'is', null), eb('o.ends_on', '>=', '2026-11-15')]))
+            .where(sql<boolean>`coalesce(o.actual_start, d.start_date, o.ordered_on) <= ${on}::date`)
+            .where((eb) => eb.or([eb('o.ends_on', 'is', null), eb('o.ends_on', '>=', on)]))
             .executeTakeFirstOrThrow()
         ).n,
       ),
@@ -471,14 +500,15 @@ describe(`the price at the proposal and the decision, and the what-if of a draft
   it('prices the proposed frame and the next rung of the ladder', async () => {
     const caseworker = await loginAs(app, 'caseworker');
     const res = await caseworker.get(
-      `/api/economy/prices/ladder?legalBasis=${encodeURIComponent('SEL § 85')}&weeklyHours=3&start=2027-01-01`,
+      `/api/economy/prices/ladder?legalBasis=${encodeURIComponent('SEL § 85')}&weeklyHours=3&start=${NEXT_YEAR}-01-01`,
     );
     const p = res.json() as LadderPrice;
     expect(p.frame.profileCode).toBe('3');
     const [proposed, next] = p.rungs;
-    // 2027: profile 3 = 4.5 h × 492 kr. a week, 365 days.
+    // Next year's price of profile 3 a week (the demo's: 4.5 h × 492 kr.), the whole year.
+    const weekly = await profilePrice(NEXT_YEAR, '3');
     expect(proposed?.offers).toEqual([
-      expect.objectContaining({ name: 'Bostøtten i Socialpsykiatrien', annual: Math.round((4.5 * 492 * 365 * 100) / 7) / 100 }),
+      expect.objectContaining({ name: 'Bostøtten i Socialpsykiatrien', annual: roundOre((weekly * daysInYear(NEXT_YEAR)) / 7) }),
     ]);
     expect(next).toMatchObject({ step: 'temporary_housing' });
     expect(next?.offers.map((o) => o.name)).toEqual(['3 på spring', 'Fredensgade', 'Rosengården']);
@@ -516,7 +546,7 @@ describe(`the price at the proposal and the decision, and the what-if of a draft
     expect(saved.statusCode).toBe(200);
     const draft = { id: versionId };
 
-    const run = (s: Session) => s.send('POST', '/api/economy/what-if', { versionId: draft.id, on: '2027-01-01' });
+    const run = (s: Session) => s.send('POST', '/api/economy/what-if', { versionId: draft.id, on: `${NEXT_YEAR}-01-01` });
     const a = await run(admin);
     expect(a.statusCode).toBe(200);
     const w = a.json() as {
@@ -525,9 +555,10 @@ describe(`the price at the proposal and the decision, and the what-if of a draft
       moves: { grantId: string; citizenName: string | null; profileBefore: string; profileAfter: string; delta: number }[];
     };
     const move = w.moves.find((m) => m.grantId === o.orderId);
-    // Profile 4 (8.5 h × 492) → profile 3 (4.5 h × 492) a week for 2027.
+    // Profile 4 (the demo's 8.5 h × 492) → profile 3 (4.5 h × 492) a week, for next year.
     expect(move).toMatchObject({ profileBefore: '4', profileAfter: '3', citizenName: null });
-    expect(move?.delta).toBeCloseTo(-(4 * 492 * 365) / 7, 0);
+    const saved4to3 = (await profilePrice(NEXT_YEAR, '4')) - (await profilePrice(NEXT_YEAR, '3'));
+    expect(move?.delta).toBeCloseTo(-(saved4to3 * daysInYear(NEXT_YEAR)) / 7, 0);
     expect(w.named).toBe(false);
     const e = (await run(rkskEconomist)).json() as typeof w;
     expect(e.moves.find((m) => m.grantId === o.orderId)?.citizenName).toBe('Mette Kjærsgaard');

@@ -4,7 +4,6 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { migrateDatabase } from '../../src/server/db/schema.ts';
 import { seedDemoData } from '../../src/server/db/seed/demo-seed.ts';
-import { seedEconomy } from '../../src/server/db/seed/economy-seed.ts';
 import { importFfb } from '../../src/server/db/seed/ffb-import.ts';
 import { openDatabase } from '../../src/server/platform/db/database.ts';
 import { plainDateInCopenhagen } from '../../src/shared/plain-date.ts';
@@ -34,7 +33,6 @@ export default async function setup(project: TestProject) {
     await migrateDatabase(database);
     await importFfb(database);
     await seedDemoData(database, today);
-    await seedEconomy(database);
     await database.close();
     return;
   }
@@ -42,7 +40,6 @@ export default async function setup(project: TestProject) {
   await migrateDatabase(database);
   await importFfb(database);
   await seedDemoData(database, today);
-  await seedEconomy(database);
   const dump = await database.pglite?.dumpDataDir('none');
   await database.close();
   if (!dump) throw new Error('PGlite dump failed');

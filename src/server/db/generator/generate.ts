@@ -7,6 +7,7 @@ import { AuditTrail } from './areas/audit.ts';
 import { type CaseScript, CaseSim } from './areas/case-sim.ts';
 import { drawPlan, runCase } from './areas/cases.ts';
 import { generateCitizens } from './areas/citizens.ts';
+import { generateEconomy, hasEconomyTables, seedPurchasedOffers } from './areas/economy.ts';
 import { LetterDesk } from './areas/letters.ts';
 import { createDemoOrganisation, createExtraMunicipalities, generateStaff, loadMunicipality } from './areas/organisation.ts';
 import type { CitizenRef, Generation, Identities, Municipality } from './context.ts';
@@ -131,8 +132,8 @@ async function generateMunicipality(g: Generation, m: Municipality, log: (line: 
  * The generator: one deterministic history for a size, up to "today". It creates the demo municipalities (and, for
  * the national size, more), loads the catalogue and offers, and gives every municipality it created citizens, staff,
  * two (or, for the benchmarks, four) years of cases in every stage, and the audit log of it all, as valid hash
- * chains. The same size and the same "today" give the same rows. A municipality that already has citizens is left
- * alone, so `npm start` generates once.
+ * chains; then the economy of those it created (areas/economy.ts). The same size and the same "today" give the same
+ * rows. A municipality that already has citizens is left alone, so `npm start` generates once.
  */
 export async function generate(
   database: Database,
@@ -172,6 +173,12 @@ export async function generate(
     await generateAll();
   } finally {
     await letters.close();
+  }
+  // Economy and capacity (rate cards, budgets, actuals, places bought and sold, the waiting list) on the generated
+  // municipalities, after their cases: the offers bought from others take no generated case.
+  if (codes.length > 0 && (await hasEconomyTables(database))) {
+    await seedPurchasedOffers(database);
+    for (const code of codes) await database.adminTransaction((tx) => generateEconomy(tx, code, options.today));
   }
   return {
     size: size.name,

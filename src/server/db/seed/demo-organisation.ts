@@ -142,7 +142,8 @@ type Role = 'caseworker' | 'provider_staff' | 'team_leader' | 'administrator' | 
 
 /**
  * Invented staff: every role in every municipality, so each can be tried from the demo log-in page. The economists come
- * with the economy's demo data (economy-seed.ts): their role is migration 0020's, and these seeds still load at 0011.
+ * with the generator's economy area (generator/areas/economy.ts): their role is migration 0020's, and these seeds
+ * still load at 0011.
  */
 export const DEMO_STAFF: { municipality: string; name: string; role: Role; unit: string; offers?: string[] }[] = [
   { municipality: '730', name: 'Sofie Kragh', role: 'caseworker', unit: 'csi-myndighed' },
