@@ -334,3 +334,73 @@ describe('the what-if of a draft service level', () => {
     expect([r.moves[0]?.before, r.moves[0]?.after, r.moves[0]?.delta]).toEqual([28_157.14, 16_425, -11_732.14]);
   });
 });
+
+describe('a revisitation: two consecutive frames, each priced from its own dates', () => {
+  // The first order ends the day before the new frame's order starts (the revisitation's decision replaces it); the
+  // hourly price changes on 1 September, within the second frame.
+  const rates = new Map<string, RateVersion[]>([
+    [
+      'bostoette',
+      [
+        rate('h1', { basis: 'hourly', hourlyRate: 450 }),
+        rate('h2', { basis: 'hourly', hourlyRate: 480, inForceFrom: d('2026-09-01') }),
+      ],
+    ],
+  ]);
+  const frame = (id: string, weeklyHours: number, start: string, endsOn: string | null): ForecastGrant => ({
+    id,
+    offerId: 'bostoette',
+    citizenId: 'c1',
+    line: 'purchase_external',
+    legalBasis: 'SEL § 85',
+    start: d(start),
+    endsOn: endsOn ? d(endsOn) : null,
+    timeLimitUntil: null,
+    weeklyHours,
+    moduleDays: null,
+    profileCode: null,
+    unitId: 'auth',
+    wePay: true,
+    ageAtYearStart: 40,
+    coveredBefore67: false,
+  });
+  const before = frame('before', 3, '2026-02-01', '2026-06-30');
+  const after = frame('after', 6, '2026-07-01', null);
+  const byGrant = (asOf: string) =>
+    Object.fromEntries(
+      grantCommitments([before, after], rates, 2026, d(asOf), BASE_DEADLINE_RULES)
+        .filter((c) => c.grantId)
+        .map((c) => [c.grantId, c]),
+    );
+
+  it.each([
+    // as of, the first frame's committed cost, the second's
+    // 31 March: 1 April–30 June at 3 h × 450 (91 days); 1 July–31 August at 6 h × 450 (62) + 1 September–31 December
+    // at 6 h × 480 (122).
+    ['2026-03-31', (91 * 3 * 450) / 7, (62 * 6 * 450 + 122 * 6 * 480) / 7],
+    // 15 August: the first frame has ended; the second from 16 August (16 days at 450, 122 at 480).
+    ['2026-08-15', null, (16 * 6 * 450 + 122 * 6 * 480) / 7],
+    // 30 June, the first frame's last day: nothing of it is left; the second is whole.
+    ['2026-06-30', null, (62 * 6 * 450 + 122 * 6 * 480) / 7],
+  ] as const)('as of %s: the first frame %s, the second %s', (asOf, first, second) => {
+    const c = byGrant(asOf);
+    if (first === null) expect(c.before).toBeUndefined();
+    else expect(c.before?.amount).toBeCloseTo(first, 2);
+    expect(c.after?.amount).toBeCloseTo(second, 2);
+  });
+
+  it('splits each frame at its own dates and the rate change, and counts no day twice', () => {
+    const c = byGrant('2026-01-31');
+    expect(c.before?.spread).toEqual([{ from: '2026-02-01', to: '2026-06-30', perDay: (3 * 450) / 7 }]);
+    expect(c.after?.spread).toEqual([
+      { from: '2026-07-01', to: '2026-08-31', perDay: (6 * 450) / 7 },
+      { from: '2026-09-01', to: '2026-12-31', perDay: (6 * 480) / 7 },
+    ]);
+    const days = [...(c.before?.spread ?? []), ...(c.after?.spread ?? [])].reduce(
+      (n, s) => n + (Date.parse(s.to) - Date.parse(s.from)) / 86_400_000 + 1,
+      0,
+    );
+    // 1 February–31 December 2026.
+    expect(days).toBe(334);
+  });
+});
