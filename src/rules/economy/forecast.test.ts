@@ -147,6 +147,17 @@ describe('the forecast on a fixture computed by hand (2026, as of 30 September: 
     expect(commitments.filter((c) => c.kind === 'refund').map((c) => c.amount)).toEqual([-751_250]);
   });
 
+  it('commits a year seen before it begins from its first day, not from the day after the date', () => {
+    // Next year's forecast made on 30 September: g1 runs the whole of 2027 (the 2026 rate carried, flagged), 365 days,
+    // not the 457 from 1 October (a bug the single pricing of each grant showed).
+    const next = grantCommitments([grants[0] as ForecastGrant], rates, 2027, d('2026-09-30'), BASE_DEADLINE_RULES);
+    expect(next.find((c) => c.grantId === 'g1')).toMatchObject({
+      amount: 365 * 993,
+      period: { from: '2027-01-01', to: '2027-12-31', reason: null },
+      problems: ['carried_rate'],
+    });
+  });
+
   const result = forecast({
     year: 2026,
     asOf: d('2026-09-30'),

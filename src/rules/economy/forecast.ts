@@ -2,9 +2,9 @@ import type { PlainDate } from '../../shared/plain-date.ts';
 import { addDays, daysBetween } from '../calendar/date-arithmetic.ts';
 import type { DeadlineRuleSet } from '../deadlines/deadline-rules.ts';
 import { GRANT_DRIVEN, type LineKind, signOf } from './budget-lines.ts';
-import { committedWithin, type EndReason, type GrantDates, runningWithin } from './grant-period.ts';
-import { type GrantFrame, grantCost, type PriceProblem, roundOre } from './grant-price.ts';
-import { daysInYear, type RateVersion, yearEnd, yearStart } from './rate-card.ts';
+import { type EndReason, type GrantDates, runningWithin } from './grant-period.ts';
+import { type GrantFrame, grantCost, type PriceProblem, partOf, roundOre } from './grant-price.ts';
+import { daysInYear, type RateTimeline, type RateVersion, timeline, yearEnd, yearStart } from './rate-card.ts';
 import { covered176, refund176 } from './refund-176.ts';
 
 /**
@@ -179,36 +179,51 @@ export function grantCommitments(
 ): Commitment[] {
   const out: Commitment[] = [];
   const yearCost = new Map<string, { cost: number; unitId: string; covered: boolean }>();
-  for (const g of grants) {
-    const rates = ratesByOffer.get(g.offerId) ?? [];
-    if (g.line) {
-      const period = committedWithin(g, asOf, yearEnd(year), rules);
-      if (period) {
-        const cost = grantCost(g, rates, period.from, period.to);
-        const sign = signOf(g.line);
-        out.push({
-          unitId: g.unitId,
-          kind: g.line,
-          offerId: g.offerId,
-          amount: sign * cost.amount,
-          spread: cost.segments.map((s) => ({ from: s.from, to: s.to, perDay: sign * s.perDay })),
-          grantId: g.id,
-          period,
-          problems: cost.problems,
-        });
-      }
+  const first = yearStart(year);
+  const last = yearEnd(year);
+  // What is still to come starts the day after `asOf`, and never before the year (a forecast of next year made this
+  // year commits next year's days only).
+  const next = addDays(asOf, 1);
+  const committedFrom = next > first ? next : first;
+  const timelines = new Map<string, RateTimeline>();
+  const timelineOf = (offerId: string) => {
+    let line = timelines.get(offerId);
+    if (!line) {
+      line = timeline(ratesByOffer.get(offerId) ?? []);
+      timelines.set(offerId, line);
     }
-    if (g.wePay) {
-      const whole = runningWithin(g, yearStart(year), yearEnd(year), rules);
-      if (whole) {
-        const prev = yearCost.get(g.citizenId);
-        const cost = grantCost(g, rates, whole.from, whole.to).amount;
-        yearCost.set(g.citizenId, {
-          cost: (prev?.cost ?? 0) + cost,
-          unitId: prev?.unitId ?? g.unitId,
-          covered: covered176(g.ageAtYearStart, g.coveredBefore67),
-        });
-      }
+    return line;
+  };
+  for (const g of grants) {
+    // The part of the year the grant runs in (its planned end worked out once); what is committed is the end of it.
+    const whole = runningWithin(g, first, last, rules);
+    if (!whole) continue;
+    const rates = ratesByOffer.get(g.offerId) ?? [];
+    const line = timelineOf(g.offerId);
+    // The whole year's cost is priced once when the § 176 refund needs it; the rest of the year is cut from it.
+    const yearly = g.wePay ? grantCost(g, rates, whole.from, whole.to, line) : null;
+    const from = whole.from > committedFrom ? whole.from : committedFrom;
+    if (g.line && from <= whole.to) {
+      const cost = yearly ? partOf(yearly, from, whole.to) : grantCost(g, rates, from, whole.to, line);
+      const sign = signOf(g.line);
+      out.push({
+        unitId: g.unitId,
+        kind: g.line,
+        offerId: g.offerId,
+        amount: sign * cost.amount,
+        spread: cost.segments.map((s) => ({ from: s.from, to: s.to, perDay: sign * s.perDay })),
+        grantId: g.id,
+        period: { from, to: whole.to, reason: whole.reason },
+        problems: cost.problems,
+      });
+    }
+    if (yearly) {
+      const prev = yearCost.get(g.citizenId);
+      yearCost.set(g.citizenId, {
+        cost: (prev?.cost ?? 0) + yearly.amount,
+        unitId: prev?.unitId ?? g.unitId,
+        covered: covered176(g.ageAtYearStart, g.coveredBefore67),
+      });
     }
   }
   for (const [, c] of yearCost) {

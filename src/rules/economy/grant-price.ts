@@ -1,6 +1,6 @@
 import type { PlainDate } from '../../shared/plain-date.ts';
 import { addDays, addYears, daysBetween } from '../calendar/date-arithmetic.ts';
-import { type AddOn, daysInYear, type RateVersion, rateOn, timeline, yearEnd } from './rate-card.ts';
+import { type AddOn, daysInYear, entryOn, type RateTimeline, type RateVersion, timeline, yearEnd } from './rate-card.ts';
 
 /**
  * The price of a grant (the price basis of a decision or an order), by the offer's rate card. Every amount accrues
@@ -30,6 +30,8 @@ export type CostSegment = {
   carried: boolean;
   perDay: number;
   amount: number;
+  /** What the frame lacks for this segment's basis (e.g. hours for an hourly price), if anything. */
+  frameProblem: PriceProblem | null;
 };
 
 export type GrantCost = { amount: number; segments: CostSegment[]; problems: PriceProblem[] };
@@ -76,21 +78,25 @@ export function costPerDay(frame: GrantFrame, rate: RateVersion, year: number): 
 /**
  * The cost of a frame over [from, to] (both inclusive) at the offer's rate versions: split where a version starts or
  * ends and at each new year. Days no version covers are carried at the latest earlier rate (flagged), or priced at
- * nothing when the offer has no earlier rate either (flagged `no_rate`).
+ * nothing when the offer has no earlier rate either (flagged `no_rate`). `line`: the versions' timeline, when the
+ * caller prices many grants at one offer and has made it once.
  */
-export function grantCost(frame: GrantFrame, versions: readonly RateVersion[], from: PlainDate, to: PlainDate): GrantCost {
+export function grantCost(
+  frame: GrantFrame,
+  versions: readonly RateVersion[],
+  from: PlainDate,
+  to: PlainDate,
+  line: RateTimeline = timeline(versions),
+): GrantCost {
   const segments: CostSegment[] = [];
-  const problems = new Set<PriceProblem>();
   if (to < from) return { amount: 0, segments, problems: [] };
-  const line = timeline(versions);
   let cursor = from;
   while (cursor <= to) {
     const year = Number(cursor.slice(0, 4));
-    const found = rateOn(versions, cursor);
+    const found = entryOn(line, cursor);
     let end = yearEnd(year) < to ? yearEnd(year) : to;
     if (found && !found.carried) {
-      const entry = line.find((t) => t.version === found.version);
-      if (entry && entry.to < end) end = entry.to;
+      if (found.entry.to < end) end = found.entry.to;
     } else {
       // Until the next version starts (or the period or year ends).
       const next = line.find((t) => t.from > cursor);
@@ -98,28 +104,67 @@ export function grantCost(frame: GrantFrame, versions: readonly RateVersion[], f
     }
     const days = daysBetween(cursor, end) + 1;
     if (!found) {
-      problems.add('no_rate');
-      segments.push({ from: cursor, to: end, days, rateVersionId: null, carried: false, perDay: 0, amount: 0 });
-    } else {
-      if (found.carried) problems.add('carried_rate');
-      const { perDay, problem } = costPerDay(frame, found.version, year);
-      if (problem) problems.add(problem);
       segments.push({
         from: cursor,
         to: end,
         days,
-        rateVersionId: found.version.id,
+        rateVersionId: null,
+        carried: false,
+        perDay: 0,
+        amount: 0,
+        frameProblem: null,
+      });
+    } else {
+      const { perDay, problem } = costPerDay(frame, found.entry.version, year);
+      segments.push({
+        from: cursor,
+        to: end,
+        days,
+        rateVersionId: found.entry.version.id,
         carried: found.carried,
         perDay,
         amount: perDay * days,
+        frameProblem: problem,
       });
     }
     cursor = addDays(end, 1);
   }
-  return { amount: roundOre(segments.reduce((s, x) => s + x.amount, 0)), segments, problems: [...problems] };
+  return costOf(segments);
+}
+
+function costOf(segments: CostSegment[]): GrantCost {
+  const problems = new Set<PriceProblem>();
+  for (const s of segments) {
+    if (s.rateVersionId === null) problems.add('no_rate');
+    else if (s.carried) problems.add('carried_rate');
+    if (s.frameProblem) problems.add(s.frameProblem);
+  }
+  return { amount: roundOre(segments.reduce((sum, x) => sum + x.amount, 0)), segments, problems: [...problems] };
+}
+
+/**
+ * The cost of the part [from, to] of a period already priced: its segments cut to the part. The same as pricing the
+ * part on its own (segments split at the same dates, the same amount per day), so the forecast prices a grant's year
+ * once and takes the rest of the year from it.
+ */
+export function partOf(cost: GrantCost, from: PlainDate, to: PlainDate): GrantCost {
+  const segments: CostSegment[] = [];
+  for (const s of cost.segments) {
+    if (s.to < from || s.from > to) continue;
+    const start = s.from < from ? from : s.from;
+    const end = s.to > to ? to : s.to;
+    const days = start === s.from && end === s.to ? s.days : daysBetween(start, end) + 1;
+    segments.push({ ...s, from: start, to: end, days, amount: s.perDay * days });
+  }
+  return costOf(segments);
 }
 
 /** The cost of the first year of a grant from `start`: what the caseworker sees as its annual cost. */
-export function annualCost(frame: GrantFrame, versions: readonly RateVersion[], start: PlainDate): GrantCost {
-  return grantCost(frame, versions, start, addDays(addYears(start, 1), -1));
+export function annualCost(
+  frame: GrantFrame,
+  versions: readonly RateVersion[],
+  start: PlainDate,
+  line: RateTimeline = timeline(versions),
+): GrantCost {
+  return grantCost(frame, versions, start, addDays(addYears(start, 1), -1), line);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlainDate } from '../../shared/plain-date.ts';
 import { BASE_DEADLINE_RULES } from '../deadlines/deadline-rules.ts';
 import { committedWithin, plannedEnd } from './grant-period.ts';
-import { annualCost, costPerDay, type GrantFrame, grantCost, MODULE_WEEKS_PER_YEAR } from './grant-price.ts';
+import { annualCost, costPerDay, type GrantFrame, grantCost, MODULE_WEEKS_PER_YEAR, partOf } from './grant-price.ts';
 import { ladderPrices, offerOnRung, type PriceableOffer } from './ladder-price.ts';
 import { type RateVersion, rateOn, rateVersionProblems, timeline } from './rate-card.ts';
 
@@ -141,6 +141,22 @@ describe('the price of a grant (daily rate × days, weekly hours × hourly price
     const cost = annualCost(frame(), [BLOMMEVEJ, next], d('2026-07-01'));
     expect(cost.amount).toBe(184 * 993 + 181 * 1000);
     expect(cost.segments.map((s) => s.to)).toEqual(['2026-12-31', '2027-06-30']);
+  });
+
+  // The forecast prices a grant's year once and cuts the rest of the year from it: the part must cost what pricing it
+  // on its own does, in amount, segments and problems.
+  const HOURS_CHANGE = [HOURLY, rate({ basis: 'hourly', hourlyRate: 480, inForceFrom: d('2026-09-01') })];
+  const JULY_ONLY = [rate({ basis: 'daily', dailyRate: 1000, inForceFrom: d('2026-07-01') })];
+  it.each([
+    ['the rest of the year after 30 September', HOURS_CHANGE, frame({ weeklyHours: 4.5 }), '2026-10-01', '2026-12-31'],
+    ['a part across the change of rate', HOURS_CHANGE, frame({ weeklyHours: 4.5 }), '2026-08-15', '2026-09-20'],
+    ['one day, the change of rate', HOURS_CHANGE, frame({ weeklyHours: 4.5 }), '2026-09-01', '2026-09-01'],
+    ['a part with days before the first rate', JULY_ONLY, frame(), '2026-06-20', '2026-07-05'],
+    ['a part after the first rate only', JULY_ONLY, frame(), '2026-07-02', '2026-12-30'],
+    ['a part the frame cannot price (no hours)', HOURS_CHANGE, frame(), '2026-03-01', '2026-03-31'],
+  ] as const)('a part of a priced year costs what pricing the part does: %s', (_n, versions, f, from, to) => {
+    const year = grantCost(f, versions, d('2026-01-01'), d('2026-12-31'));
+    expect(partOf(year, d(from), d(to))).toEqual(grantCost(f, versions, d(from), d(to)));
   });
 
   it('cites the 46 weeks', () => {

@@ -137,6 +137,8 @@ function endsAtNext(earlier: RateVersion, later: RateVersion): boolean {
   return earlier.inForceTo === null && earlier.year === later.year && earlier.inForceFrom < later.inForceFrom;
 }
 
+export type RateTimeline = readonly { version: RateVersion; from: PlainDate; to: PlainDate }[];
+
 /** The versions sorted by in-force date, each with the last day it applies (an open end gives way to the next). */
 export function timeline(versions: readonly RateVersion[]): { version: RateVersion; from: PlainDate; to: PlainDate }[] {
   const sorted = [...versions].sort((a, b) => (a.inForceFrom < b.inForceFrom ? -1 : a.inForceFrom > b.inForceFrom ? 1 : 0));
@@ -155,9 +157,16 @@ export type RateOnDay = { version: RateVersion; carried: boolean };
  * set), the latest earlier version carried forward and flagged `carried`, so a forecast never silently prices at zero.
  */
 export function rateOn(versions: readonly RateVersion[], date: PlainDate): RateOnDay | null {
-  const line = timeline(versions);
-  const hit = line.find((t) => t.from <= date && date <= t.to);
-  if (hit) return { version: hit.version, carried: false };
-  const before = line.filter((t) => t.to < date).at(-1);
-  return before ? { version: before.version, carried: true } : null;
+  const hit = entryOn(timeline(versions), date);
+  return hit ? { version: hit.entry.version, carried: hit.carried } : null;
+}
+
+/** `rateOn` on a timeline made once (the forecast prices many grants at one offer), with the entry that applies. */
+export function entryOn(line: RateTimeline, date: PlainDate): { entry: RateTimeline[number]; carried: boolean } | null {
+  let before: RateTimeline[number] | undefined;
+  for (const t of line) {
+    if (t.from <= date && date <= t.to) return { entry: t, carried: false };
+    if (t.to < date) before = t;
+  }
+  return before ? { entry: before, carried: true } : null;
 }

@@ -1,7 +1,7 @@
 import type { PlainDate } from '../../shared/plain-date.ts';
 import { profileInBands } from '../profiles/citizen-profiles.ts';
 import { annualCost, type GrantFrame, roundOre } from './grant-price.ts';
-import { lastDayOf, type ProfilePrice, type RateVersion } from './rate-card.ts';
+import { lastDayOf, type ProfilePrice, type RateTimeline, type RateVersion, timeline } from './rate-card.ts';
 
 /**
  * What a draft service level would cost before it is approved (beyond the systems we know): which running grants it
@@ -89,21 +89,39 @@ export function whatIf(input: {
   const offers = new Map<string, WhatIfOffer & { citizens: Set<string> }>();
   const moves: WhatIfMove[] = [];
   const movedCitizens = new Set<string>();
-  const draftFor = new Map<string, RateVersion[]>();
-  for (const g of input.grants) {
-    const rates = input.ratesByOffer.get(g.offerId) ?? [];
-    let draftRates = draftFor.get(g.offerId);
-    if (!draftRates) {
-      draftRates = withOverride(rates, input.overrides?.get(g.offerId), input.on);
-      draftFor.set(g.offerId, draftRates);
+  // The rates now and under the draft, each offer's timeline made once; and the annual cost of each distinct frame at
+  // an offer priced once: it depends on the offer, the frame and the date only, and most grants share a frame.
+  const ratesFor = new Map<
+    string,
+    { now: RateVersion[]; draft: RateVersion[]; lineNow: RateTimeline; lineDraft: RateTimeline }
+  >();
+  const priced = new Map<string, number>();
+  const annual = (offerId: string, frame: GrantFrame, draft: boolean) => {
+    let r = ratesFor.get(offerId);
+    if (!r) {
+      const now = [...(input.ratesByOffer.get(offerId) ?? [])];
+      const withDraft = withOverride(now, input.overrides?.get(offerId), input.on);
+      r = { now, draft: withDraft, lineNow: timeline(now), lineDraft: timeline(withDraft) };
+      ratesFor.set(offerId, r);
     }
+    const key = `${draft ? 'd' : 'n'}|${offerId}|${frame.weeklyHours}|${frame.moduleDays}|${frame.profileCode}`;
+    let amount = priced.get(key);
+    if (amount === undefined) {
+      amount = draft
+        ? annualCost(frame, r.draft, input.on, r.lineDraft).amount
+        : annualCost(frame, r.now, input.on, r.lineNow).amount;
+      priced.set(key, amount);
+    }
+    return amount;
+  };
+  for (const g of input.grants) {
     const hoursAfter = g.weeklyHours === null ? null : Math.max(0, roundOre(g.weeklyHours + change));
     const profileBefore =
       g.weeklyHours === null ? g.profileCode : (profileInBands(input.currentBands, g.weeklyHours)?.code ?? g.profileCode);
     const draftBand = hoursAfter === null ? null : profileInBands(input.draftBands, hoursAfter);
     const profileAfter = hoursAfter === null ? g.profileCode : (draftBand?.code ?? null);
-    const before = annualCost({ ...g, profileCode: profileBefore }, rates, input.on).amount;
-    const after = annualCost({ ...g, weeklyHours: hoursAfter, profileCode: profileAfter }, draftRates, input.on).amount;
+    const before = annual(g.offerId, { weeklyHours: g.weeklyHours, moduleDays: g.moduleDays, profileCode: profileBefore }, false);
+    const after = annual(g.offerId, { weeklyHours: hoursAfter, moduleDays: g.moduleDays, profileCode: profileAfter }, true);
     const delta = roundOre(after - before);
     const outsideDraft = hoursAfter !== null && input.draftBands.length > 0 && draftBand === null;
     const moved = profileAfter !== profileBefore || delta !== 0 || outsideDraft;

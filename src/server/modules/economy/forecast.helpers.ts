@@ -36,6 +36,17 @@ export async function compute(tx: Tx, ctx: RequestContext, year: number, asOf: P
   const rules = deadlineRulesFor(ctx.actor.municipalityCode);
   const offerById = new Map(offers.map((o) => [o.id, o]));
   const defaultUnit = authorityUnit(units, null) ?? '';
+  // Per offer and per unit once, not per grant (a large municipality has 100,000 grants at a few hundred offers).
+  const financing = new Map(offers.map((o) => [o.id, financingOn(rates.get(o.id), asOf)]));
+  const unitOf = new Map<string | null, string>();
+  const authorityOf = (unitId: string | null) => {
+    let unit = unitOf.get(unitId);
+    if (unit === undefined) {
+      unit = authorityUnit(units, unitId) ?? defaultUnit;
+      unitOf.set(unitId, unit);
+    }
+    return unit;
+  };
 
   const ruleGrants: RuleGrant[] = [];
   for (const g of grants) {
@@ -47,8 +58,8 @@ export async function compute(tx: Tx, ctx: RequestContext, year: number, asOf: P
       id: g.order_id,
       offerId: g.offer_id,
       citizenId: g.citizen_id,
-      unitId: authorityUnit(units, g.caseworker_unit_id) ?? defaultUnit,
-      line: lineOfGrant({ owner: offer.owner, financing: financingOn(rates.get(g.offer_id), asOf), payingIsUs }),
+      unitId: authorityOf(g.caseworker_unit_id),
+      line: lineOfGrant({ owner: offer.owner, financing: financing.get(g.offer_id) ?? 'frame', payingIsUs }),
       wePay: payingIsUs,
       ageAtYearStart: ageOn(g.birth_date, from),
       coveredBefore67: false,
