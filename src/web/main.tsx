@@ -10,6 +10,7 @@ import { setApiLanguage, setSessionEndedHandler } from './api/client.ts';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import { useMe } from './modules/auth/auth.api.ts';
 import { UsersPage } from './routes/admin/users-page.tsx';
+import { ApprovalsPage } from './routes/cases/approvals-page.tsx';
 import { CasePage } from './routes/cases/case-page.tsx';
 import { MyCasesPage } from './routes/cases/my-cases-page.tsx';
 import { AdminDescriptionPage } from './routes/catalogue/admin-description-page.tsx';
@@ -93,6 +94,7 @@ function App() {
               <Route path="/borgere/:id" element={<CitizenOverviewPage user={user} />} />
               <Route path="/organisation" element={<OrganisationPage />} />
               <Route path="/sager" element={can(user.role, 'case.read') ? <MyCasesPage user={user} /> : <NotFoundPage />} />
+              <Route path="/godkendelser" element={can(user.role, 'decision.approve') ? <ApprovalsPage /> : <NotFoundPage />} />
               <Route path="/sager/:id" element={can(user.role, 'case.read') ? <CasePage user={user} /> : <NotFoundPage />} />
               <Route path="/admin/brugere" element={can(user.role, 'user.admin') ? <UsersPage /> : <NotFoundPage />} />
               <Route

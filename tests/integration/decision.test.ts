@@ -130,7 +130,7 @@ describe(`decisions on ${TEST_DB}`, () => {
 
   it.each([
     ['no reasons', { reasons: '' }, 'reasons'],
-    ['hours outside every profile band', { weeklyHours: 120 }, 'weeklyHours'],
+    ['hours above every profile band without a justification', { weeklyHours: 120 }, 'hoursJustification'],
     ['"abc" as hours', { weeklyHours: 'abc' }, 'weeklyHours'],
     ['no party hearing answer (nothing is assumed)', { partyHearing: undefined }, 'partyHearing'],
     ['a partial grant without what was applied for', { outcome: 'partly_granted', refusedPart: '1 time' }, 'appliedFor'],

@@ -18,6 +18,9 @@ describe('case state machine', () => {
     ['refused', 'reopen_for_new_decision', 'assessment'],
     ['ordered', 'reopen_for_new_decision', 'assessment'],
     ['decided', 'order', 'ordered'],
+    ['assessment', 'request_approval', 'awaiting_approval'],
+    ['awaiting_approval', 'approve_decision', 'decided'],
+    ['awaiting_approval', 'send_back_decision', 'assessment'],
   ] as const)('%s --%s--> %s', (from, action, to) => {
     expect(nextStatus(from, action)).toBe(to);
   });
@@ -29,8 +32,20 @@ describe('case state machine', () => {
     }
   });
 
+  it('makes no decision, order or complaint while a decision awaits approval, and never closes it unanswered', () => {
+    for (const action of ['decide_grant', 'decide_refuse', 'order', 'register_complaint', 'close'] as const) {
+      expect(nextStatus('awaiting_approval', action)).toBeNull();
+    }
+    for (const status of CASE_STATUSES) {
+      if (status !== 'awaiting_approval') {
+        expect(nextStatus(status, 'approve_decision')).toBeNull();
+        expect(nextStatus(status, 'send_back_decision')).toBeNull();
+      }
+    }
+  });
+
   it('takes no complaint before a decision exists', () => {
-    for (const status of ['request_received', 'receipt_sent', 'assessment'] as const) {
+    for (const status of ['request_received', 'receipt_sent', 'assessment', 'awaiting_approval'] as const) {
       expect(nextStatus(status, 'register_complaint')).toBeNull();
     }
   });

@@ -8,6 +8,7 @@ export const CASE_STATUSES = [
   'request_received',
   'receipt_sent',
   'assessment',
+  'awaiting_approval',
   'decided',
   'refused',
   'ordered',
@@ -20,6 +21,9 @@ export const CASE_ACTIONS = [
   'start_assessment',
   'decide_grant',
   'decide_refuse',
+  'request_approval',
+  'approve_decision',
+  'send_back_decision',
   'order',
   'register_complaint',
   'reopen_for_new_decision',
@@ -34,6 +38,9 @@ export type CaseAction = (typeof CASE_ACTIONS)[number];
  * `register_complaint` keeps it too (only a decided case can be complained about); `reopen_for_new_decision` follows
  * an upheld complaint or a changed/remitted appeal; `send_deadline_notice` (retssikkerhedsloven § 3, stk. 2) is
  * possible while a deadline of the municipality's own can still be missed.
+ * `request_approval` holds a grant a rule of src/rules/cases/decision-approval.ts catches (hours above the highest
+ * citizen profile): no decision and no letter yet, until the team leader approves it (then it is made: `decided`) or
+ * sends it back with a reason (`assessment` again). The decision deadline keeps running meanwhile.
  */
 export const CASE_TRANSITIONS: Record<CaseStatus, Partial<Record<CaseAction, CaseStatus>>> = {
   request_received: {
@@ -51,9 +58,16 @@ export const CASE_TRANSITIONS: Record<CaseStatus, Partial<Record<CaseAction, Cas
   assessment: {
     decide_grant: 'decided',
     decide_refuse: 'refused',
+    request_approval: 'awaiting_approval',
     send_deadline_notice: 'assessment',
     add_note: 'assessment',
     close: 'closed',
+  },
+  awaiting_approval: {
+    approve_decision: 'decided',
+    send_back_decision: 'assessment',
+    send_deadline_notice: 'awaiting_approval',
+    add_note: 'awaiting_approval',
   },
   decided: {
     order: 'ordered',

@@ -24,7 +24,8 @@ describe('decision rules', () => {
 
   it.each([
     ['hours inside a band', { weeklyHours: 3 }, []],
-    ['hours outside every band', { weeklyHours: 120 }, ['weeklyHours']],
+    ['hours below every band', { weeklyHours: -1 }, ['weeklyHours']],
+    ['hours above the highest band wait for approval instead', { weeklyHours: 120 }, []],
     ['modules on a § 85 decision', { moduleDays: 3 }, ['moduleDays']],
     ['modules on a § 104 decision', { legalBasis: 'SEL § 104', moduleDays: 3 }, []],
     ['a refusal has no frame to check', { outcome: 'refused', weeklyHours: 500 }, []],

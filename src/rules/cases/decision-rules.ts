@@ -1,5 +1,6 @@
 import { mentionsParagraph, paragraphsOf } from '../../shared/catalogue/paragraphs.ts';
 import { profileInBands } from '../profiles/citizen-profiles.ts';
+import { approvalNeeded } from './decision-approval.ts';
 
 export type Band = { code: string; above: number; upTo: number };
 export type DecisionProblem = {
@@ -8,7 +9,8 @@ export type DecisionProblem = {
 };
 
 /**
- * What a decision's frame must satisfy: hours inside the service level's profile bands; modules only for day offers.
+ * What a decision's frame must satisfy: hours inside the service level's profile bands, or above the highest band,
+ * where the decision waits for a team leader's approval instead (./decision-approval.ts); modules only for day offers.
  * Its dates (start after the decision, a time limit after the start and within the law, required where the law
  * limits support) are rows of the date-constraint table (src/rules/records/date-constraints.ts).
  */
@@ -24,7 +26,7 @@ export function decisionFrameProblems(
   if (d.outcome === 'refused') return [];
   const problems: DecisionProblem[] = [];
   const dayOffer = mentionsParagraph(d.legalBasis, '103') || mentionsParagraph(d.legalBasis, '104');
-  if (d.weeklyHours !== null && bands.length > 0 && !profileInBands(bands, d.weeklyHours)) {
+  if (d.weeklyHours !== null && bands.length > 0 && !profileInBands(bands, d.weeklyHours) && !approvalNeeded(d, bands)) {
     problems.push({ path: 'weeklyHours', key: 'decision.hours.outsideBands' });
   }
   if (d.moduleDays !== null && !dayOffer) problems.push({ path: 'moduleDays', key: 'decision.modules.notDayOffer' });

@@ -29,6 +29,7 @@ const EXPECTED: Record<string, string[]> = {
     'waiting_list.read',
     'waiting_list.write',
     'economy.detail',
+    'decision.approve',
   ],
   provider_staff: ['citizen.read', 'organisation.read', 'order.read', 'order.write'],
   administrator: [

@@ -20,6 +20,8 @@ export const ACTIONS = [
   'case.write',
   // A team leader's: the team's caseload and giving a case to another caseworker of the team.
   'case.assign',
+  // A team leader's: approve or send back a decision above the highest citizen profile (rules/cases/decision-approval).
+  'decision.approve',
   'order.read',
   'order.write',
   'own_data.write',
@@ -65,6 +67,7 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     'waiting_list.read',
     'waiting_list.write',
     'economy.detail',
+    'decision.approve',
   ],
   // Provider staff read only the citizens of their own offers; the scope is checked by the module that reads.
   // Orders, goals, documentation, hours and FKO statuses at their own offers (SEL § 141, stk. 5).

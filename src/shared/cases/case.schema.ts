@@ -3,6 +3,7 @@ import { pageQuerySchema } from '../api/page.ts';
 import { uuidSchema } from '../ids.ts';
 import { plainDateSchema } from '../plain-date.ts';
 import { complaintViewSchema, outreachViewSchema } from './complaint.schema.ts';
+import { decisionApprovalSchema } from './decision-approval.schema.ts';
 
 export const REQUEST_CHANNELS = ['pre_visitation', 'outreach_advice', 'letter', 'digital', 'phone'] as const;
 export const REQUESTERS = ['citizen', 'relative_with_consent', 'professional'] as const;
@@ -176,6 +177,8 @@ export const caseDetailSchema = z.object({
       createdAt: z.string(),
     }),
   ),
+  /** The latest decision proposed for a team leader's approval: waiting, approved or sent back with a reason. */
+  approval: decisionApprovalSchema.nullable(),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
@@ -199,7 +202,15 @@ export const caseListItemSchema = z.object({
 export type CaseListItem = z.infer<typeof caseListItemSchema>;
 
 /** The statuses a work list can be filtered by: every open status of the case state machine (rules/cases). */
-export const OPEN_CASE_STATUSES = ['request_received', 'receipt_sent', 'assessment', 'decided', 'refused', 'ordered'] as const;
+export const OPEN_CASE_STATUSES = [
+  'request_received',
+  'receipt_sent',
+  'assessment',
+  'awaiting_approval',
+  'decided',
+  'refused',
+  'ordered',
+] as const;
 
 /** The paragraphs a work list can be filtered by (SEL), as the legal basis of the case's decisions names them. */
 export const WORKLIST_PARAGRAPHS = ['82', '85', '103', '104', '107', '108'] as const;

@@ -27,6 +27,11 @@ export const decideSchema = z
     partyHearingNote: z.string().trim().max(4000).default(''),
     /** A grant on top of the running support under another paragraph (e.g. a day offer beside housing support). */
     alongside: z.boolean().default(false),
+    /**
+     * Hours above the highest citizen profile: the concrete, individual justification the team leader approves
+     * (src/rules/cases/decision-approval.ts). Required there by the server, which knows the service level's bands.
+     */
+    hoursJustification: z.string().trim().max(4000).default(''),
   })
   .superRefine((d, ctx) => {
     if (d.partyHearing === 'not_needed' && !d.partyHearingNote) {

@@ -130,6 +130,14 @@ export const VALIDATION_MESSAGES = {
     da: 'Over den højeste borgerprofil: skriv den konkrete, individuelle begrundelse for timetallet.',
     en: 'Above the highest citizen profile: write the concrete, individual justification for the hours.',
   },
+  'approval.reason': {
+    da: 'Skriv, hvorfor afgørelsen sendes tilbage, så rådgiveren kan rette den.',
+    en: 'Write why the decision is sent back, so the caseworker can correct it.',
+  },
+  'approval.notPending': {
+    da: 'Afgørelsen venter ikke længere på godkendelse. Genindlæs sagen.',
+    en: 'The decision no longer awaits approval. Reload the case.',
+  },
   'decision.hours.outsideBands': {
     da: 'Timetallet ligger uden for alle borgerprofiler i serviceniveauet. Ret timetallet.',
     en: 'The hours fall outside every citizen profile of the service level. Correct the hours.',

@@ -13,6 +13,7 @@ const NAV_ITEMS: { to: string; label: MessageKey; action: Action | null }[] = [
   { to: '/mig', label: 'nav.me', action: 'own_data.read' },
   { to: '/udfoerer', label: 'nav.provider', action: 'order.read' },
   { to: '/sager', label: 'nav.cases', action: 'case.read' },
+  { to: '/godkendelser', label: 'nav.approvals', action: 'decision.approve' },
   { to: '/borgere', label: 'nav.citizens', action: 'citizen.search' },
   { to: '/kapacitet', label: 'nav.capacity', action: 'capacity.read' },
   { to: '/oekonomi', label: 'nav.economy', action: 'economy.read' },

@@ -100,7 +100,7 @@ export async function journaliseLetter(
   tx: Tx,
   ctx: RequestContext,
   c: CaseRow,
-  doc: { kind: DocumentKind; on: PlainDate; body: LetterBody },
+  doc: { kind: DocumentKind; on: PlainDate; body: LetterBody; signedBy?: { name: string; title: string } },
 ): Promise<string> {
   // Stored as it prints: a character no embedded font has is replaced in the stored text as in the PDF.
   const letter = printableLetter(
@@ -110,7 +110,8 @@ export async function journaliseLetter(
         unitName: ctx.actor.unitName,
         recipient: { name: `${c.first_name} ${c.last_name}`, address: c.address, postalCode: c.postal_code, city: c.city },
         on: doc.on,
-        signature: { name: ctx.actor.name, title: 'Rådgiver' },
+        // The one who decides signs (a decision a team leader approved is still the caseworker's).
+        signature: doc.signedBy ?? { name: ctx.actor.name, title: 'Rådgiver' },
         // The case's journal number in the municipality's format (offentlighedsloven § 15), not an internal id.
         reference: c.journal_number,
       },

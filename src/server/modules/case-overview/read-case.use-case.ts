@@ -10,7 +10,7 @@ import type { RequestContext } from '../../platform/auth/actor.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { auditCase, caseFileReads, deadlinesOf, loadCase } from '../case-file/index.ts';
 import { complaintReads } from '../complaints/index.ts';
-import { decisionReads } from '../decisions/index.ts';
+import { approvalOfCase, decisionReads } from '../decisions/index.ts';
 import { goalFacts, orderReads } from '../orders/index.ts';
 
 type Detail = CaseDetail;
@@ -30,6 +30,7 @@ export async function readCase(ctx: RequestContext, id: string): Promise<CaseDet
     const complaints = await complaintReads.complaints(tx, [id]);
     const outreach = c.channel === 'outreach_advice' ? await caseFileReads.outreachContacts(tx, id) : null;
     const messages = await caseFileReads.messages(tx, { caseIds: [id], channel: 'citizen' });
+    const approval = await approvalOfCase(tx, ctx, id);
     await auditCase(tx, ctx, { action: 'read', citizenId: c.citizen_id, recordType: 'case', recordId: id });
     const now = ctx.clock.today();
     // The complaint deadline's last day ends per channel: a written or digital complaint at midnight (retssikkerheds-
@@ -154,6 +155,7 @@ export async function readCase(ctx: RequestContext, id: string): Promise<CaseDet
         body: m.body,
         createdAt: new Date(m.created_at).toISOString(),
       })),
+      approval,
     };
   });
 }

@@ -16,17 +16,20 @@ export async function recordDecision(
   c: CaseRow,
   decision: Omit<DecisionRow, 'municipality_id' | 'case_id' | 'decided_by' | 'letter_document_id'>,
   letter: LetterBody,
+  /** Who decides, when not the one acting: the caseworker whose proposal a team leader approved. */
+  decider?: { userId: string; name: string },
 ): Promise<{ decisionId: string; documentId: string }> {
   const documentId = await journaliseLetter(tx, ctx, c, {
     kind: 'decision_letter',
     on: decision.decided_on as PlainDate,
     body: letter,
+    ...(decider ? { signedBy: { name: decider.name, title: 'Rådgiver' } } : {}),
   });
   const decisionId = await decisionsRepository.insert(tx, {
     ...decision,
     municipality_id: ctx.actor.municipalityId,
     case_id: c.id,
-    decided_by: ctx.actor.userId,
+    decided_by: decider?.userId ?? ctx.actor.userId,
     letter_document_id: documentId,
   });
   return { decisionId, documentId };

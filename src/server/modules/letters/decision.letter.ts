@@ -17,6 +17,11 @@ export type DecisionLetterModel = {
     moduleDays: number | null;
     startsOn: PlainDate;
     timeLimitUntil: PlainDate | null;
+    /**
+     * Hours above the highest citizen profile: the concrete, individual justification, and that a team leader
+     * approved it (src/rules/cases/decision-approval.ts). Absent inside the profiles.
+     */
+    aboveProfiles?: { justification: string; approvedBy: string | null };
   };
   /**
    * A partial grant says in the letter what was applied for and what is refused, not only in the caseworker's reasons
@@ -46,6 +51,13 @@ export function decisionLetter(m: DecisionLetterModel): LetterBody {
           f.weeklyHours !== null
             ? `Omfang: ${danishNumber(f.weeklyHours)} timer om ugen.${f.profileCode ? ` Det svarer til borgerprofil ${f.profileCode}.` : ''}`
             : `Omfang: ${f.moduleDays} moduler (dage) om ugen.`,
+          ...(f.aboveProfiles
+            ? [
+                'Timetallet ligger over den højeste borgerprofil i serviceniveauet. Det er fastsat efter en konkret, ' +
+                  `individuel vurdering af din situation: ${f.aboveProfiles.justification}` +
+                  (f.aboveProfiles.approvedBy ? ` Afgørelsen er godkendt af teamleder ${f.aboveProfiles.approvedBy}.` : ''),
+              ]
+            : []),
           `Støtten begynder den ${danishDate(f.startsOn)}${f.timeLimitUntil ? ` og er tidsbegrænset til den ${danishDate(f.timeLimitUntil)}` : ''}.`,
         ];
   const partial =

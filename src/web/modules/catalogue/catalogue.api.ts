@@ -34,10 +34,11 @@ export function useDescriptions(f: CatalogueFilters, pageSize = 20) {
   });
 }
 
-export function useDescription(id: string, version?: number) {
+export function useDescription(id: string, version?: number, enabled = true) {
   return useQuery({
     queryKey: ['catalogue', 'description', id, version],
     queryFn: () => api<ServiceDescriptionDetail>(`/api/public/catalogue/service-descriptions/${id}?${query({ version })}`),
+    enabled,
     retry: false,
   });
 }

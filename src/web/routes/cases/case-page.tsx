@@ -10,6 +10,7 @@ import { Field } from '../../ui/field.tsx';
 import { ErrorSummary, fieldIdOf, useFormErrors } from '../../ui/form-errors.tsx';
 import { formatCpr, formatDate, formatDateTime } from '../../ui/format.ts';
 import { NotFoundPage } from '../not-found-page.tsx';
+import { ApprovalPanel } from './approval-panel.tsx';
 import { AssessmentForm } from './assessment-form.tsx';
 import { CaseRecord } from './case-record.tsx';
 import { CitizenMessages } from './citizen-messages.tsx';
@@ -110,6 +111,7 @@ export function CasePage({ user }: { user: SessionUser }) {
         <CloseCase c={c} />
       </section>
 
+      <ApprovalPanel c={c} user={user} />
       <OutreachPanel c={c} />
       {c.status === 'assessment' ? <AssessmentForm caseId={c.id} /> : null}
       {c.allowedActions.includes('decide_grant') ? <DecisionForm c={c} user={user} /> : null}

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
+import { APPROVAL_RULES, approvalNeeded } from '../../../rules/cases/decision-approval.ts';
 import { deadlineRulesFor } from '../../../rules/deadlines/deadline-rules.ts';
 import { dateProblems, legalTimeLimit } from '../../../rules/records/date-constraints.ts';
 import type { Assessment } from '../../../shared/assessment/assessment.schema.ts';
@@ -10,7 +11,7 @@ import { isPlainDate, plainDateInCopenhagen } from '../../../shared/plain-date.t
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useCaseCommand } from '../../modules/cases/cases.api.ts';
-import { useDescriptions } from '../../modules/catalogue/catalogue.api.ts';
+import { useDescription, useDescriptions } from '../../modules/catalogue/catalogue.api.ts';
 import { PricePanel } from '../../modules/economy/price-panel.tsx';
 import { ChoiceField, Field } from '../../ui/field.tsx';
 import { ErrorSummary, fieldIdOf, useFormErrors } from '../../ui/form-errors.tsx';
@@ -50,12 +51,19 @@ export function DecisionForm({ c, user }: { c: CaseDetail; user: SessionUser }) 
   const [refusedPart, setRefusedPart] = useState('');
   const [hearing, setHearing] = useState<(typeof HEARING)[number] | null>(null);
   const [hearingNote, setHearingNote] = useState('');
+  const [justification, setJustification] = useState('');
   const decide = useCaseCommand<unknown, { documentId: string }>(c.id, 'decision');
   const draft = useDraftLetter<unknown>(c.id, 'decision');
   const errors = useFormErrors();
   const granted = outcome !== 'refused';
 
   const level = (levels.data?.items ?? []).find((d) => d.inForce?.id === serviceVersion);
+  // Hours above the level's highest citizen profile need a justification and the team leader's approval.
+  const levelDetail = useDescription(level?.id ?? '', level?.inForce?.number, Boolean(level));
+  const bands = levelDetail.data?.shownVersion?.content.profileBands ?? [];
+  const typedHours = numberOrText(hours);
+  const approval = granted && typeof typedHours === 'number' ? approvalNeeded({ outcome, weeklyHours: typedHours }, bands) : null;
+  const needsJustification = approval !== null || Boolean(errors.at('hoursJustification'));
   const maximumEnd =
     granted && level && isPlainDate(startDate)
       ? legalTimeLimit(level.legalBasis, startDate, deadlineRulesFor(user.municipality.code))
@@ -79,6 +87,7 @@ export function DecisionForm({ c, user }: { c: CaseDetail; user: SessionUser }) 
     reasons,
     partyHearing: hearing ?? undefined,
     partyHearingNote: hearingNote,
+    hoursJustification: needsJustification ? justification : '',
   };
   const checked = () =>
     errors.check(
@@ -245,6 +254,24 @@ export function DecisionForm({ c, user }: { c: CaseDetail; user: SessionUser }) 
               />
             </Field>
           </>
+        ) : null}
+        {needsJustification ? (
+          <Field
+            id={ids('hoursJustification')}
+            label={t('decision.hoursJustification')}
+            hint={t('decision.hoursJustification.hint', {
+              hours: String(approval?.thresholdHours ?? APPROVAL_RULES[0]?.defaultThresholdHours ?? '').replace('.', ','),
+            })}
+            error={errors.at('hoursJustification')}
+          >
+            <textarea
+              id={ids('hoursJustification')}
+              className="form-input vt-textarea"
+              rows={3}
+              value={justification}
+              onChange={(e) => setJustification(e.target.value)}
+            />
+          </Field>
         ) : null}
         {granted && level ? (
           <PricePanel
