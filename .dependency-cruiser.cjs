@@ -12,14 +12,16 @@ module.exports = {
       from: { path: '^src/web/' },
       to: {
         path: '^src/(server|rules)/',
-        pathNot: '^src/rules/(records/[^/]+|profiles/citizen-profiles|deadlines/deadline-rules)\\.ts$',
+        pathNot: '^src/rules/(records/[^/]+|profiles/citizen-profiles|deadlines/deadline-rules|cases/decision-approval)\\.ts$',
       },
     },
     {
       name: 'web-rules-stay-pure',
       comment: 'The rule files the UI uses carry no npm or Node dependency into the browser (docs/adr/0002).',
       severity: 'error',
-      from: { path: '^src/rules/(records/[^/]+|profiles/citizen-profiles|deadlines/deadline-rules)\\.ts$' },
+      from: {
+        path: '^src/rules/(records/[^/]+|profiles/citizen-profiles|deadlines/deadline-rules|cases/decision-approval)\\.ts$',
+      },
       to: { dependencyTypes: ['core', 'npm'], dependencyTypesNot: ['type-only'] },
     },
     {

@@ -86,7 +86,8 @@ test('a caseworker registers a request from the citizen overview, sends the rece
   await page.getByLabel('Begrundelse').fill('Borgeren har behov for støtte til struktur og økonomi, jf. udredningen.');
   await page.getByLabel('Borgeren er partshørt').check();
   await page.getByRole('button', { name: 'Træf afgørelse' }).click();
-  await expect(page.locator('#d-weeklyHours-error')).toContainText('uden for alle borgerprofiler');
+  // Above the highest profile the decision needs a justification (and then the team leader's approval).
+  await expect(page.locator('#d-hoursJustification-error')).toContainText('konkrete, individuelle begrundelse');
   await page.getByLabel('Timer pr. uge (ATA)').fill('3');
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Træf afgørelse' }).click();

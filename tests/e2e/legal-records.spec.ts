@@ -225,3 +225,66 @@ test('a deadline notice whose expected date is already past is refused at the fi
   await page.getByRole('button', { name: 'Send varslet' }).click();
   await expect(page.getByTestId('case-documents')).toContainText('Varsel om overskredet frist');
 });
+
+test('a grant above the highest profile waits for the team leader: justified, approved from the queue, then the letter', async ({
+  page,
+  baseURL,
+}) => {
+  const cw = await ApiActor.as(baseURL ?? '', 'Maria Vestergaard');
+  const caseId = await caseInAssessment(cw, {
+    cpr: SOREN,
+    receivedOn: daysFromToday(-20),
+    what: 'Ansøger om støtte i alle vågne timer (§ 85).',
+    complete: true,
+    codes: CODES,
+  });
+  await cw.dispose();
+  await page.goto(`/sager/${caseId}`);
+  const level = await page.locator('#d-version option', { hasText: 'SEL § 85' }).first().getAttribute('value');
+  await page.getByLabel('Serviceniveau (gældende version)').selectOption(level ?? '');
+  await page.getByLabel('Timer pr. uge (ATA)').fill('112');
+  // Above the highest profile the form asks for the concrete, individual justification and says what happens next.
+  const justification = page.getByLabel('Begrundelse for timetallet over den højeste borgerprofil');
+  await expect(justification).toBeVisible();
+  await expect(page.locator('#d-hoursJustification-hint')).toContainText(
+    'Over 95 timer om ugen går afgørelsen til teamlederens godkendelse',
+  );
+  await page.getByLabel('Startdato').fill(daysFromToday(14));
+  await page.getByLabel('Begrundelse', { exact: true }).fill('Søren har brug for støtte i alle vågne timer, jf. udredningen.');
+  await page.getByLabel('Borgeren er partshørt').check();
+  await page.getByRole('button', { name: 'Træf afgørelse' }).click();
+  await refusedAt(page, 'd-hoursJustification', 'skriv den konkrete, individuelle begrundelse');
+  await expectNoAxeViolations(page);
+  await justification.fill('1:1-støtte i alle vågne timer efter hjerneskaden; ingen nattevagt.');
+  await page.getByRole('button', { name: 'Træf afgørelse' }).click();
+
+  // The caseworker sees the decision waiting; no letter has gone out.
+  await expect(page.getByTestId('case-status')).toContainText('Afventer teamleders godkendelse');
+  const approval = page.getByTestId('approval');
+  await expect(approval).toContainText('Venter på godkendelse hos teamlederen, foreslået af Maria Vestergaard');
+  await expect(approval).toContainText('112 timer om ugen (over den højeste borgerprofil: 95 timer)');
+  await expect(approval.getByRole('button', { name: 'Godkend afgørelsen' })).toHaveCount(0);
+  await expect(page.getByTestId('case-documents')).not.toContainText('Afgørelse');
+  await expectNoAxeViolations(page);
+
+  // The team leader finds it in her queue and approves it.
+  await page.getByRole('button', { name: 'Log af' }).click();
+  await new LoginPage(page).open();
+  await new LoginPage(page).loginAs('Birgitte Lund');
+  await page.getByRole('link', { name: 'Godkendelser' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Afgørelser til godkendelse' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByTestId('approvals').getByRole('link', { name: 'Søren Østergård' }).first().click();
+  await expect(page.getByTestId('case-status')).toContainText('Afventer teamleders godkendelse');
+  await expect(page.getByTestId('approval')).toContainText('1:1-støtte i alle vågne timer efter hjerneskaden');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Godkend afgørelsen' }).click();
+  await expect(page.getByTestId('case-status')).toContainText('Afgørelse truffet');
+  await expect(page.getByTestId('case-timeline')).toContainText('Afgørelsen er godkendt af teamleder Birgitte Lund');
+  await page
+    .getByTestId('case-documents')
+    .getByRole('button', { name: /Vis brevet.*Afgørelse/ })
+    .click();
+  await expect(page.getByTestId('case-documents')).toContainText('Afgørelsen er godkendt af teamleder Birgitte Lund.');
+  await expectNoAxeViolations(page);
+});

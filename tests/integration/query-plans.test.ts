@@ -10,6 +10,7 @@ import {
   type WorklistOrder,
 } from '../../src/server/modules/case-file/case-file.repository.ts';
 import { type CitizenCriterion, citizensRepository } from '../../src/server/modules/citizens/citizens.repository.ts';
+import { decisionApprovalsRepository } from '../../src/server/modules/decisions/decision-approvals.repository.ts';
 import { decisionsRepository } from '../../src/server/modules/decisions/decisions.repository.ts';
 import { followUpRepository } from '../../src/server/modules/follow-up/follow-up.repository.ts';
 import { usersRepository } from '../../src/server/modules/users/users.repository.ts';
@@ -160,6 +161,21 @@ describe(`follow-up and case query plans on ${TEST_DB}`, () => {
       'an open complaint on a case (closing)',
       (tx: Tx) => caseFileRepository.hasOpenComplaint(tx, caseId),
       ['complaint_open_idx'],
+    ],
+    [
+      "a team leader's decisions awaiting approval",
+      (tx: Tx) => decisionApprovalsRepository.awaiting(tx, stableUuid('plan:unit'), stableUuid('plan:user'), 20, 0),
+      ['decision_approval_queue_idx'],
+    ],
+    [
+      'the decision waiting on a case',
+      (tx: Tx) => decisionApprovalsRepository.pendingOfCase(tx, caseId),
+      ['decision_approval_pending_case_idx'],
+    ],
+    [
+      "a case's latest proposal for approval",
+      (tx: Tx) => decisionApprovalsRepository.latestOfCase(tx, caseId),
+      ['decision_approval_case_idx'],
     ],
     [
       'whether a case has had an order (revisitation)',
