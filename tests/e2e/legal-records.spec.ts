@@ -244,7 +244,7 @@ test('a grant above the highest profile waits for the team leader: justified, ap
   await page.getByLabel('Serviceniveau (gældende version)').selectOption(level ?? '');
   await page.getByLabel('Timer pr. uge (ATA)').fill('112');
   // Above the highest profile the form asks for the concrete, individual justification and says what happens next.
-  const justification = page.getByLabel('Begrundelse for timetallet over den højeste borgerprofil');
+  const justification = page.getByLabel('Konkret, individuel vurdering af timetallet over den højeste borgerprofil');
   await expect(justification).toBeVisible();
   await expect(page.locator('#d-hoursJustification-hint')).toContainText(
     'Over 95 timer om ugen går afgørelsen til teamlederens godkendelse',

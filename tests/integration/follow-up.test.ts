@@ -555,6 +555,16 @@ describe(`the citizen's own view on ${TEST_DB}`, () => {
       items: { unit: string | null; purpose: string | null; role: string }[];
     };
     expect(log.items.some((e) => e.role === 'provider_staff' && e.unit !== null && e.purpose === 'follow_up')).toBe(true);
+    // One line per visit: the provider's reads and changes of this order are one line, naming the provider Mette
+    // knows (the offer of her order), not the staff member's unit (Drosselvej), with what was read.
+    const visits = (
+      (await citizen.get('/api/me/access-log?pageSize=100')).json() as {
+        items: { role: string; unit: string | null; entries: number; actions: string[]; what: string[] }[];
+      }
+    ).items.filter((e) => e.role === 'provider_staff' && e.what.includes('order'));
+    expect(visits[0]).toMatchObject({ unit: 'Bostøtten i Socialpsykiatrien', actions: expect.arrayContaining(['read']) });
+    expect(visits[0]?.entries).toBeGreaterThan(1);
+    expect(visits[0]?.what).toEqual(expect.arrayContaining(['order', 'fko_status']));
     expect(JSON.stringify(log)).not.toContain('Rasmus Kjær');
     expect(JSON.stringify(log)).not.toContain('Maria Vestergaard');
   });

@@ -58,6 +58,27 @@ export const ACTION_LABELS: Record<AuditAction, { da: string; en: string }> = {
   access_denied: { da: 'Adgang nægtet', en: 'Access denied' },
 };
 
+/** What was touched, as the citizen reads it in their access log (a visit lists each kind once). */
+export const RECORD_LABELS: Record<string, { da: string; en: string }> = {
+  citizen: { da: 'dine personoplysninger', en: 'your personal details' },
+  case: { da: 'din sag', en: 'your case' },
+  assessment: { da: 'udredningen', en: 'the assessment' },
+  decision: { da: 'afgørelsen', en: 'the decision' },
+  decision_approval: { da: 'afgørelsen til godkendelse', en: 'the decision awaiting approval' },
+  case_document: { da: 'breve', en: 'letters' },
+  letter_preview: { da: 'et brev før afsendelse', en: 'a letter before it was sent' },
+  case_message: { da: 'beskeder', en: 'messages' },
+  complaint: { da: 'din klage', en: 'your complaint' },
+  order: { da: 'bestillingen af din støtte', en: 'the order for your support' },
+  order_journal: { da: 'journalen om din støtte', en: 'the notes on your support' },
+  order_subgoal: { da: 'delmål', en: 'sub-goals' },
+  follow_up: { da: 'opfølgningen', en: 'the follow-up' },
+  fko_status: { da: 'status på dine mål', en: 'the status of your goals' },
+  delivered_hours: { da: 'leverede timer', en: 'hours delivered' },
+  own_overview: { da: 'din side', en: 'your page' },
+  access_log: { da: 'din adgangslog', en: 'your access log' },
+};
+
 export const accessLogEntrySchema = z.object({
   id: z.number().int(),
   occurredAt: z.string(),

@@ -64,14 +64,24 @@ export const myOverviewSchema = z.object({
 export type MyOverview = z.infer<typeof myOverviewSchema>;
 
 /** The citizen's access log: when, which unit, why, and what was done. Never the employee's name (issue 5). */
+/**
+ * One visit in the citizen's access log: one person's accesses with no long pause (rules/audit/access-visits.ts).
+ * `occurredAt` is its last access, `action` the weightiest of `actions`, `what` the kinds of record touched, and
+ * `unit` who as the citizen knows them (the unit, or the provider of their own support); never a staff name.
+ */
 export const myAccessEntrySchema = z.object({
   id: z.number().int(),
   occurredAt: z.string(),
+  startedAt: z.string(),
   action: z.string(),
+  actions: z.array(z.string()),
+  what: z.array(z.string()),
+  entries: z.number().int(),
   purpose: z.string().nullable(),
   unit: z.string().nullable(),
   role: z.string(),
 });
+export type MyAccessEntry = z.infer<typeof myAccessEntrySchema>;
 
 export const myComplaintSchema = z.object({
   text: z.string().trim().min(1, { message: 'complaint.text' }).max(20_000),

@@ -44,13 +44,12 @@ export function LoginPage() {
           {byMunicipality.map(([municipality, users]) => (
             <div key={municipality} className="vt-demo-group">
               <h3>{municipality}</h3>
-              <table className="table table--compact">
+              <table className="table table--compact vt-demo-users">
                 <caption className="sr-only">{`${t('login.demo.choose')}: ${municipality}`}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('login.demo.choose')}</th>
-                    <th scope="col">{t('login.demo.role')}</th>
-                    <th scope="col">{t('login.demo.unit')}</th>
+                    <th scope="col">{t('login.demo.roleAndUnit')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -70,8 +69,11 @@ export function LoginPage() {
                           {u.name}
                         </button>
                       </td>
-                      <td>{pick(ROLE_LABELS[u.role])}</td>
-                      <td>{u.unitName ?? t('common.none')}</td>
+                      {/* One column for role and unit, so the table fits a phone (issue 16). */}
+                      <td>
+                        {pick(ROLE_LABELS[u.role])}
+                        {u.unitName ? <span className="vt-unit vt-muted">{u.unitName}</span> : null}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -21,6 +21,45 @@ export const selfServiceRepository = {
       .execute();
   },
 
+  /**
+   * The provider the citizen knows for each provider staff member in their log: the offer of the citizen's own
+   * order that the staff member works at (app_user_offer), not the staff member's home unit.
+   */
+  async providersKnownToCitizen(tx: Tx, citizenId: string, userIds: readonly string[]) {
+    if (!userIds.length) return [];
+    return tx
+      .selectFrom('case_file as c')
+      .innerJoin('case_order as co', (j) =>
+        j.onRef('co.municipality_id', '=', 'c.municipality_id').onRef('co.case_id', '=', 'c.id'),
+      )
+      .innerJoin('offer as o', (j) => j.onRef('o.municipality_id', '=', 'co.municipality_id').onRef('o.id', '=', 'co.offer_id'))
+      .innerJoin('app_user_offer as uo', (j) =>
+        j.onRef('uo.municipality_id', '=', 'o.municipality_id').onRef('uo.unit_id', '=', 'o.org_unit_id'),
+      )
+      .select(['uo.user_id', 'o.name'])
+      .where('c.citizen_id', '=', citizenId)
+      .where('uo.user_id', 'in', userIds)
+      .orderBy('co.ordered_on', 'desc')
+      .limit(PER_CASE)
+      .execute();
+  },
+
+  /** The offer of each of the citizen's own orders among `orderIds` (case_order_pkey, offer_pkey). */
+  async offersOfOrders(tx: Tx, citizenId: string, orderIds: readonly string[]) {
+    const ids = orderIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    if (!ids.length) return [];
+    return tx
+      .selectFrom('case_order as co')
+      .innerJoin('case_file as c', (j) =>
+        j.onRef('c.municipality_id', '=', 'co.municipality_id').onRef('c.id', '=', 'co.case_id'),
+      )
+      .innerJoin('offer as o', (j) => j.onRef('o.municipality_id', '=', 'co.municipality_id').onRef('o.id', '=', 'co.offer_id'))
+      .select(['co.id', 'o.name'])
+      .where('co.id', 'in', ids)
+      .where('c.citizen_id', '=', citizenId)
+      .execute();
+  },
+
   async caseOwner(tx: Tx, caseId: string) {
     return tx.selectFrom('case_file').select(['id', 'citizen_id']).where('id', '=', caseId).executeTakeFirst();
   },

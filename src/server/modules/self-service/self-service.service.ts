@@ -1,8 +1,9 @@
+import { orderVisitActions, VISIT_GAP_MINUTES } from '../../../rules/audit/access-visits.ts';
 import { classifyProgress } from '../../../rules/follow-up/goal-progress.ts';
 import type { Page, PageQuery } from '../../../shared/api/page.ts';
 import { pageOffset } from '../../../shared/api/page.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
-import type { MyOverview } from '../../../shared/self-service/self-service.schema.ts';
+import type { MyAccessEntry, MyOverview } from '../../../shared/self-service/self-service.schema.ts';
 import { auditRepository } from '../../platform/audit/audit.repository.ts';
 import { type AuditEvent, writeAudit } from '../../platform/audit/audit.ts';
 import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
@@ -156,33 +157,60 @@ export const selfService = {
     });
   },
 
-  /** Who has accessed my data: when, which unit, why. The employee's name is left out, as the law asks. */
-  async accessLog(ctx: RequestContext, page: PageQuery) {
+  /**
+   * Who has accessed my data: one line per visit (rules/audit/access-visits.ts) with when, who as the citizen knows
+   * them (the municipality's unit, or the provider of their own support), what was done and read, and why. The
+   * employee's name is left out, as the law asks.
+   */
+  async accessLog(ctx: RequestContext, page: PageQuery): Promise<Page<MyAccessEntry>> {
     return runUseCase(ctx, async (tx) => {
       const citizenId = me(ctx);
-      const { rows, total } = await auditRepository.pageForCitizen(tx, citizenId, page.pageSize, pageOffset(page));
+      const { visits, total } = await auditRepository.visitsForCitizen(
+        tx,
+        citizenId,
+        VISIT_GAP_MINUTES,
+        page.pageSize,
+        pageOffset(page),
+      );
+      const providerStaff = [
+        ...new Set(
+          visits.filter((v) => v.actor_role === 'provider_staff' && v.actor_user_id).map((v) => v.actor_user_id as string),
+        ),
+      ];
+      // The provider as the citizen knows it: the offer of the order the visit touched, else the offer of the
+      // citizen's own support that the staff member works at; never the staff member's home unit if either is known.
+      const known = new Map<string, string>();
+      for (const p of await selfServiceRepository.providersKnownToCitizen(tx, citizenId, providerStaff)) {
+        if (!known.has(p.user_id)) known.set(p.user_id, p.name);
+      }
+      const orderIds = visits.filter((v) => v.actor_role === 'provider_staff').flatMap((v) => v.order_ids ?? []);
+      const offerOf = new Map(
+        (await selfServiceRepository.offersOfOrders(tx, citizenId, [...new Set(orderIds)])).map((o) => [o.id, o.name]),
+      );
+      const providerOf = (v: (typeof visits)[number]) =>
+        (v.order_ids ?? []).map((id) => offerOf.get(id)).find(Boolean) ??
+        (v.actor_user_id ? known.get(v.actor_user_id) : undefined);
       await audit(tx, ctx, { action: 'read', citizenId, recordType: 'access_log', recordId: citizenId });
-      const result: Page<{
-        id: number;
-        occurredAt: string;
-        action: string;
-        purpose: string | null;
-        unit: string | null;
-        role: string;
-      }> = {
-        items: rows.map((r) => ({
-          id: r.id,
-          occurredAt: r.occurred_at.toISOString(),
-          action: r.action,
-          purpose: r.purpose,
-          unit: r.actor_role === 'citizen' ? null : r.actor_unit_name,
-          role: r.actor_role ?? 'system',
-        })),
-        total,
+      return {
+        items: visits.map((v) => {
+          const actions = orderVisitActions(v.actions);
+          return {
+            id: Number(v.id),
+            occurredAt: new Date(v.ended_at).toISOString(),
+            startedAt: new Date(v.started_at).toISOString(),
+            action: actions[0] ?? 'read',
+            actions,
+            what: [...(v.record_types ?? [])].sort(),
+            entries: Number(v.entries),
+            purpose: v.purpose,
+            unit: v.actor_role === 'citizen' ? null : ((v.actor_role === 'provider_staff' ? providerOf(v) : undefined) ?? v.unit),
+            role: v.actor_role ?? 'system',
+          };
+        }),
+        total: Number(total),
         page: page.page,
         pageSize: page.pageSize,
       };
-      return result;
     });
   },
 

@@ -61,4 +61,48 @@ export const auditRepository = {
     const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return { rows: rows as AuditRow[], total: total.n };
   },
+
+  /**
+   * A citizen's log as visits, newest first: one actor's consecutive entries with no pause longer than `gapMinutes`
+   * make one visit, with what was done and what was read (rules/audit/access-visits.ts). Paged over visits; the
+   * citizen's entries come from audit_log_citizen_idx.
+   */
+  async visitsForCitizen(tx: Tx, citizenId: string, gapMinutes: number, limit: number, offset: number) {
+    const r = await sql<{
+      id: number;
+      started_at: Date;
+      ended_at: Date;
+      actor_user_id: string | null;
+      actor_role: string | null;
+      unit: string | null;
+      purpose: string | null;
+      actions: string[];
+      record_types: string[] | null;
+      order_ids: string[] | null;
+      entries: number;
+      total: number;
+    }>`
+      with entries as (
+        select id, occurred_at, action, purpose, actor_user_id, actor_role, actor_unit_name, record_type, record_id,
+               coalesce(actor_user_id::text, actor_role, '') as who,
+               case when occurred_at - lag(occurred_at) over (partition by coalesce(actor_user_id::text, actor_role, '') order by id)
+                         <= make_interval(mins => ${gapMinutes}) then 0 else 1 end as starts
+        from audit_log where citizen_id = ${citizenId}
+      ), numbered as (
+        select *, sum(starts) over (partition by who order by id) as visit from entries
+      )
+      select max(id) as id, min(occurred_at) as started_at, max(occurred_at) as ended_at,
+             (array_agg(actor_user_id order by id desc))[1] as actor_user_id,
+             (array_agg(actor_role order by id desc))[1] as actor_role,
+             (array_agg(actor_unit_name order by id desc))[1] as unit,
+             (array_agg(purpose order by id desc))[1] as purpose,
+             array_agg(distinct action) as actions,
+             array_agg(distinct record_type) filter (where record_type is not null) as record_types,
+             array_agg(distinct record_id) filter (where record_type in ('order', 'delivered_hours')) as order_ids,
+             count(*)::int as entries,
+             (count(*) over ())::int as total
+      from numbered group by who, visit
+      order by max(id) desc limit ${limit} offset ${offset}`.execute(tx);
+    return { visits: r.rows, total: r.rows[0]?.total ?? 0 };
+  },
 };

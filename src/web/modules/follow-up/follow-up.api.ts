@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Page } from '../../../shared/api/page.ts';
 import type { ProviderOrder, ProviderOrderItem } from '../../../shared/follow-up/follow-up.schema.ts';
-import type { MyOverview } from '../../../shared/self-service/self-service.schema.ts';
+import type { MyAccessEntry, MyOverview } from '../../../shared/self-service/self-service.schema.ts';
 import { api } from '../../api/client.ts';
 import { useCommand } from '../../api/use-command.ts';
 
@@ -50,10 +50,7 @@ export function useMyOverview() {
 export function useMyAccessLog(page: number) {
   return useQuery({
     queryKey: ['me', 'access-log', page],
-    queryFn: () =>
-      api<Page<{ id: number; occurredAt: string; action: string; purpose: string | null; unit: string | null; role: string }>>(
-        `/api/me/access-log?page=${page}&pageSize=10`,
-      ),
+    queryFn: () => api<Page<MyAccessEntry>>(`/api/me/access-log?page=${page}&pageSize=10`),
     placeholderData: keepPreviousData,
   });
 }
