@@ -7,6 +7,8 @@ import type { ColumnType } from 'kysely';
 
 export type AppUserRole = 'administrator' | 'analyst' | 'caseworker' | 'citizen' | 'economist' | 'provider_staff' | 'team_leader';
 
+export type AssessmentGoalStatus = 'active' | 'cancelled' | 'completed';
+
 export type AuditLogAction =
   | 'access_denied'
   | 'create'
@@ -73,6 +75,10 @@ export type ComplaintStatus = 'appeal_decided' | 'forwarded' | 'reconsideration'
 
 export type ComplaintTimeliness = 'in_time' | 'late';
 
+export type DataImportKind = 'cases' | 'fhir' | 'offers';
+
+export type DataImportStatus = 'imported' | 'invalid' | 'valid';
+
 export type DecisionApprovalStatus = 'approved' | 'pending' | 'sent_back';
 
 export type DecisionKind = 'application' | 'revisitation' | 'stop';
@@ -80,6 +86,10 @@ export type DecisionKind = 'application' | 'revisitation' | 'stop';
 export type DecisionOutcome = 'granted' | 'partly_granted' | 'refused';
 
 export type DecisionPartyHearing = 'done' | 'not_needed';
+
+export type FfbDeliveryAttemptOutcome = 'accepted' | 'failed' | 'rejected';
+
+export type FfbDeliveryStatus = 'accepted' | 'failed' | 'held' | 'pending' | 'refused' | 'rejected';
 
 export type FinanceImportKind = 'budget' | 'postings';
 
@@ -157,12 +167,38 @@ export interface AppUserOffer {
 }
 
 export interface Assessment {
+  assessed_on: string | null;
   case_id: string;
   id: Generated<string>;
   municipality_id: string;
+  round: Generated<number>;
   support_need_code: string | null;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
+}
+
+export interface AssessmentCondition {
+  assessment_id: string;
+  condition_code: string;
+  id: Generated<string>;
+  last_asserted_on: string | null;
+  level_code: string | null;
+  municipality_id: string;
+  recorded_on: string;
+}
+
+export interface AssessmentGoal {
+  assessment_id: string;
+  changed_on: string | null;
+  goal_type_code: string;
+  id: Generated<string>;
+  municipality_id: string;
+  position: number;
+  primary_condition_code: string;
+  recorded_on: string;
+  secondary_condition_codes: Generated<string[]>;
+  status: Generated<AssessmentGoalStatus>;
+  target_level_code: string;
 }
 
 export interface AssessmentTheme {
@@ -286,6 +322,7 @@ export interface CaseEvent {
 export interface CaseFile {
   acting_municipality_code: string | null;
   acting_municipality_name: string | null;
+  case_number: string | null;
   caseworker_id: string | null;
   citizen_id: string;
   created_at: Generated<Timestamp>;
@@ -341,6 +378,15 @@ export interface CaseRequest {
   requested_by: CaseRequestRequestedBy;
   requester_name: string | null;
   what: string;
+}
+
+export interface CaseTargetGroup {
+  case_id: string;
+  code: string;
+  id: Generated<string>;
+  municipality_id: string;
+  rank: number;
+  recorded_on: string;
 }
 
 export interface Citizen {
@@ -400,7 +446,28 @@ export interface Complaint {
   version: Generated<number>;
 }
 
+export interface DataImport {
+  bytes: number;
+  content: Uint8Array;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  created_by_name: string;
+  encoding: string;
+  error_count: number;
+  errors: Json;
+  filename: string;
+  id: Generated<string>;
+  imported_at: Timestamp | null;
+  kind: DataImportKind;
+  municipality_id: string;
+  row_count: number;
+  sha256: string;
+  status: DataImportStatus;
+  summary: Json;
+}
+
 export interface Decision {
+  alongside: Generated<boolean>;
   applied_for: string | null;
   case_id: string;
   created_at: Generated<Timestamp>;
@@ -468,6 +535,76 @@ export interface FfbCodeSystem {
   imported_at: Generated<Timestamp>;
   url: string;
   version: string;
+}
+
+export interface FfbDelivery {
+  attempts: Generated<number>;
+  bundle: Json;
+  bytes: number;
+  citizen_id: string;
+  created_at: Generated<Timestamp>;
+  ffb_version: string;
+  fhir_version: string;
+  gateway_codes: string[] | null;
+  gateway_response: Json | null;
+  gateway_status: number | null;
+  guide_version: string;
+  id: Generated<string>;
+  municipality_id: string;
+  next_attempt_at: Timestamp | null;
+  report_day: string;
+  resource_count: number;
+  sent_at: Timestamp | null;
+  status: FfbDeliveryStatus;
+  violations: Json | null;
+}
+
+export interface FfbDeliveryAttempt {
+  attempted_at: Timestamp;
+  delivery_id: string;
+  error: string | null;
+  gateway_codes: string[] | null;
+  http_status: number | null;
+  id: Generated<string>;
+  municipality_id: string;
+  outcome: FfbDeliveryAttemptOutcome;
+  response: Json | null;
+  sent_by: string;
+  target: string;
+}
+
+export interface FfbReportingSetting {
+  case_number_system: string;
+  delivered_until: Timestamp | null;
+  enabled: Generated<boolean>;
+  gateway_url: string | null;
+  id: Generated<string>;
+  municipality_id: string;
+  organisation_code: string | null;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface FfbResource {
+  changed_at: Timestamp;
+  citizen_id: string;
+  current_hash: string;
+  current_version: number;
+  id: string;
+  municipality_id: string;
+  profile: string;
+  resource_type: string;
+  source_key: string;
+}
+
+export interface FfbResourceVersion {
+  captured_at: Timestamp;
+  citizen_id: string;
+  content: Json;
+  content_hash: string;
+  municipality_id: string;
+  resource_id: string;
+  version: number;
 }
 
 export interface FinanceImport {
@@ -547,6 +684,8 @@ export interface Offer {
   rate_unit: OfferRateUnit | null;
   source: string;
   staffing: string | null;
+  tilbudsportalen_id: number | null;
+  updated_at: Generated<Timestamp>;
 }
 
 export interface OrderGoal {
@@ -574,6 +713,16 @@ export interface OrderJournal {
   municipality_id: string;
   order_id: string;
   written_on: string;
+}
+
+export interface OrderService {
+  created_at: Generated<Timestamp>;
+  ends_on: string | null;
+  ffb_code: string;
+  id: Generated<string>;
+  municipality_id: string;
+  order_id: string;
+  starts_on: string;
 }
 
 export interface OrderSubgoal {
@@ -734,6 +883,8 @@ export interface DB {
   app_user: AppUser;
   app_user_offer: AppUserOffer;
   assessment: Assessment;
+  assessment_condition: AssessmentCondition;
+  assessment_goal: AssessmentGoal;
   assessment_theme: AssessmentTheme;
   audit_log: AuditLog;
   budget_group: BudgetGroup;
@@ -746,14 +897,21 @@ export interface DB {
   case_message: CaseMessage;
   case_order: CaseOrder;
   case_request: CaseRequest;
+  case_target_group: CaseTargetGroup;
   citizen: Citizen;
   citizen_payment: CitizenPayment;
   complaint: Complaint;
+  data_import: DataImport;
   decision: Decision;
   decision_approval: DecisionApproval;
   delivered_hours: DeliveredHours;
   ffb_code: FfbCode;
   ffb_code_system: FfbCodeSystem;
+  ffb_delivery: FfbDelivery;
+  ffb_delivery_attempt: FfbDeliveryAttempt;
+  ffb_reporting_setting: FfbReportingSetting;
+  ffb_resource: FfbResource;
+  ffb_resource_version: FfbResourceVersion;
   finance_import: FinanceImport;
   fko_status: FkoStatus;
   follow_up: FollowUp;
@@ -762,6 +920,7 @@ export interface DB {
   offer: Offer;
   order_goal: OrderGoal;
   order_journal: OrderJournal;
+  order_service: OrderService;
   order_subgoal: OrderSubgoal;
   org_unit: OrgUnit;
   outreach_contact: OutreachContact;
