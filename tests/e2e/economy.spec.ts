@@ -145,12 +145,20 @@ test('an administrator reads what a draft service level would cost before approv
     `/api/public/catalogue/service-descriptions?municipality=760&legalBasis=${encodeURIComponent('SEL § 85')}`,
   );
   const id = list.items[0]?.id ?? '';
-  const { versionId } = await admin.send<{ versionId: string }>('POST', `/api/catalogue/service-descriptions/${id}/drafts`, {});
-  const detail = await admin.get<{
-    versions: { id: string; lockVersion: number }[];
+  // The catalogue journey may have left an open draft on this description (one draft at a time, else 409):
+  // reuse it, and base the change on the version in force so the result does not depend on the order of journeys.
+  type Detail = {
+    versions: { id: string; phase: string; lockVersion: number }[];
     shownVersion: { content: { profileBands: { code: string; above: number; upTo: number }[] } };
-  }>(`/api/catalogue/service-descriptions/${id}`);
-  const content = detail.shownVersion.content;
+  };
+  const inForce = await admin.get<Detail>(`/api/public/catalogue/service-descriptions/${id}`);
+  const before = await admin.get<Detail>(`/api/catalogue/service-descriptions/${id}`);
+  const openDraft = before.versions.find((v) => v.phase === 'draft');
+  const versionId =
+    openDraft?.id ??
+    (await admin.send<{ versionId: string }>('POST', `/api/catalogue/service-descriptions/${id}/drafts`, {})).versionId;
+  const detail = await admin.get<Detail>(`/api/catalogue/service-descriptions/${id}`);
+  const content = inForce.shownVersion.content;
   await admin.send('PUT', `/api/catalogue/versions/${versionId}`, {
     lockVersion: detail.versions.find((v) => v.id === versionId)?.lockVersion,
     content: {
