@@ -30,6 +30,7 @@ beforeAll(async () => {
     receivedOn: '2026-11-02',
     requestedBy: 'relative_with_consent',
     requesterName: 'Karen Kjærsgaard (mor)',
+    title: 'Bostøtte',
     what: 'Bostøtte efter § 85',
   });
   caseId = (opened.json() as { id: string }).id;
@@ -106,6 +107,16 @@ describe(`VUM assessment on ${TEST_DB}`, () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({
       fields: [{ path: 'themes.0.levelCode', message: 'Vælg et funktionsevneniveau på listen.' }],
+    });
+    // Nothing filled in: refused at a field the form shows (the overall support need), not as a bare message.
+    const empty = await caseworker.send('PUT', `/api/cases/${caseId}/assessment`, {
+      version: a.version,
+      supportNeedCode: null,
+      themes: [],
+    });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json()).toMatchObject({
+      fields: [{ path: 'supportNeedCode', message: 'Udfyld mindst ét tema eller det samlede støttebehov, før du gemmer.' }],
     });
     const after = (await caseworker.get(`/api/cases/${caseId}/assessment`)).json() as Assessment;
     expect(after.version).toBe(a.version);

@@ -27,6 +27,7 @@ async function openCase(body: Record<string, unknown>) {
   return caseworker.send('POST', '/api/cases', {
     channel: 'pre_visitation',
     requestedBy: 'citizen',
+    title: 'Bostøtte: struktur og økonomi',
     what: 'Ønsker socialpædagogisk støtte i eget hjem (§ 85) – hjælp til struktur og økonomi.',
     ...body,
   });
@@ -53,6 +54,9 @@ describe(`case flow: request and receipt on ${TEST_DB}`, () => {
     expect(c).toMatchObject({
       status: 'request_received',
       citizen: { name: 'Mette Kjærsgaard' },
+      // The case's own short title, not the request text cut off; the caseworker who registered it is responsible.
+      title: 'Bostøtte: struktur og økonomi',
+      caseworker: { name: 'Maria Vestergaard' },
       allowedActions: ['send_receipt', 'send_deadline_notice', 'add_note', 'close'],
     });
     // Receipt: 14 days from Friday 20 March 2026 is Langfredag 3 April → Tuesday 7 April (after Easter).
@@ -63,6 +67,7 @@ describe(`case flow: request and receipt on ${TEST_DB}`, () => {
         dueDate: '2026-04-07',
         ruleVersion: 'base-2026.2+760-2026.2',
         metOn: null,
+        duty: 'municipality',
       }),
       expect.objectContaining({ kind: 'decision', fromDate: '2026-03-20', dueDate: '2026-06-22', metOn: null }),
     ]);
@@ -121,6 +126,7 @@ describe(`case flow: request and receipt on ${TEST_DB}`, () => {
         channel: 'letter',
         receivedOn: '2026-10-01',
         requestedBy: 'citizen',
+        title: 'Bostøtte',
         what: 'Bostøtte',
       });
       return ((await s.get(`/api/cases/${(res.json() as { id: string }).id}`)).json() as CaseDetail).journalNumber;
@@ -184,6 +190,9 @@ describe(`case flow: request and receipt on ${TEST_DB}`, () => {
     ['no date', { receivedOn: undefined }, 'receivedOn'],
     ['an impossible date', { receivedOn: '2026-02-30' }, 'receivedOn'],
     ['nothing asked', { what: '' }, 'what'],
+    ['no title', { title: undefined }, 'title'],
+    ['a blank title', { title: '   ' }, 'title'],
+    ['a title over 80 characters', { title: 'x'.repeat(81) }, 'title'],
   ])('answers 400 for %s and saves nothing', async (_label, patch, path) => {
     const count = async () => (await inSystem(database, (tx) => tx.selectFrom('case_file').select('id').execute())).length;
     const before = await count();

@@ -47,6 +47,7 @@ async function caseInAssessment(complete: boolean): Promise<CaseDetail> {
         channel: 'letter',
         receivedOn: '2026-09-01',
         requestedBy: 'citizen',
+        title: 'Bostøtte',
         what: 'Bostøtte',
       })
     ).json() as { id: string }

@@ -41,6 +41,7 @@ export function caseJourney(app: Awaited<ReturnType<typeof testApp>>, caseworker
       channel: 'letter',
       receivedOn: JOURNEY_DATES.received,
       requestedBy: 'citizen',
+      title: 'Bostøtte i eget hjem',
       what: 'Bostøtte',
       ...patch,
     });

@@ -47,11 +47,14 @@ const assessmentContent = z.object({
   assessedOn: plainDateSchema.optional(),
 });
 
-/** Saving an assessment with nothing in it would only bump its version: it is refused, and the form says why. */
+/**
+ * Saving an assessment with nothing in it would only bump its version: it is refused, and the form says why at the
+ * overall support need (the one field every assessment has; issue 16: no feedback at a field before).
+ */
 export const saveAssessmentSchema = assessmentContent.superRefine((a, ctx) => {
   const ffb = (a.conditions?.length ?? 0) + (a.goals?.length ?? 0) + (a.targetGroups?.length ?? 0);
   if (a.supportNeedCode === null && a.themes.length === 0 && ffb === 0) {
-    ctx.addIssue({ code: 'custom', path: [], message: 'assessment.empty' });
+    ctx.addIssue({ code: 'custom', path: ['supportNeedCode'], message: 'assessment.empty' });
   }
 });
 export type SaveAssessment = z.infer<typeof saveAssessmentSchema>;

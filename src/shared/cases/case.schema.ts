@@ -8,8 +8,13 @@ import { decisionApprovalSchema } from './decision-approval.schema.ts';
 export const REQUEST_CHANNELS = ['pre_visitation', 'outreach_advice', 'letter', 'digital', 'phone'] as const;
 export const REQUESTERS = ['citizen', 'relative_with_consent', 'professional'] as const;
 
+/** A case's short title of its own, set at the request: what the case is about, as the lists and headers show it. */
+export const CASE_TITLE_MAX = 80;
+export const caseTitleSchema = z.string().trim().min(1).max(CASE_TITLE_MAX);
+
 export const openCaseSchema = z.object({
   citizenId: uuidSchema,
+  title: caseTitleSchema,
   channel: z.enum(REQUEST_CHANNELS),
   receivedOn: plainDateSchema,
   requestedBy: z.enum(REQUESTERS),
@@ -72,6 +77,11 @@ export const deadlineSchema = z.object({
   source: z.string(),
   metOn: plainDateSchema.nullable(),
   status: z.enum(['met', 'met_late', 'overdue', 'due_soon', 'open']),
+  /**
+   * Who must act before it runs out (src/rules/deadlines/deadline-duty.ts): only the municipality's own deadlines
+   * make a case late; a citizen's complaint deadline or the end of a period only expires.
+   */
+  duty: z.enum(['municipality', 'citizen', 'provider', 'period_end']),
   /** A written notice that the deadline cannot be kept (retssikkerhedsloven § 3, stk. 2) can be sent. */
   noticeAllowed: z.boolean(),
   noticeSentOn: plainDateSchema.nullable(),
@@ -136,6 +146,8 @@ export const caseDetailSchema = z.object({
   /** The journal number in the municipality's format (on the case and in every letter). */
   journalNumber: z.string(),
   title: z.string(),
+  /** The caseworker responsible for the case (null if none is assigned). */
+  caseworker: z.object({ id: uuidSchema, name: z.string() }).nullable(),
   openedOn: plainDateSchema,
   dayOffer: z.boolean(),
   version: z.number().int(),
@@ -246,3 +258,11 @@ export type Caseload = z.infer<typeof caseloadSchema>;
 
 export const reassignCaseSchema = z.object({ caseworkerId: uuidSchema, version: z.number().int().min(1) });
 export type ReassignCase = z.infer<typeof reassignCaseSchema>;
+
+/**
+ * Why a case is printed as one PDF: for a meeting about the case, or to answer an access request (aktindsigt,
+ * forvaltningsloven §§ 9 ff., databeskyttelsesforordningen art. 15). The export is audited with this purpose.
+ */
+export const CASE_EXPORT_PURPOSES = ['case_meeting', 'access_request'] as const;
+export type CaseExportPurpose = (typeof CASE_EXPORT_PURPOSES)[number];
+export const caseExportQuerySchema = z.object({ purpose: z.enum(CASE_EXPORT_PURPOSES) });

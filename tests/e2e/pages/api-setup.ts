@@ -83,7 +83,7 @@ export const danish = (iso: string) => {
  */
 export async function caseInAssessment(
   cw: ApiActor,
-  opts: { cpr: string; receivedOn: string; what: string; complete: boolean; codes: Codes },
+  opts: { cpr: string; receivedOn: string; title?: string; what: string; complete: boolean; codes: Codes },
 ): Promise<string> {
   const citizen = (await cw.get<{ items: { id: string }[] }>(`/api/citizens?q=${opts.cpr}`)).items[0];
   const { id } = await cw.send<{ id: string }>('POST', '/api/cases', {
@@ -91,6 +91,7 @@ export async function caseInAssessment(
     channel: 'letter',
     receivedOn: opts.receivedOn,
     requestedBy: 'citizen',
+    title: opts.title ?? opts.what.slice(0, 80),
     what: opts.what,
   });
   const version = async () => (await cw.get<{ version: number }>(`/api/cases/${id}`)).version;

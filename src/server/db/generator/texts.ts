@@ -2,36 +2,73 @@
  * Danish texts a caseworker, a provider and a citizen would write, by situation. Generated cases draw from these so
  * timelines, letters and journals read like a working municipality's, without any real person's story.
  */
-export const REQUEST_TEXTS: Record<string, readonly string[]> = {
+/** Requests by paragraph: the case's short title (set at the request, issue 16) and the request as written down. */
+export const REQUEST_TEXTS: Record<string, readonly { title: string; what: string }[]> = {
   '85': [
-    'Ønsker socialpædagogisk støtte i eget hjem til struktur i hverdagen, økonomi og post (§ 85).',
-    'Ansøger om bostøtte efter udskrivning fra psykiatrisk afdeling; har brug for hjælp til at komme i gang med hverdagen.',
-    'Har svært ved at overskue regninger og aftaler efter skilsmisse; ønsker støtte i eget hjem.',
-    'Søger støtte til at fastholde egen lejlighed; har haft flere huslejerestancer det seneste år.',
-    'Pårørende henvender sig: borgeren isolerer sig og får ikke handlet ind eller spist regelmæssigt.',
-    'Ønsker hjælp til at komme ud blandt andre og til at passe medicin og lægeaftaler.',
+    {
+      title: 'Bostøtte: struktur, økonomi og post',
+      what: 'Ønsker socialpædagogisk støtte i eget hjem til struktur i hverdagen, økonomi og post (§ 85).',
+    },
+    {
+      title: 'Bostøtte efter udskrivning',
+      what: 'Ansøger om bostøtte efter udskrivning fra psykiatrisk afdeling; har brug for hjælp til at komme i gang med hverdagen.',
+    },
+    {
+      title: 'Støtte til regninger og aftaler',
+      what: 'Har svært ved at overskue regninger og aftaler efter skilsmisse; ønsker støtte i eget hjem.',
+    },
+    {
+      title: 'Støtte til at beholde lejligheden',
+      what: 'Søger støtte til at fastholde egen lejlighed; har haft flere huslejerestancer det seneste år.',
+    },
+    {
+      title: 'Isolation, indkøb og måltider',
+      what: 'Pårørende henvender sig: borgeren isolerer sig og får ikke handlet ind eller spist regelmæssigt.',
+    },
+    {
+      title: 'Sociale fællesskaber, medicin og lægeaftaler',
+      what: 'Ønsker hjælp til at komme ud blandt andre og til at passe medicin og lægeaftaler.',
+    },
   ],
   '82': [
-    'Ønsker hjælp til at få styr på post, e-Boks og regninger.',
-    'Søger støtte til indkøb og madplan; har mistet overblikket efter sygdom.',
-    'Ønsker støtte til at komme i gang med uddannelse eller arbejde.',
-    'Har brug for hjælp til kontakt med andre og til at deltage i fællesskaber.',
+    { title: 'Hjælp til post, e-Boks og regninger', what: 'Ønsker hjælp til at få styr på post, e-Boks og regninger.' },
+    { title: 'Indkøb og madplan efter sygdom', what: 'Søger støtte til indkøb og madplan; har mistet overblikket efter sygdom.' },
+    { title: 'Vej mod uddannelse eller arbejde', what: 'Ønsker støtte til at komme i gang med uddannelse eller arbejde.' },
+    {
+      title: 'Kontakt med andre og fællesskaber',
+      what: 'Har brug for hjælp til kontakt med andre og til at deltage i fællesskaber.',
+    },
   ],
   '103': [
-    'Ansøger om beskyttet beskæftigelse; kan ikke klare et almindeligt job eller et fleksjob.',
-    'Ønsker et beskæftigelsestilbud med faste rammer nogle dage om ugen.',
+    {
+      title: 'Beskyttet beskæftigelse',
+      what: 'Ansøger om beskyttet beskæftigelse; kan ikke klare et almindeligt job eller et fleksjob.',
+    },
+    {
+      title: 'Beskæftigelsestilbud med faste rammer',
+      what: 'Ønsker et beskæftigelsestilbud med faste rammer nogle dage om ugen.',
+    },
   ],
   '104': [
-    'Søger aktivitets- og samværstilbud for at få struktur på ugen og møde andre.',
-    'Ønsker dagtilbud; sidder alene hjemme det meste af tiden.',
+    {
+      title: 'Aktivitets- og samværstilbud',
+      what: 'Søger aktivitets- og samværstilbud for at få struktur på ugen og møde andre.',
+    },
+    { title: 'Dagtilbud mod ensomhed', what: 'Ønsker dagtilbud; sidder alene hjemme det meste af tiden.' },
   ],
   '107': [
-    'Ansøger om midlertidigt botilbud; kan ikke bo alene efter længere indlæggelse.',
-    'Behov for botilbud med døgndækning i en afklaringsperiode.',
+    {
+      title: 'Midlertidigt botilbud efter indlæggelse',
+      what: 'Ansøger om midlertidigt botilbud; kan ikke bo alene efter længere indlæggelse.',
+    },
+    { title: 'Botilbud med døgndækning (afklaring)', what: 'Behov for botilbud med døgndækning i en afklaringsperiode.' },
   ],
   '108': [
-    'Ansøger om længerevarende botilbud; har brug for hjælp døgnet rundt.',
-    'Forældrene kan ikke længere have borgeren boende; ansøger om bolig med støtte.',
+    { title: 'Længerevarende botilbud', what: 'Ansøger om længerevarende botilbud; har brug for hjælp døgnet rundt.' },
+    {
+      title: 'Bolig med støtte, flytter hjemmefra',
+      what: 'Forældrene kan ikke længere have borgeren boende; ansøger om bolig med støtte.',
+    },
   ],
 };
 

@@ -116,10 +116,14 @@ export const caseFileRepository = {
       .selectFrom('case_file as c')
       .innerJoin('case_request as r', 'r.case_id', 'c.id')
       .innerJoin('citizen as p', 'p.id', 'c.citizen_id')
+      .leftJoin('app_user as u', (j) =>
+        j.onRef('u.municipality_id', '=', 'c.municipality_id').onRef('u.id', '=', 'c.caseworker_id'),
+      )
       .select([
         'c.id',
         'c.citizen_id',
         'c.caseworker_id',
+        'u.name as caseworker_name',
         'c.status',
         'c.title',
         'c.opened_on',

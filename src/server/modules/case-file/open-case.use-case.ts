@@ -25,7 +25,7 @@ export async function openCase(ctx: RequestContext, input: OpenCase): Promise<{ 
       citizen_id: citizen.id,
       caseworker_id: ctx.actor.userId,
       status: 'request_received',
-      title: input.what.length > 80 ? `${input.what.slice(0, 77)}…` : input.what,
+      title: input.title,
       opened_on: input.receivedOn,
       day_offer: input.dayOffer,
       case_number: input.caseNumber,

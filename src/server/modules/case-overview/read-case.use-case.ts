@@ -1,5 +1,6 @@
 import { allowedActions, type CaseStatus } from '../../../rules/cases/case-state-machine.ts';
 import { COMPLAINT_TRANSITIONS, type ComplaintStatus } from '../../../rules/complaints/complaint-rules.ts';
+import { DEADLINE_DUTY } from '../../../rules/deadlines/deadline-duty.ts';
 import { noticeAllowed } from '../../../rules/deadlines/deadline-notice.ts';
 import { type DeadlineKind, deadlineRulesFor } from '../../../rules/deadlines/deadline-rules.ts';
 import { deadlineState, END_OF_DAY, endsAtTimeOf } from '../../../rules/deadlines/deadlines.ts';
@@ -44,6 +45,7 @@ export async function readCase(ctx: RequestContext, id: string): Promise<CaseDet
       status: c.status,
       journalNumber: c.journal_number,
       title: c.title,
+      caseworker: c.caseworker_id && c.caseworker_name ? { id: c.caseworker_id, name: c.caseworker_name } : null,
       openedOn: c.opened_on as PlainDate,
       dayOffer: c.day_offer,
       version: c.version,
@@ -75,6 +77,7 @@ export async function readCase(ctx: RequestContext, id: string): Promise<CaseDet
         source: d.source,
         metOn: d.met_on as PlainDate | null,
         status: deadlineState(d.due_date as PlainDate, d.met_on as PlainDate | null, now),
+        duty: DEADLINE_DUTY[d.kind as DeadlineKind].duty,
         noticeAllowed: noticeAllowed(d.kind as DeadlineKind, d.met_on),
         noticeSentOn: d.notice_sent_on as PlainDate | null,
       })),

@@ -16,9 +16,9 @@ function request(sim: CaseSim): void {
   const { rng, plan } = sim;
   const cw = sim.caseworker;
   const at = sim.step(plan.openedOn);
-  const what = rng.pick(REQUEST_TEXTS[plan.paragraph] ?? REQUEST_TEXTS['85'] ?? []);
+  const { title, what } = rng.pick(REQUEST_TEXTS[plan.paragraph] ?? REQUEST_TEXTS['85'] ?? []);
   sim.what = what;
-  sim.title = what.length > 80 ? `${what.slice(0, 77)}…` : what;
+  sim.title = title;
   const requestedBy = rng.weighted([
     ['citizen', 70],
     ['relative_with_consent', 15],
