@@ -26,6 +26,9 @@ export const AUDIT_PURPOSES = [
   'economy',
   'statutory_reporting',
   'data_import',
+  // A case printed as one PDF (issue 16): the user names why; the citizen reads it in their access log.
+  'case_meeting',
+  'access_request',
 ] as const;
 export type AuditPurpose = (typeof AUDIT_PURPOSES)[number];
 
@@ -42,6 +45,8 @@ export const PURPOSE_LABELS: Record<AuditPurpose, { da: string; en: string }> = 
     en: 'Statutory reporting (KL, Statistics Denmark)',
   },
   data_import: { da: 'Dataindlæsning fra tidligere system', en: 'Data import from a previous system' },
+  case_meeting: { da: 'Udskrift til møde om sagen', en: 'Printed for a meeting about the case' },
+  access_request: { da: 'Aktindsigt', en: 'Access request (aktindsigt)' },
 };
 
 export const ACTION_LABELS: Record<AuditAction, { da: string; en: string }> = {

@@ -571,6 +571,17 @@ export const caseFileRepository = {
       .execute();
   },
 
+  /** The letters of a case with their text, for the case printed as one PDF (case_document_case_idx). */
+  async letters(tx: Tx, caseId: string) {
+    return tx
+      .selectFrom('case_document')
+      .select(['id', 'title', 'kind', 'journalised_on', 'letter'])
+      .where('case_id', '=', caseId)
+      .orderBy('created_at')
+      .limit(500)
+      .execute();
+  },
+
   async documentContent(tx: Tx, caseId: string, documentId: string) {
     return tx
       .selectFrom('case_document')

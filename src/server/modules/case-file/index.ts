@@ -31,6 +31,7 @@ export const caseFileReads = {
   documents: caseFileRepository.documents,
   documentContent: caseFileRepository.documentContent,
   documentLetter: caseFileRepository.documentLetter,
+  letters: caseFileRepository.letters,
   messages: caseFileRepository.messages,
   outreachContacts: caseFileRepository.outreachContacts,
 };

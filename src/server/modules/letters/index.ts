@@ -26,4 +26,5 @@ export { printable, printableLetter, renderLetterPdf, UNPRINTABLE } from './lett
 export { danishDate, danishNumber } from './letter-format.ts';
 export { type MissedDeadlineNoticeModel, missedDeadlineNoticeLetter, NOTICE_PROMISES } from './missed-deadline-notice.letter.ts';
 export { type ReceiptLetterModel, receiptLetter } from './receipt.letter.ts';
+export { type Report, type ReportBlock, renderReportPdf } from './report.pdf.ts';
 export { type StopLetterModel, stopLetter } from './stop.letter.ts';

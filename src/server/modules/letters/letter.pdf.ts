@@ -11,7 +11,7 @@ import type { Letter } from './letter.model.ts';
  * was sent never differ.
  */
 const require = createRequire(import.meta.url);
-const FONT_FILES = {
+export const FONT_FILES = {
   body: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
   bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
   emoji: require.resolve('@fontsource/noto-emoji/files/noto-emoji-emoji-400-normal.woff'),
@@ -101,7 +101,7 @@ export function printableLetter(letter: Letter): Letter {
   };
 }
 
-type Doc = InstanceType<typeof PDFDocument>;
+export type Doc = InstanceType<typeof PDFDocument>;
 
 /** Documents printed with the built-in fonts only. */
 const builtin = new WeakSet<Doc>();
@@ -153,7 +153,7 @@ function fontsFor(letter: Letter): 'builtin' | 'embedded' {
 }
 
 /** Writes a text in runs, switching to the emoji font where the text has emoji. */
-function write(doc: Doc, text: string, style: 'body' | 'bold', options: PDFKit.Mixins.TextOptions = {}) {
+export function write(doc: Doc, text: string, style: 'body' | 'bold', options: PDFKit.Mixins.TextOptions = {}) {
   if (builtin.has(doc)) {
     doc.font(style).text(text, options);
     return;
@@ -162,7 +162,7 @@ function write(doc: Doc, text: string, style: 'body' | 'bold', options: PDFKit.M
   if (runs.length === 0) runs.push({ font: 'text', text: '' });
   runs.forEach((run, i) => {
     doc.font(run.font === 'emoji' ? 'emoji' : style);
-    doc.text(run.text, { ...options, continued: i < runs.length - 1 });
+    doc.text(run.text, { ...options, continued: i < runs.length - 1 || options.continued === true });
   });
 }
 
