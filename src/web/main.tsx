@@ -96,6 +96,10 @@ function App() {
               <Route path="/sager" element={can(user.role, 'case.read') ? <MyCasesPage user={user} /> : <NotFoundPage />} />
               <Route path="/godkendelser" element={can(user.role, 'decision.approve') ? <ApprovalsPage /> : <NotFoundPage />} />
               <Route path="/sager/:id" element={can(user.role, 'case.read') ? <CasePage user={user} /> : <NotFoundPage />} />
+              <Route
+                path="/sager/:id/:section"
+                element={can(user.role, 'case.read') ? <CasePage user={user} /> : <NotFoundPage />}
+              />
               <Route path="/admin/brugere" element={can(user.role, 'user.admin') ? <UsersPage /> : <NotFoundPage />} />
               <Route
                 path="/oekonomi/*"

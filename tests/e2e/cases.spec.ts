@@ -3,7 +3,7 @@ import { onOrNextDeadlineDay } from '../../src/rules/calendar/closed-days.ts';
 import { addDays, addWeeks } from '../../src/rules/calendar/date-arithmetic.ts';
 import { plainDate } from '../../src/shared/plain-date.ts';
 import { danish, daysFromToday } from './pages/api-setup.ts';
-import { CitizenSearchPage, expectNoAxeViolations, LoginPage } from './pages/app.page.ts';
+import { CaseFilePage, CitizenSearchPage, expectNoAxeViolations, LoginPage } from './pages/app.page.ts';
 
 test('a caseworker registers a request from the citizen overview, sends the receipt and sees the deadlines', async ({ page }) => {
   const login = new LoginPage(page);
@@ -14,12 +14,20 @@ test('a caseworker registers a request from the citizen overview, sends the rece
   await search.openResult('Mette Kjærsgaard');
 
   await page.getByRole('button', { name: 'Ny henvendelse' }).click();
+  await page.getByLabel('Sagens titel').fill('Bostøtte: struktur og økonomi');
   await page.getByLabel('Hvad henvendelsen drejer sig om').fill('Ønsker socialpædagogisk støtte i eget hjem (§ 85).');
   await page.getByLabel('Modtaget').fill('2026-11-16');
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Opret sag' }).click();
 
+  // The header stays in view on every section: the case's own title, status, next deadline and caseworker.
+  const casePage = new CaseFilePage(page);
+  const header = page.getByTestId('case-header');
+  await expect(header.getByRole('heading', { level: 1 })).toHaveText('Bostøtte: struktur og økonomi');
   await expect(page.getByTestId('case-status')).toContainText('Henvendelse modtaget');
+  await expect(page.getByTestId('case-legal-basis')).toHaveText('Ingen afgørelse endnu');
+  await expect(page.getByTestId('case-caseworker')).toHaveText('Maria Vestergaard');
+  await expect(page.getByTestId('case-next-deadline')).toContainText('Kvittering 30.11.2026');
   const deadlines = page.getByTestId('case-deadlines');
   // Receipt: 14 days from Monday 16 November 2026 is Monday 30 November; decision 3 months: 16 February 2027.
   await expect(deadlines.getByRole('row', { name: /Kvittering/ })).toContainText('30.11.2026');
@@ -42,21 +50,27 @@ test('a caseworker registers a request from the citizen overview, sends the rece
   await expect(deadlines.getByRole('row', { name: /Kvittering/ })).toContainText(
     sentOn <= '2026-11-30' ? 'Overholdt' : `Overskredet, opfyldt ${danish(sentOn)}`,
   );
+  await casePage.section('Breve');
   await expect(page.getByTestId('case-documents').getByRole('link', { name: /Kvittering for henvendelse/ })).toBeVisible();
+  await casePage.section('Journal');
   await expect(page.getByTestId('case-timeline')).toContainText('Kvittering sendt');
+  await casePage.section('Breve');
   const pdf = await page.request.get(
     (await page.getByTestId('case-documents').getByRole('link').first().getAttribute('href')) ?? '',
   );
   expect(pdf.headers()['content-type']).toBe('application/pdf');
 
+  await casePage.section('Journal');
   await page.getByLabel('Emne').fill('Telefonsamtale');
   await page.getByLabel('Notat', { exact: true }).fill('Aftalt hjemmebesøg den 24. november.');
   await page.getByRole('button', { name: 'Tilføj notat' }).click();
   await expect(page.getByTestId('case-timeline')).toContainText('Aftalt hjemmebesøg den 24. november.');
   await expectNoAxeViolations(page);
 
-  // Assessment on one screen: the six activity themes and the support need make it complete.
-  await page.getByRole('button', { name: 'Start udredning' }).click();
+  // Assessment on one screen: the six activity themes and the support need make it complete. The next step is in
+  // the same place on every section; starting the assessment takes the page to it.
+  await casePage.nextStep().getByRole('button', { name: 'Start udredning' }).click();
+  await casePage.expectSection('Udredning');
   const completeness = page.getByTestId('assessment-completeness');
   await expect(completeness).toContainText('Praktiske opgaver');
   await expectNoAxeViolations(page);
@@ -69,6 +83,8 @@ test('a caseworker registers a request from the citizen overview, sends the rece
   await page.getByRole('button', { name: 'Gem udredning' }).click();
   await expect(completeness).toContainText('Udredningen er fuldstændig');
   await expectNoAxeViolations(page);
+  await casePage.nextStep().getByRole('link', { name: 'Gå til afgørelsen' }).click();
+  await casePage.expectSection('Afgørelse');
 
   // The proposal explains a profile and the least intrusive service; using it fills in the service level and hours.
   const proposal = page.getByTestId('proposal');
@@ -92,8 +108,9 @@ test('a caseworker registers a request from the citizen overview, sends the rece
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Træf afgørelse' }).click();
   await expect(page.getByTestId('case-status')).toContainText('Afgørelse truffet');
-  await expect(page.getByTestId('case-documents')).toContainText('Afgørelse');
-  await expect(deadlines.getByRole('row', { name: /Iværksættelse/ })).toContainText('18.12.2026');
+  await expect(page.getByTestId('case-legal-basis')).toHaveText('SEL § 85');
+  // The next step is the order: the page follows the case to its plan.
+  await casePage.expectSection('Plan og mål');
 
   // The order: the offer, one SMART goal with its FFB condition, goal type and FKO baseline and target.
   await page.getByLabel('Tilbud', { exact: true }).selectOption({ label: 'Bostøtten i Socialpsykiatrien (SEL § 85)' });
@@ -108,17 +125,25 @@ test('a caseworker registers a request from the citizen overview, sends the rece
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Bestil', exact: true }).click();
   await expect(page.getByTestId('case-status')).toContainText('Bestilt');
-  await expect(page.getByTestId('case-timeline')).toContainText('Bestilt hos Bostøtten i Socialpsykiatrien');
   await expect(page.getByTestId('case-order')).toContainText('Mette handler selv ind én gang om ugen');
+  await casePage.section('Journal');
+  await expect(page.getByTestId('case-timeline')).toContainText('Bestilt hos Bostøtten i Socialpsykiatrien');
+  await casePage.section('Afgørelse');
   await expect(page.getByTestId('case-record')).toContainText('3 timer pr. uge (borgerprofil 3)');
+  await casePage.section('Overblik');
+  await expect(deadlines.getByRole('row', { name: /Iværksættelse/ })).toContainText('18.12.2026');
 
   // The decision letter, previewed in the page from the same text as the PDF.
+  await casePage.section('Breve');
+  await expect(page.getByTestId('case-documents')).toContainText('Afgørelse');
   await page.getByRole('button', { name: 'Vis brevet Afgørelse' }).click();
   await expect(page.getByRole('article', { name: /Afgørelse om socialpædagogisk støtte/ })).toContainText('Begrundelse');
   await expectNoAxeViolations(page);
 
   await page.getByRole('link', { name: 'Mine sager', exact: true }).click();
   await expect(page.getByTestId('my-cases')).toContainText('Mette Kjærsgaard');
+  // The work list shows the case by its own title.
+  await expect(page.getByTestId('my-cases').getByRole('link', { name: 'Bostøtte: struktur og økonomi' }).first()).toBeVisible();
   await expectNoAxeViolations(page);
 });
 
@@ -140,9 +165,11 @@ test('a refused § 107 application: complaint registered, decision maintained an
   await search.openResult('Søren Østergård');
 
   await page.getByRole('button', { name: 'Ny henvendelse' }).click();
+  await page.getByLabel('Sagens titel').fill('Midlertidigt botilbud');
   await page.getByLabel('Hvad henvendelsen drejer sig om').fill('Ansøger om midlertidigt botilbud (§ 107).');
   await page.getByLabel('Modtaget').fill(receivedOn);
   await page.getByRole('button', { name: 'Opret sag' }).click();
+  const casePage = new CaseFilePage(page);
   await page.getByRole('button', { name: 'Send kvittering' }).click();
   await page.getByRole('button', { name: 'Send kvitteringen' }).click();
   await page.getByRole('button', { name: 'Start udredning' }).click();
@@ -152,6 +179,7 @@ test('a refused § 107 application: complaint registered, decision maintained an
   await page.getByLabel('Samlet støttebehov').selectOption({ label: 'Let støttebehov' });
   await page.getByRole('button', { name: 'Gem udredning' }).click();
   await expect(page.getByTestId('assessment-completeness')).toContainText('Udredningen er fuldstændig');
+  await casePage.nextStep().getByRole('link', { name: 'Gå til afgørelsen' }).click();
   // The proposal points to the own home, not to the § 107 housing asked for.
   await expect(page.getByTestId('proposal')).toContainText('Støtte i eget hjem');
 
@@ -167,6 +195,9 @@ test('a refused § 107 application: complaint registered, decision maintained an
   await page.getByLabel('Hvorfor var partshøring ikke nødvendig?').fill('Afgørelsen bygger kun på borgerens egne oplysninger.');
   await page.getByRole('button', { name: 'Træf afgørelse' }).click();
   await expect(page.getByTestId('case-status')).toContainText('Afslag');
+  // The complaint deadline is the citizen's: the header's next deadline is the municipality's only.
+  await expect(page.getByTestId('case-next-deadline')).not.toContainText('Klagefrist');
+  await casePage.section('Overblik');
   const deadlines = page.getByTestId('case-deadlines');
   // 4 weeks from the decision, to the next day the offices are open. A written or digital complaint is in time until
   // midnight; only an oral one ends at the close of office hours in Ringkøbing-Skjern (seed 001; rsl. § 67).
@@ -176,6 +207,7 @@ test('a refused § 107 application: complaint registered, decision maintained an
   await expectNoAxeViolations(page);
 
   // The citizen phones in a complaint.
+  await casePage.section('Afgørelse');
   await page.getByRole('button', { name: 'Registrér klage' }).click();
   await page.getByLabel('Mundtlig').check();
   await page.getByLabel('Modtaget den').fill(today);
@@ -186,7 +218,8 @@ test('a refused § 107 application: complaint registered, decision maintained an
   const complaints = page.getByTestId('case-complaints');
   await expect(complaints.getByTestId('complaint-status')).toHaveText('Til genvurdering');
   await expect(complaints).toContainText('Inden for klagefristen');
-  await expect(deadlines.getByRole('row', { name: /Oversendelse til Ankestyrelsen/ })).toContainText(danish(forwardBy));
+  // Forwarding is the municipality's deadline: the header shows it.
+  await expect(page.getByTestId('case-next-deadline')).toContainText(`Oversendelse til Ankestyrelsen ${danish(forwardBy)}`);
   await expectNoAxeViolations(page);
 
   // Reconsideration: nothing is chosen for the caseworker; the decision is maintained and goes to Ankestyrelsen.
@@ -202,7 +235,9 @@ test('a refused § 107 application: complaint registered, decision maintained an
   );
   await page.getByRole('button', { name: 'Fasthold og send til Ankestyrelsen' }).click();
   await expect(complaints.getByTestId('complaint-status')).toHaveText('Sendt til Ankestyrelsen');
+  await casePage.section('Overblik');
   await expect(deadlines.getByRole('row', { name: /Oversendelse til Ankestyrelsen/ })).toContainText('Overholdt');
+  await casePage.section('Breve');
   await page.getByRole('button', { name: 'Vis brevet Oversendelse til Ankestyrelsen' }).click();
   const letter = page.getByRole('article', { name: /Oversendelse af klage/ });
   await expect(letter).toContainText('Ankestyrelsen');
@@ -218,10 +253,12 @@ test('a refused § 107 application: complaint registered, decision maintained an
   await expectNoAxeViolations(page);
 
   // Ankestyrelsen confirms.
+  await casePage.section('Afgørelse');
   await page.getByLabel('Afgørelse', { exact: true }).selectOption({ label: 'Stadfæstet' });
   await page.getByLabel('Dato', { exact: true }).fill(daysFromToday(0));
   await page.getByRole('button', { name: 'Registrér Ankestyrelsens afgørelse' }).click();
   await expect(complaints.getByTestId('complaint-status')).toHaveText('Afgjort af Ankestyrelsen');
+  await casePage.section('Journal');
   await expect(page.getByTestId('case-timeline')).toContainText('Ankestyrelsens afgørelse: stadfæstet');
   await expectNoAxeViolations(page);
 
@@ -241,6 +278,7 @@ test('an overdue decision deadline gets the drafted notice to the citizen', asyn
   await search.searchFromHome('740385-1234');
   await search.openResult('Mette Kjærsgaard');
   await page.getByRole('button', { name: 'Ny henvendelse' }).click();
+  await page.getByLabel('Sagens titel').fill('Bostøtte');
   await page.getByLabel('Hvad henvendelsen drejer sig om').fill('Ansøger om bostøtte.');
   await page.getByLabel('Modtaget').fill('2026-06-01');
   await page.getByRole('button', { name: 'Opret sag' }).click();
@@ -251,6 +289,7 @@ test('an overdue decision deadline gets the drafted notice to the citizen', asyn
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Send varslet' }).click();
   await expect(deadlines.getByRole('row', { name: /Afgørelse/ })).toContainText('varsel sendt');
+  await new CaseFilePage(page).section('Breve');
   await expect(page.getByTestId('case-documents')).toContainText('Varsel om overskredet frist');
   await expectNoAxeViolations(page);
 });

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ApiActor, CODES, caseToOrder, danish, daysFromToday } from './pages/api-setup.ts';
-import { expectNoAxeViolations, LoginPage } from './pages/app.page.ts';
+import { CaseFilePage, expectNoAxeViolations, LoginPage } from './pages/app.page.ts';
 
 const METTE = '7403851234';
 
@@ -104,7 +104,7 @@ test('the caseworker holds the follow-up and ends the support with 4 weeks’ co
 
   await new LoginPage(page).open();
   await new LoginPage(page).loginAs('Maria Vestergaard');
-  await page.goto(`/sager/${caseId}`);
+  await page.goto(`/sager/${caseId}/opfoelgning`);
   const followUp = page.getByTestId('follow-up');
   await expect(followUp).toContainText('Har opnået mere mestring');
   await expect(followUp).toContainText('Mette handler nu selv.');
@@ -126,9 +126,14 @@ test('the caseworker holds the follow-up and ends the support with 4 weeks’ co
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Afslut indsatsen (afgørelse)' }).click();
   await expect(page.getByTestId('case-status')).toContainText('Afsluttet');
+  // Closed, the page shows the case's overview; the support continues 4 weeks, a period's end, not a duty.
+  const casePage = new CaseFilePage(page);
+  await casePage.expectSection('Overblik');
   const continuation = danish(daysFromToday(28));
   await expect(page.getByTestId('case-deadlines').getByRole('row', { name: /Bostøtte fortsætter/ })).toContainText(continuation);
+  await casePage.section('Opfølgning');
   await expect(followUp).toContainText(`slutter ${continuation}`);
+  await casePage.section('Breve');
   await page.getByRole('button', { name: 'Vis brevet Afgørelse om ophør af støtte' }).click();
   const letter = page.getByRole('article', { name: /Afgørelse om ophør/ });
   await expect(letter).toContainText('Du beholder støtten i 4 uger fra afgørelsens dato');

@@ -2,7 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { addDays, addYears } from '../../src/rules/calendar/date-arithmetic.ts';
 import type { PlainDate } from '../../src/shared/plain-date.ts';
 import { ApiActor, CODES, caseInAssessment, caseToOrder, danish, daysFromToday } from './pages/api-setup.ts';
-import { expectNoAxeViolations, LoginPage } from './pages/app.page.ts';
+import { CaseFilePage, expectNoAxeViolations, LoginPage } from './pages/app.page.ts';
 
 /**
  * Issue 12: a caseworker writes each impossible legal record and sees it refused at the field, with the error summary
@@ -54,7 +54,7 @@ test('impossible decisions are refused at the field: dates out of order, in the 
     codes: CODES,
   });
   await cw.dispose();
-  await page.goto(`/sager/${caseId}`);
+  await page.goto(`/sager/${caseId}/afgoerelse`);
   const submit = page.getByRole('button', { name: 'Træf afgørelse' });
 
   // Nothing is said about the party hearing until the caseworker says it; the form says why it asks.
@@ -126,11 +126,14 @@ test('the server’s answer reaches the form: an incomplete assessment lists the
     codes: CODES,
   });
   await cw.dispose();
-  await page.goto(`/sager/${caseId}`);
-  // Saving an empty assessment is refused, and says so.
+  await page.goto(`/sager/${caseId}/udredning`);
+  // Saving an empty assessment is refused, and says so at a field (issue 16: it gave no feedback there).
   await page.getByRole('button', { name: 'Gem udredning' }).click();
-  await expect(page.getByTestId('error-summary')).toBeFocused();
-  await expect(page.getByTestId('error-summary')).toContainText('Udfyld mindst ét tema eller det samlede støttebehov');
+  await refusedAt(page, 'a-supportNeed', 'Udfyld mindst ét tema eller det samlede støttebehov');
+  await expectNoAxeViolations(page);
+
+  // The decision is its own section; what it misses in the assessment links back to the assessment's fields.
+  await new CaseFilePage(page).nextStep().getByRole('link', { name: 'Gå til afgørelsen' }).click();
 
   await page.getByLabel('Serviceniveau (gældende version)').selectOption({ index: 1 });
   await page.getByLabel('Timer pr. uge (ATA)').fill('3');
@@ -143,6 +146,7 @@ test('the server’s answer reaches the form: an incomplete assessment lists the
   await expect(summary).toContainText('Mobilitet: Vælg et funktionsevneniveau for temaet i udredningen');
   await expect(summary).toContainText('Samlet støttebehov: Vælg det samlede støttebehov i udredningen');
   await summary.getByRole('link', { name: /^Mobilitet:/ }).click();
+  await new CaseFilePage(page).expectSection('Udredning');
   await expect(page.getByLabel('Funktionsevneniveau: Mobilitet')).toBeFocused();
   await expectNoAxeViolations(page);
 });
@@ -162,7 +166,7 @@ test('impossible orders are refused at the field: before the decision, follow-up
     codes: CODES,
   });
   await cw.dispose();
-  await page.goto(`/sager/${caseId}`);
+  await page.goto(`/sager/${caseId}/plan`);
   const submit = page.getByRole('button', { name: 'Bestil', exact: true });
   await page.getByLabel('Tilbud', { exact: true }).selectOption({ label: 'Bostøtten i Socialpsykiatrien (SEL § 85)' });
   await page.getByLabel('Bestillingsdato').fill(daysFromToday(-30));
@@ -223,6 +227,8 @@ test('a deadline notice whose expected date is already past is refused at the fi
   await expect(draft.getByRole('article')).toContainText('Vi venter på en udtalelse fra din læge.');
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Send varslet' }).click();
+  await expect(page.getByTestId('notice-form')).toHaveCount(0);
+  await new CaseFilePage(page).section('Breve');
   await expect(page.getByTestId('case-documents')).toContainText('Varsel om overskredet frist');
 });
 

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import type { z } from 'zod';
 import { issuePath, translateIssue, VALIDATION_MESSAGES, type ValidationKey } from '../../shared/i18n/validation-messages.ts';
 import { ApiRequestError } from '../api/client.ts';
@@ -102,11 +103,14 @@ export function ErrorSummary({
   errors,
   fieldId,
   describe,
+  elsewhere,
   idPrefix,
 }: {
   errors: FormErrors;
   fieldId: (path: string) => string;
   describe?: (path: string) => string | undefined;
+  /** The address of a page where a field not on this page is (e.g. another section of the case), if any. */
+  elsewhere?: (path: string) => string | undefined;
   idPrefix: string;
 }) {
   const { t } = useI18n();
@@ -141,7 +145,12 @@ export function ErrorSummary({
             const id = p.path ? fieldId(p.path) : '';
             return (
               <li key={`${p.path ?? ''}:${p.message}`}>
-                <SummaryItem id={id} about={p.path ? describe?.(p.path) : undefined} message={p.message} />
+                <SummaryItem
+                  id={id}
+                  about={p.path ? describe?.(p.path) : undefined}
+                  to={p.path ? elsewhere?.(p.path) : undefined}
+                  message={p.message}
+                />
               </li>
             );
           })}
@@ -163,7 +172,17 @@ function labelOf(input: HTMLElement): string | null {
  * One line of the summary: "what: the problem", linked to the field when it is on the page. The link scrolls the
  * label into view and focuses the input (as DKFDS's error-summary.js does).
  */
-function SummaryItem({ id, about, message }: { id: string; about: string | undefined; message: string }) {
+function SummaryItem({
+  id,
+  about,
+  to,
+  message,
+}: {
+  id: string;
+  about: string | undefined;
+  to: string | undefined;
+  message: string;
+}) {
   const [field, setField] = useState<{ present: boolean; label: string | null }>({ present: false, label: null });
   useEffect(() => {
     const input = id ? document.getElementById(id) : null;
@@ -171,7 +190,16 @@ function SummaryItem({ id, about, message }: { id: string; about: string | undef
   }, [id]);
   const name = about ?? field.label;
   const text = name ? `${name}: ${message}` : message;
-  if (!field.present) return <>{text}</>;
+  if (!field.present) {
+    // On another page: the link goes there, and that page focuses the field named in the address (#id).
+    return to ? (
+      <Link to={`${to}#${id}`} className="function-link">
+        {text}
+      </Link>
+    ) : (
+      text
+    );
+  }
   return (
     <a
       href={`#${id}`}

@@ -27,6 +27,42 @@ export class CitizenSearchPage {
   }
 }
 
+/** The case's sections, as their tabs name them (src/web/routes/cases/case-sections.tsx). */
+export type CaseSectionName =
+  | 'Overblik'
+  | 'Udredning'
+  | 'Afgørelse'
+  | 'Plan og mål'
+  | 'Opfølgning'
+  | 'Breve'
+  | 'Journal'
+  | 'Beskeder';
+
+/** The case page: a header that stays in view, sections as tabs with their own URLs, the next step in one place. */
+export class CaseFilePage {
+  constructor(private readonly page: Page) {}
+  /** Opens a section by its tab, as a user does (the tab may carry a count: "Breve (2)"). */
+  async section(name: CaseSectionName) {
+    const tab = this.page
+      .getByRole('navigation', { name: 'Sagens afsnit' })
+      .getByRole('link', { name: new RegExp(`^${name}( \\(\\d+\\))?$`) });
+    await tab.click();
+    await expect(tab).toHaveAttribute('aria-current', 'page');
+  }
+  /** The section the page shows now (it follows the case to the next step's section). */
+  async expectSection(name: CaseSectionName) {
+    await expect(
+      this.page
+        .getByRole('navigation', { name: 'Sagens afsnit' })
+        .getByRole('link', { name: new RegExp(`^${name}( \\(\\d+\\))?$`) }),
+    ).toHaveAttribute('aria-current', 'page');
+  }
+  /** The next step's box, the same place on every section. */
+  nextStep() {
+    return this.page.getByTestId('next-step');
+  }
+}
+
 /** Zero axe violations against WCAG 2.1 A and AA. */
 export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
+import { useLocation } from 'react-router';
 import { type Assessment, saveAssessmentSchema } from '../../../shared/assessment/assessment.schema.ts';
 import { FUNCTION_LEVELS, INFORMANTS, SUPPORT_NEED_LEVELS, THEME_GROUP_LABELS } from '../../../shared/assessment/ffb-terms.ts';
 import { api } from '../../api/client.ts';
@@ -31,6 +32,17 @@ export function AssessmentForm({ caseId }: { caseId: string }) {
       void qc.invalidateQueries({ queryKey: ['case', caseId] });
     },
   });
+
+  // Arriving from a link to one of its fields (the decision's error summary, on another section): focus that field.
+  const { hash } = useLocation();
+  const loaded = query.data !== undefined;
+  useEffect(() => {
+    if (!loaded || !hash) return;
+    const field = document.getElementById(decodeURIComponent(hash.slice(1)));
+    if (!field) return;
+    field.scrollIntoView({ block: 'center' });
+    field.focus({ preventScroll: true });
+  }, [loaded, hash]);
 
   useEffect(() => {
     if (!query.data) return;

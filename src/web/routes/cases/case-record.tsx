@@ -6,13 +6,12 @@ import { formatDate } from '../../ui/format.ts';
 const display = (list: readonly { code: string; display: string }[], code: string) =>
   list.find((x) => x.code === code)?.display ?? code;
 
-/** The decisions made on the case (newest first) and the order, as facts to read. */
-export function CaseRecord({ c }: { c: CaseDetail }) {
+/** The decisions made on the case (newest first), as facts to read. */
+export function DecisionRecord({ c }: { c: CaseDetail }) {
   const { t, td } = useI18n();
   if (!c.decisions.length) return null;
   return (
-    <section aria-labelledby="record-heading" className="vt-section" data-testid="case-record">
-      <h2 id="record-heading">{t('record.title')}</h2>
+    <div data-testid="case-record">
       {c.decisions.map((d, i) => (
         <div key={d.id} className="vt-panel">
           <h3 className="h4">
@@ -51,6 +50,15 @@ export function CaseRecord({ c }: { c: CaseDetail }) {
           </dl>
         </div>
       ))}
+    </div>
+  );
+}
+
+/** The order: the offer, the SMART goals with their FFB terms, and the § 141 plan. */
+export function OrderRecord({ c }: { c: CaseDetail }) {
+  const { t } = useI18n();
+  return (
+    <>
       {c.order ? (
         <div className="vt-panel" data-testid="case-order">
           <h3 className="h4">
@@ -92,6 +100,6 @@ export function CaseRecord({ c }: { c: CaseDetail }) {
           ) : null}
         </div>
       ) : null}
-    </section>
+    </>
   );
 }

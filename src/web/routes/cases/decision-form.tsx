@@ -17,6 +17,7 @@ import { ChoiceField, Field } from '../../ui/field.tsx';
 import { ErrorSummary, fieldIdOf, useFormErrors } from '../../ui/form-errors.tsx';
 import { formatDate, numberOrText } from '../../ui/format.ts';
 import { assessmentFieldId } from './assessment-form.tsx';
+import { casePath } from './case-sections.tsx';
 import { DraftLetter, useDraftLetter } from './letter-preview.tsx';
 import { ProposalPanel } from './proposal-panel.tsx';
 
@@ -116,6 +117,8 @@ export function DecisionForm({ c, user }: { c: CaseDetail; user: SessionUser }) 
     if (code === 'supportNeed') return t('assessment.supportNeed');
     return assessment.data?.themes.find((th) => th.themeCode === code)?.display;
   };
+  // The assessment's fields are on the case's assessment section: the summary links there.
+  const elsewhere = (path: string) => (path.startsWith('assessment.') ? casePath(c.id, 'udredning') : undefined);
   const fieldId = (path: string) =>
     path.startsWith('assessment.')
       ? assessmentFieldId(path.slice('assessment.'.length))
@@ -138,7 +141,7 @@ export function DecisionForm({ c, user }: { c: CaseDetail; user: SessionUser }) 
           if (p.hours !== null && !hours) setHours(String(p.hours).replace('.', ','));
         }}
       />
-      <ErrorSummary errors={errors} fieldId={fieldId} describe={themeName} idPrefix="d" />
+      <ErrorSummary errors={errors} fieldId={fieldId} describe={themeName} elsewhere={elsewhere} idPrefix="d" />
       <form onSubmit={submit} noValidate className="vt-panel">
         <ChoiceField
           id="d-outcome"

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { dateProblems } from '../../../rules/records/date-constraints.ts';
-import { openCaseSchema, REQUEST_CHANNELS, REQUESTERS } from '../../../shared/cases/case.schema.ts';
+import { CASE_TITLE_MAX, openCaseSchema, REQUEST_CHANNELS, REQUESTERS } from '../../../shared/cases/case.schema.ts';
 import { plainDateInCopenhagen } from '../../../shared/plain-date.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useOpenCase } from '../../modules/cases/cases.api.ts';
@@ -9,6 +9,7 @@ import { Field } from '../../ui/field.tsx';
 import { ErrorSummary, useFormErrors } from '../../ui/form-errors.tsx';
 
 const ids: Record<string, string> = {
+  title: 'r-title',
   what: 'r-what',
   receivedOn: 'r-date',
   channel: 'r-channel',
@@ -26,13 +27,14 @@ export function NewRequestForm({ citizenId }: { citizenId: string }) {
   const [receivedOn, setReceivedOn] = useState<string>(plainDateInCopenhagen(new Date()));
   const [requestedBy, setRequestedBy] = useState<(typeof REQUESTERS)[number]>('citizen');
   const [requesterName, setRequesterName] = useState('');
+  const [title, setTitle] = useState('');
   const [what, setWhat] = useState('');
   const [dayOffer, setDayOffer] = useState(false);
   const errors = useFormErrors();
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const input = { citizenId, channel, receivedOn, requestedBy, requesterName: requesterName || null, what, dayOffer };
+    const input = { citizenId, title, channel, receivedOn, requestedBy, requesterName: requesterName || null, what, dayOffer };
     const parsed = errors.check(
       openCaseSchema,
       input,
@@ -47,6 +49,15 @@ export function NewRequestForm({ citizenId }: { citizenId: string }) {
         {t('cases.new')}
       </h2>
       <ErrorSummary errors={errors} fieldId={(p) => ids[p] ?? ''} idPrefix="r" />
+      <Field id="r-title" label={t('cases.request.title')} hint={t('cases.request.title.hint')} error={errors.at('title')}>
+        <input
+          id="r-title"
+          className="form-input"
+          value={title}
+          maxLength={CASE_TITLE_MAX}
+          onChange={(e) => setTitle(e.target.value)}
+        />
+      </Field>
       <Field id="r-what" label={t('cases.request.what')} error={errors.at('what')}>
         <textarea
           id="r-what"

@@ -1,0 +1,75 @@
+import { type FormEvent, useState } from 'react';
+import { type CaseDetail, noteSchema } from '../../../shared/cases/case.schema.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { useCaseActions } from '../../modules/cases/cases.api.ts';
+import { Alert } from '../../ui/alert.tsx';
+import { Field } from '../../ui/field.tsx';
+import { ErrorSummary, fieldIdOf, useFormErrors } from '../../ui/form-errors.tsx';
+import { formatDateTime } from '../../ui/format.ts';
+
+/** The journal entries, oldest first as they happened (or the latest few on the overview). */
+export function Timeline({ c, latest }: { c: CaseDetail; latest?: number }) {
+  const { lang } = useI18n();
+  const events = latest ? c.events.slice(-latest).reverse() : c.events;
+  return (
+    <ol className="vt-timeline" data-testid={latest ? 'case-latest' : 'case-timeline'}>
+      {events.map((e) => (
+        <li key={e.id}>
+          <strong>{e.subject}</strong>{' '}
+          <span className="vt-muted">{[formatDateTime(e.occurredAt, lang), e.actorName].filter(Boolean).join(' · ')}</span>
+          {e.body ? <p>{e.body}</p> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** The case's journal (notatpligt): every step, and the caseworker's own notes. */
+export function CaseJournal({ c }: { c: CaseDetail }) {
+  const { t } = useI18n();
+  const actions = useCaseActions(c.id);
+  const [subject, setSubject] = useState('');
+  const [body, setBody] = useState('');
+  const noteErrors = useFormErrors();
+
+  function note(event: FormEvent) {
+    event.preventDefault();
+    const parsed = noteErrors.check(noteSchema, { subject, body });
+    if (!parsed) return;
+    actions.addNote.mutate(parsed, {
+      onSuccess: () => {
+        setSubject('');
+        setBody('');
+      },
+      onError: noteErrors.fail,
+    });
+  }
+
+  return (
+    <>
+      <h2 id="timeline-heading">{t('cases.timeline')}</h2>
+      <Timeline c={c} />
+      <form onSubmit={note} noValidate className="vt-panel" aria-label={t('cases.note.add')}>
+        <ErrorSummary errors={noteErrors} fieldId={fieldIdOf('note')} idPrefix="note" />
+        {actions.addNote.isSuccess && !noteErrors.state.problems.length ? (
+          <Alert variant="success" heading={t('cases.note.added')} />
+        ) : null}
+        <Field id="note-subject" label={t('cases.note.subject')} error={noteErrors.at('subject')}>
+          <input id="note-subject" className="form-input" value={subject} onChange={(e) => setSubject(e.target.value)} />
+        </Field>
+        <Field id="note-body" label={t('cases.note.body')} error={noteErrors.at('body')}>
+          <textarea
+            id="note-body"
+            className="form-input vt-textarea"
+            rows={3}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+          />
+        </Field>
+        <button type="submit" className="button button-secondary" disabled={actions.addNote.isPending}>
+          {t('cases.note.add')}
+        </button>
+      </form>
+    </>
+  );
+}
