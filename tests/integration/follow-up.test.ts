@@ -362,6 +362,10 @@ describe(`the authority's follow-up on ${TEST_DB}`, () => {
     expect(after.deadlines.find((d) => d.kind === 'housing_support_continuation')).toMatchObject({ dueDate: continuation });
     const order = await orderOf(provider, orderId);
     expect(order).toMatchObject({ endsOn: continuation, state: 'accepted' });
+    // The citizen reads when the support ends, and no follow-up that will not come (issue 16).
+    const citizen = await loginAs(app, 'citizen');
+    const mine = ((await citizen.get('/api/me/overview')).json() as MyOverview).cases.find((x) => x.id === c.id);
+    expect(mine?.support).toMatchObject({ endsOn: continuation, nextFollowUp: null });
     expect(order.goals.every((g) => g.endedOn === continuation)).toBe(true);
     // The final status is now due on the last day of support.
     expect(order.goals[0]?.nextStatus).toMatchObject({ kind: 'final', due: continuation });

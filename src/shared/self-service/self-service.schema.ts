@@ -34,7 +34,8 @@ export const myOverviewSchema = z.object({
           openingHours: z.string().nullable(),
           startedOn: plainDateSchema.nullable(),
           endsOn: plainDateSchema.nullable(),
-          nextFollowUp: plainDateSchema,
+          /** Null when none comes: the support has been stopped and runs out on `endsOn`. */
+          nextFollowUp: plainDateSchema.nullable(),
           plan: z.object({ purpose: z.string(), services: z.string(), expectedDuration: z.string() }).nullable(),
           goals: z.array(
             z.object({

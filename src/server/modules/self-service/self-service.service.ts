@@ -104,7 +104,12 @@ export const selfService = {
                   openingHours: order.opening_hours,
                   startedOn: order.actual_start as PlainDate | null,
                   endsOn: order.ends_on as PlainDate | null,
-                  nextFollowUp: order.first_follow_up as PlainDate,
+                  // After a stop the support runs out and no follow-up comes (issue 16: the citizen read both "Næste
+                  // opfølgning" and "Støtten slutter"): a follow-up is next only on an open case, before the end.
+                  nextFollowUp:
+                    c.status === 'closed' || (order.ends_on !== null && order.first_follow_up >= order.ends_on)
+                      ? null
+                      : (order.first_follow_up as PlainDate),
                   plan: plan ? { purpose: plan.purpose, services: plan.services, expectedDuration: plan.expectedDuration } : null,
                   goals: goals
                     .filter((g) => g.order_id === order.id)

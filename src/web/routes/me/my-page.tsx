@@ -98,7 +98,11 @@ function NextStep({ c }: { c: MyOverview['cases'][number] }) {
     return (
       <>
         {t('me.provider', { name: s.offerName })}{' '}
-        {s.endsOn ? t('me.endsOn', { date: formatDate(s.endsOn) }) : t('me.nextFollowUp', { date: formatDate(s.nextFollowUp) })}
+        {s.endsOn
+          ? t('me.endsOn', { date: formatDate(s.endsOn) })
+          : s.nextFollowUp
+            ? t('me.nextFollowUp', { date: formatDate(s.nextFollowUp) })
+            : null}
       </>
     );
   }
@@ -279,13 +283,15 @@ function MyCase({ c }: { c: MyOverview['cases'][number] }) {
               {t('me.provider', { name: s.offerName })}
               {s.openingHours ? ` ${s.openingHours}` : ''}
             </p>
-            <p>
-              <strong>
-                {s.endsOn
-                  ? t('me.endsOn', { date: formatDate(s.endsOn) })
-                  : t('me.nextFollowUp', { date: formatDate(s.nextFollowUp) })}
-              </strong>
-            </p>
+            {s.endsOn || s.nextFollowUp ? (
+              <p data-testid="my-support-dates">
+                <strong>
+                  {s.endsOn
+                    ? t('me.endsOn', { date: formatDate(s.endsOn) })
+                    : t('me.nextFollowUp', { date: formatDate(s.nextFollowUp ?? '') })}
+                </strong>
+              </p>
+            ) : null}
             {s.plan ? <p>{t('me.plan', { purpose: s.plan.purpose, duration: s.plan.expectedDuration })}</p> : null}
             <h4 className="h5">{t('me.goals')}</h4>
             <ol>
