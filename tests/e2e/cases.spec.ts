@@ -292,4 +292,22 @@ test('an overdue decision deadline gets the drafted notice to the citizen', asyn
   await new CaseFilePage(page).section('Breve');
   await expect(page.getByTestId('case-documents')).toContainText('Varsel om overskredet frist');
   await expectNoAxeViolations(page);
+
+  // Printed as one PDF for an access request: the purpose is the user's to name, and nothing is chosen for them.
+  await page.getByRole('button', { name: 'Udskriv / PDF' }).click();
+  const exportForm = page.getByTestId('case-export');
+  await exportForm.getByRole('button', { name: 'Hent PDF' }).click();
+  await expect(page.locator('#export-purpose-error')).toContainText('Vælg, hvad udskriften skal bruges til');
+  await expectNoAxeViolations(page);
+  await exportForm.getByLabel('Aktindsigt').check();
+  const request = page.context().waitForEvent('request', (r) => r.url().includes('/export?'));
+  await exportForm.getByRole('button', { name: 'Hent PDF' }).click();
+  const exported = await (await request).response();
+  expect((await request).url()).toContain('purpose=access_request');
+  expect(exported?.headers()['content-type']).toBe('application/pdf');
+
+  // The header works on a phone: nothing scrolls sideways at 375 px.
+  await page.setViewportSize({ width: 375, height: 812 });
+  await expect(page.getByTestId('case-header')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 });

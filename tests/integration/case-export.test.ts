@@ -47,16 +47,6 @@ beforeAll(async () => {
   database = await openTestDatabase();
   app = await testApp(database);
   maria = await loginAs(app, 'caseworker', MUNICIPALITY.rksk, 'Maria Vestergaard');
-  const journey = caseJourney(app, maria);
-  const { case: ordered } = await journey.ordered({ cpr: METTE.cpr });
-  await maria.send('POST', `/api/cases/${ordered.id}/notes`, { subject: 'Telefonsamtale', body: 'Mette er glad for støtten 🙂' });
-  c = await journey.get(ordered.id);
-  refused = await journey.decided(
-    'refused',
-    'SEL § 85',
-    { decidedOn: addDays(plainDateInCopenhagen(new Date()), -40) },
-    METTE.cpr,
-  );
 });
 afterAll(async () => {
   await app.close();
@@ -64,14 +54,28 @@ afterAll(async () => {
 });
 
 describe(`the case header's facts on ${TEST_DB}`, () => {
-  it('names the caseworker and the title, and says who must meet each deadline', () => {
+  // The cases are made here, not in beforeAll: on a loaded machine two journeys can take longer than a hook may.
+  it('names the caseworker and the title, and says who must meet each deadline', async () => {
+    const journey = caseJourney(app, maria);
+    const { case: ordered } = await journey.ordered({ cpr: METTE.cpr });
+    await maria.send('POST', `/api/cases/${ordered.id}/notes`, {
+      subject: 'Telefonsamtale',
+      body: 'Mette er glad for støtten 🙂',
+    });
+    c = await journey.get(ordered.id);
+    refused = await journey.decided(
+      'refused',
+      'SEL § 85',
+      { decidedOn: addDays(plainDateInCopenhagen(new Date()), -40) },
+      METTE.cpr,
+    );
     expect(c.title).toBe('Bostøtte i eget hjem');
     expect(c.caseworker).toMatchObject({ name: 'Maria Vestergaard' });
     const duty = Object.fromEntries(c.deadlines.map((d) => [d.kind, d.duty]));
     expect(duty).toEqual({ receipt: 'municipality', decision: 'municipality', start: 'municipality' });
     // A refusal 40 days ago: its complaint deadline has passed, but it was the citizen's to use, not a missed step.
     expect(refused.deadlines.find((d) => d.kind === 'complaint')).toMatchObject({ status: 'overdue', duty: 'citizen' });
-  });
+  }, 120_000);
 });
 
 describe(`a case printed as one PDF on ${TEST_DB}`, () => {

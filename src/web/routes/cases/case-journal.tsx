@@ -47,7 +47,7 @@ export function CaseJournal({ c }: { c: CaseDetail }) {
 
   return (
     <>
-      <h2 id="timeline-heading">{t('cases.timeline')}</h2>
+      <h2 id="timeline-heading">{t('case.section.journal')}</h2>
       <Timeline c={c} />
       <form onSubmit={note} noValidate className="vt-panel" aria-label={t('cases.note.add')}>
         <ErrorSummary errors={noteErrors} fieldId={fieldIdOf('note')} idPrefix="note" />

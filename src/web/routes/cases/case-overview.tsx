@@ -40,7 +40,9 @@ export function CaseOverview({ c }: { c: CaseDetail }) {
                 <th scope="col">{t('cases.deadline')}</th>
                 <th scope="col">{t('cases.deadline.due')}</th>
                 <th scope="col">{t('cases.col.status')}</th>
-                <th scope="col">{t('cases.deadline.rule')}</th>
+                <th scope="col" className="vt-deadline-rule">
+                  {t('cases.deadline.rule')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -70,7 +72,7 @@ export function CaseOverview({ c }: { c: CaseDetail }) {
                       </>
                     ) : null}
                   </td>
-                  <td className="vt-muted">{d.source}</td>
+                  <td className="vt-muted vt-deadline-rule">{d.source}</td>
                 </tr>
               ))}
             </tbody>
