@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ApiActor, CODES, caseInAssessment, caseToOrder, daysFromToday } from './pages/api-setup.ts';
-import { expectNoAxeViolations, LoginPage } from './pages/app.page.ts';
+import { CaseFilePage, expectNoAxeViolations, LoginPage } from './pages/app.page.ts';
 
 const SOEREN = '6207921418';
 const METTE = '7403851234';
@@ -22,7 +22,7 @@ test('the caseworker sees the annual cost of the proposal and of the next rung a
 
   await new LoginPage(page).open();
   await new LoginPage(page).loginAs('Maria Vestergaard');
-  await page.goto(`/sager/${caseId}`);
+  await page.goto(`/sager/${caseId}/afgoerelse`);
   const atProposal = page.getByTestId('proposal-price');
   await expect(atProposal).toContainText('Årlig udgift – til orientering');
   await expect(atProposal).toContainText('Det foreslåede: Støtte i eget hjem (profil 2)');
@@ -43,6 +43,7 @@ test('the caseworker sees the annual cost of the proposal and of the next rung a
   await page.getByLabel('Borgeren er partshørt').check();
   await page.getByRole('button', { name: 'Træf afgørelse' }).click();
   await expect(page.getByTestId('case-status')).toContainText('Afgørelse truffet');
+  await new CaseFilePage(page).section('Breve');
   await page.getByRole('button', { name: 'Vis brevet Afgørelse' }).click();
   const letter = page.getByRole('article', { name: /Afgørelse om/ });
   await expect(letter).toContainText('Begrundelse');
