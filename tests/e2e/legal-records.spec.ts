@@ -245,7 +245,8 @@ test('a grant above the highest profile waits for the team leader: justified, ap
     codes: CODES,
   });
   await cw.dispose();
-  await page.goto(`/sager/${caseId}`);
+  const caseFile = new CaseFilePage(page);
+  await page.goto(`/sager/${caseId}/afgoerelse`);
   const level = await page.locator('#d-version option', { hasText: 'SEL § 85' }).first().getAttribute('value');
   await page.getByLabel('Serviceniveau (gældende version)').selectOption(level ?? '');
   await page.getByLabel('Timer pr. uge (ATA)').fill('112');
@@ -264,14 +265,16 @@ test('a grant above the highest profile waits for the team leader: justified, ap
   await justification.fill('1:1-støtte i alle vågne timer efter hjerneskaden; ingen nattevagt.');
   await page.getByRole('button', { name: 'Træf afgørelse' }).click();
 
-  // The caseworker sees the decision waiting; no letter has gone out.
+  // The caseworker sees the decision waiting at the decision; no letter has gone out.
   await expect(page.getByTestId('case-status')).toContainText('Afventer teamleders godkendelse');
+  await caseFile.expectSection('Afgørelse');
   const approval = page.getByTestId('approval');
   await expect(approval).toContainText('Venter på godkendelse hos teamlederen, foreslået af Maria Vestergaard');
   await expect(approval).toContainText('112 timer om ugen (over den højeste borgerprofil: 95 timer)');
   await expect(approval.getByRole('button', { name: 'Godkend afgørelsen' })).toHaveCount(0);
-  await expect(page.getByTestId('case-documents')).not.toContainText('Afgørelse');
   await expectNoAxeViolations(page);
+  await caseFile.section('Breve');
+  await expect(page.getByTestId('case-documents')).not.toContainText('Afgørelse');
 
   // The team leader finds it in her queue and approves it.
   await page.getByRole('button', { name: 'Log af' }).click();
@@ -286,7 +289,11 @@ test('a grant above the highest profile waits for the team leader: justified, ap
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Godkend afgørelsen' }).click();
   await expect(page.getByTestId('case-status')).toContainText('Afgørelse truffet');
+  // The page follows the case to its next step (the order, under Plan og mål); the approval is in the journal.
+  await caseFile.expectSection('Plan og mål');
+  await caseFile.section('Journal');
   await expect(page.getByTestId('case-timeline')).toContainText('Afgørelsen er godkendt af teamleder Birgitte Lund');
+  await caseFile.section('Breve');
   await page
     .getByTestId('case-documents')
     .getByRole('button', { name: /Vis brevet.*Afgørelse/ })

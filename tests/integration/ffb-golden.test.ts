@@ -299,6 +299,7 @@ describe('the guide’s worked example, entered through the API (golden test)', 
       channel: 'pre_visitation',
       receivedOn: d('requested'),
       requestedBy: 'citizen',
+      title: 'Svært ved hverdagen efter covid-19',
       what: 'Har det svært i livet efter et covid-19-forløb',
       caseNumber: 'Sag154689',
     });
