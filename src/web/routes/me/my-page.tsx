@@ -77,6 +77,17 @@ export function MyPage() {
   );
 }
 
+/**
+ * The support's next date: its end after a stop, else the next follow-up (none once the case is closed or the
+ * follow-up would fall on or after the end).
+ */
+function SupportDate({ s }: { s: NonNullable<MyOverview['cases'][number]['support']> }) {
+  const { t } = useI18n();
+  if (s.endsOn) return <>{t('me.endsOn', { date: formatDate(s.endsOn) })}</>;
+  if (s.nextFollowUp) return <>{t('me.nextFollowUp', { date: formatDate(s.nextFollowUp) })}</>;
+  return null;
+}
+
 /** The one thing that happens next on a case, as the citizen needs to know it. */
 function NextStep({ c }: { c: MyOverview['cases'][number] }) {
   const { t, td } = useI18n();
@@ -97,12 +108,7 @@ function NextStep({ c }: { c: MyOverview['cases'][number] }) {
     // After a stop the end is what happens next, not a follow-up that will not come.
     return (
       <>
-        {t('me.provider', { name: s.offerName })}{' '}
-        {s.endsOn
-          ? t('me.endsOn', { date: formatDate(s.endsOn) })
-          : s.nextFollowUp
-            ? t('me.nextFollowUp', { date: formatDate(s.nextFollowUp) })
-            : null}
+        {t('me.provider', { name: s.offerName })} <SupportDate s={s} />
       </>
     );
   }
@@ -286,9 +292,7 @@ function MyCase({ c }: { c: MyOverview['cases'][number] }) {
             {s.endsOn || s.nextFollowUp ? (
               <p data-testid="my-support-dates">
                 <strong>
-                  {s.endsOn
-                    ? t('me.endsOn', { date: formatDate(s.endsOn) })
-                    : t('me.nextFollowUp', { date: formatDate(s.nextFollowUp ?? '') })}
+                  <SupportDate s={s} />
                 </strong>
               </p>
             ) : null}
