@@ -7,9 +7,9 @@ import { addDays } from '../../src/rules/calendar/date-arithmetic.ts';
 import { NAMED_DEMO_CITIZENS } from '../../src/server/db/seed/demo-seed.ts';
 import type { Database } from '../../src/server/platform/db/database.ts';
 import { inSystem } from '../../src/server/platform/tx.ts';
-import type { AccessLogEntry } from '../../src/shared/audit/audit.schema.ts';
 import type { CaseDetail } from '../../src/shared/cases/case.schema.ts';
 import { plainDateInCopenhagen } from '../../src/shared/plain-date.ts';
+import type { MyAccessEntry } from '../../src/shared/self-service/self-service.schema.ts';
 import { caseJourney } from '../support/case-journey.ts';
 import { loginAs, MUNICIPALITY, type Session, testApp } from '../support/test-app.ts';
 import { openTestDatabase, TEST_DB } from '../support/test-db.ts';
@@ -123,8 +123,12 @@ describe(`a case printed as one PDF on ${TEST_DB}`, () => {
       citizen_id: c.citizen.id,
     });
     const mette = await loginAs(app, 'citizen', MUNICIPALITY.rksk, 'Mette Kjærsgaard');
-    const log = (await mette.get('/api/me/access-log?pageSize=100')).json() as { items: AccessLogEntry[] };
-    expect(log.items.some((e) => e.action === 'export' && e.purpose === 'access_request')).toBe(true);
+    // The access log shows visits (rules/audit/access-visits.ts): Maria's sitting with the case names the export,
+    // the case it printed, and the purpose of its latest access, the export's.
+    const log = (await mette.get('/api/me/access-log?pageSize=100')).json() as { items: MyAccessEntry[] };
+    const visit = log.items.find((e) => e.actions.includes('export'));
+    expect(visit).toMatchObject({ purpose: 'access_request', role: 'caseworker' });
+    expect(visit?.what).toContain('case');
   });
 
   it('answers 400 without a purpose or with one it does not know, and exports nothing', async () => {
