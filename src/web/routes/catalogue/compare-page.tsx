@@ -108,49 +108,54 @@ export function ComparePage() {
           </div>
         ))}
       </form>
-      <div className="vt-table-scroll">
-        <table className="table vt-compare" data-testid="comparison">
-          <caption>{t('catalogue.compare.caption', { paragraph, a: nameOf(a), b: nameOf(b) })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('catalogue.compare.section')}</th>
-              <th scope="col">{nameOf(a)}</th>
-              <th scope="col">{nameOf(b)}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">{t('catalogue.compare.documents')}</th>
-              {[a, b].map((code) => (
-                <td key={code}>
-                  {docsOf(code).length ? (
-                    <ul>
-                      {docsOf(code).map((d) => (
-                        <li key={d.id}>
-                          <Link to={`/katalog/beskrivelser/${d.id}`}>{d.title}</Link> ({d.legalBasis})
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    <span className="vt-muted">{t('catalogue.compare.none')}</span>
-                  )}
-                </td>
-              ))}
-            </tr>
-            {ROWS.map(([field, label]) => (
-              <tr key={field}>
-                <th scope="row">{t(label)}</th>
-                <td>
-                  <Cell docs={docsOf(a)} field={field} />
-                </td>
-                <td>
-                  <Cell docs={docsOf(b)} field={field} />
-                </td>
+      {/* Until the answer for this choice is in, say so: an empty column would claim "not described". */}
+      {compared.isPending ? (
+        <p role="status">{t('common.loading')}</p>
+      ) : (
+        <div className="vt-table-scroll">
+          <table className="table vt-compare" data-testid="comparison">
+            <caption>{t('catalogue.compare.caption', { paragraph, a: nameOf(a), b: nameOf(b) })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('catalogue.compare.section')}</th>
+                <th scope="col">{nameOf(a)}</th>
+                <th scope="col">{nameOf(b)}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">{t('catalogue.compare.documents')}</th>
+                {[a, b].map((code) => (
+                  <td key={code}>
+                    {docsOf(code).length ? (
+                      <ul>
+                        {docsOf(code).map((d) => (
+                          <li key={d.id}>
+                            <Link to={`/katalog/beskrivelser/${d.id}`}>{d.title}</Link> ({d.legalBasis})
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      <span className="vt-muted">{t('catalogue.compare.none')}</span>
+                    )}
+                  </td>
+                ))}
+              </tr>
+              {ROWS.map(([field, label]) => (
+                <tr key={field}>
+                  <th scope="row">{t(label)}</th>
+                  <td>
+                    <Cell docs={docsOf(a)} field={field} />
+                  </td>
+                  <td>
+                    <Cell docs={docsOf(b)} field={field} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </>
   );
 }
