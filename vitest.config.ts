@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -18,6 +19,10 @@ const integration = (db: 'pglite' | 'postgres') => ({
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: one worker on a 2-core CI machine, which leaves a core idle
+    // while a file waits on PostgreSQL. Two files at a time halved the integration run here (4 files × 2 databases:
+    // 759 s with one worker, 375 s with two, at the same load; docs/PERFORMANCE.md "Test suite").
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       { test: { name: 'unit', include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'], environment: 'node' } },
       integration('pglite'),
