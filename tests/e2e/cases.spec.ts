@@ -64,7 +64,10 @@ test('a caseworker registers a request from the citizen overview, sends the rece
   await page.getByLabel('Emne').fill('Telefonsamtale');
   await page.getByLabel('Notat', { exact: true }).fill('Aftalt hjemmebesøg den 24. november.');
   await page.getByRole('button', { name: 'Tilføj notat' }).click();
-  await expect(page.getByTestId('case-timeline')).toContainText('Aftalt hjemmebesøg den 24. november.');
+  // The journal reads newest first: the note just written is the first entry, the request the last.
+  const entries = page.getByTestId('case-timeline').getByRole('listitem');
+  await expect(entries.first()).toContainText('Aftalt hjemmebesøg den 24. november.');
+  await expect(entries.last()).toContainText('Henvendelse modtaget');
   await expectNoAxeViolations(page);
 
   // Assessment on one screen: the six activity themes and the support need make it complete. The next step is in

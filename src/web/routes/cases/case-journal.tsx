@@ -7,10 +7,13 @@ import { Field } from '../../ui/field.tsx';
 import { ErrorSummary, fieldIdOf, useFormErrors } from '../../ui/form-errors.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 
-/** The journal entries, oldest first as they happened (or the latest few on the overview). */
+/**
+ * The journal entries, newest first: what happened last is what a caseworker opens the journal for (all of them on
+ * the Journal section, the latest few on the overview). The printed case (case-export) keeps the order they happened.
+ */
 export function Timeline({ c, latest }: { c: CaseDetail; latest?: number }) {
   const { lang } = useI18n();
-  const events = latest ? c.events.slice(-latest).reverse() : c.events;
+  const events = (latest ? c.events.slice(-latest) : c.events).slice().reverse();
   return (
     <ol className="vt-timeline" data-testid={latest ? 'case-latest' : 'case-timeline'}>
       {events.map((e) => (
@@ -24,7 +27,10 @@ export function Timeline({ c, latest }: { c: CaseDetail; latest?: number }) {
   );
 }
 
-/** The case's journal (notatpligt): every step, and the caseworker's own notes. */
+/**
+ * The case's journal (notatpligt): the form for a new note at the top, then every step and note, newest first, so
+ * neither writing nor reading the latest means scrolling past the whole history.
+ */
 export function CaseJournal({ c }: { c: CaseDetail }) {
   const { t } = useI18n();
   const actions = useCaseActions(c.id);
@@ -48,7 +54,6 @@ export function CaseJournal({ c }: { c: CaseDetail }) {
   return (
     <>
       <h2 id="timeline-heading">{t('case.section.journal')}</h2>
-      <Timeline c={c} />
       <form onSubmit={note} noValidate className="vt-panel" aria-label={t('cases.note.add')}>
         <ErrorSummary errors={noteErrors} fieldId={fieldIdOf('note')} idPrefix="note" />
         {actions.addNote.isSuccess && !noteErrors.state.problems.length ? (
@@ -70,6 +75,8 @@ export function CaseJournal({ c }: { c: CaseDetail }) {
           {t('cases.note.add')}
         </button>
       </form>
+      <p className="vt-muted">{t('case.journal.order')}</p>
+      <Timeline c={c} />
     </>
   );
 }
