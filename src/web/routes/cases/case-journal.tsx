@@ -15,7 +15,9 @@ export function Timeline({ c, latest }: { c: CaseDetail; latest?: number }) {
   const { lang } = useI18n();
   const events = (latest ? c.events.slice(-latest) : c.events).slice().reverse();
   return (
-    <ol className="vt-timeline" data-testid={latest ? 'case-latest' : 'case-timeline'}>
+    // Numbered as they happened (the newest carries the highest number, also among the overview's latest few),
+    // listed newest first.
+    <ol reversed start={c.events.length} className="vt-timeline" data-testid={latest ? 'case-latest' : 'case-timeline'}>
       {events.map((e) => (
         <li key={e.id}>
           <strong>{e.subject}</strong>{' '}
