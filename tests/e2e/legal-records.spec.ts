@@ -148,6 +148,10 @@ test('the server’s answer reaches the form: an incomplete assessment lists the
   await summary.getByRole('link', { name: /^Mobilitet:/ }).click();
   await new CaseFilePage(page).expectSection('Udredning');
   await expect(page.getByLabel('Funktionsevneniveau: Mobilitet')).toBeFocused();
+  // The focused field shows below the case header that stays in view, not under it.
+  const header = await page.getByTestId('case-header').boundingBox();
+  const field = await page.getByLabel('Funktionsevneniveau: Mobilitet').boundingBox();
+  expect(field?.y ?? 0).toBeGreaterThanOrEqual((header?.y ?? 0) + (header?.height ?? 0));
   await expectNoAxeViolations(page);
 });
 
