@@ -16,7 +16,7 @@ import { authRoutes, createOidcClient, type OidcClient } from './modules/auth/in
 import { caseFileRoutes } from './modules/case-file/index.ts';
 import { caseOverviewRoutes } from './modules/case-overview/index.ts';
 import { catalogueRoutes } from './modules/catalogue/index.ts';
-import { citizensRoutes } from './modules/citizens/index.ts';
+import { citizensRoutes, cprRegisterOf } from './modules/citizens/index.ts';
 import { complaintsRoutes } from './modules/complaints/index.ts';
 import { dataImportRoutes } from './modules/data-import/index.ts';
 import { decisionsRoutes } from './modules/decisions/index.ts';
@@ -146,7 +146,7 @@ export async function buildApp({
 
   const oidc = oidcClient ?? (config.oidc ? await createOidcClient(config.oidc) : undefined);
   await app.register(authRoutes, { database, config, oidc, sessionSettings });
-  await app.register(citizensRoutes, { database });
+  await app.register(citizensRoutes, { database, cprRegister: cprRegisterOf(config.cprRegister) });
   await app.register(organisationRoutes, { database });
   await app.register(catalogueRoutes, { database });
   await app.register(caseFileRoutes, { database });

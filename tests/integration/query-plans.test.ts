@@ -32,7 +32,7 @@ beforeAll(async () => {
   await database.adminTransaction(async (tx) => {
     await tx.query(
       `insert into citizen (municipality_id, cpr, substitute_cpr, birth_date, first_name, last_name)
-       select $1, lpad((6101000000 + g)::text, 10, '0'), true, date '1900-01-01',
+       select $1, lpad((6101000000 + g)::text, 10, '0'), true, date '1930-01-01' + (g * 7) % 30000,
               'fornavn' || g, 'efternavn' || g
        from generate_series(1, 5000) g`,
       [RKSK],
@@ -86,7 +86,11 @@ describe(`query plans under row-level security on ${TEST_DB}`, () => {
     ['a name token', { kind: 'name', tokens: ['kjær'] }, ['citizen_search_first_name_idx', 'citizen_search_last_name_idx']],
     ['two name tokens', { kind: 'name', tokens: ['mette', 'kjær'] }, ['citizen_search_last_name_idx']],
     ['a CPR number', { kind: 'cpr', cpr: '7403851234' }, ['citizen_municipality_id_cpr_key']],
-    ['a birth date', { kind: 'birth', ddmmyy: '740385' }, ['citizen_municipality_id_cpr_key']],
+    ["a substitute number's start", { kind: 'cprPrefix', ddmmyy: '740385' }, ['citizen_municipality_id_cpr_key']],
+    // 14.03.1985, 14031985 or 140385 as typed: one or two dates, real and substitute numbers alike.
+    ['a birth date', { kind: 'birth', dates: ['1985-03-14'] }, ['citizen_birth_date_idx']],
+    ['a birth date in either century', { kind: 'birth', dates: ['1919-03-14', '2019-03-14'] }, ['citizen_birth_date_idx']],
+    ['a name typed without æøå', { kind: 'name', tokens: ['kjaersgaard'] }, ['citizen_search_last_name_idx']],
   ] as const)('searching by %s uses %j', async (_label, criterion, indexes) => {
     const plan = await planOf(criterion as CitizenCriterion);
     expect(plan).not.toContain('Seq Scan');

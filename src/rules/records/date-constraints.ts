@@ -30,6 +30,9 @@ export const DATE_RECORDS = [
   'subgoal',
   'journal_entry',
   'fko_status',
+  'consent',
+  'consent_withdrawal',
+  'uploaded_document',
 ] as const;
 export type DateRecord = (typeof DATE_RECORDS)[number];
 
@@ -254,6 +257,50 @@ export const DATE_CONSTRAINTS: readonly DateConstraint[] = [
   { record: 'subgoal', field: 'targetDate', relation: 'on_or_after', than: 'today', key: 'order.targetDate.past', why: TO_COME },
   { record: 'journal_entry', field: 'writtenOn', relation: 'on_or_before', than: 'today', key: 'date.future', why: HAPPENED },
   { record: 'fko_status', field: 'scoredOn', relation: 'on_or_before', than: 'today', key: 'fko.future', why: HAPPENED },
+
+  // The citizen's consent to share with a relative (src/rules/consent/consent.ts): given on a day that has come, an
+  // end after it; withdrawn on or after it was given, and not ahead of time.
+  {
+    record: 'consent',
+    field: 'givenOn',
+    relation: 'on_or_before',
+    than: 'today',
+    key: 'consent.givenOn.future',
+    why: 'Databeskyttelsesforordningen art. 7, stk. 1: kommunen skal kunne påvise et samtykke, der er givet',
+  },
+  {
+    record: 'consent',
+    field: 'expiresOn',
+    relation: 'after',
+    than: 'givenOn',
+    key: 'consent.expiresOn.beforeGiven',
+    why: 'Et samtykke gælder for en periode, der begynder, når det gives',
+  },
+  {
+    record: 'consent_withdrawal',
+    field: 'withdrawnOn',
+    relation: 'on_or_before',
+    than: 'today',
+    key: 'date.future',
+    why: HAPPENED,
+  },
+  {
+    record: 'consent_withdrawal',
+    field: 'withdrawnOn',
+    relation: 'on_or_after',
+    than: 'consent.givenOn',
+    key: 'consent.withdrawnOn.beforeGiven',
+    why: 'Databeskyttelsesforordningen art. 7, stk. 3: et samtykke trækkes tilbage med virkning fremover',
+  },
+  // A document uploaded to a case is dated the day it was written or received: a day that has come.
+  {
+    record: 'uploaded_document',
+    field: 'documentDate',
+    relation: 'on_or_before',
+    than: 'today',
+    key: 'date.future',
+    why: HAPPENED,
+  },
 ];
 
 export type DateProblem = { path: string; key: ValidationKey };

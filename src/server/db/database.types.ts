@@ -41,7 +41,11 @@ export type BudgetPostingLineKind =
   | 'refund'
   | 'sale';
 
-export type CaseDocumentKind = 'decision_letter' | 'forwarding_letter' | 'missed_deadline_notice' | 'receipt_letter';
+export type CaseDocumentContentType = 'application/pdf' | 'image/jpeg' | 'image/png';
+
+export type CaseDocumentKind = 'decision_letter' | 'forwarding_letter' | 'missed_deadline_notice' | 'receipt_letter' | 'upload';
+
+export type CaseDocumentUploadedByRole = 'caseworker' | 'citizen' | 'team_leader';
 
 export type CaseFileStatus =
   | 'assessment'
@@ -66,6 +70,16 @@ export type CaseRequestChannel = 'digital' | 'letter' | 'outreach_advice' | 'pho
 export type CaseRequestRequestedBy = 'citizen' | 'professional' | 'relative_with_consent';
 
 export type CitizenPaymentLegalBasis = 'SEL § 107' | 'SEL § 108';
+
+export type CitizenRelativeRelation =
+  | 'child'
+  | 'friend'
+  | 'guardian'
+  | 'other'
+  | 'other_family'
+  | 'parent'
+  | 'partner'
+  | 'sibling';
 
 export type ComplaintAppealOutcome = 'changed' | 'confirmed' | 'dismissed' | 'remitted';
 
@@ -125,6 +139,8 @@ export type OutreachContactKind = 'clarifying_talk' | 'course_start';
 export type RateCardFinancing = 'frame' | 'rate';
 
 export type RateCardPricingBasis = 'daily' | 'hourly' | 'module' | 'profile';
+
+export type RelativeConsentForm = 'digital' | 'oral' | 'written';
 
 export type ServiceDescriptionKind = 'quality_standard' | 'service_level';
 
@@ -295,15 +311,21 @@ export interface CaseDeadline {
 }
 
 export interface CaseDocument {
+  byte_size: number | null;
   case_id: string;
   content: Uint8Array;
+  content_type: Generated<CaseDocumentContentType>;
   created_at: Generated<Timestamp>;
+  document_date: string | null;
+  file_name: string | null;
   id: Generated<string>;
   journalised_on: string;
   kind: CaseDocumentKind;
   letter: Json | null;
   municipality_id: string;
+  sha256: string | null;
   title: string;
+  uploaded_by_role: CaseDocumentUploadedByRole | null;
 }
 
 export interface CaseEvent {
@@ -421,6 +443,21 @@ export interface CitizenPayment {
   municipality_id: string;
   order_id: string;
   to_date: string | null;
+}
+
+export interface CitizenRelative {
+  address: string | null;
+  citizen_id: string;
+  created_at: Generated<Timestamp>;
+  email: string | null;
+  id: Generated<string>;
+  municipality_id: string;
+  name: string;
+  note: string | null;
+  phone: string | null;
+  relation: CitizenRelativeRelation;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
 }
 
 export interface Complaint {
@@ -804,6 +841,20 @@ export interface RateLimit {
   window_start: Timestamp;
 }
 
+export interface RelativeConsent {
+  created_at: Generated<Timestamp>;
+  expires_on: string | null;
+  form: RelativeConsentForm;
+  given_on: string;
+  id: Generated<string>;
+  municipality_id: string;
+  recorded_by: string;
+  relative_id: string;
+  scopes: string[];
+  withdrawn_by: string | null;
+  withdrawn_on: string | null;
+}
+
 export interface SchemaMigration {
   applied_at: Generated<Timestamp>;
   checksum: string;
@@ -900,6 +951,7 @@ export interface DB {
   case_target_group: CaseTargetGroup;
   citizen: Citizen;
   citizen_payment: CitizenPayment;
+  citizen_relative: CitizenRelative;
   complaint: Complaint;
   data_import: DataImport;
   decision: Decision;
@@ -927,6 +979,7 @@ export interface DB {
   place_sale: PlaceSale;
   rate_card: RateCard;
   rate_limit: RateLimit;
+  relative_consent: RelativeConsent;
   schema_migration: SchemaMigration;
   service_description: ServiceDescription;
   service_description_version: ServiceDescriptionVersion;

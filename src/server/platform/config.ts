@@ -12,6 +12,27 @@ export type OidcConfig = {
   allowInsecure: boolean;
 };
 
+/**
+ * Where a CPR number is looked up when a citizen is created: Serviceplatformen's CPR service (SF1520, "Udvidet
+ * person stamdata") once the municipality has a service agreement, the local demo register until then, or none.
+ */
+export type CprRegisterConfig =
+  | { kind: 'demo' }
+  | { kind: 'none' }
+  | {
+      kind: 'serviceplatformen';
+      url: string;
+      /** The IT system's certificate (PKCS#12) registered with the service agreement; none only for a local test stand-in. */
+      pfxPath: string | undefined;
+      pfxPassphrase: string | undefined;
+      /** Serviceplatformen's invocation context: the agreement, the calling system, the user and the service. */
+      serviceAgreementUuid: string;
+      userSystemUuid: string;
+      userUuid: string;
+      serviceUuid: string;
+      timeoutMs: number;
+    };
+
 export type Config = {
   env: 'production' | 'development' | 'test';
   host: string;
@@ -53,6 +74,7 @@ export type Config = {
   jobs: boolean;
   /** The local stand-in for KL's FFB gateway at /api/ffb-standin/reports (never in production). */
   ffbStandinGateway: boolean;
+  cprRegister: CprRegisterConfig;
 };
 
 export class ConfigError extends Error {
@@ -119,6 +141,42 @@ export function loadConfig(env: Env = process.env): Config {
     auditAnchorSeconds: positive(env, 'AUDIT_ANCHOR_SECONDS', 60),
     jobs: flag(env.JOBS, nodeEnv !== 'test'),
     ffbStandinGateway,
+    cprRegister: cprRegisterOf(env, production),
+  };
+}
+
+/**
+ * CPR_REGISTER: `demo` (the default outside production: invented persons with substitute numbers), `none` (the
+ * default in production: names and addresses are typed), or Serviceplatformen's URL with its settings. The demo
+ * register is refused in production, as the demo log-in is.
+ */
+function cprRegisterOf(env: Env, production: boolean): CprRegisterConfig {
+  const value = env.CPR_REGISTER?.trim() || (production ? 'none' : 'demo');
+  if (value === 'none') return { kind: 'none' };
+  if (value === 'demo') {
+    if (production) throw new ConfigError('CPR_REGISTER=demo cannot be used when NODE_ENV=production.');
+    return { kind: 'demo' };
+  }
+  if (!/^https?:\/\//.test(value) || (production && !value.startsWith('https://'))) {
+    throw new ConfigError(`CPR_REGISTER must be demo, none or Serviceplatformen's https URL: ${value}`);
+  }
+  const need = (name: string) => {
+    const v = env[name]?.trim();
+    if (!v) throw new ConfigError(`${name} must be set when CPR_REGISTER is a URL.`);
+    return v;
+  };
+  const pfxPath = env.CPR_REGISTER_PFX?.trim() || undefined;
+  if (production && !pfxPath) throw new ConfigError('CPR_REGISTER_PFX must be set when CPR_REGISTER is a URL.');
+  return {
+    kind: 'serviceplatformen',
+    url: value,
+    pfxPath: pfxPath ? resolve(pfxPath) : undefined,
+    pfxPassphrase: env.CPR_REGISTER_PFX_PASSPHRASE || undefined,
+    serviceAgreementUuid: need('CPR_SERVICE_AGREEMENT_UUID'),
+    userSystemUuid: need('CPR_USER_SYSTEM_UUID'),
+    userUuid: need('CPR_USER_UUID'),
+    serviceUuid: need('CPR_SERVICE_UUID'),
+    timeoutMs: positive(env, 'CPR_REGISTER_TIMEOUT_MS', 5000),
   };
 }
 

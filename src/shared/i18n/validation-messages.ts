@@ -441,6 +441,32 @@ export const VALIDATION_MESSAGES = {
     da: 'Sagsnummeret er allerede brugt i kommunen.',
     en: 'The case number is already used in the municipality.',
   },
+  'consent.givenOn.future': {
+    da: 'Samtykket kan ikke være givet i fremtiden. Skriv den dag, borgeren gav det.',
+    en: 'The consent cannot be given in the future. Enter the day the citizen gave it.',
+  },
+  'consent.expiresOn.beforeGiven': {
+    da: 'Samtykket skal gælde til en dag efter, det blev givet.',
+    en: 'The consent must last until a day after it was given.',
+  },
+  'consent.withdrawnOn.beforeGiven': {
+    da: 'Samtykket kan ikke trækkes tilbage, før det blev givet.',
+    en: 'The consent cannot be withdrawn before it was given.',
+  },
+  'consent.withdrawn': { da: 'Samtykket er allerede trukket tilbage.', en: 'The consent has already been withdrawn.' },
+  'consent.scopes': {
+    da: 'Vælg mindst én ting, samtykket omfatter.',
+    en: 'Choose at least one thing the consent covers.',
+  },
+  'document.file.required': { da: 'Vælg en fil.', en: 'Choose a file.' },
+  'document.file.type': {
+    da: 'Filen er hverken PDF, PNG eller JPEG (indholdet er tjekket, ikke filnavnet).',
+    en: 'The file is not a PDF, PNG or JPEG (its content was checked, not its name).',
+  },
+  'document.file.tooLarge': {
+    da: 'Filen er for stor: højst 10 MB.',
+    en: 'The file is too large: at most 10 MB.',
+  },
 } as const satisfies Record<string, Localised>;
 export type ValidationKey = keyof typeof VALIDATION_MESSAGES;
 

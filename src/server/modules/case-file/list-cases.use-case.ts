@@ -3,6 +3,7 @@ import { MUNICIPALITY_DEADLINE_KINDS } from '../../../rules/deadlines/deadline-d
 import { deadlineStatus, dueWindow } from '../../../rules/deadlines/deadlines.ts';
 import { type Page, pageOffset } from '../../../shared/api/page.ts';
 import type { CaseListItem, CaseListQuery } from '../../../shared/cases/case.schema.ts';
+import { foldName } from '../../../shared/citizens/citizen-search.ts';
 import { formatCpr } from '../../../shared/cpr/cpr.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
@@ -87,5 +88,6 @@ export function parseSearch(text: string | undefined): WorklistSearch | null {
   const digits = trimmed.replace(/[\s-]/g, '');
   if (/^\d{10}$/.test(digits)) return { kind: 'cpr', cpr: digits };
   if (/^\d{6}$/.test(digits)) return { kind: 'birth', ddmmyy: digits, text: trimmed };
-  return { kind: 'name', tokens: trimmed.toLocaleLowerCase('da-DK').split(/\s+/).slice(0, 5), text: trimmed };
+  // Folded as the stored search names are (Kjaersgaard finds Kjærsgaard; migration 0020).
+  return { kind: 'name', tokens: trimmed.split(/\s+/).slice(0, 5).map(foldName), text: trimmed };
 }

@@ -1,5 +1,6 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import { sql } from 'kysely';
+import type { CitizenQuery } from '../../../shared/citizens/citizen-search.ts';
 import type { DB } from '../../db/database.types.ts';
 import type { Tx } from '../../platform/tx.ts';
 
@@ -18,10 +19,8 @@ export type CitizenRow = {
   version: number;
 };
 
-export type CitizenCriterion =
-  | { kind: 'cpr'; cpr: string }
-  | { kind: 'birth'; ddmmyy: string }
-  | { kind: 'name'; tokens: string[] };
+/** What a search looks for (shared/citizens/citizen-search.ts reads it from the typed text; name tokens folded). */
+export type CitizenCriterion = CitizenQuery;
 
 /** Above every character a name can continue with: `[t, t + PREFIX_END)` is "starts with t" in byte order. */
 const PREFIX_END = '\u{10FFFF}';
@@ -32,11 +31,14 @@ function citizenWhere(criterion: CitizenCriterion) {
       case 'cpr':
         return eb('cpr', '=', criterion.cpr);
       case 'birth':
+        // No dates (a two-digit year whose both centuries lie ahead): nothing, rather than everyone.
+        return criterion.dates.length ? eb('birth_date', 'in', criterion.dates) : sql<SqlBool>`false`;
+      case 'cprPrefix':
         return eb.and([eb('cpr', '>=', `${criterion.ddmmyy}0000`), eb('cpr', '<=', `${criterion.ddmmyy}9999`)]);
       case 'name':
         return eb.and(
           criterion.tokens.map((token) => {
-            const from = token.toLowerCase();
+            const from = token;
             const to = `${from}${PREFIX_END}`;
             return eb.or([
               sql<SqlBool>`(search_first_name ~>=~ ${from} and search_first_name ~<~ ${to})`,
@@ -51,10 +53,11 @@ function citizenWhere(criterion: CitizenCriterion) {
 /** The only SQL for citizens. Row-level security adds the municipality to every statement. */
 export const citizensRepository = {
   /**
-   * CPR: the unique index (municipality_id, cpr), exact or as a range for a birth date (ddmmyy).
-   * Name: every token is a prefix of the first or the last name, as a range on the stored lower-case names
-   * (citizen_search_first_name_idx, citizen_search_last_name_idx). Not LIKE: under row-level security only
-   * leakproof operators such as ~>=~ and ~<~ can use an index (migration 0002).
+   * CPR: the unique index (municipality_id, cpr), exact or as a range for a substitute number's start (ddmmyy).
+   * Birth date: citizen_birth_date_idx, one or two dates (real and substitute numbers alike).
+   * Name: every token is a prefix of the first or the last name, as a range on the stored folded names
+   * (citizen_search_first_name_idx, citizen_search_last_name_idx; fold_name, migration 0020). Not LIKE: under
+   * row-level security only leakproof operators such as ~>=~ and ~<~ can use an index (migration 0002).
    */
   searchQuery(tx: Tx, criterion: CitizenCriterion) {
     return tx
@@ -99,6 +102,10 @@ export const citizensRepository = {
       ])
       .where('id', '=', id)
       .executeTakeFirst();
+  },
+
+  async byCpr(tx: Tx, cpr: string): Promise<{ id: string } | undefined> {
+    return tx.selectFrom('citizen').select('id').where('cpr', '=', cpr).executeTakeFirst();
   },
 
   async existsByCpr(tx: Tx, cpr: string): Promise<boolean> {

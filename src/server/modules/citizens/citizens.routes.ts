@@ -9,12 +9,126 @@ import {
   citizenSearchQuerySchema,
   citizenSummarySchema,
 } from '../../../shared/citizens/citizen.schema.ts';
-import { idParamsSchema } from '../../../shared/ids.ts';
+import {
+  consentInputSchema,
+  consentWithdrawalSchema,
+  cprLookupRequestSchema,
+  cprLookupSchema,
+  relativeInputSchema,
+  relativeSchema,
+  relativeUpdateSchema,
+} from '../../../shared/citizens/relative.schema.ts';
+import { idParamsSchema, uuidSchema } from '../../../shared/ids.ts';
 import { contextOf } from '../../platform/auth/guard.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { citizensService } from './citizens.service.ts';
+import type { CprRegister } from './cpr-register/cpr-register.ts';
+import { lookupCpr } from './lookup-cpr.use-case.ts';
+import { addRelative, listRelatives, recordConsent, updateRelative, withdrawConsent } from './relatives.use-cases.ts';
 
-export const citizensRoutes: FastifyPluginAsyncZod<{ database: Database }> = async (app, { database }) => {
+const relativeParams = z.object({ id: uuidSchema, relativeId: uuidSchema });
+const consentParams = relativeParams.extend({ consentId: uuidSchema });
+
+export const citizensRoutes: FastifyPluginAsyncZod<{ database: Database; cprRegister: CprRegister }> = async (
+  app,
+  { database, cprRegister },
+) => {
+  app.post(
+    '/api/citizens/cpr-lookup',
+    {
+      config: { access: 'citizen.create' },
+      schema: {
+        tags: ['citizens'],
+        summary:
+          'Before creating a citizen: an existing citizen with this CPR number, or the CPR register’s name and address (Serviceplatformen when configured, else the demo register)',
+        body: cprLookupRequestSchema,
+        response: { 200: cprLookupSchema },
+      },
+    },
+    async (request) => lookupCpr(contextOf(request, database), cprRegister, request.body.cpr),
+  );
+
+  app.get(
+    '/api/citizens/:id/relatives',
+    {
+      config: { access: 'citizen.read' },
+      schema: {
+        tags: ['citizens'],
+        summary: 'Relatives and network, their consents and what may be shared with each today',
+        params: idParamsSchema,
+        response: { 200: z.array(relativeSchema) },
+      },
+    },
+    async (request) => listRelatives(contextOf(request, database), request.params.id),
+  );
+
+  app.post(
+    '/api/citizens/:id/relatives',
+    {
+      config: { access: 'citizen.update' },
+      schema: {
+        tags: ['citizens'],
+        summary: 'Record a relative or a person of the network',
+        params: idParamsSchema,
+        body: relativeInputSchema,
+        response: { 201: z.object({ id: z.string() }) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await addRelative(contextOf(request, database), request.params.id, request.body)),
+  );
+
+  app.put(
+    '/api/citizens/:id/relatives/:relativeId',
+    {
+      config: { access: 'citizen.update' },
+      schema: {
+        tags: ['citizens'],
+        summary: 'Change a relative’s relation or contact details (optimistic locking on version)',
+        params: relativeParams,
+        body: relativeUpdateSchema,
+        response: { 200: z.object({ version: z.number().int() }) },
+      },
+    },
+    async (request) => updateRelative(contextOf(request, database), request.params.id, request.params.relativeId, request.body),
+  );
+
+  app.post(
+    '/api/citizens/:id/relatives/:relativeId/consents',
+    {
+      config: { access: 'citizen.update' },
+      schema: {
+        tags: ['citizens'],
+        summary: 'Record the citizen’s consent to share with the relative: what it covers, how and when given, until when',
+        params: relativeParams,
+        body: consentInputSchema,
+        response: { 201: z.object({ id: z.string() }) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await recordConsent(contextOf(request, database), request.params.id, request.params.relativeId, request.body)),
+  );
+
+  app.post(
+    '/api/citizens/:id/relatives/:relativeId/consents/:consentId/withdraw',
+    {
+      config: { access: 'citizen.update' },
+      schema: {
+        tags: ['citizens'],
+        summary: 'The citizen withdraws a consent (from the date given; never undone)',
+        params: consentParams,
+        body: consentWithdrawalSchema,
+      },
+    },
+    async (request, reply) => {
+      const p = request.params;
+      await withdrawConsent(contextOf(request, database), p.id, p.relativeId, p.consentId, request.body);
+      return reply.status(204).send();
+    },
+  );
+
   app.get(
     '/api/citizens',
     {

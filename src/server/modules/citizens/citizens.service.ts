@@ -10,7 +10,8 @@ import type {
   CitizenSearchQuery,
   CitizenSummary,
 } from '../../../shared/citizens/citizen.schema.ts';
-import { looksLikeCpr, parseCpr } from '../../../shared/cpr/cpr.ts';
+import { parseCitizenQuery } from '../../../shared/citizens/citizen-search.ts';
+import { parseCpr } from '../../../shared/cpr/cpr.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import { auditRepository } from '../../platform/audit/audit.repository.ts';
 import { type AuditEvent, writeAudit, writeAuditEntries } from '../../platform/audit/audit.ts';
@@ -26,7 +27,7 @@ import { type CitizenCriterion, type CitizenRow, citizensRepository } from './ci
  * Which citizens a role may see at all, beyond its permission to read citizens. Provider staff see only
  * citizens with an active order at their offers (orders arrive with the case flow; until then, none).
  */
-const CITIZEN_SCOPE: Record<Role, 'municipality' | 'own_offers' | 'self' | 'none'> = {
+export const CITIZEN_SCOPE: Record<Role, 'municipality' | 'own_offers' | 'self' | 'none'> = {
   caseworker: 'municipality',
   team_leader: 'municipality',
   administrator: 'municipality',
@@ -51,13 +52,10 @@ function toSummary(
   };
 }
 
-function criterionOf(q: string): CitizenCriterion {
-  if (looksLikeCpr(q)) {
-    const digits = q.replace('-', '');
-    return digits.length === 10 ? { kind: 'cpr', cpr: digits } : { kind: 'birth', ddmmyy: digits.slice(0, 6) };
-  }
-  const tokens = q.split(/\s+/).filter(Boolean).slice(0, 3);
-  return { kind: 'name', tokens };
+/** The typed text's meaning; a two-digit year's century that lies ahead is no birth date. */
+function criterionOf(q: string, today: PlainDate): CitizenCriterion {
+  const query = parseCitizenQuery(q);
+  return query.kind === 'birth' ? { kind: 'birth', dates: query.dates.filter((d) => d <= today) } : query;
 }
 
 async function audit(tx: Tx, ctx: RequestContext, action: AuditAction, event: Omit<AuditEvent, 'action' | 'purpose'>) {
@@ -65,7 +63,7 @@ async function audit(tx: Tx, ctx: RequestContext, action: AuditAction, event: Om
 }
 
 /** Loads a citizen the actor may see, or writes the denial and answers 404 (not 403: no hint it exists). */
-async function loadVisible(tx: Tx, ctx: RequestContext, id: string): Promise<CitizenRow> {
+export async function loadVisible(tx: Tx, ctx: RequestContext, id: string): Promise<CitizenRow> {
   const scope = CITIZEN_SCOPE[ctx.actor.role];
   const row = await citizensRepository.byId(tx, id);
   const visible =
@@ -87,7 +85,12 @@ export const citizensService = {
    */
   async search(ctx: RequestContext, query: CitizenSearchQuery): Promise<Page<CitizenSummary>> {
     return runUseCase(ctx, async (tx) => {
-      const { items, total } = await citizensRepository.search(tx, criterionOf(query.q), query.pageSize, pageOffset(query));
+      const { items, total } = await citizensRepository.search(
+        tx,
+        criterionOf(query.q, ctx.clock.today()),
+        query.pageSize,
+        pageOffset(query),
+      );
       const purpose = purposeOf(ctx.actor.role);
       await writeAuditEntries(tx, auditActorOf(ctx), [
         { action: 'search', purpose, recordType: 'citizen', criterion: query.q, details: { hits: total, page: query.page } },
