@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -10,6 +11,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { MAX_DOCUMENT_BYTES } from '../rules/records/document-types.ts';
 import { appMigrations } from './db/schema.ts';
 import { assessmentRoutes } from './modules/assessment/index.ts';
 import { authRoutes, createOidcClient, type OidcClient } from './modules/auth/index.ts';
@@ -101,6 +103,10 @@ export async function buildApp({
     },
   });
   await app.register(cookie, { secret: config.sessionSecret });
+  // Uploaded documents: one file, a few short fields, the size limit enforced while streaming (src/rules/records).
+  await app.register(multipart, {
+    limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 4, fieldSize: 2000, parts: 6, headerPairs: 50 },
+  });
   await app.register(rateLimit, {
     max: config.rateLimitPerMinute,
     timeWindow: '1 minute',

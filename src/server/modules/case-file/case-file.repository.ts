@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { OPEN_COMPLAINT_STATUSES } from '../../../rules/complaints/complaint-rules.ts';
+import type { DocumentContentType } from '../../../rules/records/document-types.ts';
 import type {
   CaseDocumentKind,
   CaseFileStatus,
@@ -585,10 +586,58 @@ export const caseFileRepository = {
   async documentContent(tx: Tx, caseId: string, documentId: string) {
     return tx
       .selectFrom('case_document')
-      .select(['id', 'title', 'content'])
+      .select(['id', 'title', 'content', 'content_type'])
       .where('case_id', '=', caseId)
       .where('id', '=', documentId)
       .executeTakeFirst();
+  },
+
+  /** One case's documents with what the list shows, never their content (case_document_case_idx). */
+  async documentList(tx: Tx, caseId: string) {
+    return tx
+      .selectFrom('case_document')
+      .select([
+        'id',
+        'kind',
+        'title',
+        'journalised_on',
+        'document_date',
+        'content_type',
+        'byte_size',
+        'file_name',
+        'uploaded_by_role',
+      ])
+      .where('case_id', '=', caseId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .limit(500)
+      .execute();
+  },
+
+  /** A document uploaded by the caseworker or the citizen, as received (its type read from its content). */
+  async insertUpload(
+    tx: Tx,
+    row: {
+      municipality_id: string;
+      case_id: string;
+      title: string;
+      journalised_on: string;
+      document_date: string;
+      content: Uint8Array;
+      content_type: DocumentContentType;
+      byte_size: number;
+      sha256: string;
+      file_name: string | null;
+      uploaded_by_role: 'caseworker' | 'team_leader' | 'citizen';
+    },
+  ): Promise<string> {
+    return (
+      await tx
+        .insertInto('case_document')
+        .values({ ...row, kind: 'upload' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   },
 
   async documentLetter(tx: Tx, caseId: string, documentId: string) {

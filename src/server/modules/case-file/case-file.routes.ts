@@ -18,9 +18,11 @@ import {
   letterSchema,
   outreachContactSchema,
 } from '../../../shared/cases/complaint.schema.ts';
+import { caseDocumentSchema } from '../../../shared/cases/document.schema.ts';
 import { idParamsSchema, uuidSchema } from '../../../shared/ids.ts';
 import { contextOf } from '../../platform/auth/guard.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { readUpload } from '../../platform/http/multipart-upload.ts';
 import { sendPdf } from '../../platform/http/pdf-reply.ts';
 import { addNote } from './add-note.use-case.ts';
 import { previewLetter } from './case-file.helpers.ts';
@@ -36,6 +38,7 @@ import { sendDeadlineNotice } from './send-deadline-notice.use-case.ts';
 import { sendReceipt } from './send-receipt.use-case.ts';
 import { setMunicipalities } from './set-municipalities.use-case.ts';
 import { teamCaseload } from './team-caseload.use-case.ts';
+import { listDocuments, uploadDocument } from './upload-document.use-case.ts';
 
 const tags = ['cases'];
 
@@ -192,6 +195,37 @@ export const caseFileRoutes: FastifyPluginAsyncZod<{ database: Database }> = asy
       await addNote(contextOf(request, database), request.params.id, request.body);
       return reply.status(204).send(null);
     },
+  );
+
+  app.get(
+    '/api/cases/:id/documents',
+    {
+      config: { access: 'case.read' },
+      schema: {
+        tags,
+        summary: 'The case’s documents (letters and uploads), without their content; the read is audited',
+        params: idParamsSchema,
+        response: { 200: z.array(caseDocumentSchema) },
+      },
+    },
+    async (request) => listDocuments(contextOf(request, database), request.params.id),
+  );
+
+  app.post(
+    '/api/cases/:id/documents',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        summary:
+          'Upload a document (multipart: file, subject, documentDate): PDF, PNG or JPEG by content, at most 10 MB; journalised',
+        consumes: ['multipart/form-data'],
+        params: idParamsSchema,
+        response: { 201: z.object({ id: z.string() }) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await uploadDocument(contextOf(request, database), request.params.id, await readUpload(request))),
   );
 
   app.get(

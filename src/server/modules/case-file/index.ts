@@ -22,6 +22,7 @@ export {
   transition,
 } from './case-file.helpers.ts';
 export { caseFileRoutes } from './case-file.routes.ts';
+export { checkUpload, journaliseUpload } from './upload-document.ts';
 
 /** Reads for the case page, the citizen's page and the provider, each one query for a page of case ids. */
 export const caseFileReads = {

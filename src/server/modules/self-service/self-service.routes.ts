@@ -6,6 +6,7 @@ import { idParamsSchema, uuidSchema } from '../../../shared/ids.ts';
 import { myAccessEntrySchema, myComplaintSchema, myOverviewSchema } from '../../../shared/self-service/self-service.schema.ts';
 import { contextOf } from '../../platform/auth/guard.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { readUpload } from '../../platform/http/multipart-upload.ts';
 import { sendPdf } from '../../platform/http/pdf-reply.ts';
 import { selfService } from './self-service.service.ts';
 
@@ -70,6 +71,24 @@ export const selfServiceRoutes: FastifyPluginAsyncZod<{ database: Database }> = 
       await selfService.message(contextOf(request, database), request.params.id, request.body.body);
       return reply.status(204).send(null);
     },
+  );
+
+  app.post(
+    '/api/me/cases/:id/documents',
+    {
+      config: { access: 'own_data.write' },
+      schema: {
+        tags,
+        summary: 'Send a document to my caseworker (multipart: file, subject, documentDate; PDF, PNG or JPEG, at most 10 MB)',
+        consumes: ['multipart/form-data'],
+        params: idParamsSchema,
+        response: { 201: z.object({ id: z.string() }) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await selfService.upload(contextOf(request, database), request.params.id, await readUpload(request))),
   );
 
   app.post(

@@ -8,9 +8,10 @@ import { auditRepository } from '../../platform/audit/audit.repository.ts';
 import { type AuditEvent, writeAudit } from '../../platform/audit/audit.ts';
 import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import type { ReceivedUpload } from '../../platform/http/multipart-upload.ts';
 import type { Tx } from '../../platform/tx.ts';
 import { AuditedDenial, runUseCase } from '../../platform/use-case.ts';
-import { caseFileReads, postMessage } from '../case-file/index.ts';
+import { caseFileReads, checkUpload, journaliseUpload, loadCase, postMessage } from '../case-file/index.ts';
 import { complaintReads, registerComplaint } from '../complaints/index.ts';
 import { decisionReads } from '../decisions/index.ts';
 import { orderProgress } from '../follow-up/index.ts';
@@ -152,13 +153,17 @@ export const selfService = {
     });
   },
 
-  async document(ctx: RequestContext, caseId: string, documentId: string): Promise<{ title: string; content: Uint8Array }> {
+  async document(
+    ctx: RequestContext,
+    caseId: string,
+    documentId: string,
+  ): Promise<{ title: string; content: Uint8Array; contentType: string }> {
     return runUseCase(ctx, async (tx) => {
       const c = await ownCase(tx, ctx, caseId);
       const doc = await caseFileReads.documentContent(tx, caseId, documentId);
       if (!doc) throw notFound();
       await audit(tx, ctx, { action: 'export', citizenId: c.citizen_id, recordType: 'case_document', recordId: documentId });
-      return { title: doc.title, content: doc.content };
+      return { title: doc.title, content: doc.content, contentType: doc.content_type };
     });
   },
 
@@ -216,6 +221,15 @@ export const selfService = {
         page: page.page,
         pageSize: page.pageSize,
       };
+    });
+  },
+
+  /** The citizen sends a document to their caseworker (a doctor's statement, a photo of a letter), journalised. */
+  async upload(ctx: RequestContext, caseId: string, received: ReceivedUpload): Promise<{ id: string }> {
+    const upload = checkUpload(ctx, received);
+    return runUseCase(ctx, async (tx) => {
+      await ownCase(tx, ctx, caseId);
+      return { id: await journaliseUpload(tx, ctx, await loadCase(tx, caseId), upload) };
     });
   },
 

@@ -1,9 +1,16 @@
 import type { FastifyReply } from 'fastify';
 
-/** Sends a stored letter as a PDF the browser shows inline (and can save under its title). */
-export function sendPdf(reply: FastifyReply, doc: { title: string; content: Uint8Array }) {
+const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg' };
+
+/**
+ * Sends a stored document (a letter as PDF, an upload as PDF, PNG or JPEG) for the browser to show inline, and save
+ * under its title. The type is the one stored from the content's check, never the uploaded name; nosniff keeps it.
+ */
+export function sendPdf(reply: FastifyReply, doc: { title: string; content: Uint8Array; contentType?: string }) {
+  const contentType = doc.contentType ?? 'application/pdf';
   return reply
-    .header('content-type', 'application/pdf')
-    .header('content-disposition', `inline; filename="${encodeURIComponent(doc.title)}.pdf"`)
+    .header('content-type', contentType)
+    .header('x-content-type-options', 'nosniff')
+    .header('content-disposition', `inline; filename="${encodeURIComponent(doc.title)}.${EXTENSIONS[contentType] ?? 'bin'}"`)
     .send(Buffer.from(doc.content));
 }
