@@ -20,6 +20,7 @@ import { DescriptionPage } from './routes/catalogue/description-page.tsx';
 import { InterventionsPage } from './routes/catalogue/interventions-page.tsx';
 import { OfferPage } from './routes/catalogue/offer-page.tsx';
 import { CitizenOverviewPage } from './routes/citizen-overview-page.tsx';
+import { CitizenNewPage } from './routes/citizen-new-page.tsx';
 import { CitizenSearchPage } from './routes/citizen-search-page.tsx';
 import { HomePage } from './routes/home-page.tsx';
 import { ImportPage } from './routes/import/import-page.tsx';
@@ -90,7 +91,8 @@ function App() {
               <Route path="/mig" element={can(user.role, 'own_data.read') ? <MyPage /> : <NotFoundPage />} />
               <Route path="/udfoerer" element={can(user.role, 'order.read') ? <ProviderOrdersPage /> : <NotFoundPage />} />
               <Route path="/udfoerer/:id" element={can(user.role, 'order.read') ? <ProviderOrderPage /> : <NotFoundPage />} />
-              <Route path="/borgere" element={<CitizenSearchPage />} />
+              <Route path="/borgere" element={<CitizenSearchPage user={user} />} />
+              <Route path="/borgere/ny" element={can(user.role, 'citizen.create') ? <CitizenNewPage /> : <NotFoundPage />} />
               <Route path="/borgere/:id" element={<CitizenOverviewPage user={user} />} />
               <Route path="/organisation" element={<OrganisationPage />} />
               <Route path="/sager" element={can(user.role, 'case.read') ? <MyCasesPage user={user} /> : <NotFoundPage />} />

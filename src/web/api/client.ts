@@ -69,3 +69,17 @@ export async function apiFile(
   }
   return response;
 }
+
+/** A multipart form (an uploaded document): the browser sets the boundary; answers and errors as `api`. */
+export async function apiUpload<T>(path: string, form: FormData): Promise<T> {
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { 'accept-language': language, 'x-csrf-token': csrfToken },
+    credentials: 'same-origin',
+    body: form,
+  });
+  if (response.status === 401) onSessionEnded();
+  const data = (await response.json().catch(() => ({ code: 'internal_error', message: response.statusText }))) as unknown;
+  if (!response.ok) throw new ApiRequestError(response.status, data as ApiError);
+  return data as T;
+}

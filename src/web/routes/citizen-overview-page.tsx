@@ -1,15 +1,19 @@
-import { useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { can } from '../../shared/access/permissions.ts';
 import { ACTION_LABELS, PURPOSE_LABELS } from '../../shared/audit/audit.schema.ts';
 import type { SessionUser } from '../../shared/auth/auth.schema.ts';
+import { type CitizenDetail, citizenContactUpdateSchema } from '../../shared/citizens/citizen.schema.ts';
 import { ApiRequestError } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { useAccessLog, useCitizen } from '../modules/citizens/citizens.api.ts';
+import { useAccessLog, useCitizen, useUpdateContact } from '../modules/citizens/citizens.api.ts';
 import { Alert } from '../ui/alert.tsx';
+import { ErrorSummary, fieldIdOf, useFormErrors } from '../ui/form-errors.tsx';
 import { formatCpr, formatDate, formatDateTime } from '../ui/format.ts';
 import { Pagination } from '../ui/pagination.tsx';
 import { NewRequestForm } from './cases/new-request-form.tsx';
+import { ContactFields } from './citizen-new-page.tsx';
+import { CitizenRelatives } from './citizen-relatives.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 
 function AccessLog({ citizenId }: { citizenId: string }) {
@@ -55,11 +59,50 @@ function AccessLog({ citizenId }: { citizenId: string }) {
   );
 }
 
+/** Contact details changed in place, with the version read (a colleague's change meanwhile is a 409). */
+function ContactForm({ c, onDone }: { c: CitizenDetail; onDone: (saved: boolean) => void }) {
+  const { t } = useI18n();
+  const update = useUpdateContact(c.id);
+  const errors = useFormErrors();
+  const fieldId = fieldIdOf('contact');
+  const [values, setValues] = useState({
+    address: c.address ?? '',
+    postalCode: c.postalCode ?? '',
+    city: c.city ?? '',
+    phone: c.phone ?? '',
+    email: c.email ?? '',
+  });
+  const set = (key: keyof typeof values) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [key]: e.target.value }));
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = errors.check(citizenContactUpdateSchema, { ...values, version: c.version });
+    if (parsed) update.mutate(parsed, { onSuccess: () => onDone(true), onError: errors.fail });
+  }
+  return (
+    <form onSubmit={submit} noValidate className="vt-panel" aria-labelledby="contact-heading">
+      <h3 id="contact-heading" className="h4">
+        {t('contact.title')}
+      </h3>
+      <ErrorSummary errors={errors} fieldId={fieldId} idPrefix="contact" />
+      <ContactFields values={values} set={set} errors={errors} fieldId={fieldId} />
+      <button type="submit" className="button button-primary" disabled={update.isPending}>
+        {t('contact.save')}
+      </button>{' '}
+      <button type="button" className="button button-tertiary" onClick={() => onDone(false)}>
+        {t('common.cancel')}
+      </button>
+    </form>
+  );
+}
+
 export function CitizenOverviewPage({ user }: { user: SessionUser }) {
   const { t, td } = useI18n();
   const { id = '' } = useParams();
   const citizen = useCitizen(id);
   const [newRequest, setNewRequest] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
   if (citizen.error instanceof ApiRequestError && (citizen.error.status === 404 || citizen.error.status === 400)) {
     return <NotFoundPage />;
   }
@@ -94,6 +137,29 @@ export function CitizenOverviewPage({ user }: { user: SessionUser }) {
           <dt>{t('citizen.municipality')}</dt>
           <dd>{c.municipalityName}</dd>
         </dl>
+        {saved ? <Alert variant="success" heading={t('contact.saved')} /> : null}
+        {can(user.role, 'citizen.update') ? (
+          editing ? (
+            <ContactForm
+              c={c}
+              onDone={(ok) => {
+                setEditing(false);
+                setSaved(ok);
+              }}
+            />
+          ) : (
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => {
+                setSaved(false);
+                setEditing(true);
+              }}
+            >
+              {t('contact.edit')}
+            </button>
+          )
+        ) : null}
       </section>
       <section aria-labelledby="cases-heading" className="vt-section">
         <h2 id="cases-heading">{t('citizen.cases')}</h2>
@@ -119,6 +185,7 @@ export function CitizenOverviewPage({ user }: { user: SessionUser }) {
           )
         ) : null}
       </section>
+      {can(user.role, 'citizen.search') ? <CitizenRelatives citizenId={c.id} canEdit={can(user.role, 'citizen.update')} /> : null}
       {can(user.role, 'citizen.access_log.read') ? <AccessLog citizenId={c.id} /> : null}
     </>
   );

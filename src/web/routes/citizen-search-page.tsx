@@ -1,6 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { can } from '../../shared/access/permissions.ts';
+import type { SessionUser } from '../../shared/auth/auth.schema.ts';
 import { citizenSearchQuerySchema } from '../../shared/citizens/citizen.schema.ts';
+import { parseCitizenQuery } from '../../shared/citizens/citizen-search.ts';
 import { translateIssue } from '../../shared/i18n/validation-messages.ts';
 import { ApiRequestError } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -10,7 +13,7 @@ import { formatCpr, formatDate } from '../ui/format.ts';
 import { Pagination } from '../ui/pagination.tsx';
 
 /** The search lives in the URL (?q=&side=), so back/forward and shared links work and nothing is re-typed. */
-export function CitizenSearchPage() {
+export function CitizenSearchPage({ user }: { user: SessionUser }) {
   const { t, lang } = useI18n();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
@@ -30,9 +33,20 @@ export function CitizenSearchPage() {
   }
 
   const total = search.data?.total ?? 0;
+  const mayCreate = can(user.role, 'citizen.create');
+  // A search for a whole CPR number that found no one carries the number over to the form.
+  const typed = parseCitizenQuery(q);
+  const createHref = typed.kind === 'cpr' ? `/borgere/ny?cpr=${typed.cpr}` : '/borgere/ny';
   return (
     <>
-      <h1>{t('citizens.title')}</h1>
+      <div className="vt-title-row">
+        <h1>{t('citizens.title')}</h1>
+        {mayCreate ? (
+          <Link to="/borgere/ny" className="button button-secondary">
+            {t('citizens.create')}
+          </Link>
+        ) : null}
+      </div>
       <search>
         <form onSubmit={submit} className="vt-search" noValidate>
           <div className={`form-group${fieldError ? ' form-error' : ''}`}>
@@ -78,6 +92,14 @@ export function CitizenSearchPage() {
                 ? t('citizens.results.one')
                 : t('citizens.results', { count: total })}
           </h2>
+          {total === 0 && mayCreate ? (
+            <p data-testid="citizen-create-offer">
+              {t('citizens.create.none')}{' '}
+              <Link to={createHref} className="button button-primary">
+                {t('citizens.create.fromSearch')}
+              </Link>
+            </p>
+          ) : null}
           {total > 0 ? (
             <div className="vt-table-scroll">
               <table className="table table--zebra" data-testid="citizen-results">

@@ -1,7 +1,19 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../shared/api/page.ts';
 import type { AccessLogEntry } from '../../../shared/audit/audit.schema.ts';
-import type { CitizenDetail, CitizenSummary } from '../../../shared/citizens/citizen.schema.ts';
+import type {
+  CitizenContactUpdate,
+  CitizenCreate,
+  CitizenDetail,
+  CitizenSummary,
+} from '../../../shared/citizens/citizen.schema.ts';
+import type {
+  ConsentInput,
+  ConsentWithdrawal,
+  CprLookupView,
+  RelativeInput,
+  RelativeView,
+} from '../../../shared/citizens/relative.schema.ts';
 import { api } from '../../api/client.ts';
 
 export function useCitizenSearch(q: string, page: number) {
@@ -34,4 +46,65 @@ export function useAccessLog(id: string, page: number, enabled: boolean) {
     placeholderData: keepPreviousData,
     refetchOnWindowFocus: false,
   });
+}
+
+export function useCreateCitizen() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CitizenCreate) => api<{ id: string }>('/api/citizens', { method: 'POST', body: input }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['citizens'] }),
+  });
+}
+
+/** Asks the CPR register (or finds the citizen already here); audited on the server, so only on the user's click. */
+export function useCprLookup() {
+  return useMutation({
+    mutationFn: (cpr: string) => api<CprLookupView>('/api/citizens/cpr-lookup', { method: 'POST', body: { cpr } }),
+  });
+}
+
+export function useUpdateContact(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CitizenContactUpdate) =>
+      api<{ version: number }>(`/api/citizens/${id}/contact`, { method: 'PUT', body: input }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['citizen', id] }),
+  });
+}
+
+export function useRelatives(citizenId: string) {
+  return useQuery({
+    queryKey: ['relatives', citizenId],
+    queryFn: () => api<RelativeView[]>(`/api/citizens/${citizenId}/relatives`),
+    staleTime: 5 * 60_000,
+    refetchOnWindowFocus: false,
+  });
+}
+
+function useRelativesCommand<B>(citizenId: string, path: (b: B) => string, body: (b: B) => unknown = (b) => b) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (b: B) => api<unknown>(`/api/citizens/${citizenId}/relatives${path(b)}`, { method: 'POST', body: body(b) }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['relatives', citizenId] }),
+  });
+}
+
+export function useAddRelative(citizenId: string) {
+  return useRelativesCommand<RelativeInput>(citizenId, () => '');
+}
+
+export function useRecordConsent(citizenId: string) {
+  return useRelativesCommand<ConsentInput & { relativeId: string }>(
+    citizenId,
+    (b) => `/${b.relativeId}/consents`,
+    ({ relativeId: _, ...consent }) => consent,
+  );
+}
+
+export function useWithdrawConsent(citizenId: string) {
+  return useRelativesCommand<ConsentWithdrawal & { relativeId: string; consentId: string }>(
+    citizenId,
+    (b) => `/${b.relativeId}/consents/${b.consentId}/withdraw`,
+    (b) => ({ withdrawnOn: b.withdrawnOn }),
+  );
 }

@@ -11,8 +11,8 @@ const escapeXml = (s: string) =>
 
 /**
  * SF1520's PersonLookup request (Serviceplatformen, "Udvidet person stamdata"): the invocation context of the
- * service agreement and the CPR number. Element names after Serviceplatformen's public description of SF1520; check
- * them against the WSDL of the municipality's service agreement when it is connected (docs/adr/0005).
+ * service agreement and the CPR number. Element names after Serviceplatformen's public description of SF1520; they
+ * are tested against a local stand-in only, so check them against the service agreement's WSDL when connecting.
  */
 export function personLookupEnvelope(s: Settings, cpr: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
