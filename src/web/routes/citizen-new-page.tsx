@@ -81,7 +81,7 @@ export function CitizenNewPage() {
             onChange={set('cpr')}
           />
         </Field>
-        <button type="button" className="button button-secondary" onClick={look} disabled={lookup.isPending}>
+        <button type="button" className="button button-secondary vt-gap" onClick={look} disabled={lookup.isPending}>
           {t('citizenNew.lookup')}
         </button>
         <div aria-live="polite" className="vt-lookup-answer">
@@ -115,7 +115,7 @@ export function CitizenNewPage() {
           </Field>
         </div>
         <ContactFields values={values} set={set} errors={errors} fieldId={fieldId} />
-        <button type="submit" className="button button-primary" disabled={create.isPending}>
+        <button type="submit" className="button button-primary vt-gap" disabled={create.isPending}>
           {t('citizenNew.submit')}
         </button>
       </form>

@@ -86,10 +86,10 @@ function ContactForm({ c, onDone }: { c: CitizenDetail; onDone: (saved: boolean)
       </h3>
       <ErrorSummary errors={errors} fieldId={fieldId} idPrefix="contact" />
       <ContactFields values={values} set={set} errors={errors} fieldId={fieldId} />
-      <button type="submit" className="button button-primary" disabled={update.isPending}>
+      <button type="submit" className="button button-primary vt-gap" disabled={update.isPending}>
         {t('contact.save')}
       </button>{' '}
-      <button type="button" className="button button-tertiary" onClick={() => onDone(false)}>
+      <button type="button" className="button button-tertiary vt-gap" onClick={() => onDone(false)}>
         {t('common.cancel')}
       </button>
     </form>
@@ -150,7 +150,7 @@ export function CitizenOverviewPage({ user }: { user: SessionUser }) {
           ) : (
             <button
               type="button"
-              className="button button-secondary"
+              className="button button-secondary vt-gap"
               onClick={() => {
                 setSaved(false);
                 setEditing(true);

@@ -47,7 +47,7 @@ export function CitizenRelatives({ citizenId, canEdit }: { citizenId: string; ca
         adding ? (
           <AddRelativeForm citizenId={citizenId} onDone={() => setAdding(false)} />
         ) : (
-          <button type="button" className="button button-secondary" onClick={() => setAdding(true)}>
+          <button type="button" className="button button-secondary vt-gap" onClick={() => setAdding(true)}>
             {t('relatives.add')}
           </button>
         )
@@ -114,10 +114,10 @@ function AddRelativeForm({ citizenId, onDone }: { citizenId: string; onDone: () 
       <Field id={fieldId('note')} label={t('relatives.note')} error={errors.at('note')}>
         <input id={fieldId('note')} className="form-input" autoComplete="off" value={v.note} onChange={set('note')} />
       </Field>
-      <button type="submit" className="button button-primary" disabled={add.isPending}>
+      <button type="submit" className="button button-primary vt-gap" disabled={add.isPending}>
         {t('relatives.add.submit')}
       </button>{' '}
-      <button type="button" className="button button-tertiary" onClick={onDone}>
+      <button type="button" className="button button-tertiary vt-gap" onClick={onDone}>
         {t('common.cancel')}
       </button>
     </form>
@@ -147,7 +147,7 @@ function RelativeCard({ citizenId, relative: r, canEdit }: { citizenId: string; 
         recording ? (
           <RecordConsentForm citizenId={citizenId} relativeId={r.id} onDone={() => setRecording(false)} />
         ) : (
-          <button type="button" className="button button-secondary" onClick={() => setRecording(true)}>
+          <button type="button" className="button button-secondary vt-gap" onClick={() => setRecording(true)}>
             {t('consent.record')}
             <span className="sr-only"> – {r.name}</span>
           </button>
@@ -192,9 +192,10 @@ function ConsentTable({
                 {c.expiresOn ? `${t('consent.until')} ${formatDate(c.expiresOn)}` : t('consent.untilWithdrawn')}
               </td>
               <td>
-                {pick(CONSENT_STATE_RULES[c.state])}
-                {c.withdrawnOn ? ` ${formatDate(c.withdrawnOn)}` : ''}
-                <span className="vt-muted vt-law"> ({CONSENT_LAW[CONSENT_STATE_RULES[c.state].law].source})</span>
+                <span title={CONSENT_LAW[CONSENT_STATE_RULES[c.state].law].source}>
+                  {pick(CONSENT_STATE_RULES[c.state])}
+                  {c.withdrawnOn ? ` ${formatDate(c.withdrawnOn)}` : ''}
+                </span>
                 {canEdit && c.withdrawnOn === null ? (
                   <WithdrawConsent citizenId={citizenId} relativeId={relativeId} consent={c} />
                 ) : null}
@@ -219,7 +220,7 @@ function WithdrawConsent({ citizenId, relativeId, consent }: { citizenId: string
     return (
       <>
         {' '}
-        <button type="button" className="button button-tertiary" onClick={() => setOpen(true)}>
+        <button type="button" className="button button-tertiary vt-gap" onClick={() => setOpen(true)}>
           {t('consent.withdraw')}
         </button>
       </>
@@ -247,7 +248,7 @@ function WithdrawConsent({ citizenId, relativeId, consent }: { citizenId: string
           onChange={(e) => setWithdrawnOn(e.target.value)}
         />
       </Field>
-      <button type="submit" className="button button-secondary" disabled={withdraw.isPending}>
+      <button type="submit" className="button button-secondary vt-gap" disabled={withdraw.isPending}>
         {t('consent.withdraw.submit')}
       </button>
     </form>
@@ -295,13 +296,20 @@ function RecordConsentForm({ citizenId, relativeId, onDone }: { citizenId: strin
               checked={scopes.includes(s)}
               onChange={(e) => setScopes((x) => (e.target.checked ? [...x, s] : x.filter((y) => y !== s)))}
             />
-            <label htmlFor={fieldId(`scopes-${s}`)}>
-              {pick(CONSENT_SCOPE_RULES[s])}{' '}
-              <span className="vt-muted vt-law">({CONSENT_SCOPE_RULES[s].law.map((l) => CONSENT_LAW[l].source).join('; ')})</span>
-            </label>
+            <label htmlFor={fieldId(`scopes-${s}`)}>{pick(CONSENT_SCOPE_RULES[s])}</label>
           </div>
         ))}
       </fieldset>
+      <details className="vt-law">
+        <summary>{t('consent.law')}</summary>
+        <ul>
+          {Object.values(CONSENT_LAW).map((law) => (
+            <li key={law.source}>
+              <strong>{law.source}:</strong> {law.why}
+            </li>
+          ))}
+        </ul>
+      </details>
       <ChoiceField
         id={fieldId('form')}
         legend={t('consent.form')}
@@ -336,10 +344,10 @@ function RecordConsentForm({ citizenId, relativeId, onDone }: { citizenId: strin
           />
         </Field>
       </div>
-      <button type="submit" className="button button-primary" disabled={record.isPending}>
+      <button type="submit" className="button button-primary vt-gap" disabled={record.isPending}>
         {t('consent.record.submit')}
       </button>{' '}
-      <button type="button" className="button button-tertiary" onClick={onDone}>
+      <button type="button" className="button button-tertiary vt-gap" onClick={onDone}>
         {t('common.cancel')}
       </button>
     </form>

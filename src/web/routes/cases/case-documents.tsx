@@ -16,6 +16,7 @@ const LABEL: Record<string, string> = Object.fromEntries(DOCUMENT_TYPES.map((d) 
 
 function size(bytes: number | null, lang: string): string {
   if (bytes === null) return '–';
+  if (bytes < 1024) return `${bytes} B`;
   const kb = bytes / 1024;
   const fmt = new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 1 });
   return kb < 1024 ? `${fmt.format(kb)} kB` : `${fmt.format(kb / 1024)} MB`;
@@ -145,7 +146,7 @@ export function CaseDocuments({ caseId, canUpload }: { caseId: string; canUpload
               accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg"
             />
           </Field>
-          <button type="submit" className="button button-primary" disabled={upload.isPending}>
+          <button type="submit" className="button button-primary vt-gap" disabled={upload.isPending}>
             {t('documents.submit')}
           </button>
         </form>
