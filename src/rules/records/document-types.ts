@@ -18,7 +18,7 @@ export type DocumentContentType = (typeof DOCUMENT_TYPES)[number]['contentType']
 
 /**
  * 10 MB: a scanned multi-page PDF or a phone photo fits; more is usually a video or an unreduced scan. Stored in the
- * database (docs/adr/0004-documents-in-the-database.md), so the limit also bounds a row.
+ * database (docs/adr/0005-documents-in-the-database.md), so the limit also bounds a row.
  */
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 

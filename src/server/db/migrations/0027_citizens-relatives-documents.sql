@@ -81,7 +81,7 @@ create policy tenant_isolation on relative_consent
 grant select, insert, update on citizen_relative, relative_consent to visitator_app;
 
 -- Documents uploaded to a case by the caseworker or the citizen (PDF, images), journalised like the letters, in the
--- same table and as bytea (docs/adr/0004-documents-in-the-database.md). The type is the one the content shows (magic
+-- same table and as bytea (docs/adr/0005-documents-in-the-database.md). The type is the one the content shows (magic
 -- bytes), never the file name's.
 alter table case_document drop constraint case_document_kind_check;
 alter table case_document add constraint case_document_kind_check
