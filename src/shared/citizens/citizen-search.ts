@@ -22,7 +22,7 @@ const PLAIN_TO = 'eeeeeeeeaaaaaaiiiiiiiioooooouuuuuunncc';
 /**
  * A name as the search compares it: ASCII lower case, æ/ä → ae, ø/ö → oe, å → aa, ü → ue, accents dropped, so
  * "Kjaersgaard" finds "Kjærsgaard" and "Aalborg" finds "Ålborg" (and the other way round). The database folds the
- * stored names with the same table (fold_name in migration 0027); the tests compare the two.
+ * stored names with the same table (fold_name in migration 0028); the tests compare the two.
  */
 export function foldName(text: string): string {
   let out = '';

@@ -88,6 +88,6 @@ export function parseSearch(text: string | undefined): WorklistSearch | null {
   const digits = trimmed.replace(/[\s-]/g, '');
   if (/^\d{10}$/.test(digits)) return { kind: 'cpr', cpr: digits };
   if (/^\d{6}$/.test(digits)) return { kind: 'birth', ddmmyy: digits, text: trimmed };
-  // Folded as the stored search names are (Kjaersgaard finds Kjærsgaard; migration 0027).
+  // Folded as the stored search names are (Kjaersgaard finds Kjærsgaard; migration 0028).
   return { kind: 'name', tokens: trimmed.split(/\s+/).slice(0, 5).map(foldName), text: trimmed };
 }

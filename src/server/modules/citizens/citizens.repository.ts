@@ -56,7 +56,7 @@ export const citizensRepository = {
    * CPR: the unique index (municipality_id, cpr), exact or as a range for a substitute number's start (ddmmyy).
    * Birth date: citizen_birth_date_idx, one or two dates (real and substitute numbers alike).
    * Name: every token is a prefix of the first or the last name, as a range on the stored folded names
-   * (citizen_search_first_name_idx, citizen_search_last_name_idx; fold_name, migration 0027). Not LIKE: under
+   * (citizen_search_first_name_idx, citizen_search_last_name_idx; fold_name, migration 0028). Not LIKE: under
    * row-level security only leakproof operators such as ~>=~ and ~<~ can use an index (migration 0002).
    */
   searchQuery(tx: Tx, criterion: CitizenCriterion) {
