@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, LoginPage } from './pages/app.page.ts';
+import { CaseFilePage, expectNoAxeViolations, LoginPage } from './pages/app.page.ts';
 import { CitizenPages } from './pages/citizen.page.ts';
 
 // A person of the demo CPR register who is not yet a citizen (src/server/modules/citizens/cpr-register).
@@ -37,7 +37,9 @@ test('a caseworker creates a citizen, records a relative with consent, and uploa
   await expectNoAxeViolations(page);
 
   // A case for the citizen, and a document uploaded to it: journalised with its subject, checked by its content.
-  await citizen.openNewCase('Ønsker støtte i eget hjem efter indlæggelse');
+  await citizen.openNewCase('Støtte efter indlæggelse', 'Ønsker støtte i eget hjem efter indlæggelse');
+  const casePage = new CaseFilePage(page);
+  await casePage.section('Dokumenter');
   await citizen.uploadDocument('Udskrivningsbrev fra hospitalet', {
     name: 'udskrivning.pdf',
     mimeType: 'application/pdf',
@@ -52,6 +54,12 @@ test('a caseworker creates a citizen, records a relative with consent, and uploa
   await citizen.uploadDocument('Noget andet', { name: 'virus.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>') });
   await expect(citizen.documents().getByText('Filen er hverken PDF, PNG eller JPEG')).toHaveCount(2);
   await expectNoAxeViolations(page);
+  // The tab counts the upload; the letters are the municipality's letters only.
+  await expect(
+    page.getByRole('navigation', { name: 'Sagens afsnit' }).getByRole('link', { name: 'Dokumenter (1)' }),
+  ).toBeVisible();
+  await casePage.section('Breve');
+  await expect(page.getByTestId('case-section-letters')).not.toContainText('Udskrivningsbrev fra hospitalet');
 
   // Found again by the name typed without æ, and by the birth date as people type it.
   await citizen.search('Jonas Kjaersgaard');

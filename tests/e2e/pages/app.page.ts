@@ -35,6 +35,7 @@ export type CaseSectionName =
   | 'Plan og mål'
   | 'Opfølgning'
   | 'Breve'
+  | 'Dokumenter'
   | 'Journal'
   | 'Beskeder';
 

@@ -59,8 +59,9 @@ export class CitizenPages {
     await expect(card.getByTestId('consents')).toBeVisible();
   }
 
-  async openNewCase(what: string) {
+  async openNewCase(title: string, what: string) {
     await this.page.getByRole('button', { name: 'Ny henvendelse' }).click();
+    await this.page.getByLabel('Sagens titel').fill(title);
     await this.page.getByLabel('Hvad henvendelsen drejer sig om').fill(what);
     await this.page.getByRole('button', { name: 'Opret sag' }).click();
     await expect(this.page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -70,7 +70,7 @@ export function CaseDocuments({ caseId, canUpload }: { caseId: string; canUpload
   }
 
   return (
-    <section aria-labelledby="documents-heading" className="vt-section" data-testid="documents">
+    <section aria-labelledby="documents-heading" data-testid="documents">
       <h2 id="documents-heading">{t('documents.title')}</h2>
       <p>{t('documents.intro')}</p>
       {documents.isError ? <Alert variant="error" heading={t('common.error')} /> : null}

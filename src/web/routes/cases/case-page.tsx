@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { can } from '../../../shared/access/permissions.ts';
 import type { SessionUser } from '../../../shared/auth/auth.schema.ts';
 import type { CaseDetail } from '../../../shared/cases/case.schema.ts';
 import { ApiRequestError } from '../../api/client.ts';
@@ -10,6 +11,7 @@ import { NotFoundPage } from '../not-found-page.tsx';
 import { ApprovalPanel } from './approval-panel.tsx';
 import { AssessmentForm } from './assessment-form.tsx';
 import { AssessmentSummary } from './assessment-summary.tsx';
+import { CaseDocuments } from './case-documents.tsx';
 import { CaseExport } from './case-export.tsx';
 import { CaseHeader } from './case-header.tsx';
 import { CaseJournal } from './case-journal.tsx';
@@ -108,6 +110,8 @@ function SectionBody({ c, section, user }: { c: CaseDetail; section: CaseSection
       );
     case 'breve':
       return <CaseLetters c={c} />;
+    case 'dokumenter':
+      return <CaseDocuments caseId={c.id} canUpload={can(user.role, 'case.write')} />;
     case 'journal':
       return <CaseJournal c={c} />;
     case 'beskeder':

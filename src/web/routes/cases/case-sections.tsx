@@ -7,8 +7,7 @@ import { hasOpenComplaint } from '../../modules/cases/cases.api.ts';
 /**
  * The case's sections, each a short page with its own URL under /sager/:id. The order is the case's own: what it
  * is, the assessment, the decision, the plan, the follow-up, then what was written (letters, journal, messages).
- * Documents uploaded to the case (issue 16, citizens slice) get their section here, after the letters:
- * { id: 'documents', path: 'dokumenter', label: 'case.section.documents' }.
+ * Documents uploaded to the case (the citizen's and the caseworker's) have their own section after the letters.
  */
 export const CASE_SECTIONS = [
   { id: 'overview', path: '', label: 'case.section.overview' },
@@ -17,6 +16,7 @@ export const CASE_SECTIONS = [
   { id: 'plan', path: 'plan', label: 'case.section.plan' },
   { id: 'follow-up', path: 'opfoelgning', label: 'case.section.followUp' },
   { id: 'letters', path: 'breve', label: 'case.section.letters' },
+  { id: 'documents', path: 'dokumenter', label: 'case.section.documents' },
   { id: 'journal', path: 'journal', label: 'case.section.journal' },
   { id: 'messages', path: 'beskeder', label: 'case.section.messages' },
 ] as const satisfies readonly { id: string; path: string; label: MessageKey }[];
@@ -52,9 +52,10 @@ export function sectionOfStatus(c: CaseDetail): CaseSection | null {
   }
 }
 
-/** A count after a section's name, where there is something to count (letters, journal entries, messages). */
+/** A count after a section's name, where there is something to count (letters, documents, journal, messages). */
 function countOf(c: CaseDetail, id: (typeof CASE_SECTIONS)[number]['id']): number | null {
-  if (id === 'letters') return c.documents.length;
+  if (id === 'letters') return c.documents.filter((d) => d.kind !== 'upload').length;
+  if (id === 'documents') return c.documents.filter((d) => d.kind === 'upload').length;
   if (id === 'journal') return c.events.length;
   if (id === 'messages') return c.messages.length;
   return null;
