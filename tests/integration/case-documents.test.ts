@@ -5,6 +5,7 @@ import type { Database } from '../../src/server/platform/db/database.ts';
 import { inSystem } from '../../src/server/platform/tx.ts';
 import type { CaseDocument } from '../../src/shared/cases/document.schema.ts';
 import { caseJourney } from '../support/case-journey.ts';
+import { pdfText } from '../support/pdf-text.ts';
 import { loginAs, MUNICIPALITY, type Session, testAppAt } from '../support/test-app.ts';
 import { openTestDatabase, TEST_DB } from '../support/test-db.ts';
 
@@ -115,6 +116,22 @@ describe(`uploading documents to a case on ${TEST_DB}`, () => {
     const own = await mette.get(`/api/me/cases/${caseId}/documents/${id}`);
     expect(own.headers['content-type']).toBe('image/png');
     expect(own.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('uploads are not letters: not among the citizen’s letters, named but not printed in the case’s PDF', async () => {
+    const detail = (await maria.get(`/api/cases/${caseId}`)).json() as { documents: { kind: string; title: string }[] };
+    expect(detail.documents.filter((d) => d.kind === 'upload').map((d) => d.title)).toEqual([
+      'Lægeerklæring',
+      'Billede af brev fra lægen',
+    ]);
+    const own = (await mette.get('/api/me/overview')).json() as { cases: { id: string; documents: { title: string }[] }[] };
+    const titles = own.cases.find((c) => c.id === caseId)?.documents.map((d) => d.title);
+    expect(titles).not.toContain('Lægeerklæring');
+    expect(titles).not.toContain('Billede af brev fra lægen');
+    const text = pdfText((await maria.get(`/api/cases/${caseId}/export?purpose=case_meeting`)).rawPayload);
+    expect(text).toContain('Dokumenter lagt på sagen');
+    expect(text).toContain('Lægeerklæring Journaliseret 15.3.2027');
+    expect(text).not.toContain('Brev: Lægeerklæring');
   });
 
   it.each([

@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/rules/calendar/date-arithmetic.ts';
 import { NAMED_DEMO_CITIZENS } from '../../src/server/db/seed/demo-seed.ts';
@@ -11,6 +7,7 @@ import type { CaseDetail } from '../../src/shared/cases/case.schema.ts';
 import { plainDateInCopenhagen } from '../../src/shared/plain-date.ts';
 import type { MyAccessEntry } from '../../src/shared/self-service/self-service.schema.ts';
 import { caseJourney } from '../support/case-journey.ts';
+import { pdfText } from '../support/pdf-text.ts';
 import { loginAs, MUNICIPALITY, type Session, testApp } from '../support/test-app.ts';
 import { openTestDatabase, TEST_DB } from '../support/test-db.ts';
 
@@ -24,12 +21,6 @@ let app: Awaited<ReturnType<typeof testApp>>;
 let maria: Session;
 let c: CaseDetail;
 let refused: CaseDetail;
-
-async function pdfText(pdf: Buffer): Promise<string> {
-  const file = join(mkdtempSync(join(tmpdir(), 'vt-export-')), 'case.pdf');
-  writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-}
 
 const exportRows = (caseId: string) =>
   inSystem(database, (tx) =>

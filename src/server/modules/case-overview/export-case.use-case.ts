@@ -78,7 +78,7 @@ function deadlineState(d: CaseDetail['deadlines'][number]): string {
 /**
  * The case as one PDF, for a meeting about it or to answer an access request (aktindsigt): the case header, the
  * request, deadlines, assessment, decisions, plan and goals, complaints, the whole journal, the messages with the
- * citizen and the text of every letter sent. The purpose the user named is the audit row's purpose (an `export`),
+ * citizen, the text of every letter sent and the names of the documents uploaded. The purpose the user named is the audit row's purpose (an `export`),
  * which the citizen sees in their access log.
  */
 export async function exportCase(
@@ -89,14 +89,18 @@ export async function exportCase(
   const { report, title } = await runUseCase(ctx, async (tx) => {
     const c = await caseDetailOf(tx, ctx, id);
     const { assessment, themes } = await assessmentOfCase(tx, id);
-    const letters = await caseFileReads.letters(tx, id);
+    // Letters and uploaded documents share case_document; a letter's text is printed, an upload (a PDF or image
+    // from outside) is named with its date, to be opened on the case.
+    const written = await caseFileReads.letters(tx, id);
+    const letters = written.filter((l) => l.kind !== 'upload');
+    const uploads = written.filter((l) => l.kind === 'upload');
     await writeAudit(tx, auditActorOf(ctx), {
       action: 'export',
       purpose,
       citizenId: c.citizen.id,
       recordType: 'case',
       recordId: id,
-      details: { format: 'pdf', letters: letters.length },
+      details: { format: 'pdf', letters: letters.length, documents: uploads.length },
     });
     const printedOn = ctx.clock.today();
     const sections: Report['sections'][number][] = [];
@@ -273,6 +277,17 @@ export async function exportCase(
               ]),
             ]
           : [{ kind: 'paragraph', text: 'Brevet findes som PDF på sagen.' }],
+      });
+    }
+    if (uploads.length) {
+      sections.push({
+        heading: 'Dokumenter lagt på sagen',
+        blocks: [
+          { kind: 'paragraph', text: 'Dokumenterne er ikke gengivet i udskriften. De åbnes på sagen.' },
+          ...uploads.map(
+            (u): ReportBlock => ({ kind: 'entry', heading: u.title, text: `Journaliseret ${day(u.journalised_on as string)}` }),
+          ),
+        ],
       });
     }
     const title = `Sagsudskrift ${c.journalNumber}: ${c.title}`;

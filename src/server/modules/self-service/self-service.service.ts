@@ -91,8 +91,9 @@ export const selfService = {
                 weeklyHours: d.weekly_hours === null ? null : Number(d.weekly_hours),
                 letterDocumentId: d.letter_document_id,
               })),
+            // The municipality's letters; documents uploaded to the case are not letters to the citizen.
             documents: documents
-              .filter((d) => d.case_id === c.id)
+              .filter((d) => d.case_id === c.id && d.kind !== 'upload')
               .map((d) => ({ id: d.id, title: d.title, journalisedOn: d.journalised_on as PlainDate })),
             complaintDeadline: deadline ? { due: deadline.due_date as PlainDate, endsAtTime: deadline.ends_at_time } : null,
             canComplain: decisions.some((d) => d.case_id === c.id) && !open,
