@@ -171,7 +171,7 @@ function ConsentTable({
   const { t, pick } = useI18n();
   return (
     <div className="vt-table-scroll">
-      <table className="table table--compact" data-testid="consents">
+      <table className="table table--compact vt-record-table" data-testid="consents">
         <caption className="sr-only">{t('consent.title')}</caption>
         <thead>
           <tr>

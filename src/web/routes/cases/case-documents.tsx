@@ -77,7 +77,7 @@ export function CaseDocuments({ caseId, canUpload }: { caseId: string; canUpload
       {documents.data && uploads.length === 0 ? <p>{t('documents.none')}</p> : null}
       {uploads.length ? (
         <div className="vt-table-scroll">
-          <table className="table table--compact" data-testid="uploaded-documents">
+          <table className="table table--compact vt-record-table" data-testid="uploaded-documents">
             <thead>
               <tr>
                 <th scope="col">{t('documents.col.subject')}</th>

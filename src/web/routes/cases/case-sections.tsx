@@ -66,7 +66,8 @@ export function CaseSectionNav({ c, current }: { c: CaseDetail; current: CaseSec
   const { t } = useI18n();
   return (
     <nav className="vt-case-nav" aria-label={t('case.sections')}>
-      <ul>
+      {/* no-max-width: DKFDS holds lists to 66ch, which broke the nine tabs into two rows on a wide screen. */}
+      <ul className="no-max-width">
         {CASE_SECTIONS.map((s) => {
           const count = countOf(c, s.id);
           return (
