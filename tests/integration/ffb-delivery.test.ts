@@ -214,6 +214,16 @@ describe('FFB reporting from the cases themselves', () => {
     // VUM themes (e.g. "Relationer") are not FFB conditions: KL wants the conditions under them.
     expect(refused?.rules).toContain('condition.code');
     // Runs the delivery of the whole demo municipality (the generator's two years of history): a background job's work.
+    // The generator records FFB conditions and target groups and invents CPR numbers KL accepts, so the demo day's
+    // reports validate; only the named demo citizens' substitute numbers (erstatningspersonnumre) cannot be reported.
+    const named = new Set<string>(NAMED_DEMO_CITIZENS.map((c) => c.cpr));
+    const page = (await admin.get('/api/ffb-reporting/deliveries?pageSize=100&status=refused')).json() as {
+      items: DeliveryItem[];
+      total: number;
+    };
+    expect(page.items.filter((d) => !named.has(d.cpr)).map((d) => `${d.cpr}: ${d.rules.join(', ')}`)).toEqual([]);
+    const all = (await admin.get('/api/ffb-reporting/deliveries?pageSize=1')).json() as { total: number };
+    expect(all.total - page.total).toBeGreaterThan(50);
   }, 240_000);
 });
 

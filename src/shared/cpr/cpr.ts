@@ -5,7 +5,7 @@ import { daysInMonth, type PlainDate, plainDateFromParts } from '../plain-date.t
  * CPR numbers (personnummer), ddmmyy-ssss. The century comes from the 7th digit (CPR-kontoret's table).
  * Modulus 11 is not required: CPR has issued numbers that fail it since 2007.
  * Substitute numbers (erstatningspersonnumre) put the day of the month plus 60 in the first two digits;
- * they are accepted and marked, and all demo citizens have them.
+ * they are accepted and marked (the named demo citizens have them).
  */
 export type CprValid = {
   ok: true;

@@ -37,18 +37,26 @@ export const NAMED_DEMO_CITIZENS = [
   { municipality: '707', cpr: '8809671127', firstName: 'Anne', lastName: 'Dyrholm', postal: '8500', city: 'Grenaa', login: true },
 ] as const;
 
+/** CPR's modulus-11 weights (CPR-kontoret, "Personnummeret i CPR"). */
+const MOD11_WEIGHTS = [4, 3, 2, 7, 6, 5, 4, 3, 2, 1] as const;
+const passesModulus11 = (cpr: string) => [...cpr].reduce((sum, d, i) => sum + Number(d) * (MOD11_WEIGHTS[i] ?? 0), 0) % 11 === 0;
+
 /**
- * A substitute CPR number (erstatningspersonnummer): day of month + 60, with a century digit that fits the year
- * (Visitator accepts and marks substitutes; no real person's number is ever generated). Adults 18–90 years old.
+ * An invented CPR number that KL's FFB report accepts (a real date, ddmmyy-ssss) and that no one has: every number
+ * CPR issued before 2007 passes the modulus-11 check, and since then numbers failing it are issued only for birth
+ * dates whose modulus-11 numbers are used up (1 January of certain years). So: a birth date that is not 1 January and
+ * a number that fails modulus 11. Adults 18–90 years old. (The named demo citizens keep substitute numbers.)
  */
-function substituteCpr(rng: Rng, todayYear: number, taken: Set<string>): string {
+export function inventedCpr(rng: Rng, todayYear: number, taken: Set<string>): string {
   for (;;) {
     const year = todayYear - rng.int(18, 90);
     const month = rng.int(1, 12);
-    const day = rng.int(1, 28);
+    const day = Math.max(rng.int(1, 28), month === 1 ? 2 : 1);
     const seventh = year >= 2000 ? 4 : rng.int(0, 3);
-    const serial = String(rng.int(0, 999)).padStart(3, '0');
-    const cpr = `${day + 60}${String(month).padStart(2, '0')}${String(year % 100).padStart(2, '0')}${seventh}${serial}`;
+    const serial = rng.int(0, 999);
+    const head = `${String(day).padStart(2, '0')}${String(month).padStart(2, '0')}${String(year % 100).padStart(2, '0')}${seventh}`;
+    const first = `${head}${String(serial).padStart(3, '0')}`;
+    const cpr = passesModulus11(first) ? `${head}${String((serial + 1) % 1000).padStart(3, '0')}` : first;
     if (!taken.has(cpr)) {
       taken.add(cpr);
       return cpr;
@@ -58,7 +66,7 @@ function substituteCpr(rng: Rng, todayYear: number, taken: Set<string>): string 
 
 /**
  * The municipality's citizens: the named demo citizens (with their log-ins) and invented ones with believable Danish
- * names, addresses in the municipality's towns and substitute CPR numbers. Deterministic per size and municipality.
+ * names, addresses in the municipality's towns and invented CPR numbers (see inventedCpr). Deterministic per size and municipality.
  */
 export function generateCitizens(g: Generation, m: Municipality): CitizenRef[] {
   const rng = Rng.of(g.size.name, m.code, 'citizens');
@@ -103,7 +111,7 @@ export function generateCitizens(g: Generation, m: Municipality): CitizenRef[] {
     citizens.push({
       id: ids.next(),
       index: citizens.length,
-      cpr: substituteCpr(rng, todayYear, taken),
+      cpr: inventedCpr(rng, todayYear, taken),
       firstName: `${first}${middle}`,
       lastName: `${doubleLast}${last}`,
       address: street(),
