@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { bulkInsert } from '../../platform/db/bulk-insert.ts';
 import type { Tx } from '../../platform/tx.ts';
 
 /**
@@ -15,37 +16,40 @@ export type ImportedAssessment = {
   targetGroups: { code: string; rank: 1 | 2 }[];
 };
 
-const CHUNK = 500;
-
 export const assessmentImport = {
+  /** Set-based, in the caller's transaction (ids made here, so the rows under an assessment know it). */
   async insert(tx: Tx, municipalityId: string, assessments: readonly ImportedAssessment[]): Promise<void> {
-    for (let i = 0; i < assessments.length; i += CHUNK) {
-      const part = assessments.slice(i, i + CHUNK).map((a) => ({ ...a, id: randomUUID() }));
-      await tx
-        .insertInto('assessment')
-        .values(
-          part.map((a) => ({
-            id: a.id,
-            municipality_id: municipalityId,
-            case_id: a.caseId,
-            support_need_code: a.supportNeedCode,
-            assessed_on: a.assessedOn,
-          })),
-        )
-        .execute();
-      const themes = part.flatMap((a) =>
+    const part = assessments.map((a) => ({ ...a, id: randomUUID() }));
+    await bulkInsert(
+      tx,
+      'assessment',
+      { id: 'uuid', municipality_id: 'uuid', case_id: 'uuid', support_need_code: 'text', assessed_on: 'date' },
+      part.map((a) => ({
+        id: a.id,
+        municipality_id: municipalityId,
+        case_id: a.caseId,
+        support_need_code: a.supportNeedCode,
+        assessed_on: a.assessedOn,
+      })),
+    );
+    await bulkInsert(
+      tx,
+      'assessment_theme',
+      { municipality_id: 'uuid', assessment_id: 'uuid', theme_code: 'text', level_code: 'text' },
+      part.flatMap((a) =>
         a.themes.map((t) => ({
           municipality_id: municipalityId,
           assessment_id: a.id,
           theme_code: t.themeCode,
           level_code: t.levelCode,
-          wishes: null,
-          informant_code: null,
-          notes: null,
         })),
-      );
-      if (themes.length) await tx.insertInto('assessment_theme').values(themes).execute();
-      const conditions = part.flatMap((a) =>
+      ),
+    );
+    await bulkInsert(
+      tx,
+      'assessment_condition',
+      { municipality_id: 'uuid', assessment_id: 'uuid', condition_code: 'text', level_code: 'text', recorded_on: 'date' },
+      part.flatMap((a) =>
         a.conditions.map((c) => ({
           municipality_id: municipalityId,
           assessment_id: a.id,
@@ -53,9 +57,23 @@ export const assessmentImport = {
           level_code: c.levelCode,
           recorded_on: a.assessedOn,
         })),
-      );
-      if (conditions.length) await tx.insertInto('assessment_condition').values(conditions).execute();
-      const goals = part.flatMap((a) =>
+      ),
+    );
+    await bulkInsert(
+      tx,
+      'assessment_goal',
+      {
+        municipality_id: 'uuid',
+        assessment_id: 'uuid',
+        position: 'integer',
+        primary_condition_code: 'text',
+        secondary_condition_codes: 'text[]',
+        target_level_code: 'text',
+        goal_type_code: 'text',
+        status: 'text',
+        recorded_on: 'date',
+      },
+      part.flatMap((a) =>
         a.goals.map((g, n) => ({
           municipality_id: municipalityId,
           assessment_id: a.id,
@@ -64,12 +82,16 @@ export const assessmentImport = {
           secondary_condition_codes: g.secondaryConditionCodes,
           target_level_code: g.targetLevelCode,
           goal_type_code: g.goalTypeCode,
-          status: 'active' as const,
+          status: 'active',
           recorded_on: a.assessedOn,
         })),
-      );
-      if (goals.length) await tx.insertInto('assessment_goal').values(goals).execute();
-      const groups = part.flatMap((a) =>
+      ),
+    );
+    await bulkInsert(
+      tx,
+      'case_target_group',
+      { municipality_id: 'uuid', case_id: 'uuid', code: 'text', rank: 'smallint', recorded_on: 'date' },
+      part.flatMap((a) =>
         a.targetGroups.map((g) => ({
           municipality_id: municipalityId,
           case_id: a.caseId,
@@ -77,8 +99,7 @@ export const assessmentImport = {
           rank: g.rank,
           recorded_on: a.assessedOn,
         })),
-      );
-      if (groups.length) await tx.insertInto('case_target_group').values(groups).execute();
-    }
+      ),
+    );
   },
 };

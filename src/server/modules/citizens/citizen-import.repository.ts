@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { bulkInsert } from '../../platform/db/bulk-insert.ts';
 import type { Tx } from '../../platform/tx.ts';
 
 /**
@@ -45,27 +46,43 @@ export const citizenImport = {
       citizens.map((c) => c.cpr),
     );
     const fresh = citizens.filter((c) => !ids.has(c.cpr));
-    for (let i = 0; i < fresh.length; i += CHUNK) {
-      const rows = fresh.slice(i, i + CHUNK).map((c) => {
-        const id = randomUUID();
-        ids.set(c.cpr, id);
-        return {
-          id,
-          municipality_id: municipalityId,
-          cpr: c.cpr,
-          substitute_cpr: c.substitute,
-          birth_date: c.birthDate,
-          first_name: c.firstName,
-          last_name: c.lastName,
-          address: c.address,
-          postal_code: c.postalCode,
-          city: c.city,
-          phone: c.phone,
-          email: c.email,
-        };
-      });
-      await tx.insertInto('citizen').values(rows).execute();
-    }
+    const rows = fresh.map((c) => {
+      const id = randomUUID();
+      ids.set(c.cpr, id);
+      return {
+        id,
+        municipality_id: municipalityId,
+        cpr: c.cpr,
+        substitute_cpr: c.substitute,
+        birth_date: c.birthDate,
+        first_name: c.firstName,
+        last_name: c.lastName,
+        address: c.address,
+        postal_code: c.postalCode,
+        city: c.city,
+        phone: c.phone,
+        email: c.email,
+      };
+    });
+    await bulkInsert(
+      tx,
+      'citizen',
+      {
+        id: 'uuid',
+        municipality_id: 'uuid',
+        cpr: 'text',
+        substitute_cpr: 'boolean',
+        birth_date: 'date',
+        first_name: 'text',
+        last_name: 'text',
+        address: 'text',
+        postal_code: 'text',
+        city: 'text',
+        phone: 'text',
+        email: 'text',
+      },
+      rows,
+    );
     return { ids, added: fresh.length };
   },
 };
