@@ -1,8 +1,15 @@
+import type { Bundle } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UNKNOWN_NAME } from '../../src/server/modules/data-import/fhir-import.ts';
+import { mapCitizen } from '../../src/server/modules/ffb-reporting/ffb-mapping.ts';
+import { assembleReport, type LedgerResource } from '../../src/server/modules/ffb-reporting/ffb-report.ts';
+import type { FfbCitizenSnapshot } from '../../src/server/modules/ffb-reporting/ffb-snapshot.ts';
 import type { Database } from '../../src/server/platform/db/database.ts';
 import { inSystem } from '../../src/server/platform/tx.ts';
 import type { Assessment } from '../../src/shared/assessment/assessment.schema.ts';
+import type { ReportingSettingsView } from '../../src/shared/ffb-reporting/ffb-reporting.schema.ts';
 import type { ImportView } from '../../src/shared/import/import.schema.ts';
+import { borgeAfterAppropriation } from '../support/ffb-fixtures.ts';
 import { loginAs, type Session, testApp } from '../support/test-app.ts';
 import { openTestDatabase } from '../support/test-db.ts';
 
@@ -274,5 +281,156 @@ describe('importing offers and rates keyed by Tilbudsportalen’s number', () =>
         '3 takstenhed import.required',
       ]),
     );
+  });
+});
+
+describe('importing citizens and cases from FFB delivery reports (FHIR Bundles)', () => {
+  const NS = '6f1c3a52-8d4e-4b7a-9c2f-1e0d7b6a5c43';
+  const CPR = '1505814321';
+  const ORG = 'd4e3f4fb-6761-4d6c-9086-74c49231f11e';
+  /** A report as Visitator's FFB delivery builds it (the guide's worked example after the appropriation). */
+  const report = (snapshot: FfbCitizenSnapshot, timestamp: string): Bundle => {
+    const all: LedgerResource[] = mapCitizen(snapshot, NS).map((m) => ({
+      id: m.resource.id ?? '',
+      profile: m.profile,
+      resource: m.resource,
+      lastUpdated: timestamp,
+    }));
+    return assembleReport(all, new Set(all.map((r) => r.id)), timestamp);
+  };
+  const assessed = () => {
+    const s = borgeAfterAppropriation('c-fhir', CPR);
+    for (const r of s.requests) r.carePlans = [];
+    return s;
+  };
+  const uploadFhir = async (body: string, filename = 'ffb.ndjson') => {
+    const res = await admin.send('POST', `/api/imports?kind=fhir&filename=${filename}`, body as never, {
+      'content-type': 'application/fhir+json',
+    });
+    expect(res.statusCode).toBe(201);
+    return res.json() as ImportView;
+  };
+
+  beforeAll(async () => {
+    const s = (await admin.get('/api/ffb-reporting/settings')).json() as ReportingSettingsView;
+    const res = await admin.send('PUT', '/api/ffb-reporting/settings', {
+      version: s.version,
+      organisationCode: ORG,
+      gatewayUrl: s.gatewayUrl,
+      enabled: s.enabled,
+      caseNumberSystem: s.caseNumberSystem,
+    });
+    expect(res.statusCode).toBe(200);
+  });
+
+  it('validates every Bundle as a report is validated before sending, names each bad entry, and imports nothing', async () => {
+    const before = await citizenCount();
+    const bad = borgeAfterAppropriation('c-bad', '3102814321'); // 31 February does not exist
+    const gathering = bad.requests[0]?.gatherings[0];
+    if (!gathering) throw new Error('fixture');
+    gathering.conditions[0] = { ...gathering.conditions[0], severityCode: '5bdde847-2837-416b-ab63-bbff8b7aa531' } as never; // a level on a Funktioner og forhold condition
+    gathering.conditions[1] = { ...gathering.conditions[1], code: '00000000-0000-4000-8000-000000000000' } as never; // not an FFB code
+    gathering.conditions[2] = { ...gathering.conditions[2], recordedOn: '2021-02-30' } as never;
+    const other = {
+      ...borgeAfterAppropriation('c-other', '1606814321'),
+      organisationCode: 'a1b2c3d4-0000-4000-8000-000000000999',
+    };
+    const file = [
+      JSON.stringify(report(bad, '2021-05-29T17:00:00Z')),
+      JSON.stringify(report(other, '2021-05-29T17:00:00Z')),
+    ].join('\n');
+    const view = await uploadFhir(file);
+    expect(view.kind).toBe('fhir');
+    expect(view.status).toBe('invalid');
+    const found = view.errors.map((e) => `${e.line} ${e.field.split(' ')[1]?.split('.')[0]} ${e.key}`);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        '1 Patient citizen.cpr',
+        '1 Patient cpr.date',
+        '1 Condition kl-reporting-ffb-condition-1',
+        '1 Condition condition.code',
+        '1 Condition import.date.invalid',
+        '2 Patient import.fhir.organisation',
+      ]),
+    );
+    // Each names the entry it is about: its index in the Bundle and its resource type.
+    for (const e of view.errors.filter((x) => x.field !== 'Bundle')) expect(e.field).toMatch(/^entry\[\d+\] [A-Za-z]+/);
+    expect(view.errors.find((e) => e.key === 'kl-reporting-ffb-condition-1')?.message.da).toBeTruthy();
+    const notJson = await uploadFhir('{"resourceType": "Bundle", ', 'brudt.json');
+    expect(notJson.errors.map((e) => e.key)).toEqual(['import.fhir.json']);
+    expect(await citizenCount()).toBe(before);
+  });
+
+  it('imports the citizen and the case with its latest assessment, later Bundles updating earlier ones; twice adds nothing', async () => {
+    // The worked example's first report (assessed) and the one after the appropriation (care plan, services, goal).
+    const file = [
+      JSON.stringify(report(assessed(), '2021-05-28T15:00:00Z')),
+      JSON.stringify(report(borgeAfterAppropriation('c-fhir', CPR), '2021-05-29T17:13:41Z')),
+    ].join('\n');
+    const view = await uploadFhir(file);
+    expect(view.errors).toEqual([]);
+    expect(view.counts).toMatchObject({ citizensNew: 1, casesNew: 1, assessments: 1, decisions: 0, orders: 0 });
+    const lines = await run(view.id);
+    expect(lines.at(-1)?.view?.status).toBe('imported');
+
+    const [c] = await inSystem(database, (tx) =>
+      tx
+        .selectFrom('case_file as c')
+        .innerJoin('citizen as ci', 'ci.id', 'c.citizen_id')
+        .select(['c.id', 'c.status', 'ci.cpr', 'ci.last_name'])
+        .where('c.case_number', '=', 'Sag154689')
+        .execute(),
+    );
+    expect(c).toMatchObject({ status: 'assessment', cpr: CPR, last_name: UNKNOWN_NAME });
+    const caseworker = await loginAs(app, 'caseworker');
+    const a = (await caseworker.get(`/api/cases/${c?.id}/assessment`)).json() as Assessment;
+    expect(a.supportNeedCode).toBe('dd628e73-d6c9-4837-a2b8-aa62d73bd6ae');
+    expect(a.conditions).toHaveLength(7);
+    expect(a.conditions.find((x) => x.code === '464a2ab6-a7df-4b3a-b74d-7873f4cfe668')?.levelCode).toBe(
+      'cae545f5-2813-4d79-98fc-0a7d770af3cd',
+    );
+    expect(a.goals).toEqual([
+      expect.objectContaining({
+        primaryConditionCode: '3f9da5ac-9686-4eeb-b517-b46e17fcb1d7',
+        targetLevelCode: '8328ce4a-6238-4f73-bf1a-74aadb68eff8',
+      }),
+    ]);
+    expect(a.targetGroups.map((g) => [g.code, g.rank])).toEqual(
+      expect.arrayContaining([
+        ['5cfc9530-a193-4f66-9981-3b980ee9ea7b', 1],
+        ['5e95db73-4d16-4084-93a3-595c0650b160', 2],
+      ]),
+    );
+    const journal = await inSystem(database, (tx) =>
+      tx
+        .selectFrom('case_event')
+        .select('body')
+        .where('case_id', '=', c?.id ?? '')
+        .where('kind', '=', 'imported')
+        .execute(),
+    );
+    expect(journal[0]?.body).toContain('Indsatsforløb fra 2021-05-29');
+    expect(journal[0]?.body).toContain('opfølgning 2021-08-29');
+    const deadline = await inSystem(database, (tx) =>
+      tx
+        .selectFrom('case_deadline')
+        .select('met_on')
+        .where('case_id', '=', c?.id ?? '')
+        .where('kind', '=', 'decision')
+        .execute(),
+    );
+    expect(deadline.map((d) => String(d.met_on).slice(0, 10))).toEqual(['2021-05-29']);
+
+    const again = await uploadFhir(file);
+    expect(again.counts).toMatchObject({ citizensNew: 0, casesNew: 0, casesExisting: 1 });
+    await run(again.id);
+    const n = await inSystem(database, (tx) =>
+      tx
+        .selectFrom('case_file')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('case_number', '=', 'Sag154689')
+        .executeTakeFirstOrThrow(),
+    );
+    expect(Number(n.n)).toBe(1);
   });
 });

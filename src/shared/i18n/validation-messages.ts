@@ -390,6 +390,18 @@ export const VALIDATION_MESSAGES = {
     en: 'The row belongs to another municipality (the municipality code is not yours).',
   },
   'import.duplicate': { da: 'Står allerede tidligere i filen.', en: 'Already given earlier in the file.' },
+  'import.fhir.json': {
+    da: 'Filen er ikke JSON: ét FHIR-bundle, en liste af bundles eller ét bundle pr. linje (NDJSON).',
+    en: 'The file is not JSON: one FHIR Bundle, an array of Bundles or one Bundle a line (NDJSON).',
+  },
+  'import.fhir.notBundle': {
+    da: 'Ikke et FHIR-bundle (resourceType skal være Bundle med entry).',
+    en: 'Not a FHIR Bundle (resourceType must be Bundle, with entry).',
+  },
+  'import.fhir.organisation': {
+    da: 'Borgeren hører til en anden kommune (organisationskoden er ikke jeres).',
+    en: 'The citizen belongs to another municipality (the organisation code is not yours).',
+  },
   'import.legalBasis.unknown': { da: 'Ukendt paragraf (fx SEL § 85).', en: 'Unknown legal basis (e.g. SEL § 85).' },
   'import.offer.unknown': {
     da: 'Tilbuddet findes ikke i kataloget (skriv tilbudsnøglen eller Tilbudsportalens tilbudsnummer).',

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { uuidSchema } from '../ids.ts';
 
 /** Imports from the systems a municipality leaves: the file, what was wrong with it, what it will do or did. */
-export const IMPORT_KINDS = ['cases', 'offers'] as const;
+/** cases: CSV of citizens and cases; fhir: FFB delivery reports (FHIR Bundles) of citizens and cases; offers: CSV. */
+export const IMPORT_KINDS = ['cases', 'fhir', 'offers'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const importUploadQuerySchema = z.object({

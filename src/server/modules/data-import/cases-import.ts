@@ -18,7 +18,8 @@ import { mentionsParagraph, paragraphsOf } from '../../../shared/catalogue/parag
 import { parseCpr } from '../../../shared/cpr/cpr.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import { writeAuditEntries } from '../../platform/audit/audit.ts';
-import { auditActorOf } from '../../platform/auth/actor.ts';
+import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
+import type { Tx } from '../../platform/tx.ts';
 import { assessmentImport, type ImportedAssessment } from '../assessment/index.ts';
 import { caseImport, type ImportedCase } from '../case-file/index.ts';
 import { ffbCodeIndex, offerImport, serviceLevelsOf } from '../catalogue/index.ts';
@@ -26,7 +27,7 @@ import { citizenImport, type ImportedCitizen } from '../citizens/index.ts';
 import { decisionImport, type ImportedDecision } from '../decisions/index.ts';
 import { type ImportedOrder, orderImport } from '../orders/index.ts';
 import type { CsvRecord } from './csv-file.ts';
-import type { ImportHandler } from './data-import.service.ts';
+import type { Checked, ImportHandler } from './data-import.service.ts';
 import { booleanField, choiceField, dateField, decimalField, type FfbNames, ffbField, integerField, listOf } from './fields.ts';
 import { legalBasisOf } from './offers-file.ts';
 import type { Problem } from './row-problems.ts';
@@ -110,7 +111,7 @@ function bandsOf(versionId: string, content: unknown) {
   return bands;
 }
 
-type Row = {
+export type Row = {
   line: number;
   citizen: ImportedCitizen;
   caseNumber: string;
@@ -121,9 +122,15 @@ type Row = {
   assessment: Omit<ImportedAssessment, 'caseId'> | null;
   decision: (Omit<ImportedDecision, 'caseId'> & { dayOfferBasis: boolean; predatesVersion: string | null }) | null;
   order: Omit<ImportedOrder, 'caseId' | 'decisionId'> | null;
+  /** Without a decision in the file: the day by which the old system had decided (an FFB care plan's start). */
+  decidedBy?: PlainDate | null;
+  /** Where the case number is in the file (a column, or a FHIR entry's path). */
+  caseNumberField?: string;
+  /** What the journal entry adds (e.g. the FFB services and period the old system reported). */
+  note?: string;
 };
 
-type Plan = { rows: Row[]; existingCases: number };
+export type Plan = { rows: Row[]; existingCases: number };
 
 type Lookups = {
   municipalityCode: string;
@@ -226,15 +233,7 @@ function readRow({ line, values: v }: CsvRecord, k: Lookups): { row: Row | null;
       return [goal];
     });
     for (const i of supportNeedIssues(need, k.codes)) at('stoettebehov', i.key);
-    // The VUM themes' levels follow from the conditions under them: the most reduced one.
-    const themes = ACTIVITY_THEMES.flatMap((theme) => {
-      const levels = conditions
-        .filter((c) => c.levelCode !== null && isUnder(c.code, theme, k.codes))
-        .map((c) => FUNCTION_LEVELS.findIndex((l) => l.code === c.levelCode))
-        .filter((i) => i >= 0 && i < 5);
-      const worst = levels.length ? Math.max(...levels) : -1;
-      return worst >= 0 ? [{ themeCode: theme, levelCode: FUNCTION_LEVELS[worst]?.code ?? null }] : [];
-    });
+    const themes = themesOf(conditions, k.codes);
     if (assessedOn) assessment = { assessedOn, supportNeedCode: need, themes, conditions, goals, targetGroups };
   }
 
@@ -422,6 +421,18 @@ function readRow({ line, values: v }: CsvRecord, k: Lookups): { row: Row | null;
   };
 }
 
+/** The VUM themes' levels follow from the FFB conditions under them: the most reduced one. */
+export function themesOf(conditions: readonly { code: string; levelCode: string | null }[], codes: CodeIndex) {
+  return ACTIVITY_THEMES.flatMap((theme) => {
+    const levels = conditions
+      .filter((c) => c.levelCode !== null && isUnder(c.code, theme, codes))
+      .map((c) => FUNCTION_LEVELS.findIndex((l) => l.code === c.levelCode))
+      .filter((i) => i >= 0 && i < 5);
+    const worst = levels.length ? Math.max(...levels) : -1;
+    return worst >= 0 ? [{ themeCode: theme, levelCode: FUNCTION_LEVELS[worst]?.code ?? null }] : [];
+  });
+}
+
 function isUnder(code: string, theme: string, codes: CodeIndex): boolean {
   let parent = codes.get(code) ?? null;
   for (let i = 0; parent !== null && i < 32; i++) {
@@ -442,13 +453,63 @@ function deadlinesOf(r: Row, municipalityCode: string): ImportedCase['deadlines'
   const rules = deadlineRulesFor(municipalityCode);
   const decisionKind = r.dayOffer ? 'decision_day_offer' : 'decision';
   const out: ImportedCase['deadlines'] = [
-    { ...computeDeadline(decisionKind, r.receivedOn, rules), metOn: r.decision?.decidedOn ?? null },
+    { ...computeDeadline(decisionKind, r.receivedOn, rules), metOn: r.decision?.decidedOn ?? r.decidedBy ?? null },
   ];
   // A receipt is owed only while the case is still at the request: later, the old system sent it (its date is not in the file).
-  if (!r.assessment && !r.decision) out.push({ ...computeDeadline('receipt', r.receivedOn, rules), metOn: null });
+  if (!r.assessment && !r.decision && !r.decidedBy) out.push({ ...computeDeadline('receipt', r.receivedOn, rules), metOn: null });
   if (r.decision && r.decision.outcome !== 'refused' && !r.order)
     out.push({ ...computeDeadline('start', r.decision.decidedOn as PlainDate, rules), metOn: null });
   return out;
+}
+
+/**
+ * What importing the rows will do: cases already here (by number) are not imported again; one that belongs to
+ * another citizen is an error. Shared by the CSV and the FHIR import.
+ */
+export async function planOf(
+  tx: Tx,
+  ctx: RequestContext,
+  rowCount: number,
+  rows: Row[],
+  problems: Problem[],
+): Promise<Checked<Plan>> {
+  const existing = await caseImport.byCaseNumber(
+    tx,
+    ctx.actor.municipalityId,
+    rows.map((r) => r.caseNumber),
+  );
+  const citizens = await citizenImport.idsByCpr(
+    tx,
+    ctx.actor.municipalityId,
+    rows.map((r) => r.citizen.cpr),
+  );
+  const fresh = rows.filter((r) => {
+    const e = existing.get(r.caseNumber);
+    if (e && citizens.get(r.citizen.cpr) !== e.citizenId) {
+      problems.push({
+        line: r.line,
+        field: r.caseNumberField ?? 'sagsnummer',
+        key: 'import.caseNumber.otherCitizen',
+        value: r.caseNumber,
+      });
+    }
+    return !e;
+  });
+  const newCitizens = new Set(fresh.filter((r) => !citizens.has(r.citizen.cpr)).map((r) => r.citizen.cpr));
+  return {
+    rowCount,
+    problems,
+    counts: {
+      citizensNew: newCitizens.size,
+      citizensExisting: new Set(rows.map((r) => r.citizen.cpr)).size - newCitizens.size,
+      casesNew: fresh.length,
+      casesExisting: rows.length - fresh.length,
+      assessments: fresh.filter((r) => r.assessment).length,
+      decisions: fresh.filter((r) => r.decision).length,
+      orders: fresh.filter((r) => r.order).length,
+    },
+    plan: { rows: fresh, existingCases: rows.length - fresh.length },
+  };
 }
 
 export const casesImport: ImportHandler<Plan> & { template: string } = {
@@ -522,39 +583,7 @@ export const casesImport: ImportHandler<Plan> & { template: string } = {
       problems.push(...r.problems);
       if (r.row) rows.push(r.row);
     }
-    // Cases already here (by number) are not imported again; one that belongs to another citizen is an error.
-    const existing = await caseImport.byCaseNumber(
-      tx,
-      ctx.actor.municipalityId,
-      rows.map((r) => r.caseNumber),
-    );
-    const citizens = await citizenImport.idsByCpr(
-      tx,
-      ctx.actor.municipalityId,
-      rows.map((r) => r.citizen.cpr),
-    );
-    const fresh = rows.filter((r) => {
-      const e = existing.get(r.caseNumber);
-      if (e && citizens.get(r.citizen.cpr) !== e.citizenId) {
-        problems.push({ line: r.line, field: 'sagsnummer', key: 'import.caseNumber.otherCitizen', value: r.caseNumber });
-      }
-      return !e;
-    });
-    const newCitizens = new Set(fresh.filter((r) => !citizens.has(r.citizen.cpr)).map((r) => r.citizen.cpr));
-    return {
-      rowCount: records.length,
-      problems,
-      counts: {
-        citizensNew: newCitizens.size,
-        citizensExisting: new Set(rows.map((r) => r.citizen.cpr)).size - newCitizens.size,
-        casesNew: fresh.length,
-        casesExisting: rows.length - fresh.length,
-        assessments: fresh.filter((r) => r.assessment).length,
-        decisions: fresh.filter((r) => r.decision).length,
-        orders: fresh.filter((r) => r.order).length,
-      },
-      plan: { rows: fresh, existingCases: rows.length - fresh.length },
-    };
+    return planOf(tx, ctx, records.length, rows, problems);
   },
 
   async apply(tx, ctx, plan, progress) {
@@ -572,7 +601,8 @@ export const casesImport: ImportHandler<Plan> & { template: string } = {
       orders: 0,
       casesSkipped: plan.existingCases,
     };
-    const BATCH = 5000;
+    // Set-based in parts of 10,000 cases (one statement per table and part), reporting progress after each.
+    const BATCH = 10_000;
     for (let i = 0; i < rows.length; i += BATCH) {
       const part = rows.slice(i, i + BATCH);
       const caseIds = await caseImport.insert(
@@ -593,6 +623,7 @@ export const casesImport: ImportHandler<Plan> & { template: string } = {
             subject: 'Indlæst fra tidligere system',
             body: [
               `Sagsnummer ${r.caseNumber}. Indlæst af ${ctx.actor.name} fra fil, linje ${r.line}.`,
+              r.note ?? '',
               r.decision?.predatesVersion
                 ? `Afgørelsen (${r.decision.decidedOn}) er ældre end serviceniveauerne i Visitator; den er knyttet til ${r.decision.predatesVersion}.`
                 : '',

@@ -6,7 +6,7 @@ export const dataImportRepository = {
     tx: Tx,
     row: {
       municipality_id: string;
-      kind: 'cases' | 'offers';
+      kind: 'cases' | 'fhir' | 'offers';
       filename: string;
       sha256: string;
       bytes: number;

@@ -21,7 +21,16 @@ const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
 export const dataImportRoutes: FastifyPluginAsyncZod<{ database: Database }> = async (app, { database }) => {
   // The file is the body, as the browser has it (no multipart): CSV as text or bytes, in whatever encoding it was saved.
-  for (const type of ['text/csv', 'application/octet-stream', 'application/vnd.ms-excel', 'text/plain']) {
+  // FFB delivery reports come as FHIR JSON (one Bundle, an array) or NDJSON (one Bundle a line).
+  for (const type of [
+    'text/csv',
+    'application/octet-stream',
+    'application/vnd.ms-excel',
+    'text/plain',
+    'application/fhir+json',
+    'application/x-ndjson',
+    'application/fhir+ndjson',
+  ]) {
     app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES }, (_request, body, done) => done(null, body));
   }
 
@@ -67,7 +76,7 @@ export const dataImportRoutes: FastifyPluginAsyncZod<{ database: Database }> = a
       schema: {
         tags,
         summary: 'The file format as a template to fill in (CSV, UTF-8)',
-        params: z.object({ kind: z.enum(IMPORT_KINDS) }),
+        params: z.object({ kind: z.enum(IMPORT_KINDS.filter((k) => k !== 'fhir') as ['cases', 'offers']) }),
       },
     },
     async (request, reply) =>

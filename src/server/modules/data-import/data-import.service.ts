@@ -16,6 +16,7 @@ import { runUseCase } from '../../platform/use-case.ts';
 import { casesImport } from './cases-import.ts';
 import { type CsvRecord, decodeFile, parseCsv } from './csv-file.ts';
 import { dataImportRepository as repo } from './data-import.repository.ts';
+import { checkFhirFile } from './fhir-import.ts';
 import { offersImport } from './offers-import.ts';
 import { MAX_ERRORS_KEPT, type Problem, rowErrorOf, sortProblems } from './row-problems.ts';
 
@@ -41,18 +42,28 @@ export type ImportHandler<Plan> = {
   apply(tx: Tx, ctx: RequestContext, plan: Plan, progress: Progress): Promise<Record<string, number>>;
 };
 
-const HANDLERS: Record<ImportKind, ImportHandler<unknown>> = {
+const HANDLERS: Record<Exclude<ImportKind, 'fhir'>, ImportHandler<unknown>> = {
   offers: offersImport as ImportHandler<unknown>,
   cases: casesImport as ImportHandler<unknown>,
 };
 
+/** How a checked file of a kind is written: FFB bundles become the same plan as the CSV of cases. */
+const apply = (kind: ImportKind) => (kind === 'fhir' ? (casesImport as ImportHandler<unknown>) : HANDLERS[kind]).apply;
+
 type Summary = { counts: Record<string, number>; offers: OfferChange[] };
 
 /** Reads and checks a file as it is now (on upload, and again at the start of the import itself). */
-async function checkFile(tx: Tx, ctx: RequestContext, kind: ImportKind, bytes: Uint8Array) {
-  const handler = HANDLERS[kind];
+async function checkFile(
+  tx: Tx,
+  ctx: RequestContext,
+  kind: ImportKind,
+  bytes: Uint8Array,
+): Promise<{ encoding: string; checked: Checked<unknown> }> {
   const decoded = decodeFile(bytes);
   if (!decoded.ok) return { encoding: 'unknown', checked: fileProblem(decoded.reason, 1) };
+  if (kind === 'fhir')
+    return { encoding: decoded.encoding, checked: (await checkFhirFile(tx, ctx, decoded.text)) as Checked<unknown> };
+  const handler = HANDLERS[kind];
   const parsed = parseCsv(decoded.text);
   if (!parsed.ok) return { encoding: decoded.encoding, checked: fileProblem(parsed.reason, parsed.line ?? 1) };
   const missing = handler.columns.required.filter((c) => !parsed.header.includes(c));
@@ -189,7 +200,7 @@ export const dataImportService = {
           problems.length,
         );
       } else {
-        const counts = await HANDLERS[kind].apply(tx, ctx, checked.plan, (done, total, stage) =>
+        const counts = await apply(kind)(tx, ctx, checked.plan, (done, total, stage) =>
           report({ kind: 'progress', done, total, stage }),
         );
         if (
@@ -220,12 +231,12 @@ export const dataImportService = {
   },
 
   /** The template of a kind: its columns and an example row (docs/IMPORT.md describes each column). */
-  template(kind: ImportKind): string {
-    return TEMPLATES[kind];
+  template(kind: ImportKind): string | null {
+    return kind === 'fhir' ? null : TEMPLATES[kind];
   },
 };
 
-const TEMPLATES: Record<ImportKind, string> = {
+const TEMPLATES: Record<Exclude<ImportKind, 'fhir'>, string> = {
   offers: [
     'tilbudsnummer;navn;ejerform;paragraffer;tilbudstype;pladser;takst;takstenhed;center;adresse;maalgruppe',
     '123456;Solstrålen;anden_kommune;SEL § 85|ABL § 105;Almindeligt længerevarende botilbud til voksne;12;1.450,00;døgn;Viborg Kommune;Solvej 1, 8800 Viborg;Voksne med udviklingsforstyrrelser',

@@ -15,7 +15,7 @@ export function useImports(page: number) {
 export async function uploadImport(kind: ImportKind, file: File): Promise<ImportView> {
   const res = await apiFile(`/api/imports?kind=${kind}&filename=${encodeURIComponent(file.name)}`, {
     body: file,
-    contentType: 'text/csv',
+    contentType: kind === 'fhir' ? 'application/fhir+json' : 'text/csv',
   });
   return (await res.json()) as ImportView;
 }

@@ -14,6 +14,10 @@ const COUNT_KEYS: Record<ImportKind, { checked: string[]; imported: string[] }> 
     imported: ['citizensAdded', 'casesAdded', 'casesSkipped', 'assessments', 'decisions', 'orders'],
   },
   offers: { checked: ['new', 'changed', 'unchanged', 'missing'], imported: ['added', 'changed'] },
+  fhir: {
+    checked: ['citizensNew', 'citizensExisting', 'casesNew', 'casesExisting', 'assessments'],
+    imported: ['citizensAdded', 'casesAdded', 'casesSkipped', 'assessments'],
+  },
 };
 
 /** What the checked file holds, or its errors: line, column, reason and the value as written. */
@@ -24,7 +28,7 @@ function Checked({ view }: { view: ImportView }) {
     <section aria-labelledby="import-checked-heading">
       <h2 id="import-checked-heading">{t('import.checked.title', { filename: view.filename })}</h2>
       <p>
-        {t('import.checked.facts', {
+        {t(view.kind === 'fhir' ? 'import.checked.facts.fhir' : 'import.checked.facts', {
           rows: fmt.format(view.rowCount),
           encoding: view.encoding,
           size: formatBytes(view.bytes, lang),
@@ -43,8 +47,8 @@ function Checked({ view }: { view: ImportView }) {
               <caption className="sr-only">{t('import.errors.caption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('import.col.line')}</th>
-                  <th scope="col">{t('import.col.field')}</th>
+                  <th scope="col">{t(view.kind === 'fhir' ? 'import.col.line.fhir' : 'import.col.line')}</th>
+                  <th scope="col">{t(view.kind === 'fhir' ? 'import.col.field.fhir' : 'import.col.field')}</th>
                   <th scope="col">{t('import.col.reason')}</th>
                   <th scope="col">{t('import.col.value')}</th>
                 </tr>
@@ -69,7 +73,7 @@ function Checked({ view }: { view: ImportView }) {
         <dl className="vt-facts" data-testid="import-counts">
           {COUNT_KEYS[view.kind][view.status === 'imported' ? 'imported' : 'checked'].map((k) => (
             <div key={k} className="vt-fact">
-              <dt>{t(`import.count.${view.kind}.${k}` as MessageKey)}</dt>
+              <dt>{t(`import.count.${view.kind === 'fhir' ? 'cases' : view.kind}.${k}` as MessageKey)}</dt>
               <dd>{fmt.format(view.counts[k] ?? 0)}</dd>
             </div>
           ))}
@@ -192,7 +196,7 @@ export function ImportPage() {
       <h1>{t('import.title')}</h1>
       <p>{t('import.intro')}</p>
       <ul>
-        {IMPORT_KINDS.map((k) => (
+        {IMPORT_KINDS.filter((k) => k !== 'fhir').map((k) => (
           <li key={k}>
             <a href={`/api/imports/templates/${k}`} download>
               {t('import.template', { kind: t(`import.kind.${k}`) })}
@@ -230,7 +234,7 @@ export function ImportPage() {
             {t('import.file')}
           </label>
           <span className="form-hint" id="import-file-hint">
-            {t('import.file.hint')}
+            {t(kind === 'fhir' ? 'import.file.hint.fhir' : 'import.file.hint')}
           </span>
           {error ? (
             <span className="form-error-message" id="import-file-error">
@@ -240,7 +244,7 @@ export function ImportPage() {
           <input
             id="import-file"
             type="file"
-            accept=".csv,text/csv"
+            accept={kind === 'fhir' ? '.json,.ndjson,application/json,application/fhir+json' : '.csv,text/csv'}
             className="form-file-input"
             aria-describedby={error ? 'import-file-hint import-file-error' : 'import-file-hint'}
             aria-invalid={error ? true : undefined}
