@@ -178,8 +178,27 @@ function isDescendant(code: string, root: string, index: CodeIndex): boolean {
   return false;
 }
 
+/** Answers per code system index (an index is not changed once loaded): an import asks the same few hundred codes again and again. */
+const memo = new WeakMap<CodeIndex, Map<string, boolean>>();
+
 /** Whether an FFB code is in a KL value set, given the loaded FFB code system. */
 export function inValueSet(name: FfbValueSetName, code: string, index: CodeIndex): boolean {
+  let answers = memo.get(index);
+  if (!answers) {
+    answers = new Map();
+    memo.set(index, answers);
+  }
+  const key = `${name} ${code}`;
+  let answer = answers.get(key);
+  if (answer === undefined) {
+    answer = computeInValueSet(name, code, index);
+    if (answers.size > 100_000) answers.clear();
+    answers.set(key, answer);
+  }
+  return answer;
+}
+
+function computeInValueSet(name: FfbValueSetName, code: string, index: CodeIndex): boolean {
   const vs = FFB_VALUE_SETS[name];
   if (!index.has(code)) return false;
   if (vs.exclude?.includes(code)) return false;

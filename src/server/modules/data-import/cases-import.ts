@@ -139,7 +139,23 @@ type Lookups = {
   offers: Awaited<ReturnType<typeof offerImport.lookup>>;
   levels: Awaited<ReturnType<typeof serviceLevelsOf>>;
   today: PlainDate;
+  /**
+   * Answers of pure look-ups kept for the whole file (a file of 100,000 rows names the same codes, dates, paragraphs
+   * and service levels again and again): the check's cost per row is then the row's own.
+   */
+  memo: <T>(key: string, compute: () => T) => T;
 };
+
+function memoOf(): Lookups['memo'] {
+  const answers = new Map<string, unknown>();
+  return <T>(key: string, compute: () => T): T => {
+    if (answers.has(key)) return answers.get(key) as T;
+    const value = compute();
+    if (answers.size > 200_000) answers.clear();
+    answers.set(key, value);
+    return value;
+  };
+}
 
 /** One row → a case to import, or its problems. */
 function readRow({ line, values: v }: CsvRecord, k: Lookups): { row: Row | null; problems: Problem[] } {
@@ -157,14 +173,17 @@ function readRow({ line, values: v }: CsvRecord, k: Lookups): { row: Row | null;
       if (required) at(field, 'import.required');
       return null;
     }
-    const d = dateField(text(field));
+    const d = dateOf(text(field));
     if (!d.ok) return at(field, d.key), null;
     if (d.value > k.today) return at(field, 'import.date.future'), null;
     if (notBefore && d.value < notBefore) return at(field, 'import.date.order'), null;
     return d.value;
   };
+  const dateOf = (raw: string) => k.memo(`date ${raw}`, () => dateField(raw));
+  const ffbOf = (raw: string, valueSet: Parameters<typeof ffbField>[1]) =>
+    k.memo(`ffb ${valueSet} ${raw}`, () => ffbField(raw, valueSet, k.codes, k.names));
   const ffb = (field: string, valueSet: Parameters<typeof ffbField>[1], raw = text(field)) => {
-    const f = ffbField(raw, valueSet, k.codes, k.names);
+    const f = ffbOf(raw, valueSet);
     if (!f.ok) at(field, f.key, raw);
     return f.ok ? f.value : null;
   };
@@ -186,9 +205,9 @@ function readRow({ line, values: v }: CsvRecord, k: Lookups): { row: Row | null;
     const need = has('stoettebehov') ? ffb('stoettebehov', 'KLNeedsAssessmentCodesFFB') : null;
     const conditions = listOf(v.tilstande ?? '').flatMap((entry) => {
       const [name, level] = entry.split(':').map((x) => x.trim());
-      const code = ffbField(name ?? '', 'KLConditionCodesFFB', k.codes, k.names);
+      const code = ffbOf(name ?? '', 'KLConditionCodesFFB');
       if (!code.ok) return at('tilstande', code.key, name ?? ''), [];
-      const levelCode = !level ? null : (LEVEL_BY_DIGIT.get(level) ?? ffbField(level, 'KLSeveritiesFFB', k.codes, k.names));
+      const levelCode = !level ? null : (LEVEL_BY_DIGIT.get(level) ?? ffbOf(level, 'KLSeveritiesFFB'));
       if (levelCode !== null && typeof levelCode !== 'string' && !levelCode.ok)
         return at('tilstande', levelCode.key, level ?? ''), [];
       return [
@@ -245,7 +264,7 @@ function readRow({ line, values: v }: CsvRecord, k: Lookups): { row: Row | null;
       if (!has(c)) at(c, 'import.required');
     if (!assessment) at('vurderet', 'import.required');
     const decidedOn = date('afgoerelsesdato', (assessment?.assessedOn as PlainDate | undefined) ?? receivedOn);
-    const basis = has('paragraf') ? legalBasisOf(text('paragraf')) : null;
+    const basis = has('paragraf') ? k.memo(`basis ${text('paragraf')}`, () => legalBasisOf(text('paragraf'))) : null;
     if (has('paragraf') && !basis) at('paragraf', 'import.legalBasis.unknown');
     const outcome = has('udfald') ? choiceField(text('udfald'), OUTCOMES) : null;
     if (outcome && !outcome.ok) at('udfald', outcome.key);
@@ -258,27 +277,29 @@ function readRow({ line, values: v }: CsvRecord, k: Lookups): { row: Row | null;
     const modules = has('moduler') ? integerField(text('moduler'), 1) : null;
     if (modules && (!modules.ok || modules.value > 5)) at('moduler', 'import.integer');
     const startDate = has('startdato') ? date('startdato', decidedOn) : null;
-    const limit = has('tidsbegraenset_til') ? dateField(text('tidsbegraenset_til')) : null;
+    const limit = has('tidsbegraenset_til') ? dateOf(text('tidsbegraenset_til')) : null;
     if (limit && !limit.ok) at('tidsbegraenset_til', limit.key);
     const granted = outcome?.ok && outcome.value !== 'refused';
     if (granted && !hours && !modules) at('timer_pr_uge', 'decision.frame.required');
     if (granted && !has('startdato')) at('startdato', 'import.required');
     // The service level in force on the decision date for the paragraph (or the one named).
     const paragraph = basis ? paragraphsOf(basis)[0] : undefined;
-    const candidates = k.levels.filter((l) =>
-      has('serviceniveau')
-        ? l.key === text('serviceniveau')
-        : paragraph !== undefined && mentionsParagraph(l.legalBasis, paragraph),
-    );
+    const named = has('serviceniveau') ? text('serviceniveau') : null;
     // A decision older than every version Visitator holds is tied to the oldest one, and the journal says so.
     const inForce = decidedOn
-      ? candidates.flatMap((l) => {
-          const versions = l.versions.map((x) => ({ ...x, inForceFrom: x.inForceFrom as PlainDate | null }));
-          const version =
-            versionInForce(versions, decidedOn) ??
-            versions.filter((x) => x.status === 'approved' && x.inForceFrom !== null).sort((a, b) => a.number - b.number)[0];
-          return version ? [{ level: l, version, predates: (version.inForceFrom ?? '') > decidedOn }] : [];
-        })
+      ? k.memo(`inForce ${named ?? ''} ${paragraph ?? ''} ${decidedOn}`, () =>
+          k.levels
+            .filter((l) =>
+              named !== null ? l.key === named : paragraph !== undefined && mentionsParagraph(l.legalBasis, paragraph),
+            )
+            .flatMap((l) => {
+              const versions = l.versions.map((x) => ({ ...x, inForceFrom: x.inForceFrom as PlainDate | null }));
+              const version =
+                versionInForce(versions, decidedOn) ??
+                versions.filter((x) => x.status === 'approved' && x.inForceFrom !== null).sort((a, b) => a.number - b.number)[0];
+              return version ? [{ level: l, version, predates: (version.inForceFrom ?? '') > decidedOn }] : [];
+            }),
+        )
       : [];
     if (basis && decidedOn && inForce.length !== 1)
       at(has('serviceniveau') ? 'serviceniveau' : 'paragraf', 'import.decision.noService');
@@ -311,7 +332,9 @@ function readRow({ line, values: v }: CsvRecord, k: Lookups): { row: Row | null;
         'request.receivedOn': receivedOn,
         'law.maximumEnd':
           outcome.value !== 'refused' && startDate
-            ? legalTimeLimit(chosen.level.legalBasis, startDate, deadlineRulesFor(k.municipalityCode))
+            ? k.memo(`limit ${chosen.level.legalBasis} ${startDate}`, () =>
+                legalTimeLimit(chosen.level.legalBasis, startDate, deadlineRulesFor(k.municipalityCode)),
+              )
             : null,
       }))
         at(dateFields[p.path] ?? p.path, p.key);
@@ -341,14 +364,16 @@ function readRow({ line, values: v }: CsvRecord, k: Lookups): { row: Row | null;
     for (const c of ['tilbud', 'bestilt', 'foerste_opfoelgning']) if (!has(c)) at(c, 'import.required');
     if (!decision || decision.outcome === 'refused') at(decided ? 'udfald' : 'afgoerelsesdato', 'import.order.noGrant');
     const offer = has('tilbud')
-      ? k.offers.find(
-          (o) => o.key === text('tilbud') || (o.tilbudsportalen_id !== null && String(o.tilbudsportalen_id) === text('tilbud')),
+      ? k.memo(`offer ${text('tilbud')}`, () =>
+          k.offers.find(
+            (o) => o.key === text('tilbud') || (o.tilbudsportalen_id !== null && String(o.tilbudsportalen_id) === text('tilbud')),
+          ),
         )
       : undefined;
     if (has('tilbud') && !offer) at('tilbud', 'import.offer.unknown');
     if (offer && decision && !offerDeliversBasis(offer.legal_bases, decision.legalBasis)) at('tilbud', 'import.offer.legalBasis');
     const orderedOn = date('bestilt', decision?.decidedOn as PlainDate | undefined);
-    const firstFollowUp = has('foerste_opfoelgning') ? dateField(text('foerste_opfoelgning')) : null;
+    const firstFollowUp = has('foerste_opfoelgning') ? dateOf(text('foerste_opfoelgning')) : null;
     if (firstFollowUp && !firstFollowUp.ok) at('foerste_opfoelgning', firstFollowUp.key);
     if (firstFollowUp?.ok && orderedOn && firstFollowUp.value < orderedOn) at('foerste_opfoelgning', 'import.date.order');
     const services = listOf(v.ydelser ?? '').flatMap((s) => {
@@ -360,7 +385,7 @@ function readRow({ line, values: v }: CsvRecord, k: Lookups): { row: Row | null;
       const p = `maal${n}_`;
       for (const c of ['indikator', 'maaldato', 'stoettebehov_start', 'stoettebehov_maal'])
         if (!has(`${p}${c}`)) at(`${p}${c}`, 'import.required');
-      const target = has(`${p}maaldato`) ? dateField(text(`${p}maaldato`)) : null;
+      const target = has(`${p}maaldato`) ? dateOf(text(`${p}maaldato`)) : null;
       if (target && !target.ok) at(`${p}maaldato`, target.key);
       const start = has(`${p}stoettebehov_start`) ? ffb(`${p}stoettebehov_start`, 'KLNeedsAssessmentCodesFFB') : null;
       const aim = has(`${p}stoettebehov_maal`) ? ffb(`${p}stoettebehov_maal`, 'KLNeedsAssessmentCodesFFB') : null;
@@ -449,8 +474,7 @@ function statusOf(r: Row): ImportedCase['status'] {
 }
 
 /** A case's deadlines as if it had been opened here, met where the file shows the step was taken. */
-function deadlinesOf(r: Row, municipalityCode: string): ImportedCase['deadlines'] {
-  const rules = deadlineRulesFor(municipalityCode);
+function deadlinesOf(r: Row, rules: ReturnType<typeof deadlineRulesFor>): ImportedCase['deadlines'] {
   const decisionKind = r.dayOffer ? 'decision_day_offer' : 'decision';
   const out: ImportedCase['deadlines'] = [
     { ...computeDeadline(decisionKind, r.receivedOn, rules), metOn: r.decision?.decidedOn ?? r.decidedBy ?? null },
@@ -570,7 +594,15 @@ export const casesImport: ImportHandler<Plan> & { template: string } = {
       offerImport.lookup(tx, ctx.actor.municipalityId),
       serviceLevelsOf(tx, ctx.actor.municipalityId),
     ]);
-    const k: Lookups = { municipalityCode: ctx.actor.municipalityCode, codes, names, offers, levels, today: ctx.clock.today() };
+    const k: Lookups = {
+      municipalityCode: ctx.actor.municipalityCode,
+      codes,
+      names,
+      offers,
+      levels,
+      today: ctx.clock.today(),
+      memo: memoOf(),
+    };
     const problems: Problem[] = [];
     const rows: Row[] = [];
     const seen = new Map<string, number>();
@@ -601,6 +633,7 @@ export const casesImport: ImportHandler<Plan> & { template: string } = {
       orders: 0,
       casesSkipped: plan.existingCases,
     };
+    const rules = deadlineRulesFor(ctx.actor.municipalityCode);
     // Set-based in parts of 10,000 cases (one statement per table and part), reporting progress after each.
     const BATCH = 10_000;
     for (let i = 0; i < rows.length; i += BATCH) {
@@ -618,7 +651,7 @@ export const casesImport: ImportHandler<Plan> & { template: string } = {
           dayOffer: r.dayOffer,
           channel: r.channel,
           what: r.what,
-          deadlines: deadlinesOf(r, ctx.actor.municipalityCode),
+          deadlines: deadlinesOf(r, rules),
           journal: {
             subject: 'Indlæst fra tidligere system',
             body: [
