@@ -25,6 +25,8 @@ let admin: Session;
 let gateway: TestGateway;
 let municipalityId: string;
 let citizenId: string;
+/** That citizen's CPR: the tests above report it from their own source (one of them with a substitute number). */
+let citizenCpr: string;
 
 const day = (d: string, time = '10:00') => new Date(`${d}T${time}:00+02:00`);
 const fixed = (d: Date) => () => d;
@@ -58,7 +60,7 @@ beforeAll(async () => {
     tx
       .selectFrom('app_user as u')
       .innerJoin('citizen as c', 'c.municipality_id', 'u.municipality_id')
-      .select(['u.municipality_id', 'c.id'])
+      .select(['u.municipality_id', 'c.id', 'c.cpr'])
       .where('u.id', '=', admin.userId)
       // Not the citizen the case journeys use (NAMED_DEMO_CITIZENS[0]): this one's data comes from the test's source.
       .where('c.cpr', '!=', NAMED_DEMO_CITIZENS[0].cpr)
@@ -67,6 +69,7 @@ beforeAll(async () => {
   );
   municipalityId = ids.municipality_id;
   citizenId = ids.id;
+  citizenCpr = ids.cpr;
   await settings({ gatewayUrl: gateway.url, organisationCode: 'd4e3f4fb-6761-4d6c-9086-74c49231f11e' });
 });
 afterAll(async () => {
@@ -216,7 +219,8 @@ describe('FFB reporting from the cases themselves', () => {
     // Runs the delivery of the whole demo municipality (the generator's two years of history): a background job's work.
     // The generator records FFB conditions and target groups and invents CPR numbers KL accepts, so the demo day's
     // reports validate; only the named demo citizens' substitute numbers (erstatningspersonnumre) cannot be reported.
-    const named = new Set<string>(NAMED_DEMO_CITIZENS.map((c) => c.cpr));
+    // (The test citizen's own refused report above — a substitute number from the test's source — is not the demo's.)
+    const named = new Set<string>([...NAMED_DEMO_CITIZENS.map((c) => c.cpr), citizenCpr]);
     const page = (await admin.get('/api/ffb-reporting/deliveries?pageSize=100&status=refused')).json() as {
       items: DeliveryItem[];
       total: number;
