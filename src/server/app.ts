@@ -13,6 +13,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import { MAX_DOCUMENT_BYTES } from '../rules/records/document-types.ts';
 import { appMigrations } from './db/schema.ts';
+import { agreementsRoutes } from './modules/agreements/index.ts';
 import { assessmentRoutes } from './modules/assessment/index.ts';
 import { authRoutes, createOidcClient, type OidcClient } from './modules/auth/index.ts';
 import { caseFileRoutes } from './modules/case-file/index.ts';
@@ -169,6 +170,7 @@ export async function buildApp({
   await app.register(statisticsExportRoutes, { database });
   await app.register(dataImportRoutes, { database });
   if (config.ffbStandinGateway) await app.register(standInGatewayRoutes, { database });
+  await app.register(agreementsRoutes, { database });
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

@@ -1,5 +1,6 @@
 import { buildApp } from './app.ts';
 import { migrateDatabase } from './db/schema.ts';
+import { seedAgreements } from './db/seed/agreements-seed.ts';
 import { seedDemoData } from './db/seed/demo-seed.ts';
 import { importFfb } from './db/seed/ffb-import.ts';
 import { seedFfbReportingSettings } from './db/seed/ffb-reporting-seed.ts';
@@ -34,6 +35,7 @@ if (config.seedDemo) {
   const standIn = config.ffbStandinGateway ? `http://${config.host}:${config.port}/api/ffb-standin/reports` : null;
   await seedFfbReportingSettings(database, standIn);
 }
+const agreementsLoaded = config.seedDemo ? await seedAgreements(database) : 0;
 // `npm start` builds the UI in parallel with the database work above (scripts/start.mjs); serve it once built.
 await (globalThis as { visitatorUiBuild?: Promise<void> }).visitatorUiBuild;
 const lifecycle: Lifecycle = { closing: false };
@@ -78,6 +80,7 @@ app.log.info(
     migrationsApplied: applied,
     ffbVersion: ffb.version,
     demoDataGenerated: demo?.municipalities.length ? { municipalities: demo.municipalities, ms: demo.ms } : false,
+    agreementsDemoLoaded: agreementsLoaded,
     demoLogin: config.demoLogin,
     auditAnchors: sink.describe,
     jobs: config.jobs,

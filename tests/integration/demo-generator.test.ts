@@ -13,6 +13,7 @@ import { generate } from '../../src/server/db/generator/generate.ts';
 import { type GeneratorSize, SIZES } from '../../src/server/db/generator/sizes.ts';
 import { TABLES } from '../../src/server/db/generator/writer.ts';
 import { migrateDatabase } from '../../src/server/db/schema.ts';
+import { seedAgreements } from '../../src/server/db/seed/agreements-seed.ts';
 import { importFfb } from '../../src/server/db/seed/ffb-import.ts';
 import { verifyAuditChain } from '../../src/server/platform/audit/audit-verify.ts';
 import type { Database } from '../../src/server/platform/db/database.ts';
@@ -79,6 +80,7 @@ describe(`the demo data generator on ${TEST_DB}`, () => {
       await migrateDatabase(fresh);
       await importFfb(fresh);
       await generate(fresh, { size: 'demo', today });
+      await seedAgreements(fresh);
       expect(await tableHashes(fresh)).toEqual(before);
     } finally {
       await fresh.close();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { migrateDatabase } from '../../src/server/db/schema.ts';
+import { seedAgreements } from '../../src/server/db/seed/agreements-seed.ts';
 import { seedDemoData } from '../../src/server/db/seed/demo-seed.ts';
 import { importFfb } from '../../src/server/db/seed/ffb-import.ts';
 import { openDatabase } from '../../src/server/platform/db/database.ts';
@@ -33,6 +34,7 @@ export default async function setup(project: TestProject) {
     await migrateDatabase(database);
     await importFfb(database);
     await seedDemoData(database, today);
+    await seedAgreements(database);
     await database.close();
     return;
   }
@@ -40,6 +42,7 @@ export default async function setup(project: TestProject) {
   await migrateDatabase(database);
   await importFfb(database);
   await seedDemoData(database, today);
+  await seedAgreements(database);
   const dump = await database.pglite?.dumpDataDir('none');
   await database.close();
   if (!dump) throw new Error('PGlite dump failed');

@@ -47,12 +47,20 @@ describe('FFB condition → agreement theme (seed 003)', () => {
   it('an unknown condition has no theme', () => expect(themeOfCondition('nope')).toBeNull());
 });
 
-const goal = (condition: string, baseline: string, latest: string | null, endedOn: string | null, kind = 'final'): ClosedGoal => ({
+const goal = (
+  condition: string,
+  baseline: string,
+  latest: string | null,
+  endedOn: string | null,
+  kind = 'final',
+): ClosedGoal => ({
   conditionCode: cond(condition),
   goalTypeCode: develop,
   baselineCode: need(baseline),
   endedOn: endedOn as PlainDate | null,
-  statuses: latest ? [{ scoredOn: d(endedOn ?? '2026-01-01'), kind: kind as 'final' | 'quarterly', supportNeedCode: need(latest) }] : [],
+  statuses: latest
+    ? [{ scoredOn: d(endedOn ?? '2026-01-01'), kind: kind as 'final' | 'quarterly', supportNeedCode: need(latest) }]
+    : [],
 });
 
 describe('keep-or-gain share: per goal, on plans closed in the period', () => {
@@ -133,14 +141,38 @@ describe('young people leaving with a housing solution', () => {
 
 describe('suppression: no count of 1–4 identifiable citizens', () => {
   it.each([
-    [{ numerator: 0, denominator: 0, value: null }, { value: null, numerator: 0, suppressed: false, smallN: false }],
-    [{ numerator: 3, denominator: 40, value: 7.5 }, { value: null, numerator: null, suppressed: true, smallN: false }],
-    [{ numerator: 38, denominator: 40, value: 95 }, { value: null, numerator: null, suppressed: true, smallN: false }],
-    [{ numerator: 4, denominator: 8, value: 50 }, { value: null, numerator: null, suppressed: true, smallN: true }],
-    [{ numerator: 5, denominator: 10, value: 50 }, { value: 50, numerator: 5, suppressed: false, smallN: true }],
-    [{ numerator: 0, denominator: 12, value: 0 }, { value: 0, numerator: 0, suppressed: false, smallN: true }],
-    [{ numerator: 2, denominator: 2, value: 100 }, { value: null, numerator: null, suppressed: true, smallN: true }],
-    [{ numerator: 28, denominator: 47, value: 59.6 }, { value: 59.6, numerator: 28, suppressed: false, smallN: false }],
+    [
+      { numerator: 0, denominator: 0, value: null },
+      { value: null, numerator: 0, suppressed: false, smallN: false },
+    ],
+    [
+      { numerator: 3, denominator: 40, value: 7.5 },
+      { value: null, numerator: null, suppressed: true, smallN: false },
+    ],
+    [
+      { numerator: 38, denominator: 40, value: 95 },
+      { value: null, numerator: null, suppressed: true, smallN: false },
+    ],
+    [
+      { numerator: 4, denominator: 8, value: 50 },
+      { value: null, numerator: null, suppressed: true, smallN: true },
+    ],
+    [
+      { numerator: 5, denominator: 10, value: 50 },
+      { value: 50, numerator: 5, suppressed: false, smallN: true },
+    ],
+    [
+      { numerator: 0, denominator: 12, value: 0 },
+      { value: 0, numerator: 0, suppressed: false, smallN: true },
+    ],
+    [
+      { numerator: 2, denominator: 2, value: 100 },
+      { value: null, numerator: null, suppressed: true, smallN: true },
+    ],
+    [
+      { numerator: 28, denominator: 47, value: 59.6 },
+      { value: 59.6, numerator: 28, suppressed: false, smallN: false },
+    ],
   ])('%o → %o', (s, expected) => {
     expect(discloseShare(s)).toEqual({ ...expected, denominator: s.denominator });
   });

@@ -1,3 +1,4 @@
+import { MEASURE_KEYS, type MeasureKey, STAY_OUTCOMES, type StayOutcome } from '../../shared/agreements/agreements.schema.ts';
 import type { PlainDate } from '../../shared/plain-date.ts';
 import { daysBetween } from '../calendar/date-arithmetic.ts';
 import { classifyProgress, type ScoredGoal } from '../follow-up/goal-progress.ts';
@@ -8,8 +9,6 @@ import { type AgreementTheme, themeOfCondition } from './goal-themes.ts';
  * both, so a status report says which definition gave its figure. A changed definition gets a new version; the old
  * figures keep theirs.
  */
-export const MEASURE_KEYS = ['fko_keep_or_gain', 'fko_gain', 'shelter_long_stays', 'shelter_youth_housing'] as const;
-export type MeasureKey = (typeof MEASURE_KEYS)[number];
 
 export const MEASURE_DEFINITIONS: Record<
   MeasureKey,
@@ -74,20 +73,10 @@ export function fkoShare(
   return { ...share(hits, measured), withoutStatus: closed.length - measured };
 }
 
+export type { MeasureKey, StayOutcome };
+export { MEASURE_KEYS, STAY_OUTCOMES };
+
 /** What a shelter stay ended with. A housing solution is a home of one's own or in an offer (seed 003, 2.2.6–2.2.7). */
-export const STAY_OUTCOMES = [
-  'own_home',
-  'housing_offer',
-  'transitional_home',
-  'other_shelter',
-  'hospital_or_treatment',
-  'prison',
-  'family_or_friends',
-  'street',
-  'died',
-  'unknown',
-] as const;
-export type StayOutcome = (typeof STAY_OUTCOMES)[number];
 
 export const HOUSING_SOLUTIONS: readonly StayOutcome[] = ['own_home', 'housing_offer', 'transitional_home'];
 

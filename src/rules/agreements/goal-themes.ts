@@ -1,26 +1,10 @@
+import type { AgreementTheme, GoalLevel } from '../../shared/agreements/agreements.schema.ts';
 import { ASSESSMENT_THEMES } from '../../shared/assessment/ffb-terms.ts';
 
-/**
- * The agreements' four goal themes (måltemaer) and three goal levels, as Randers' social area builds every center's
- * agreement on them (seed 003, afsnit 1.1 »Måltemaer for aftaler 2019-2020« and 3.1–3.2).
- */
-export const AGREEMENT_THEMES = ['mastery', 'education_employment', 'health', 'social_life'] as const;
-export type AgreementTheme = (typeof AGREEMENT_THEMES)[number];
+export { AGREEMENT_THEMES, GOAL_LEVELS, THEME_LABELS } from '../../shared/agreements/agreements.schema.ts';
+export type { AgreementTheme, GoalLevel };
 
-export const THEME_LABELS: Record<AgreementTheme, { da: string; en: string }> = {
-  mastery: { da: 'Mestring af eget liv', en: 'Mastery of one’s own life' },
-  education_employment: { da: 'Uddannelse og beskæftigelse', en: 'Education and employment' },
-  health: { da: 'Sundhed', en: 'Health' },
-  social_life: { da: 'Socialt liv', en: 'Social life' },
-};
-
-/**
- * National goals are chosen from the government's »10 mål for social mobilitet« and are the center's budget goals
- * too; center goals support them; offer goals are shared by named offers (seed 003, afsnit 3.1 and 3.2).
- */
-export const GOAL_LEVELS = ['national', 'center', 'offer'] as const;
-export type GoalLevel = (typeof GOAL_LEVELS)[number];
-
+/** The goal levels' names (seed 003, afsnit 3.1–3.2). */
 export const LEVEL_LABELS: Record<GoalLevel, { da: string; en: string }> = {
   national: { da: 'Nationalt mål (også budgetmål)', en: 'National goal (also a budget goal)' },
   center: { da: 'Centermål', en: 'Center goal' },

@@ -11,6 +11,7 @@ describe('the purpose of a look-up follows from the role, in every module', () =
     ['analyst', 'administration'],
     ['provider_staff', 'follow_up'],
     ['economist', 'economy'],
+    ['council_member', 'steering'],
     ['citizen', 'citizen_self_service'],
   ] as const)('%s → %s', (role, purpose) => {
     expect(purposeOf(role)).toBe(purpose);

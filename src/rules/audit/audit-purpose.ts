@@ -17,6 +17,10 @@ export const PURPOSE_BY_ROLE: Record<Role, { purpose: AuditPurpose; why: string 
     purpose: 'economy',
     why: 'Økonomistyring: takster, budget, prognose, køb og salg af pladser og venteliste (serviceloven § 1, stk. 3)',
   },
+  council_member: {
+    purpose: 'steering',
+    why: 'Byrådets styring: aftaler, status til socialudvalget og strategiindikatorer uden identiteter',
+  },
   provider_staff: { purpose: 'follow_up', why: 'Udførelse af og opfølgning på bestilt indsats (SEL § 141, stk. 5)' },
   citizen: { purpose: 'citizen_self_service', why: 'Borgerens eget opslag (databeskyttelsesforordningen art. 15)' },
 };

@@ -5,7 +5,25 @@
 
 import type { ColumnType } from 'kysely';
 
-export type AppUserRole = 'administrator' | 'analyst' | 'caseworker' | 'citizen' | 'economist' | 'provider_staff' | 'team_leader';
+export type AgreementGoalDirection = 'decrease' | 'increase';
+
+export type AgreementGoalLevel = 'center' | 'national' | 'offer';
+
+export type AgreementGoalMeasureKey = 'fko_gain' | 'fko_keep_or_gain' | 'shelter_long_stays' | 'shelter_youth_housing';
+
+export type AgreementGoalTheme = 'education_employment' | 'health' | 'mastery' | 'social_life';
+
+export type AgreementGoalValueUnit = 'count' | 'percent' | 'text';
+
+export type AppUserRole =
+  | 'administrator'
+  | 'analyst'
+  | 'caseworker'
+  | 'citizen'
+  | 'council_member'
+  | 'economist'
+  | 'provider_staff'
+  | 'team_leader';
 
 export type AssessmentGoalStatus = 'active' | 'cancelled' | 'completed';
 
@@ -114,6 +132,8 @@ export type FollowUpOutcome = 'continue' | 'end' | 'end_and_refer';
 export type Generated<T> =
   T extends ColumnType<infer S, infer I, infer U> ? ColumnType<S, I | undefined, U> : ColumnType<T, T | undefined, T>;
 
+export type GoalMeasurementOrigin = 'entered' | 'measured';
+
 export type Json = JsonValue;
 
 export type JsonArray = JsonValue[];
@@ -146,11 +166,75 @@ export type ServiceDescriptionKind = 'quality_standard' | 'service_level';
 
 export type ServiceDescriptionVersionStatus = 'approved' | 'draft';
 
+export type ShelterStayOutcome =
+  | 'died'
+  | 'family_or_friends'
+  | 'hospital_or_treatment'
+  | 'housing_offer'
+  | 'other_shelter'
+  | 'own_home'
+  | 'prison'
+  | 'street'
+  | 'transitional_home'
+  | 'unknown';
+
+export type StatusReportKind = 'final' | 'midway';
+
+export type StatusReportState = 'draft' | 'issued';
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export type WaitingListEntryStatus = 'accepted' | 'offered' | 'waiting' | 'withdrawn';
 
 export type WaitingListEventKind = 'accepted' | 'declined' | 'entered' | 'offered' | 'reprioritised' | 'withdrawn';
+
+export interface Agreement {
+  approved_by: string | null;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  invented: Generated<boolean>;
+  municipality_id: string;
+  period_from: string;
+  period_to: string;
+  source: string;
+  title: string;
+  unit_id: string;
+  version: Generated<number>;
+}
+
+export interface AgreementGoal {
+  agreement_id: string;
+  baseline_n: number | null;
+  baseline_n_label: string | null;
+  baseline_period: string | null;
+  baseline_value: Numeric | null;
+  created_at: Generated<Timestamp>;
+  data_source: string;
+  definition: string;
+  definition_version: Generated<number>;
+  direction: AgreementGoalDirection;
+  heading: string | null;
+  id: Generated<string>;
+  invented: Generated<boolean>;
+  level: AgreementGoalLevel;
+  measure_key: AgreementGoalMeasureKey | null;
+  municipality_id: string;
+  position: number;
+  source_ref: string;
+  target_change_pp: Numeric | null;
+  target_value: Numeric | null;
+  target_year: number | null;
+  theme: AgreementGoalTheme;
+  title: string;
+  value_unit: AgreementGoalValueUnit;
+  version: Generated<number>;
+}
+
+export interface AgreementGoalUnit {
+  goal_id: string;
+  municipality_id: string;
+  unit_id: string;
+}
 
 export interface AppSession {
   created_at: Generated<Timestamp>;
@@ -682,6 +766,25 @@ export interface FollowUp {
   outcome: FollowUpOutcome;
 }
 
+export interface GoalMeasurement {
+  breakdown: Generated<Json>;
+  computed_at: Timestamp;
+  definition_version: number | null;
+  denominator: number | null;
+  goal_id: string;
+  id: Generated<string>;
+  measure_key: string | null;
+  municipality_id: string;
+  numerator: number | null;
+  origin: GoalMeasurementOrigin;
+  period_from: string;
+  period_to: string;
+  recorded_by_name: string;
+  source: string;
+  source_date: string | null;
+  value: Numeric | null;
+}
+
 export interface JournalNumberCounter {
   last_seq: number;
   municipality_id: string;
@@ -894,6 +997,46 @@ export interface ServiceDescriptionVersion {
   status: ServiceDescriptionVersionStatus;
 }
 
+export interface ShelterStay {
+  arrived_on: string;
+  citizen_id: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  left_on: string | null;
+  municipality_id: string;
+  offer_id: string | null;
+  outcome: ShelterStayOutcome | null;
+  registered_by_name: string;
+  shelter_name: string;
+  version: Generated<number>;
+}
+
+export interface StatusReport {
+  agreement_id: string;
+  content: Json | null;
+  created_at: Timestamp;
+  created_by_name: string;
+  id: Generated<string>;
+  issued_at: Timestamp | null;
+  issued_by_name: string | null;
+  kind: StatusReportKind;
+  municipality_id: string;
+  period_from: string;
+  period_to: string;
+  report_version: number;
+  state: StatusReportState;
+  version: Generated<number>;
+}
+
+export interface StatusReportGoal {
+  comment: Generated<string>;
+  goal_id: string;
+  measurement_id: string | null;
+  municipality_id: string;
+  report_id: string;
+  version: Generated<number>;
+}
+
 export interface WaitingListEntry {
   answer_by: string | null;
   case_id: string | null;
@@ -930,6 +1073,9 @@ export interface WaitingListEvent {
 }
 
 export interface DB {
+  agreement: Agreement;
+  agreement_goal: AgreementGoal;
+  agreement_goal_unit: AgreementGoalUnit;
   app_session: AppSession;
   app_user: AppUser;
   app_user_offer: AppUserOffer;
@@ -967,6 +1113,7 @@ export interface DB {
   finance_import: FinanceImport;
   fko_status: FkoStatus;
   follow_up: FollowUp;
+  goal_measurement: GoalMeasurement;
   journal_number_counter: JournalNumberCounter;
   municipality: Municipality;
   offer: Offer;
@@ -983,6 +1130,9 @@ export interface DB {
   schema_migration: SchemaMigration;
   service_description: ServiceDescription;
   service_description_version: ServiceDescriptionVersion;
+  shelter_stay: ShelterStay;
+  status_report: StatusReport;
+  status_report_goal: StatusReportGoal;
   waiting_list_entry: WaitingListEntry;
   waiting_list_event: WaitingListEvent;
 }

@@ -2,7 +2,16 @@
  * Roles and what each may do. Deny by default: an action not listed for a role is refused on the server
  * (platform/auth) and hidden in the UI. The table is the single place access is granted.
  */
-export const ROLES = ['caseworker', 'provider_staff', 'team_leader', 'administrator', 'analyst', 'economist', 'citizen'] as const;
+export const ROLES = [
+  'caseworker',
+  'provider_staff',
+  'team_leader',
+  'administrator',
+  'analyst',
+  'economist',
+  'council_member',
+  'citizen',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ACTIONS = [
@@ -35,6 +44,12 @@ export const ACTIONS = [
   'waiting_list.write',
   'reporting.manage',
   'data.import',
+  'agreement.read',
+  'agreement.edit',
+  'shelter.read',
+  'shelter.write',
+  'dashboard.team',
+  'dashboard.strategy',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -51,6 +66,9 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     'capacity.read',
     'waiting_list.read',
     'waiting_list.write',
+    // Shelter stays (SEL § 110): the authority registers arrivals it is told of and departures with their outcome.
+    'shelter.read',
+    'shelter.write',
   ],
   team_leader: [
     'citizen.search',
@@ -68,6 +86,11 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     'waiting_list.write',
     'economy.detail',
     'decision.approve',
+    // The deadline dashboard of the team; agreements and strategy indicators to read.
+    'dashboard.team',
+    'dashboard.strategy',
+    'agreement.read',
+    'shelter.read',
   ],
   // Provider staff read only the citizens of their own offers; the scope is checked by the module that reads.
   // Orders, goals, documentation, hours and FKO statuses at their own offers (SEL § 141, stk. 5).
@@ -89,7 +112,17 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     'data.import',
   ],
   // Statistics without identities: no citizen action at all; economy and capacity as aggregates only.
-  analyst: ['organisation.read', 'statistics.read', 'economy.read', 'capacity.read', 'economy.what_if'],
+  // Agreements: goals, values from outside sources, measuring and the status reports to the social committee.
+  analyst: [
+    'organisation.read',
+    'statistics.read',
+    'economy.read',
+    'capacity.read',
+    'economy.what_if',
+    'agreement.read',
+    'agreement.edit',
+    'dashboard.strategy',
+  ],
   // The center's economist and management (økonomi og centerledelse): rate cards, budgets and finance imports,
   // the forecast with the grants behind it, place sales, capacity and the waiting list, and what a draft would cost.
   economist: [
@@ -101,7 +134,14 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     'economy.what_if',
     'capacity.read',
     'waiting_list.read',
+    // Center management writes the center's comment at each status and reads the indicators.
+    'agreement.read',
+    'agreement.edit',
+    'dashboard.strategy',
   ],
+  // The social committee's members: the agreements, issued status reports and strategy indicators, read-only and
+  // without identities.
+  council_member: ['agreement.read', 'dashboard.strategy'],
   // Their own decisions, letters, plan and access log; messages and digital complaints.
   citizen: ['own_data.read', 'own_data.write'],
 };
@@ -117,5 +157,6 @@ export const ROLE_LABELS: Record<Role, { da: string; en: string }> = {
   administrator: { da: 'Administrator', en: 'Administrator' },
   analyst: { da: 'Controller/analytiker', en: 'Controller/analyst' },
   economist: { da: 'Økonom/centerledelse', en: 'Economist/center management' },
+  council_member: { da: 'Byrådsmedlem (socialudvalget)', en: 'Council member (social committee)' },
   citizen: { da: 'Borger', en: 'Citizen' },
 };

@@ -29,6 +29,7 @@ export const AUDIT_PURPOSES = [
   // A case printed as one PDF (issue 16): the user names why; the citizen reads it in their access log.
   'case_meeting',
   'access_request',
+  'steering',
 ] as const;
 export type AuditPurpose = (typeof AUDIT_PURPOSES)[number];
 
@@ -47,6 +48,7 @@ export const PURPOSE_LABELS: Record<AuditPurpose, { da: string; en: string }> = 
   data_import: { da: 'Dataindlæsning fra tidligere system', en: 'Data import from a previous system' },
   case_meeting: { da: 'Udskrift til møde om sagen', en: 'Printed for a meeting about the case' },
   access_request: { da: 'Aktindsigt', en: 'Access request (aktindsigt)' },
+  steering: { da: 'Aftalestyring og ledelsesinformation', en: 'Agreements and management information' },
 };
 
 export const ACTION_LABELS: Record<AuditAction, { da: string; en: string }> = {

@@ -1,3 +1,4 @@
+import { AGREEMENT_VALIDATION_MESSAGES } from '../agreements/agreements-messages.ts';
 import { ECONOMY_VALIDATION_MESSAGES } from '../economy/economy-messages.ts';
 import type { Language, Localised } from './language.ts';
 
@@ -7,6 +8,7 @@ import type { Language, Localised } from './language.ts';
  */
 export const VALIDATION_MESSAGES = {
   ...ECONOMY_VALIDATION_MESSAGES,
+  ...AGREEMENT_VALIDATION_MESSAGES,
   required: { da: 'Feltet skal udfyldes.', en: 'This field is required.' },
   'cpr.format': { da: 'CPR-nummer skal have 10 cifre (ddmmåå-xxxx).', en: 'A CPR number has 10 digits (ddmmyy-xxxx).' },
   'cpr.date': { da: 'CPR-nummerets dato findes ikke.', en: 'The date in the CPR number does not exist.' },

@@ -35,6 +35,8 @@ export const CITIZEN_SCOPE: Record<Role, 'municipality' | 'own_offers' | 'self' 
   analyst: 'none',
   // Economists see grants through the economy module's drill-down, never by looking citizens up.
   economist: 'none',
+  // Council members see figures, never citizens.
+  council_member: 'none',
   citizen: 'self',
 };
 

@@ -35,8 +35,10 @@ create table agreement_goal (
   position integer not null check (position > 0),
   level text not null check (level in ('national', 'center', 'offer')),
   theme text not null check (theme in ('mastery', 'education_employment', 'health', 'social_life')),
+  -- An offer goal's heading (»Tilbudsmål 1: Rusmiddelindsats for udsatte borgere«); the goal itself is `title`.
+  heading text,
   title text not null check (length(title) > 0),
-  unit text not null check (unit in ('percent', 'count', 'text')),
+  value_unit text not null check (value_unit in ('percent', 'count', 'text')),
   direction text not null check (direction in ('increase', 'decrease')),
   baseline_value numeric(12, 2),
   baseline_period text,
