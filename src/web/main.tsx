@@ -37,6 +37,10 @@ import { Layout } from './ui/layout.tsx';
 
 // Economy and capacity bring the chart library; they load when first opened.
 const EconomyPage = lazy(() => import('./routes/economy/economy-page.tsx').then((m) => ({ default: m.EconomyPage })));
+const AgreementsPage = lazy(() => import('./routes/agreements/agreements-page.tsx').then((m) => ({ default: m.AgreementsPage })));
+const AgreementPage = lazy(() => import('./routes/agreements/agreement-page.tsx').then((m) => ({ default: m.AgreementPage })));
+const GoalPage = lazy(() => import('./routes/agreements/goal-page.tsx').then((m) => ({ default: m.GoalPage })));
+const ReportPage = lazy(() => import('./routes/agreements/report-page.tsx').then((m) => ({ default: m.ReportPage })));
 const CapacityPage = lazy(() => import('./routes/economy/capacity-page.tsx').then((m) => ({ default: m.CapacityPage })));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1 } } });
@@ -116,6 +120,19 @@ function App() {
               <Route
                 path="/kapacitet"
                 element={can(user.role, 'capacity.read') ? <CapacityPage user={user} /> : <NotFoundPage />}
+              />
+              <Route path="/aftaler" element={can(user.role, 'agreement.read') ? <AgreementsPage /> : <NotFoundPage />} />
+              <Route
+                path="/aftaler/:id"
+                element={can(user.role, 'agreement.read') ? <AgreementPage user={user} /> : <NotFoundPage />}
+              />
+              <Route
+                path="/aftaler/:id/maal/:goalId"
+                element={can(user.role, 'agreement.read') ? <GoalPage user={user} /> : <NotFoundPage />}
+              />
+              <Route
+                path="/aftaler/status/:id"
+                element={can(user.role, 'agreement.read') ? <ReportPage user={user} /> : <NotFoundPage />}
               />
               <Route
                 path="/admin/katalog/:id"

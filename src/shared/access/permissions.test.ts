@@ -14,6 +14,8 @@ const EXPECTED: Record<string, string[]> = {
     'capacity.read',
     'waiting_list.read',
     'waiting_list.write',
+    'shelter.read',
+    'shelter.write',
   ],
   team_leader: [
     'citizen.search',
@@ -30,6 +32,10 @@ const EXPECTED: Record<string, string[]> = {
     'waiting_list.write',
     'economy.detail',
     'decision.approve',
+    'dashboard.team',
+    'dashboard.strategy',
+    'agreement.read',
+    'shelter.read',
   ],
   provider_staff: ['citizen.read', 'organisation.read', 'order.read', 'order.write'],
   administrator: [
@@ -44,7 +50,16 @@ const EXPECTED: Record<string, string[]> = {
     'reporting.manage',
     'data.import',
   ],
-  analyst: ['organisation.read', 'statistics.read', 'economy.read', 'capacity.read', 'economy.what_if'],
+  analyst: [
+    'organisation.read',
+    'statistics.read',
+    'economy.read',
+    'capacity.read',
+    'economy.what_if',
+    'agreement.read',
+    'agreement.edit',
+    'dashboard.strategy',
+  ],
   economist: [
     'organisation.read',
     'statistics.read',
@@ -54,7 +69,11 @@ const EXPECTED: Record<string, string[]> = {
     'economy.what_if',
     'capacity.read',
     'waiting_list.read',
+    'agreement.read',
+    'agreement.edit',
+    'dashboard.strategy',
   ],
+  council_member: ['agreement.read', 'dashboard.strategy'],
   citizen: ['own_data.read', 'own_data.write'],
 };
 
@@ -73,5 +92,9 @@ describe('permissions (deny by default)', () => {
   it('gives the analyst aggregates only: no drill-down to grants and no waiting-list names', () => {
     expect(can('analyst', 'economy.detail')).toBe(false);
     expect(can('analyst', 'waiting_list.read')).toBe(false);
+  });
+
+  it('gives a council member figures only: nothing on citizens or cases, nothing to change', () => {
+    expect(PERMISSIONS.council_member.every((a) => a === 'agreement.read' || a.startsWith('dashboard.'))).toBe(true);
   });
 });

@@ -250,3 +250,13 @@ export const staySchema = z.object({
   version: z.number().int(),
 });
 export type Stay = z.infer<typeof staySchema>;
+
+export const goalDetailSchema = z.object({
+  agreementTitle: z.string(),
+  agreementPeriodFrom: plainDateSchema,
+  agreementPeriodTo: plainDateSchema,
+  goal: goalSchema,
+  /** Every value of the goal, newest first. */
+  values: z.array(measurementSchema),
+});
+export type GoalDetail = z.infer<typeof goalDetailSchema>;

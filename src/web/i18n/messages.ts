@@ -1,10 +1,12 @@
 import { citizensDa, citizensEn } from '../modules/citizens/citizens.messages.ts';
+import { agreementsDa, agreementsEn } from '../modules/agreements/agreements.messages.ts';
 import { economyDa, economyEn } from '../modules/economy/economy.messages.ts';
 
 /** UI texts. Danish is the default; English mirrors every key (the type makes a missing one a compile error). */
 const da = {
   ...economyDa,
   ...citizensDa,
+  ...agreementsDa,
   'app.name': 'Visitator',
   'app.tagline': 'Sagsbehandling og visitation – det specialiserede voksenområde',
   'skip.main': 'Gå til indhold',
@@ -921,6 +923,7 @@ export type MessageKey = keyof typeof da;
 const en: Record<MessageKey, string> = {
   ...economyEn,
   ...citizensEn,
+  ...agreementsEn,
   'app.name': 'Visitator',
   'app.tagline': 'Case handling and visitation – specialised adult social services',
   'skip.main': 'Skip to content',

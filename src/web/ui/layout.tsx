@@ -17,6 +17,7 @@ const NAV_ITEMS: { to: string; label: MessageKey; action: Action | null }[] = [
   { to: '/borgere', label: 'nav.citizens', action: 'citizen.search' },
   { to: '/kapacitet', label: 'nav.capacity', action: 'capacity.read' },
   { to: '/oekonomi', label: 'nav.economy', action: 'economy.read' },
+  { to: '/aftaler', label: 'nav.agreements', action: 'agreement.read' },
   { to: '/organisation', label: 'nav.organisation', action: 'organisation.read' },
   { to: '/admin/brugere', label: 'nav.users', action: 'user.admin' },
   { to: '/indberetning', label: 'nav.reporting', action: 'reporting.manage' },

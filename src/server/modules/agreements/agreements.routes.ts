@@ -5,6 +5,7 @@ import {
   agreementSummarySchema,
   commentInputSchema,
   externalValueInputSchema,
+  goalDetailSchema,
   goalInputSchema,
   goalUpdateSchema,
   issueInputSchema,
@@ -25,6 +26,7 @@ import { issueReport } from './issue-report.use-case.ts';
 import { listAgreements } from './list-agreements.use-case.ts';
 import { measureGoalNow } from './measure-goal.use-case.ts';
 import { readAgreement } from './read-agreement.use-case.ts';
+import { readGoal } from './read-goal.use-case.ts';
 import { readReport } from './read-report.use-case.ts';
 import { remeasureReport } from './remeasure-report.use-case.ts';
 import { reportPdf } from './report-pdf.use-case.ts';
@@ -89,6 +91,19 @@ export const agreementsRoutes: FastifyPluginAsyncZod<{ database: Database }> = a
     },
     async (request, reply) =>
       reply.status(201).send(await createGoal(contextOf(request, database), request.params.id, request.body)),
+  );
+  app.get(
+    '/api/agreement-goals/:id',
+    {
+      config: { access: 'agreement.read' },
+      schema: {
+        tags,
+        summary: 'A goal with every value it has had',
+        params: idParamsSchema,
+        response: { 200: goalDetailSchema },
+      },
+    },
+    async (request) => readGoal(contextOf(request, database), request.params.id),
   );
   app.put(
     '/api/agreement-goals/:id',
