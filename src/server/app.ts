@@ -29,6 +29,7 @@ import { followUpRoutes } from './modules/follow-up/index.ts';
 import { ordersRoutes } from './modules/orders/index.ts';
 import { organisationRoutes } from './modules/organisation/index.ts';
 import { selfServiceRoutes } from './modules/self-service/index.ts';
+import { shelterRoutes } from './modules/shelter/index.ts';
 import { statisticsExportRoutes } from './modules/statistics-export/index.ts';
 import { usersRoutes } from './modules/users/index.ts';
 import { registerGuard } from './platform/auth/guard.ts';
@@ -171,6 +172,7 @@ export async function buildApp({
   await app.register(dataImportRoutes, { database });
   if (config.ffbStandinGateway) await app.register(standInGatewayRoutes, { database });
   await app.register(agreementsRoutes, { database });
+  await app.register(shelterRoutes, { database });
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);

@@ -122,6 +122,10 @@ export const REASONS = {
 export const NOT_NEEDED_HEARING = 'Afgørelsen bygger alene på oplysninger, som borgeren selv har givet.';
 
 export const GOALS: Record<string, readonly (readonly [string, string])[]> = {
+  Sundhedsforhold: [
+    ['nedsætter sit forbrug af alkohol', 'Antal dage om ugen uden alkohol'],
+    ['møder op til sin behandling i Rusmiddelcenter Randers', 'Andel fremmødte aftaler'],
+  ],
   'Praktiske opgaver': [
     ['handler selv ind én gang om ugen', 'Antal indkøb om ugen uden støtte'],
     ['betaler selv sine regninger til tiden', 'Antal rykkere pr. kvartal'],

@@ -24,6 +24,7 @@ import { enterGoalValue } from './enter-goal-value.use-case.ts';
 import { exportAgreement } from './export-agreement.use-case.ts';
 import { issueReport } from './issue-report.use-case.ts';
 import { listAgreements } from './list-agreements.use-case.ts';
+import { measureAgreement } from './measure-agreement.use-case.ts';
 import { measureGoalNow } from './measure-goal.use-case.ts';
 import { readAgreement } from './read-agreement.use-case.ts';
 import { readGoal } from './read-goal.use-case.ts';
@@ -76,6 +77,20 @@ export const agreementsRoutes: FastifyPluginAsyncZod<{ database: Database }> = a
         .header('content-disposition', `attachment; filename="${file.fileName}"`)
         .send(file.body);
     },
+  );
+  app.post(
+    '/api/agreements/:id/measure',
+    {
+      config: { access: 'agreement.edit' },
+      schema: {
+        tags,
+        summary: 'Measure every goal Visitator measures over a period and store the values',
+        params: idParamsSchema,
+        body: periodSchema,
+        response: { 200: z.object({ measured: z.number().int() }) },
+      },
+    },
+    async (request) => measureAgreement(contextOf(request, database), request.params.id, request.body),
   );
   app.post(
     '/api/agreements/:id/goals',

@@ -22,6 +22,9 @@ export function AgreementPage({ user }: { user: SessionUser }) {
   const navigate = useNavigate();
   const errors = useFormErrors();
   const create = useAgreementCommand<{ kind: ReportKind }, { id: string }>(() => `/api/agreements/${id}/reports`);
+  const measure = useAgreementCommand<{ periodFrom: string; periodTo: string }, { measured: number }>(
+    () => `/api/agreements/${id}/measure`,
+  );
   const a = agreement.data;
   if (!a) return <p>{agreement.isError ? t('common.error') : t('common.loading')}</p>;
   const edit = can(user.role, 'agreement.edit');
@@ -103,6 +106,21 @@ export function AgreementPage({ user }: { user: SessionUser }) {
             <button type="button" className="button button-secondary" disabled={create.isPending} onClick={() => start('final')}>
               {t('agreement.newFinal')}
             </button>
+            <button
+              type="button"
+              className="button button-tertiary"
+              disabled={measure.isPending}
+              onClick={() => {
+                const today = new Date().toISOString().slice(0, 10);
+                const from = `${today.slice(0, 4)}-01-01` < a.periodFrom ? a.periodFrom : `${today.slice(0, 4)}-01-01`;
+                measure.mutate(
+                  { periodFrom: from, periodTo: today < a.periodTo ? today : a.periodTo },
+                  { onError: (e) => errors.fail(e) },
+                );
+              }}
+            >
+              {t('agreement.measureAll')}
+            </button>
           </>
         ) : null}
         <a className="button button-tertiary" href={`/api/agreements/${a.id}/export?format=xlsx`} download>
@@ -183,7 +201,11 @@ function ThemeSection({ title, goals, agreementId }: { title: string; goals: Goa
           categories={shares.map((g) => `${t('agreement.goalCategory')} ${g.position}`)}
           series={[
             { name: t('goal.baseline'), values: shares.map((g) => g.baselineValue), color: '#6b6b6b' },
-            { name: t('goal.latest'), values: shares.map((g) => (g.latest?.suppressed ? null : (g.latest?.value ?? null))) },
+            {
+              name: t('goal.latest'),
+              values: shares.map((g) => (g.latest?.suppressed ? null : (g.latest?.value ?? null))),
+              color: '#0059b3',
+            },
             { name: t('goal.target'), values: shares.map((g) => g.target), color: '#008139' },
           ]}
           format="pct"

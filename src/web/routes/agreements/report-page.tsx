@@ -114,6 +114,7 @@ export function ReportPage({ user }: { user: SessionUser }) {
             {
               name: t('report.now'),
               values: shares.map((g) => (g.measurement?.suppressed ? null : (g.measurement?.value ?? null))),
+              color: '#0059b3',
             },
             { name: t('goal.target'), values: shares.map((g) => g.target), color: '#008139' },
           ]}

@@ -69,12 +69,21 @@ function pickOffer(sim: CaseSim, d: DecisionState): OfferRef | null {
   return sim.rng.weighted(able.map((o) => [o, o.staff.some((s) => s.demo) ? 3 : 1] as const));
 }
 
+/**
+ * Offers for citizens with substance abuse (seed 003: Blommevej, Ladegården, the ACT team): half of their orders
+ * carry a goal on the citizen's health (FFB Sundhedsforhold: rusmidler), which the agreement's health goal measures.
+ */
+const HEALTH_GOAL_OFFERS = new Set(['blommevej', 'ladegaarden', 'act-team']);
+const HEALTH = ASSESSMENT_THEMES.find((t) => t.display === 'Sundhedsforhold');
+
 /** The goals: up to three SMART goals on the themes the assessment found hardest, with the FKO baseline and target. */
-function drawGoals(sim: CaseSim, orderedOn: PlainDate): GoalState[] {
+function drawGoals(sim: CaseSim, orderedOn: PlainDate, offer: OfferRef): GoalState[] {
   const { rng } = sim;
   const a = sim.assessment;
   const levelRank = (theme: string) => FUNCTION_LEVELS.findIndex((l) => l.code === a?.levels.get(theme));
-  const themes = [...ACTIVITY].sort((x, y) => levelRank(y.code) - levelRank(x.code) || x.display.localeCompare(y.display));
+  const ranked = [...ACTIVITY].sort((x, y) => levelRank(y.code) - levelRank(x.code) || x.display.localeCompare(y.display));
+  const health = HEALTH && !sim.plan.script && HEALTH_GOAL_OFFERS.has(offer.key) && rng.chance(0.5);
+  const themes = health && HEALTH ? [HEALTH, ...ranked] : ranked;
   const [one, two, three] = sim.g.size.goalWeights;
   const count = rng.weighted([
     [1, one],
@@ -120,7 +129,7 @@ export async function runOrder(sim: CaseSim, decision: DecisionState, until: Pla
   if (!offer) return { end: 'running' };
   const cw = sim.caseworker;
   const at = sim.step(orderedOn);
-  const goals = drawGoals(sim, orderedOn);
+  const goals = drawGoals(sim, orderedOn, offer);
   const order: OrderState = {
     id: m.ids('case_order').next(),
     offer,

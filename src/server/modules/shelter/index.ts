@@ -1,0 +1,1 @@
+export { shelterRoutes } from './shelter.routes.ts';
