@@ -354,3 +354,117 @@ describe(`status reports to the social committee on ${TEST_DB}`, () => {
     );
   });
 });
+
+describe(`shelter stays (SEL § 110) on ${TEST_DB}`, () => {
+  let citizenId: string;
+  let hjoernestenen: { id: string; name: string };
+  let stayId: string;
+  beforeAll(async () => {
+    const shelters = (await caseworker.get('/api/shelters')).json() as { id: string; name: string }[];
+    hjoernestenen = shelters.find((s) => s.name === 'Hjørnestenen') as { id: string; name: string };
+    const [c] = await inSystem(database, (tx) =>
+      tx
+        .selectFrom('citizen as c')
+        .innerJoin('municipality as m', 'm.id', 'c.municipality_id')
+        .select('c.id')
+        .where('m.name', '=', MUNICIPALITY.randers)
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('shelter_stay as s').select('s.id').whereRef('s.citizen_id', '=', 'c.id'))),
+        )
+        .orderBy('c.id')
+        .limit(1)
+        .execute(),
+    );
+    citizenId = c?.id as string;
+  });
+  it('the caseworker registers an arrival at Hjørnestenen, audited with the citizen', async () => {
+    const r = await caseworker.send('POST', '/api/shelter-stays', {
+      citizenId,
+      offerId: hjoernestenen.id,
+      shelterName: 'Hjørnestenen',
+      arrivedOn: '2026-03-01',
+    });
+    expect(r.statusCode).toBe(201);
+    stayId = (r.json() as { id: string }).id;
+    expect(await auditOf(r.headers['x-request-id'] as string)).toContainEqual(
+      expect.objectContaining({
+        action: 'create',
+        purpose: 'case_processing',
+        record_type: 'shelter_stay',
+        citizen_id: citizenId,
+      }),
+    );
+  });
+  it('a second stay while the first runs is refused (409); an analyst may not register stays', async () => {
+    const body = { citizenId, offerId: null, shelterName: 'Herberg i Viborg Kommune', arrivedOn: '2026-04-01' };
+    expect((await caseworker.send('POST', '/api/shelter-stays', body)).statusCode).toBe(409);
+    expect((await analyst.send('POST', '/api/shelter-stays', body)).statusCode).toBe(403);
+  });
+  it.each([
+    ['a departure before the arrival', { leftOn: '2026-02-01', outcome: 'own_home' }, 'leftOn'],
+    ['a departure in the future', { leftOn: '2099-01-01', outcome: 'own_home' }, 'leftOn'],
+    ['no outcome', { leftOn: '2026-06-01', outcome: 'somewhere' }, 'outcome'],
+  ])('refuses %s (400 naming the field)', async (_, body, field) => {
+    const r = await caseworker.send('POST', `/api/shelter-stays/${stayId}/departure`, { ...body, version: 1 });
+    expect(r.statusCode).toBe(400);
+    expect(fields(r.body)).toContain(field);
+  });
+  it('records the departure with its outcome; a stale version gets 409', async () => {
+    const ok = await caseworker.send('POST', `/api/shelter-stays/${stayId}/departure`, {
+      leftOn: '2026-07-15',
+      outcome: 'own_home',
+      version: 1,
+    });
+    expect(ok.statusCode).toBe(200);
+    const again = await caseworker.send('POST', `/api/shelter-stays/${stayId}/departure`, {
+      leftOn: '2026-07-16',
+      outcome: 'street',
+      version: 1,
+    });
+    expect(again.statusCode).toBe(409);
+  });
+
+  /** The shelter shares in hand-written SQL over the registered stays, apart from the rules. */
+  async function staysBySql(from: string, to: string, only: string | null) {
+    const r = await inSystem(database, (tx) =>
+      sql<{ n: number; long: number; young_left: number; young_housed: number }>`
+        select
+          count(*) filter (where s.arrived_on <= ${to}::date and (s.left_on is null or s.left_on >= ${from}::date))::int as n,
+          count(*) filter (where s.arrived_on <= ${to}::date and (s.left_on is null or s.left_on >= ${from}::date)
+            and (least(coalesce(s.left_on, ${to}::date), ${to}::date) - s.arrived_on) > 120)::int as long,
+          count(*) filter (where s.left_on between ${from}::date and ${to}::date
+            and extract(year from age(s.arrived_on, c.birth_date)) between 18 and 24)::int as young_left,
+          count(*) filter (where s.left_on between ${from}::date and ${to}::date
+            and extract(year from age(s.arrived_on, c.birth_date)) between 18 and 24
+            and s.outcome in ('own_home', 'housing_offer', 'transitional_home'))::int as young_housed
+        from shelter_stay s
+        join citizen c on c.municipality_id = s.municipality_id and c.id = s.citizen_id
+        join municipality m on m.id = s.municipality_id
+        where m.name = ${MUNICIPALITY.randers} and (${only}::text is null or s.shelter_name = ${only}::text)
+      `.execute(tx),
+    );
+    return r.rows[0] as { n: number; long: number; young_left: number; young_housed: number };
+  }
+
+  it('stays over 120 days, measured from the registered stays, equal hand-written SQL (all shelters, note 9)', async () => {
+    const g = goal(demo, 'Borgere med opholdstid');
+    const m = (
+      await analyst.send('POST', `/api/agreement-goals/${g.id}/measure`, { periodFrom: '2025-01-01', periodTo: '2025-12-31' })
+    ).json() as Measurement;
+    const expected = await staysBySql('2025-01-01', '2025-12-31', null);
+    expect(expected.n).toBeGreaterThan(100);
+    expect(m.denominator).toBe(expected.n);
+    if (!m.suppressed) expect(m.numerator).toBe(expected.long);
+    expect(m.breakdown.map((b) => b.label)).toContain('Hjørnestenen');
+  });
+  it('young people leaving Hjørnestenen with a housing solution equal hand-written SQL', async () => {
+    const g = goal(demo, 'Andelen af unge, der afslutter ophold');
+    const m = (
+      await analyst.send('POST', `/api/agreement-goals/${g.id}/measure`, { periodFrom: '2025-01-01', periodTo: '2025-12-31' })
+    ).json() as Measurement;
+    const expected = await staysBySql('2025-01-01', '2025-12-31', 'Hjørnestenen');
+    expect(expected.young_left).toBeGreaterThan(5);
+    expect(m.denominator).toBe(expected.young_left);
+    if (!m.suppressed) expect(m.numerator).toBe(expected.young_housed);
+  });
+});

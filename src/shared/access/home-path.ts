@@ -10,6 +10,8 @@ export const HOME_PATH: Record<Role, string> = {
   administrator: '/',
   analyst: '/',
   economist: '/',
+  // The social committee's members start at the agreements and their statuses.
+  council_member: '/aftaler',
   provider_staff: '/udfoerer',
   citizen: '/mig',
 };

@@ -10,6 +10,7 @@ import { generateCitizens } from './areas/citizens.ts';
 import { generateEconomy, hasEconomyTables, seedPurchasedOffers } from './areas/economy.ts';
 import { LetterDesk } from './areas/letters.ts';
 import { createDemoOrganisation, createExtraMunicipalities, generateStaff, loadMunicipality } from './areas/organisation.ts';
+import { generateShelterStays } from './areas/shelter.ts';
 import type { CitizenRef, Generation, Identities, Municipality } from './context.ts';
 import { Rng } from './random.ts';
 import { type GeneratorSize, type MunicipalityLoad, SIZES, type SizeName } from './sizes.ts';
@@ -123,6 +124,7 @@ async function generateMunicipality(g: Generation, m: Municipality, log: (line: 
     if (i > 0 && i % 10_000 === 0)
       log(`  ${m.code}: ${i} of ${total} cases (${Math.round((performance.now() - started) / 1000)} s)`);
   }
+  generateShelterStays(g, m);
   await g.writer.flush();
   const target = m.load.auditRows;
   if (target !== null) g.audit.padTo(g, m, target);

@@ -300,6 +300,18 @@ export const TABLES = {
     prev_hash: 'text',
     hash: 'text',
   },
+  shelter_stay: {
+    id: 'uuid',
+    municipality_id: 'uuid',
+    citizen_id: 'uuid',
+    offer_id: 'uuid',
+    shelter_name: 'text',
+    arrived_on: 'date',
+    left_on: 'date',
+    outcome: 'text',
+    registered_by_name: 'text',
+    created_at: 'timestamptz',
+  },
 } as const satisfies Record<string, Record<string, string>>;
 
 export type TableName = keyof typeof TABLES;

@@ -1,3 +1,4 @@
+import { purposeOf } from '../../../rules/audit/audit-purpose.ts';
 import { daysBetween } from '../../../rules/calendar/date-arithmetic.ts';
 import type { Stay, StayOutcome } from '../../../shared/agreements/agreements.schema.ts';
 import type { AuditAction } from '../../../shared/audit/audit.schema.ts';
@@ -38,7 +39,7 @@ export function toStay(
   };
 }
 
-/** Shelter stays are case work on a named citizen: audited with the citizen, purpose case processing. */
+/** Shelter stays are case work on a named citizen: audited with the citizen, the purpose following the role. */
 export async function auditStay(
   tx: Tx,
   ctx: RequestContext,
@@ -52,7 +53,7 @@ export async function auditStay(
 ) {
   await writeAudit(tx, auditActorOf(ctx), {
     action: e.action,
-    purpose: ctx.actor.role === 'team_leader' ? 'supervision' : 'case_processing',
+    purpose: purposeOf(ctx.actor.role),
     recordType: 'shelter_stay',
     recordId: e.recordId ?? null,
     citizenId: e.citizenId ?? null,
