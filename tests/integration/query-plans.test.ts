@@ -4,6 +4,7 @@ import { CASE_STATUSES } from '../../src/rules/cases/case-state-machine.ts';
 import { MUNICIPALITY_DEADLINE_KINDS } from '../../src/rules/deadlines/deadline-duty.ts';
 import type { DB } from '../../src/server/db/database.types.ts';
 import { stableUuid } from '../../src/server/db/seed/deterministic.ts';
+import { agreementsRepository } from '../../src/server/modules/agreements/agreements.repository.ts';
 import {
   caseFileRepository,
   type WorklistFilter,
@@ -13,6 +14,7 @@ import { type CitizenCriterion, citizensRepository } from '../../src/server/modu
 import { decisionApprovalsRepository } from '../../src/server/modules/decisions/decision-approvals.repository.ts';
 import { decisionsRepository } from '../../src/server/modules/decisions/decisions.repository.ts';
 import { followUpRepository } from '../../src/server/modules/follow-up/follow-up.repository.ts';
+import { shelterRepository } from '../../src/server/modules/shelter/shelter.repository.ts';
 import { usersRepository } from '../../src/server/modules/users/users.repository.ts';
 import { auditRepository } from '../../src/server/platform/audit/audit.repository.ts';
 import { SYSTEM_CHAIN_ID } from '../../src/server/platform/audit/audit-chain.ts';
@@ -366,5 +368,39 @@ describe(`indexes on ${TEST_DB}`, () => {
       ),
     );
     expect(redundant).toEqual([]);
+  });
+});
+
+describe(`agreement and shelter query plans on ${TEST_DB}`, () => {
+  const ids = [stableUuid('plan:goal:1'), stableUuid('plan:goal:2')];
+  it.each([
+    [
+      'an agreement’s goals',
+      (tx: Tx) => agreementsRepository.goals(tx, RKSK, ids[0] as string),
+      ['agreement_goal_agreement_idx'],
+    ],
+    ['the values of its goals', (tx: Tx) => agreementsRepository.measurements(tx, RKSK, ids), ['goal_measurement_goal_idx']],
+    ['its status reports', (tx: Tx) => agreementsRepository.reports(tx, RKSK, ids[0] as string), ['status_report_agreement_idx']],
+    [
+      'goals of plans closed in a period (keep-or-gain)',
+      (tx: Tx) => agreementsRepository.closedGoals(tx, RKSK, ids, '2025-01-01', '2025-12-31'),
+      ['order_goal_ended_idx'],
+    ],
+    ['the FKO statuses of those goals', (tx: Tx) => agreementsRepository.fkoStatuses(tx, RKSK, ids), ['fko_status_goal_idx']],
+    [
+      'shelter stays under way in a period',
+      (tx: Tx) => agreementsRepository.stays(tx, RKSK, '2025-01-01', '2025-12-31'),
+      ['shelter_stay_period_idx'],
+    ],
+    [
+      'a citizen’s overlapping stays',
+      (tx: Tx) => shelterRepository.overlapping(tx, RKSK, ids[0] as string, '2025-01-01', null),
+      ['shelter_stay_citizen_idx'],
+    ],
+  ] as const)('%s uses %j and no sequential scan', async (_label, run, indexes) => {
+    const plans = await plansOf(run);
+    expect(plans.length).toBeGreaterThan(0);
+    for (const plan of plans) expect(plan).not.toContain('Seq Scan');
+    for (const index of indexes) expect(plans.join('\n')).toContain(index);
   });
 });

@@ -260,3 +260,70 @@ export const goalDetailSchema = z.object({
   values: z.array(measurementSchema),
 });
 export type GoalDetail = z.infer<typeof goalDetailSchema>;
+
+/** Filters of the management dashboards: period, center, offer and paragraph. */
+export const dashboardQuerySchema = z.object({
+  from: plainDateSchema,
+  to: plainDateSchema,
+  unitId: uuidSchema.optional(),
+  offerId: uuidSchema.optional(),
+  paragraph: z.string().trim().max(20).optional(),
+});
+export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
+
+export const DEADLINE_KINDS_SHOWN = ['receipt', 'decision', 'decision_day_offer', 'start'] as const;
+
+export const deadlineDashboardSchema = z.object({
+  from: plainDateSchema,
+  to: plainDateSchema,
+  today: plainDateSchema,
+  kinds: z.array(
+    z.object({
+      kind: z.enum(DEADLINE_KINDS_SHOWN),
+      met: z.number().int(),
+      metInTime: z.number().int().nullable(),
+      keptPct: z.number().nullable(),
+      medianDays: z.number().nullable(),
+      p90Days: z.number().nullable(),
+      overdue: z.number().int().nullable(),
+    }),
+  ),
+  caseload: z.array(z.object({ caseworkerId: uuidSchema.nullable(), name: z.string(), open: z.number().int() })),
+  complaints: z.object({
+    received: z.number().int().nullable(),
+    decidedByAnkestyrelsen: z.number().int(),
+    changedOrRemitted: z.number().int().nullable(),
+    changedOrRemittedPct: z.number().nullable(),
+  }),
+});
+export type DeadlineDashboard = z.infer<typeof deadlineDashboardSchema>;
+
+export const strategyDashboardSchema = z.object({
+  from: plainDateSchema,
+  to: plainDateSchema,
+  quarters: z.array(
+    z.object({
+      quarter: z.string(),
+      ownHome: z.number().int().nullable(),
+      temporary: z.number().int().nullable(),
+      longTerm: z.number().int().nullable(),
+      ownHomePct: z.number().nullable(),
+      movedDown: z.number().int().nullable(),
+      endedWithProgressPct: z.number().nullable(),
+      fkoKeptOrGainedPct: z.number().nullable(),
+      fkoGoals: z.number().int(),
+    }),
+  ),
+  byOffer: z.array(
+    z.object({
+      offerId: uuidSchema,
+      name: z.string(),
+      citizens: z.number().int().nullable(),
+      fkoKeptOrGainedPct: z.number().nullable(),
+      fkoGoals: z.number().int(),
+    }),
+  ),
+  centers: z.array(z.object({ id: uuidSchema, name: z.string() })),
+  offers: z.array(z.object({ id: uuidSchema, name: z.string() })),
+});
+export type StrategyDashboard = z.infer<typeof strategyDashboardSchema>;

@@ -176,6 +176,11 @@ create table shelter_stay (
 create index shelter_stay_period_idx on shelter_stay (municipality_id, arrived_on, left_on);
 create index shelter_stay_citizen_idx on shelter_stay (municipality_id, citizen_id, arrived_on desc);
 
+-- The dashboards: deadlines met in a period, complaints received and decided by Ankestyrelsen in a period.
+create index case_deadline_met_idx on case_deadline (municipality_id, met_on) where met_on is not null;
+create index complaint_received_idx on complaint (municipality_id, received_on);
+create index complaint_decided_idx on complaint (municipality_id, appeal_decided_on) where appeal_decided_on is not null;
+
 -- The keep-or-gain share reads the goals of plans closed in a period.
 create index order_goal_ended_idx on order_goal (municipality_id, ended_on) where ended_on is not null;
 

@@ -177,7 +177,15 @@ export const agreementsRepository = {
       .innerJoin('case_order as o', (j) =>
         j.onRef('o.municipality_id', '=', 'g.municipality_id').onRef('o.id', '=', 'g.order_id'),
       )
-      .select(['g.id', 'g.condition_code', 'g.goal_type_code', 'g.baseline_support_need_code', 'g.ended_on', 'o.offer_id'])
+      .select([
+        'g.id',
+        'g.order_id',
+        'g.condition_code',
+        'g.goal_type_code',
+        'g.baseline_support_need_code',
+        'g.ended_on',
+        'o.offer_id',
+      ])
       .where('g.municipality_id', '=', m)
       .where('g.ended_on', '>=', from)
       .where('g.ended_on', '<=', to)

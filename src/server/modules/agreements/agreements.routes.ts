@@ -4,6 +4,8 @@ import {
   agreementSchema,
   agreementSummarySchema,
   commentInputSchema,
+  dashboardQuerySchema,
+  deadlineDashboardSchema,
   externalValueInputSchema,
   goalDetailSchema,
   goalInputSchema,
@@ -13,6 +15,7 @@ import {
   periodSchema,
   reportInputSchema,
   reportSchema,
+  strategyDashboardSchema,
 } from '../../../shared/agreements/agreements.schema.ts';
 import { idParamsSchema, uuidSchema } from '../../../shared/ids.ts';
 import { contextOf } from '../../platform/auth/guard.ts';
@@ -22,11 +25,13 @@ import { createGoal } from './create-goal.use-case.ts';
 import { createReport } from './create-report.use-case.ts';
 import { enterGoalValue } from './enter-goal-value.use-case.ts';
 import { exportAgreement } from './export-agreement.use-case.ts';
+import { exportDashboard } from './export-dashboard.use-case.ts';
 import { issueReport } from './issue-report.use-case.ts';
 import { listAgreements } from './list-agreements.use-case.ts';
 import { measureAgreement } from './measure-agreement.use-case.ts';
 import { measureGoalNow } from './measure-goal.use-case.ts';
 import { readAgreement } from './read-agreement.use-case.ts';
+import { readDeadlineDashboard, readStrategyDashboard } from './read-dashboards.use-case.ts';
 import { readGoal } from './read-goal.use-case.ts';
 import { readReport } from './read-report.use-case.ts';
 import { remeasureReport } from './remeasure-report.use-case.ts';
@@ -247,5 +252,69 @@ export const agreementsRoutes: FastifyPluginAsyncZod<{ database: Database }> = a
       },
     },
     async (request) => issueReport(contextOf(request, database), request.params.id, request.body.version),
+  );
+
+  // Dashboards for management (team leader; management and council).
+  app.get(
+    '/api/dashboards/deadlines',
+    {
+      config: { access: 'dashboard.team' },
+      schema: {
+        tags,
+        summary: 'Deadlines kept (share, median and 90th percentile days), overdue, caseload and complaints',
+        querystring: dashboardQuerySchema,
+        response: { 200: deadlineDashboardSchema },
+      },
+    },
+    async (request) => readDeadlineDashboard(contextOf(request, database), request.query),
+  );
+  app.get(
+    '/api/dashboards/strategy',
+    {
+      config: { access: 'dashboard.strategy' },
+      schema: {
+        tags,
+        summary: 'Strategy indicators per quarter and offer: own home against housing offers, moves down the ladder, FKO',
+        querystring: dashboardQuerySchema,
+        response: { 200: strategyDashboardSchema },
+      },
+    },
+    async (request) => readStrategyDashboard(contextOf(request, database), request.query),
+  );
+  app.get(
+    '/api/dashboards/deadlines/export',
+    {
+      config: { access: 'dashboard.team' },
+      schema: {
+        tags,
+        summary: 'The deadline table as XLSX or CSV (audited)',
+        querystring: dashboardQuerySchema.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+      },
+    },
+    async (request, reply) => {
+      const file = await exportDashboard(contextOf(request, database), 'deadlines', request.query, request.query.format);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .send(file.body);
+    },
+  );
+  app.get(
+    '/api/dashboards/strategy/export',
+    {
+      config: { access: 'dashboard.strategy' },
+      schema: {
+        tags,
+        summary: 'The strategy indicators as XLSX or CSV (audited)',
+        querystring: dashboardQuerySchema.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+      },
+    },
+    async (request, reply) => {
+      const file = await exportDashboard(contextOf(request, database), 'strategy', request.query, request.query.format);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .send(file.body);
+    },
   );
 };

@@ -61,9 +61,12 @@ export function generateShelterStays(g: Generation, m: Municipality): void {
     });
   const busyUntil = new Map<string, PlainDate>();
   const registrar = m.caseworkers[0] ?? m.teamLeaders[0];
+  // Young people are drawn from those of 18–24 on the day (few of the demo's citizens are), adults from everyone.
   const pickCitizen = (on: PlainDate, young: boolean): { c: CitizenRef; birth: PlainDate } | null => {
+    const pool = young ? people.filter((p) => ageOn(p.birth, on) >= 18 && ageOn(p.birth, on) <= 24) : people;
+    if (pool.length === 0) return null;
     for (let attempt = 0; attempt < 12; attempt++) {
-      const p = rng.pick(people);
+      const p = rng.pick(pool);
       const age = ageOn(p.birth, on);
       if (young ? age < 18 || age > 24 : age < 25) continue;
       if ((busyUntil.get(p.c.id) ?? ('0000-01-01' as PlainDate)) >= on) continue;
