@@ -39,6 +39,12 @@ import { Layout } from './ui/layout.tsx';
 const EconomyPage = lazy(() => import('./routes/economy/economy-page.tsx').then((m) => ({ default: m.EconomyPage })));
 const AgreementsPage = lazy(() => import('./routes/agreements/agreements-page.tsx').then((m) => ({ default: m.AgreementsPage })));
 const AgreementPage = lazy(() => import('./routes/agreements/agreement-page.tsx').then((m) => ({ default: m.AgreementPage })));
+const DeadlinesDashboardPage = lazy(() =>
+  import('./routes/agreements/deadlines-dashboard-page.tsx').then((m) => ({ default: m.DeadlinesDashboardPage })),
+);
+const StrategyDashboardPage = lazy(() =>
+  import('./routes/agreements/strategy-dashboard-page.tsx').then((m) => ({ default: m.StrategyDashboardPage })),
+);
 const GoalPage = lazy(() => import('./routes/agreements/goal-page.tsx').then((m) => ({ default: m.GoalPage })));
 const ReportPage = lazy(() => import('./routes/agreements/report-page.tsx').then((m) => ({ default: m.ReportPage })));
 const CapacityPage = lazy(() => import('./routes/economy/capacity-page.tsx').then((m) => ({ default: m.CapacityPage })));
@@ -120,6 +126,14 @@ function App() {
               <Route
                 path="/kapacitet"
                 element={can(user.role, 'capacity.read') ? <CapacityPage user={user} /> : <NotFoundPage />}
+              />
+              <Route
+                path="/styring/frister"
+                element={can(user.role, 'dashboard.team') ? <DeadlinesDashboardPage /> : <NotFoundPage />}
+              />
+              <Route
+                path="/styring/strategi"
+                element={can(user.role, 'dashboard.strategy') ? <StrategyDashboardPage /> : <NotFoundPage />}
               />
               <Route path="/aftaler" element={can(user.role, 'agreement.read') ? <AgreementsPage /> : <NotFoundPage />} />
               <Route

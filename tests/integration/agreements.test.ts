@@ -2,7 +2,15 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/platform/db/database.ts';
 import { inSystem } from '../../src/server/platform/tx.ts';
-import type { Agreement, AgreementSummary, Goal, Measurement, Report } from '../../src/shared/agreements/agreements.schema.ts';
+import type {
+  Agreement,
+  AgreementSummary,
+  DeadlineDashboard,
+  Goal,
+  Measurement,
+  Report,
+  StrategyDashboard,
+} from '../../src/shared/agreements/agreements.schema.ts';
 import { ASSESSMENT_THEMES, SUPPORT_NEED_LEVELS } from '../../src/shared/assessment/ffb-terms.ts';
 import { loginAs, MUNICIPALITY, type Session, testApp } from '../support/test-app.ts';
 import { openTestDatabase, TEST_DB } from '../support/test-db.ts';
@@ -466,5 +474,70 @@ describe(`shelter stays (SEL § 110) on ${TEST_DB}`, () => {
     expect(expected.young_left).toBeGreaterThan(5);
     expect(m.denominator).toBe(expected.young_left);
     if (!m.suppressed) expect(m.numerator).toBe(expected.young_housed);
+  });
+});
+
+describe(`dashboards for management on ${TEST_DB}`, () => {
+  let leader: Session;
+  beforeAll(async () => {
+    leader = await loginAs(app, 'team_leader', MUNICIPALITY.randers);
+  });
+  const period = 'from=2026-01-01&to=2026-11-30';
+  it('the team leader’s deadlines: met in the period as SQL counts them, median ≤ 90th percentile, caseload of open cases', async () => {
+    const r = await leader.get(`/api/dashboards/deadlines?${period}`);
+    expect(r.statusCode).toBe(200);
+    const d = r.json() as DeadlineDashboard;
+    const counted = await inSystem(database, (tx) =>
+      sql<{ kind: string; n: number; in_time: number }>`
+        select kind, count(*)::int as n, count(*) filter (where met_on <= due_date)::int as in_time
+        from case_deadline dl join municipality m on m.id = dl.municipality_id
+        where m.name = ${MUNICIPALITY.randers} and met_on between '2026-01-01' and '2026-11-30'
+        group by kind`.execute(tx),
+    );
+    for (const k of d.kinds) {
+      const row = counted.rows.find((x) => x.kind === k.kind);
+      expect(k.met).toBe(row?.n ?? 0);
+      if (k.metInTime !== null) expect(k.metInTime).toBe(row?.in_time ?? 0);
+      if (k.medianDays !== null) expect(k.medianDays).toBeLessThanOrEqual(k.p90Days as number);
+    }
+    expect(d.kinds.find((k) => k.kind === 'receipt')?.met).toBeGreaterThan(0);
+    const open = await inSystem(database, (tx) =>
+      sql<{ n: number }>`select count(*)::int as n from case_file c join municipality m on m.id = c.municipality_id
+        where m.name = ${MUNICIPALITY.randers} and c.status <> 'closed'`.execute(tx),
+    );
+    expect(d.caseload.reduce((s, c) => s + c.open, 0)).toBe(open.rows[0]?.n);
+  });
+  it('a period that ends before it starts is refused, naming the field', async () => {
+    const r = await leader.get('/api/dashboards/deadlines?from=2026-06-01&to=2026-01-01');
+    expect(r.statusCode).toBe(400);
+    expect(fields(r.body)).toContain('to');
+  });
+  it('a council member reads the strategy indicators (not the team’s deadlines); each quarter, no count of 1–4', async () => {
+    expect((await council.get(`/api/dashboards/deadlines?${period}`)).statusCode).toBe(403);
+    const r = await council.get('/api/dashboards/strategy?from=2025-01-01&to=2025-12-31');
+    expect(r.statusCode).toBe(200);
+    const s = r.json() as StrategyDashboard;
+    expect(s.quarters.map((q) => q.quarter)).toEqual(['2025 K1', '2025 K2', '2025 K3', '2025 K4']);
+    for (const q of s.quarters)
+      for (const n of [q.ownHome, q.temporary, q.longTerm, q.movedDown]) if (n !== null) expect(n === 0 || n >= 5).toBe(true);
+    expect(s.quarters.some((q) => (q.ownHome ?? 0) > 0)).toBe(true);
+    expect(s.centers.map((c) => c.name)).toContain('Center for Særlig Social Indsats');
+  });
+  it('filters by center and paragraph: § 85 only has no § 107 temporary housing', async () => {
+    const all = (await council.get('/api/dashboards/strategy?from=2025-01-01&to=2025-12-31')).json() as StrategyDashboard;
+    const csi = all.centers.find((c) => c.name === 'Center for Særlig Social Indsats')?.id;
+    const only = (
+      await council.get(`/api/dashboards/strategy?from=2025-01-01&to=2025-12-31&unitId=${csi}&paragraph=85`)
+    ).json() as StrategyDashboard;
+    for (const q of only.quarters) expect(q.temporary ?? 0).toBe(0);
+    expect(only.byOffer.length).toBeLessThanOrEqual(all.byOffer.length);
+  });
+  it('exports the deadline table as CSV, audited', async () => {
+    const r = await leader.get(`/api/dashboards/deadlines/export?${period}&format=csv`);
+    expect(r.statusCode).toBe(200);
+    expect(r.body).toContain('Kvittering');
+    expect(await auditOf(r.headers['x-request-id'] as string)).toContainEqual(
+      expect.objectContaining({ action: 'export', record_type: 'dashboard_deadlines', citizen_id: null }),
+    );
   });
 });

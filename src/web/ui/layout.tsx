@@ -18,6 +18,8 @@ const NAV_ITEMS: { to: string; label: MessageKey; action: Action | null }[] = [
   { to: '/kapacitet', label: 'nav.capacity', action: 'capacity.read' },
   { to: '/oekonomi', label: 'nav.economy', action: 'economy.read' },
   { to: '/aftaler', label: 'nav.agreements', action: 'agreement.read' },
+  { to: '/styring/frister', label: 'nav.deadlines', action: 'dashboard.team' },
+  { to: '/styring/strategi', label: 'nav.strategy', action: 'dashboard.strategy' },
   { to: '/organisation', label: 'nav.organisation', action: 'organisation.read' },
   { to: '/admin/brugere', label: 'nav.users', action: 'user.admin' },
   { to: '/indberetning', label: 'nav.reporting', action: 'reporting.manage' },

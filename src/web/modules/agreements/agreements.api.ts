@@ -1,5 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
-import type { Agreement, AgreementSummary, GoalDetail, Report } from '../../../shared/agreements/agreements.schema.ts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type {
+  Agreement,
+  AgreementSummary,
+  DeadlineDashboard,
+  GoalDetail,
+  Report,
+  StrategyDashboard,
+} from '../../../shared/agreements/agreements.schema.ts';
 import { api } from '../../api/client.ts';
 import { useCommand } from '../../api/use-command.ts';
 
@@ -22,4 +29,30 @@ export function useReport(id: string) {
 /** A write to agreements: every agreement query is refreshed after it. */
 export function useAgreementCommand<B, R = unknown>(url: (body: B) => string, method: 'POST' | 'PUT' = 'POST') {
   return useCommand<B, R>(url, [['agreements']], method);
+}
+
+export type DashboardFilter = { from: string; to: string; unitId?: string; offerId?: string; paragraph?: string };
+
+export function dashboardParams(f: DashboardFilter): string {
+  const p = new URLSearchParams({ from: f.from, to: f.to });
+  if (f.unitId) p.set('unitId', f.unitId);
+  if (f.offerId) p.set('offerId', f.offerId);
+  if (f.paragraph) p.set('paragraph', f.paragraph);
+  return p.toString();
+}
+
+export function useDeadlineDashboard(f: DashboardFilter) {
+  return useQuery({
+    queryKey: ['dashboards', 'deadlines', dashboardParams(f)],
+    queryFn: () => api<DeadlineDashboard>(`/api/dashboards/deadlines?${dashboardParams(f)}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useStrategyDashboard(f: DashboardFilter) {
+  return useQuery({
+    queryKey: ['dashboards', 'strategy', dashboardParams(f)],
+    queryFn: () => api<StrategyDashboard>(`/api/dashboards/strategy?${dashboardParams(f)}`),
+    placeholderData: keepPreviousData,
+  });
 }
