@@ -58,9 +58,9 @@ create table agreement_goal (
   version integer not null default 1,
   primary key (municipality_id, id),
   foreign key (municipality_id, agreement_id) references agreement (municipality_id, id),
-  unique (municipality_id, agreement_id, position)
+  -- Also serves reading an agreement's goals in order.
+  constraint agreement_goal_position_key unique (municipality_id, agreement_id, position)
 );
-create index agreement_goal_agreement_idx on agreement_goal (municipality_id, agreement_id, position);
 
 -- The offers (units) that share a goal (seed 003, afsnit 3.2: »tilbudsmål, som udvalgte tilbud skal samarbejde om«).
 create table agreement_goal_unit (
@@ -119,10 +119,10 @@ create table status_report (
   version integer not null default 1,
   primary key (municipality_id, id),
   foreign key (municipality_id, agreement_id) references agreement (municipality_id, id),
-  unique (municipality_id, agreement_id, kind, report_version),
+  -- Also serves reading an agreement's reports.
+  constraint status_report_version_key unique (municipality_id, agreement_id, kind, report_version),
   check ((state = 'issued') = (issued_at is not null and content is not null))
 );
-create index status_report_agreement_idx on status_report (municipality_id, agreement_id, kind, report_version desc);
 
 -- Each goal of a report: the measurement it shows and the center's comment.
 create table status_report_goal (
@@ -181,8 +181,6 @@ create index case_deadline_met_idx on case_deadline (municipality_id, met_on) wh
 create index complaint_received_idx on complaint (municipality_id, received_on);
 create index complaint_decided_idx on complaint (municipality_id, appeal_decided_on) where appeal_decided_on is not null;
 
--- The keep-or-gain share reads the goals of plans closed in a period.
-create index order_goal_ended_idx on order_goal (municipality_id, ended_on) where ended_on is not null;
 
 alter table agreement enable row level security;
 create policy tenant_isolation on agreement using (municipality_id = app_current_municipality()) with check (municipality_id = app_current_municipality());

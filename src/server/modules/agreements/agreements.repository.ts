@@ -61,7 +61,7 @@ export const agreementsRepository = {
       .executeTakeFirst();
   },
 
-  /** The goals of an agreement in order (agreement_goal_agreement_idx). */
+  /** The goals of an agreement in order (agreement_goal_position_key). */
   async goals(tx: Tx, m: string, agreementId: string): Promise<GoalRow[]> {
     return tx
       .selectFrom('agreement_goal')
@@ -169,7 +169,10 @@ export const agreementsRepository = {
       .execute();
   },
 
-  /** Goals of plans closed in a period at the given offers (order_goal_ended_idx), with their order's offer. */
+  /**
+   * Goals of plans closed in a period at the given offers, with their order's offer: the offers' orders
+   * (case_order_offer_status_idx), then their goals (order_goal_municipality_id_order_id_position_key).
+   */
   async closedGoals(tx: Tx, m: string, offerIds: readonly string[], from: string, to: string) {
     if (offerIds.length === 0) return [];
     return tx
