@@ -5,6 +5,7 @@ import { MUNICIPALITY_DEADLINE_KINDS } from '../../src/rules/deadlines/deadline-
 import type { DB } from '../../src/server/db/database.types.ts';
 import { stableUuid } from '../../src/server/db/seed/deterministic.ts';
 import { agreementsRepository } from '../../src/server/modules/agreements/agreements.repository.ts';
+import { dashboardsRepository } from '../../src/server/modules/agreements/dashboards.repository.ts';
 import {
   caseFileRepository,
   type WorklistFilter,
@@ -373,14 +374,17 @@ describe(`indexes on ${TEST_DB}`, () => {
 
 describe(`agreement and shelter query plans on ${TEST_DB}`, () => {
   const ids = [stableUuid('plan:goal:1'), stableUuid('plan:goal:2')];
-  // Shelter stays of a large municipality's shelters over ten years, so the planner faces real statistics.
+  // Shelter stays of a large municipality's shelters over ten years (about 4,000 a year), so the planner faces
+  // real statistics: a year's stays are a tenth of the table.
   beforeAll(async () => {
     await database.adminTransaction(async (tx) => {
       await tx.query(
         `insert into shelter_stay (municipality_id, citizen_id, shelter_name, arrived_on, left_on, outcome, registered_by_name)
-         select c.municipality_id, c.id, 'Forsorgshjem', date '2016-01-01' + (row_number() over (order by c.id))::int,
-                date '2016-01-01' + (row_number() over (order by c.id))::int + 40, 'own_home', 'plan'
-         from citizen c where c.municipality_id = $1 and c.first_name like 'fornavn%' limit 3650`,
+         select x.municipality_id, x.id, 'Forsorgshjem', date '2016-01-01' + (x.n / 11)::int,
+                date '2016-01-01' + (x.n / 11)::int + 40, 'own_home', 'plan'
+         from (select c.municipality_id, c.id, row_number() over (order by c.id, g) as n
+               from citizen c cross join generate_series(1, 8) g
+               where c.municipality_id = $1 and c.first_name like 'fornavn%') x`,
         [RKSK],
       );
       await tx.exec('analyze shelter_stay');
@@ -400,6 +404,21 @@ describe(`agreement and shelter query plans on ${TEST_DB}`, () => {
       'shelter stays under way in a period',
       (tx: Tx) => agreementsRepository.stays(tx, RKSK, '2025-01-01', '2025-12-31'),
       ['shelter_stay_period_idx'],
+    ],
+    [
+      'deadlines met in a period (dashboard)',
+      (tx: Tx) => dashboardsRepository.metDeadlines(tx, RKSK, ['receipt', 'decision', 'start'], '2026-01-01', '2026-06-30'),
+      ['case_deadline_met_idx'],
+    ],
+    [
+      'deadlines overdue today (dashboard)',
+      (tx: Tx) => dashboardsRepository.overdueDeadlines(tx, RKSK, ['receipt', 'decision', 'start'], '2026-11-22'),
+      ['case_deadline_open_idx'],
+    ],
+    [
+      'complaints received and decided in a period (dashboard)',
+      (tx: Tx) => dashboardsRepository.complaints(tx, RKSK, '2026-01-01', '2026-06-30'),
+      ['complaint_received_idx', 'complaint_decided_idx'],
     ],
     [
       'a citizen’s overlapping stays',

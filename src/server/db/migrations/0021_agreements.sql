@@ -173,7 +173,8 @@ create table shelter_stay (
   check (left_on is null or left_on >= arrived_on),
   check ((left_on is null) = (outcome is null))
 );
-create index shelter_stay_period_idx on shelter_stay (municipality_id, arrived_on, left_on);
+-- Stays under way in a period: not left before it (a stay under way has no departure: infinity), arrived by its end.
+create index shelter_stay_period_idx on shelter_stay (municipality_id, (coalesce(left_on, 'infinity'::date)), arrived_on);
 create index shelter_stay_citizen_idx on shelter_stay (municipality_id, citizen_id, arrived_on desc);
 
 -- The dashboards: deadlines met in a period, complaints received and decided by Ankestyrelsen in a period.

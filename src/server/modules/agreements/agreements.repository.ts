@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { AgreementGoal, GoalMeasurement, StatusReport } from '../../db/database.types.ts';
 import type { Tx } from '../../platform/tx.ts';
 
@@ -214,8 +214,8 @@ export const agreementsRepository = {
       .innerJoin('citizen as c', (j) => j.onRef('c.municipality_id', '=', 's.municipality_id').onRef('c.id', '=', 's.citizen_id'))
       .select(['s.offer_id', 's.shelter_name', 's.arrived_on', 's.left_on', 's.outcome', 'c.birth_date'])
       .where('s.municipality_id', '=', m)
+      .where(sql<string>`coalesce(s.left_on, 'infinity'::date)`, '>=', from)
       .where('s.arrived_on', '<=', to)
-      .where((eb) => eb.or([eb('s.left_on', 'is', null), eb('s.left_on', '>=', from)]))
       .execute();
   },
 
