@@ -35,7 +35,7 @@ if (config.seedDemo) {
   const standIn = config.ffbStandinGateway ? `http://${config.host}:${config.port}/api/ffb-standin/reports` : null;
   await seedFfbReportingSettings(database, standIn);
 }
-const agreementsLoaded = config.seedDemo ? await seedAgreements(database) : 0;
+const agreementsLoaded = config.seedDemo ? await seedAgreements(database, { today: systemClock.today() }) : 0;
 // `npm start` builds the UI in parallel with the database work above (scripts/start.mjs); serve it once built.
 await (globalThis as { visitatorUiBuild?: Promise<void> }).visitatorUiBuild;
 const lifecycle: Lifecycle = { closing: false };

@@ -34,7 +34,7 @@ export default async function setup(project: TestProject) {
     await migrateDatabase(database);
     await importFfb(database);
     await seedDemoData(database, today);
-    await seedAgreements(database);
+    await seedAgreements(database, { today });
     await database.close();
     return;
   }
@@ -42,7 +42,7 @@ export default async function setup(project: TestProject) {
   await migrateDatabase(database);
   await importFfb(database);
   await seedDemoData(database, today);
-  await seedAgreements(database);
+  await seedAgreements(database, { today });
   const dump = await database.pglite?.dumpDataDir('none');
   await database.close();
   if (!dump) throw new Error('PGlite dump failed');

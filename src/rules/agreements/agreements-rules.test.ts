@@ -4,6 +4,7 @@ import type { PlainDate } from '../../shared/plain-date.ts';
 import { discloseCount, discloseShare } from './disclosure.ts';
 import {
   ageOn,
+  agreementYearsBegun,
   type ClosedGoal,
   fkoShare,
   longStayShare,
@@ -231,5 +232,43 @@ describe('measure definitions', () => {
     expect(def.da.length).toBeGreaterThan(20);
     expect(def.en.length).toBeGreaterThan(20);
     expect(def.source).toMatch(/seed 003/);
+  });
+});
+
+describe('the years of an agreement measured up to a day', () => {
+  const csi = { from: '2025-01-01' as PlainDate, to: '2026-12-31' as PlainDate };
+  it.each([
+    ['before it begins', csi, '2025-01-01', []],
+    ['its second day', csi, '2025-01-02', [['2025-01-01', '2025-01-01']]],
+    [
+      'in its second year',
+      csi,
+      '2026-12-01',
+      [
+        ['2025-01-01', '2025-12-31'],
+        ['2026-01-01', '2026-11-30'],
+      ],
+    ],
+    ['on New Year', csi, '2026-01-01', [['2025-01-01', '2025-12-31']]],
+    [
+      'after it ended',
+      csi,
+      '2027-06-01',
+      [
+        ['2025-01-01', '2025-12-31'],
+        ['2026-01-01', '2026-12-31'],
+      ],
+    ],
+    [
+      'one beginning mid-year',
+      { from: '2019-07-01' as PlainDate, to: '2020-06-30' as PlainDate },
+      '2021-01-01',
+      [
+        ['2019-07-01', '2019-12-31'],
+        ['2020-01-01', '2020-06-30'],
+      ],
+    ],
+  ] as const)('%s', (_, agreement, today, want) => {
+    expect(agreementYearsBegun(agreement, today as PlainDate)).toEqual(want.map(([from, to]) => ({ from, to })));
   });
 });

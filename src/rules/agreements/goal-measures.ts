@@ -1,6 +1,6 @@
 import { MEASURE_KEYS, type MeasureKey, STAY_OUTCOMES, type StayOutcome } from '../../shared/agreements/agreements.schema.ts';
 import type { PlainDate } from '../../shared/plain-date.ts';
-import { daysBetween } from '../calendar/date-arithmetic.ts';
+import { addDays, daysBetween } from '../calendar/date-arithmetic.ts';
 import { classifyProgress, type ScoredGoal } from '../follow-up/goal-progress.ts';
 import { type AgreementTheme, themeOfCondition } from './goal-themes.ts';
 
@@ -130,4 +130,21 @@ export function youthHousingShare(stays: readonly Stay[], period: { from: PlainD
     return inPeriod(s.leftOn, period.from, period.to) && age >= YOUNG_AGES.from && age <= YOUNG_AGES.to;
   });
   return share(left.filter((s) => s.outcome !== null && HOUSING_SOLUTIONS.includes(s.outcome)).length, left.length);
+}
+
+/**
+ * The periods an agreement is measured over up to a day: each of its calendar years begun before that day, from 1
+ * January (or the agreement's first day) to 31 December (or its last day, or the day before: the cases are known up
+ * to yesterday). The first is the midway status's year, the last the final's (seed 003, afsnit 4).
+ */
+export function agreementYearsBegun(agreement: { from: PlainDate; to: PlainDate }, today: PlainDate) {
+  const yesterday = addDays(today, -1);
+  const out: { from: PlainDate; to: PlainDate }[] = [];
+  for (let y = Number(agreement.from.slice(0, 4)); y <= Number(agreement.to.slice(0, 4)); y++) {
+    const start = `${y}-01-01` < agreement.from ? agreement.from : (`${y}-01-01` as PlainDate);
+    const endOfYear = `${y}-12-31` > agreement.to ? agreement.to : (`${y}-12-31` as PlainDate);
+    const end = endOfYear > yesterday ? yesterday : endOfYear;
+    if (start <= end) out.push({ from: start, to: end });
+  }
+  return out;
 }

@@ -7,6 +7,8 @@ import {
   GOAL_UNITS,
   MEASURE_KEYS,
 } from '../../../shared/agreements/agreements.schema.ts';
+import type { PlainDate } from '../../../shared/plain-date.ts';
+import { measureDemoAgreement } from '../../modules/agreements/index.ts';
 import type { AdminTx, Database } from '../../platform/db/database.ts';
 import { stableUuid } from './deterministic.ts';
 import { loadForMunicipalities, readPolicyFiles } from './policy-files.ts';
@@ -188,7 +190,20 @@ async function seedCouncilMembers(database: Database): Promise<void> {
   });
 }
 
-export async function seedAgreements(database: Database, files = readAgreementFiles()): Promise<number> {
+export async function seedAgreements(
+  database: Database,
+  options: { files?: ReturnType<typeof readAgreementFiles>; today?: PlainDate } = {},
+): Promise<number> {
   await seedCouncilMembers(database);
-  return loadForMunicipalities(database, files, loadAgreement);
+  const loaded = await loadForMunicipalities(database, options.files ?? readAgreementFiles(), loadAgreement);
+  // The invented agreement is measured from the demo's cases once (a fresh start shows stored values); with `today`.
+  if (options.today) {
+    const invented = await database.adminTransaction((tx) =>
+      tx.query<{ municipality_id: string; id: string }>(
+        'select municipality_id, id from agreement where invented order by municipality_id, period_from',
+      ),
+    );
+    for (const a of invented) await measureDemoAgreement(database, a.municipality_id, a.id, options.today);
+  }
+  return loaded;
 }

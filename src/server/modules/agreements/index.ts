@@ -1,1 +1,2 @@
 export { agreementsRoutes } from './agreements.routes.ts';
+export { measureDemoAgreement } from './measure-demo.use-case.ts';
