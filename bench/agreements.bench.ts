@@ -2,9 +2,9 @@
  * The agreement's keep-or-gain share and the strategy indicators over national-scale data (issue 14), against the
  * best hand-written SQL for the same figures in the same run.
  *
- *   npx tsx bench/agreements.bench.ts                          # own throwaway PostgreSQL 15 cluster, stopped at the end
- *   npx tsx bench/agreements.bench.ts --database-url postgres://…   # an existing server (the data set is built if missing)
- *   npx tsx bench/agreements.bench.ts --rounds 5 --build-only
+ *   npm run bench:agreements                                   # own throwaway PostgreSQL 15 cluster, stopped at the end
+ *   npm run bench:agreements -- --database-url postgres://…    # an existing server (the data set is built if missing)
+ *   npm run bench:agreements -- --rounds 5 | --build-only
  *
  * Method.
  * 1. Data (built once; a database that has it is reused). The demo municipalities come from the generator as
@@ -224,7 +224,14 @@ async function counts(url: string) {
               (select count(*) from order_goal) goals, (select count(*) from fko_status) fko,
               (select count(*) from municipality where not is_system) municipalities`,
     );
-    return Object.fromEntries(Object.entries(r.rows[0] ?? {}).map(([k, v]) => [k, Number(v)])) as Record<string, number>;
+    const row = r.rows[0];
+    return {
+      citizens: Number(row?.citizens ?? 0),
+      cases: Number(row?.cases ?? 0),
+      goals: Number(row?.goals ?? 0),
+      fko: Number(row?.fko ?? 0),
+      municipalities: Number(row?.municipalities ?? 0),
+    };
   } catch {
     return { citizens: 0, cases: 0, goals: 0, fko: 0, municipalities: 0 };
   } finally {

@@ -35,7 +35,9 @@ if (config.seedDemo) {
   const standIn = config.ffbStandinGateway ? `http://${config.host}:${config.port}/api/ffb-standin/reports` : null;
   await seedFfbReportingSettings(database, standIn);
 }
+const agreementsStarted = performance.now();
 const agreementsLoaded = config.seedDemo ? await seedAgreements(database, { today: systemClock.today() }) : 0;
+const agreementsMs = Math.round(performance.now() - agreementsStarted);
 // `npm start` builds the UI in parallel with the database work above (scripts/start.mjs); serve it once built.
 await (globalThis as { visitatorUiBuild?: Promise<void> }).visitatorUiBuild;
 const lifecycle: Lifecycle = { closing: false };
@@ -80,7 +82,7 @@ app.log.info(
     migrationsApplied: applied,
     ffbVersion: ffb.version,
     demoDataGenerated: demo?.municipalities.length ? { municipalities: demo.municipalities, ms: demo.ms } : false,
-    agreementsDemoLoaded: agreementsLoaded,
+    agreementsDemo: { loaded: agreementsLoaded, ms: agreementsMs },
     demoLogin: config.demoLogin,
     auditAnchors: sink.describe,
     jobs: config.jobs,

@@ -137,6 +137,17 @@ export function reportPeriod(
     : { from: `${to.slice(0, 4)}-01-01` as PlainDate, to };
 }
 
+/** Rows by a key, in their order (a lookup instead of a search per row). */
+export function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = out.get(key(row));
+    if (list) list.push(row);
+    else out.set(key(row), [row]);
+  }
+  return out;
+}
+
 type Unit = { id: string; name: string; kind: string; parent_id: string | null };
 
 /** A unit and every unit under it. */
@@ -181,12 +192,7 @@ export async function measureGoal(
       m,
       rows.map((r) => r.id),
     );
-    const byGoal = new Map<string, ClosedGoal['statuses'][number][]>();
-    for (const s of statuses)
-      byGoal.set(s.goal_id, [
-        ...(byGoal.get(s.goal_id) ?? []),
-        { scoredOn: day(s.scored_on), kind: s.kind as 'quarterly' | 'final', supportNeedCode: s.support_need_code },
-      ]);
+    const byGoal = groupBy(statuses, (s) => s.goal_id);
     const closed = rows.map((r) => ({
       offerId: r.offer_id,
       goal: {
@@ -194,7 +200,11 @@ export async function measureGoal(
         goalTypeCode: r.goal_type_code,
         baselineCode: r.baseline_support_need_code,
         endedOn: r.ended_on ? day(r.ended_on) : null,
-        statuses: byGoal.get(r.id) ?? [],
+        statuses: (byGoal.get(r.id) ?? []).map((s) => ({
+          scoredOn: day(s.scored_on),
+          kind: s.kind as 'quarterly' | 'final',
+          supportNeedCode: s.support_need_code,
+        })),
       } satisfies ClosedGoal,
     }));
     const gainOnly = key === 'fko_gain';
@@ -208,11 +218,11 @@ export async function measureGoal(
         label: THEME_LABELS[t][lang],
         ...fkoShare(all, period, { theme: t, gainOnly }),
       })),
-      ...[...new Set(closed.map((c) => c.offerId))].map((o) => ({
+      ...[...groupBy(closed, (c) => c.offerId)].map(([o, theirs]) => ({
         key: `offer:${o}`,
         label: offerName.get(o) ?? '',
         ...fkoShare(
-          closed.filter((c) => c.offerId === o).map((c) => c.goal),
+          theirs.map((c) => c.goal),
           period,
           { theme: goal.theme as AgreementTheme, gainOnly },
         ),

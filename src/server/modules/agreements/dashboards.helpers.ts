@@ -13,7 +13,7 @@ import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import { fieldError } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/tx.ts';
-import { subtree } from './agreements.helpers.ts';
+import { groupBy, subtree } from './agreements.helpers.ts';
 import { agreementsRepository as repo } from './agreements.repository.ts';
 import { dashboardsRepository as dash } from './dashboards.repository.ts';
 
@@ -124,12 +124,7 @@ export async function strategyDashboard(tx: Tx, ctx: RequestContext, q: Dashboar
     m,
     goalsRows.map((r) => r.id),
   );
-  const byGoal = new Map<string, { scoredOn: PlainDate; kind: 'quarterly' | 'final'; supportNeedCode: string }[]>();
-  for (const s of statuses)
-    byGoal.set(s.goal_id, [
-      ...(byGoal.get(s.goal_id) ?? []),
-      { scoredOn: day(s.scored_on), kind: s.kind as 'quarterly' | 'final', supportNeedCode: s.support_need_code },
-    ]);
+  const byGoal = groupBy(statuses, (s) => s.goal_id);
   const goals = goalsRows.map((r) => ({
     orderId: r.order_id,
     offerId: r.offer_id,
@@ -137,8 +132,16 @@ export async function strategyDashboard(tx: Tx, ctx: RequestContext, q: Dashboar
     goalTypeCode: r.goal_type_code,
     baselineCode: r.baseline_support_need_code,
     endedOn: r.ended_on ? day(r.ended_on) : null,
-    statuses: byGoal.get(r.id) ?? [],
+    statuses: (byGoal.get(r.id) ?? []).map((x) => ({
+      scoredOn: day(x.scored_on),
+      kind: x.kind as 'quarterly' | 'final',
+      supportNeedCode: x.support_need_code,
+    })),
   }));
+  // Each grant's citizen's grants by start, each order's and offer's goals: looked up, never searched for.
+  const byCitizen = groupBy(grants, (g) => g.citizen_id);
+  for (const list of byCitizen.values()) list.sort((a, b) => a.start.localeCompare(b.start));
+  const goalsByOrder = groupBy(goals, (x) => x.orderId);
   const rank: Record<HousingKind, number> = { other: 0, own_home: 1, temporary: 2, long_term: 3 };
   const quarters = quarterEnds(q.from, q.to).map((qq) => {
     const running = grants.filter((g) => g.start <= qq.to && (g.ends === null || g.ends >= qq.to) && g.kind !== 'other');
@@ -158,24 +161,15 @@ export async function strategyDashboard(tx: Tx, ctx: RequestContext, q: Dashboar
     // Moves down: a grant ended in the quarter, followed within 90 days by a lower rung or by none.
     const ended = grants.filter((g) => g.ends !== null && g.ends >= qq.from && g.ends <= qq.to && g.kind !== 'other');
     const down = ended.filter((g) => {
-      const next = grants
-        .filter(
-          (n) =>
-            n.citizen_id === g.citizen_id &&
-            n.id !== g.id &&
-            n.start >= (g.ends as PlainDate) &&
-            n.start <= addDaysIso(g.ends as PlainDate, 90),
-        )
-        .sort((a, b) => a.start.localeCompare(b.start))[0];
+      const ends = g.ends as PlainDate;
+      const until = addDaysIso(ends, 90);
+      const next = byCitizen.get(g.citizen_id)?.find((n) => n.id !== g.id && n.start >= ends && n.start <= until);
       return movedDown(g.kind, next ? next.kind : null);
     }).length;
     // Time-limited support that ended with progression: every scored goal of the order kept or gained, one gained.
-    const endedOrders = ended.filter((g) => goals.some((x) => x.orderId === g.id));
+    const endedOrders = ended.filter((g) => goalsByOrder.has(g.id));
     const progressed = endedOrders.filter((g) => {
-      const p = goals
-        .filter((x) => x.orderId === g.id)
-        .map(classifyProgress)
-        .filter((x) => x !== 'no_status');
+      const p = (goalsByOrder.get(g.id) ?? []).map(classifyProgress).filter((x) => x !== 'no_status');
       return p.length > 0 && p.every((x) => x !== 'lost') && p.includes('gained');
     }).length;
     const prog = discloseShare({
@@ -196,13 +190,12 @@ export async function strategyDashboard(tx: Tx, ctx: RequestContext, q: Dashboar
       fkoGoals: fko.denominator,
     };
   });
+  const grantsByOffer = groupBy(grants, (g) => g.offer_id);
+  const goalsByOffer = groupBy(goals, (x) => x.offerId);
   const byOffer = offerIds
     .map((id) => {
-      const gs = grants.filter((g) => g.offer_id === id);
-      const fko = fkoShare(
-        goals.filter((x) => x.offerId === id),
-        { from: q.from, to: q.to },
-      );
+      const gs = grantsByOffer.get(id) ?? [];
+      const fko = fkoShare(goalsByOffer.get(id) ?? [], { from: q.from, to: q.to });
       return {
         offerId: id,
         name: gs[0]?.offer_name ?? '',
