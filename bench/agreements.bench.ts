@@ -15,7 +15,8 @@
  *    country, the worst case for one municipality's figures), the other 97 sharing 900,000. Each citizen has a case
  *    with a grant (a decision and an order at one of the municipality's offers, under one of the offer's SEL
  *    paragraphs); one in ten a second case starting two weeks after the first grant ended (so moves down the ladder
- *    happen). Grants start over four years; 60 % have ended (90–600 days), the rest are running. Each order has 1–3
+ *    happen). Grants start over four years; 60 % have ended (90–600 days), the rest are running (started in the last
+ *    700 days). Each order has 1–3
  *    goals (5/30/65 %) on a VUM condition with a baseline support need; each goal is scored every 91 days while the
  *    order runs and once finally when it ends (one goal in twenty never), each score one level better, equal or worse
  *    than the baseline (35/45/20 %): about 10,000,000 FKO scores. Ids and draws are md5 hashes of the row's position,
@@ -29,7 +30,8 @@
  *    b) the strategy indicators for 2025 by quarter (`readStrategyDashboard`, unfiltered and for the CSI center)
  *       against one hand-written SQL statement computing the same quarters (own home against housing offers at the
  *       quarter's end, moves down the ladder, support ended with progression, the FKO share) and per offer.
- *    Each pair's figures are compared (equal, or the bench fails). Medians of the rounds, with the ratio.
+ *    Each pair's figures are compared (equal, or the bench fails). Medians of the rounds, with the ratio. Both sides
+ *    connect with JIT off (see withoutJit) and the server's defaults otherwise (work_mem 4 MB; shared_buffers as set).
  * 3. Report: Markdown table on stdout and JSON in bench/results/agreements-<time>.json, with the load average.
  */
 import { execFileSync } from 'node:child_process';
@@ -103,7 +105,7 @@ function bulkSql(today: PlainDate): string[] {
     `alter table bench_case add column start_on date, add column ends_on date`,
     `update bench_case set
        start_on = case when r_end < 0.6 then date '${today}' - 1460 + (r_start * 1340)::int
-                       else date '${today}' - 500 + (r_start * 470)::int end,
+                       else date '${today}' - 700 + (r_start * 670)::int end,
        ends_on = case when r_end < 0.6 then date '${today}' - 1460 + (r_start * 1340)::int + 90 + (r_dur * 510)::int end`,
     `update bench_case set ends_on = null where ends_on >= date '${today}'`,
     // Second cases: one citizen in ten, two weeks after the first grant ended, running or ended.
