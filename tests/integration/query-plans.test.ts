@@ -399,7 +399,11 @@ describe(`agreement and shelter query plans on ${TEST_DB}`, () => {
       (tx: Tx) => agreementsRepository.closedGoals(tx, RKSK, ids, '2025-01-01', '2025-12-31'),
       ['case_order_offer_status_idx', 'order_goal_municipality_id_order_id_position_key'],
     ],
-    ['the FKO statuses of those goals', (tx: Tx) => agreementsRepository.fkoStatuses(tx, RKSK, ids), ['fko_status_goal_idx']],
+    [
+      'the FKO statuses of those goals',
+      (tx: Tx) => agreementsRepository.closedGoalStatuses(tx, RKSK, ids, '2025-01-01', '2025-12-31'),
+      ['case_order_offer_status_idx', 'order_goal_municipality_id_order_id_position_key', 'fko_status_goal_idx'],
+    ],
     [
       'shelter stays under way in a period',
       (tx: Tx) => agreementsRepository.stays(tx, RKSK, '2025-01-01', '2025-12-31'),

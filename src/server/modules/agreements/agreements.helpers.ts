@@ -187,11 +187,7 @@ export async function measureGoal(
   let breakdown: Breakdown[];
   if (key === 'fko_keep_or_gain' || key === 'fko_gain') {
     const rows = await repo.closedGoals(tx, m, [...offerName.keys()], period.from, period.to);
-    const statuses = await repo.fkoStatuses(
-      tx,
-      m,
-      rows.map((r) => r.id),
-    );
+    const statuses = await repo.closedGoalStatuses(tx, m, [...offerName.keys()], period.from, period.to);
     const byGoal = groupBy(statuses, (s) => s.goal_id);
     const closed = rows.map((r) => ({
       offerId: r.offer_id,

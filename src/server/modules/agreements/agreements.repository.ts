@@ -196,14 +196,24 @@ export const agreementsRepository = {
       .execute();
   },
 
-  /** The FKO statuses of the goals (fko_status_goal_idx). */
-  async fkoStatuses(tx: Tx, m: string, goalIds: readonly string[]) {
-    if (goalIds.length === 0) return [];
+  /**
+   * The FKO statuses of those goals (closedGoals' reads, then fko_status_goal_idx), selected by the same conditions
+   * rather than by a list of ids: a large municipality closes tens of thousands of goals a year, and a statement takes
+   * at most 65,535 parameters.
+   */
+  async closedGoalStatuses(tx: Tx, m: string, offerIds: readonly string[], from: string, to: string) {
+    if (offerIds.length === 0) return [];
     return tx
-      .selectFrom('fko_status')
-      .select(['goal_id', 'kind', 'scored_on', 'support_need_code'])
-      .where('municipality_id', '=', m)
-      .where('goal_id', 'in', goalIds)
+      .selectFrom('fko_status as f')
+      .innerJoin('order_goal as g', (j) => j.onRef('g.municipality_id', '=', 'f.municipality_id').onRef('g.id', '=', 'f.goal_id'))
+      .innerJoin('case_order as o', (j) =>
+        j.onRef('o.municipality_id', '=', 'g.municipality_id').onRef('o.id', '=', 'g.order_id'),
+      )
+      .select(['f.goal_id', 'f.kind', 'f.scored_on', 'f.support_need_code'])
+      .where('f.municipality_id', '=', m)
+      .where('g.ended_on', '>=', from)
+      .where('g.ended_on', '<=', to)
+      .where('o.offer_id', 'in', offerIds)
       .execute();
   },
 

@@ -119,11 +119,7 @@ export async function strategyDashboard(tx: Tx, ctx: RequestContext, q: Dashboar
   }));
   const offerIds = [...new Set(grants.map((g) => g.offer_id))];
   const goalsRows = await repo.closedGoals(tx, m, offerIds, q.from, q.to);
-  const statuses = await repo.fkoStatuses(
-    tx,
-    m,
-    goalsRows.map((r) => r.id),
-  );
+  const statuses = await repo.closedGoalStatuses(tx, m, offerIds, q.from, q.to);
   const byGoal = groupBy(statuses, (s) => s.goal_id);
   const goals = goalsRows.map((r) => ({
     orderId: r.order_id,
