@@ -26,6 +26,7 @@ import { decisionsRoutes } from './modules/decisions/index.ts';
 import { economyRoutes } from './modules/economy/index.ts';
 import { ffbReportingRoutes, standInGatewayRoutes } from './modules/ffb-reporting/index.ts';
 import { followUpRoutes } from './modules/follow-up/index.ts';
+import { tasksRoutes } from './modules/tasks/index.ts';
 import { ordersRoutes } from './modules/orders/index.ts';
 import { organisationRoutes } from './modules/organisation/index.ts';
 import { selfServiceRoutes } from './modules/self-service/index.ts';
@@ -164,6 +165,7 @@ export async function buildApp({
   await app.register(ordersRoutes, { database });
   await app.register(complaintsRoutes, { database });
   await app.register(followUpRoutes, { database });
+  await app.register(tasksRoutes, { database });
   await app.register(selfServiceRoutes, { database });
   await app.register(usersRoutes, { database, sessionSettings });
   await app.register(economyRoutes, { database });

@@ -21,6 +21,7 @@ describe('case state machine', () => {
     ['assessment', 'request_approval', 'awaiting_approval'],
     ['awaiting_approval', 'approve_decision', 'decided'],
     ['awaiting_approval', 'send_back_decision', 'assessment'],
+    ['ordered', 'order_declined', 'decided'],
   ] as const)('%s --%s--> %s', (from, action, to) => {
     expect(nextStatus(from, action)).toBe(to);
   });

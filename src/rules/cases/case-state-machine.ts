@@ -25,6 +25,7 @@ export const CASE_ACTIONS = [
   'approve_decision',
   'send_back_decision',
   'order',
+  'order_declined',
   'register_complaint',
   'reopen_for_new_decision',
   'send_deadline_notice',
@@ -41,6 +42,8 @@ export type CaseAction = (typeof CASE_ACTIONS)[number];
  * `request_approval` holds a grant a rule of src/rules/cases/decision-approval.ts catches (hours above the highest
  * citizen profile): no decision and no letter yet, until the team leader approves it (then it is made: `decided`) or
  * sends it back with a reason (`assessment` again). The decision deadline keeps running meanwhile.
+ * `order_declined`: the provider declined
+ * the order (rules/follow-up/order-actions.ts), so the granted case waits for an order elsewhere again.
  */
 export const CASE_TRANSITIONS: Record<CaseStatus, Partial<Record<CaseAction, CaseStatus>>> = {
   request_received: {
@@ -83,6 +86,7 @@ export const CASE_TRANSITIONS: Record<CaseStatus, Partial<Record<CaseAction, Cas
     close: 'closed',
   },
   ordered: {
+    order_declined: 'decided',
     register_complaint: 'ordered',
     reopen_for_new_decision: 'assessment',
     add_note: 'ordered',

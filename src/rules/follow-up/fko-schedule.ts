@@ -47,8 +47,16 @@ export function supportEndsAfterStop(
   return { endsOn: continuation.due, continuation };
 }
 
-/** An order's state on `today`: ordered (not yet accepted), accepted (running), or ended (past its last day). */
-export function orderState(o: { status: string; endsOn: string | null }, today: PlainDate): 'ordered' | 'accepted' | 'ended' {
+/**
+ * An order's state on `today`: ordered (not yet accepted), on hold (the provider asked a question), declined,
+ * accepted (running), or ended (past its last day). See order-actions.ts for the actions between them.
+ */
+export function orderState(
+  o: { status: string; endsOn: string | null },
+  today: PlainDate,
+): 'ordered' | 'on_hold' | 'declined' | 'accepted' | 'ended' {
+  if (o.status === 'declined') return 'declined';
   if (o.status === 'ended' || (o.endsOn !== null && o.endsOn < today)) return 'ended';
-  return o.status === 'accepted' ? 'accepted' : 'ordered';
+  if (o.status === 'accepted' || o.status === 'on_hold') return o.status;
+  return 'ordered';
 }

@@ -139,6 +139,8 @@ describe('support after a stop decision, and the order state', () => {
     [{ status: 'accepted', endsOn: '2026-11-22' }, 'accepted'],
     [{ status: 'accepted', endsOn: '2026-11-21' }, 'ended'],
     [{ status: 'ended', endsOn: null }, 'ended'],
+    [{ status: 'on_hold', endsOn: null }, 'on_hold'],
+    [{ status: 'declined', endsOn: null }, 'declined'],
   ] as const)('%j on 2026-11-22 → %s', (o, state) => {
     expect(orderState(o, d('2026-11-22'))).toBe(state);
   });

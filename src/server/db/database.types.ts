@@ -81,7 +81,7 @@ export type CaseMessageChannel = 'citizen' | 'provider';
 
 export type CaseMessageFromParty = 'authority' | 'citizen' | 'provider';
 
-export type CaseOrderStatus = 'accepted' | 'ended' | 'ordered';
+export type CaseOrderStatus = 'accepted' | 'declined' | 'ended' | 'on_hold' | 'ordered';
 
 export type CaseRequestChannel = 'digital' | 'letter' | 'outreach_advice' | 'phone' | 'pre_visitation';
 
@@ -181,6 +181,20 @@ export type ShelterStayOutcome =
 export type StatusReportKind = 'final' | 'midway';
 
 export type StatusReportState = 'draft' | 'issued';
+export type TaskAudience = 'authority' | 'provider';
+
+export type TaskKind =
+  | 'authority_message'
+  | 'citizen_complaint'
+  | 'citizen_message'
+  | 'fko_status'
+  | 'order_declined'
+  | 'order_received'
+  | 'provider_message'
+  | 'provider_question'
+  | 'question_answered';
+
+export type TaskResolution = 'answered' | 'followed_up' | 'marked';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -463,6 +477,8 @@ export interface CaseOrder {
   case_id: string;
   created_at: Generated<Timestamp>;
   decision_id: string;
+  decline_reason: string | null;
+  declined_on: string | null;
   ended_reason: string | null;
   ends_on: string | null;
   first_follow_up: string;
@@ -1034,6 +1050,22 @@ export interface StatusReportGoal {
   measurement_id: string | null;
   municipality_id: string;
   report_id: string;
+export interface Task {
+  audience: TaskAudience;
+  case_id: string;
+  created_at: Timestamp;
+  done_at: Timestamp | null;
+  done_by: string | null;
+  done_by_name: string | null;
+  id: Generated<string>;
+  kind: TaskKind;
+  municipality_id: string;
+  order_id: string | null;
+  org_unit_id: string | null;
+  record_id: string | null;
+  record_type: string | null;
+  resolution: TaskResolution | null;
+  summary: string;
   version: Generated<number>;
 }
 
@@ -1133,6 +1165,7 @@ export interface DB {
   shelter_stay: ShelterStay;
   status_report: StatusReport;
   status_report_goal: StatusReportGoal;
+  task: Task;
   waiting_list_entry: WaitingListEntry;
   waiting_list_event: WaitingListEvent;
 }

@@ -16,6 +16,7 @@ const EXPECTED: Record<string, string[]> = {
     'waiting_list.write',
     'shelter.read',
     'shelter.write',
+    'task.work',
   ],
   team_leader: [
     'citizen.search',
@@ -36,8 +37,9 @@ const EXPECTED: Record<string, string[]> = {
     'dashboard.strategy',
     'agreement.read',
     'shelter.read',
+    'task.work',
   ],
-  provider_staff: ['citizen.read', 'organisation.read', 'order.read', 'order.write'],
+  provider_staff: ['citizen.read', 'organisation.read', 'order.read', 'order.write', 'task.work'],
   administrator: [
     'citizen.search',
     'citizen.read',

@@ -33,6 +33,8 @@ export const ACTIONS = [
   'decision.approve',
   'order.read',
   'order.write',
+  // The task inbox: the caseworker's (their cases) and the provider staff's (their offers); marking a task done.
+  'task.work',
   'own_data.write',
   'user.admin',
   'economy.read',
@@ -69,6 +71,7 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     // Shelter stays (SEL § 110): the authority registers arrivals it is told of and departures with their outcome.
     'shelter.read',
     'shelter.write',
+    'task.work',
   ],
   team_leader: [
     'citizen.search',
@@ -91,10 +94,11 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     'dashboard.strategy',
     'agreement.read',
     'shelter.read',
+    'task.work',
   ],
   // Provider staff read only the citizens of their own offers; the scope is checked by the module that reads.
   // Orders, goals, documentation, hours and FKO statuses at their own offers (SEL § 141, stk. 5).
-  provider_staff: ['citizen.read', 'organisation.read', 'order.read', 'order.write'],
+  provider_staff: ['citizen.read', 'organisation.read', 'order.read', 'order.write', 'task.work'],
   administrator: [
     'citizen.search',
     'citizen.read',

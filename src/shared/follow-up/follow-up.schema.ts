@@ -129,7 +129,7 @@ export const messageViewSchema = z.object({
   createdAt: z.string(),
 });
 
-export const ORDER_STATES = ['ordered', 'accepted', 'ended'] as const;
+export const ORDER_STATES = ['ordered', 'on_hold', 'declined', 'accepted', 'ended'] as const;
 
 /** An order as the provider sees it (SEL § 141, stk. 5: the relevant parts of the plan, the goals and the order). */
 export const providerOrderSchema = z.object({
@@ -158,6 +158,9 @@ export const providerOrderSchema = z.object({
   endsOn: plainDateSchema.nullable(),
   startDeadline: plainDateSchema.nullable(),
   firstFollowUp: plainDateSchema,
+  /** What the provider may do now (rules/follow-up/order-actions.ts): accept, decline, ask. */
+  actions: z.array(z.enum(['accept', 'decline', 'ask', 'answer'])),
+  declined: z.object({ on: plainDateSchema, reason: z.string() }).nullable(),
   plan: z.object({ purpose: z.string(), services: z.string(), expectedDuration: z.string() }).nullable(),
   goals: z.array(goalViewSchema),
   hours: hoursViewSchema,

@@ -301,6 +301,22 @@ export const VALIDATION_MESSAGES = {
     da: 'Bestillingen er ikke accepteret endnu.',
     en: 'The order has not been accepted yet.',
   },
+  'order.decline.reason': {
+    da: 'Skriv, hvorfor bestillingen afvises.',
+    en: 'Write why the order is declined.',
+  },
+  'order.question.body': { da: 'Skriv dit spørgsmål til sagsbehandleren.', en: 'Write your question to the caseworker.' },
+  'order.answer.body': { da: 'Skriv dit svar til udføreren.', en: 'Write your answer to the provider.' },
+  'order.action.notAllowed': {
+    da: 'Bestillingen er ikke længere i en status, der tillader dette. Hent siden igen.',
+    en: 'The order is no longer in a status that allows this. Reload the page.',
+  },
+  'order.noQuestion': { da: 'Der er intet spørgsmål at svare på.', en: 'There is no question to answer.' },
+  'task.answerFirst': {
+    da: 'Et spørgsmål fra udføreren løses ved at svare på det.',
+    en: "A provider's question is done by answering it.",
+  },
+  'task.alreadyDone': { da: 'Opgaven er allerede løst.', en: 'The task is already done.' },
   'order.alreadyAccepted': { da: 'Bestillingen er allerede accepteret.', en: 'The order has already been accepted.' },
   'order.ended': { da: 'Bestillingen er afsluttet.', en: 'The order has ended.' },
   'order.start.beforeDecision': {

@@ -10,6 +10,7 @@ import { AuditedDenial, runUseCase } from '../../platform/use-case.ts';
 import { auditCase, deadlinesOf, journal, loadCase, markDeadlineMet, storeDeadlines, transition } from '../case-file/index.ts';
 import { decisionReads } from '../decisions/index.ts';
 import { COMPLAINT_FORM_DA } from '../letters/index.ts';
+import { taskWrites } from '../tasks/index.ts';
 import { complaintsRepository } from './complaints.repository.ts';
 
 /**
@@ -78,6 +79,15 @@ export async function registerComplaint(
       `Klage modtaget (${COMPLAINT_FORM_DA[input.form]})${timeliness === 'late' ? ' – efter klagefristen' : ''}`,
       input.text,
     );
+    // A digital complaint from the citizen's own page lands in the caseworker's inbox; one staff registered is known.
+    if (channel === 'citizen') {
+      await taskWrites.record(tx, ctx, {
+        kind: 'citizen_complaint',
+        caseId,
+        record: { type: 'complaint', id: complaintId },
+        summary: input.text,
+      });
+    }
     await auditCase(tx, ctx, { action: 'create', citizenId: c.citizen_id, recordType: 'complaint', recordId: complaintId });
     return { complaintId, timeliness };
   });

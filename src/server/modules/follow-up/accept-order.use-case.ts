@@ -1,12 +1,13 @@
 import { dateProblems } from '../../../rules/records/date-constraints.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
-import { conflictOn, refuseFields } from '../../platform/errors.ts';
+import { refuseFields } from '../../platform/errors.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { journal, markDeadlineMet } from '../case-file/index.ts';
 import { danishDate } from '../letters/index.ts';
 import { orderChanges } from '../orders/index.ts';
-import { audit, loadOrderFor } from './follow-up.helpers.ts';
+import { taskWrites } from '../tasks/index.ts';
+import { audit, loadOrderFor, providerStep } from './follow-up.helpers.ts';
 
 /** Accepting sets the actual start; the start deadline from the decision is met on that day (late shows as late). */
 export async function acceptOrder(
@@ -16,7 +17,7 @@ export async function acceptOrder(
 ): Promise<void> {
   await runUseCase(ctx, async (tx) => {
     const o = await loadOrderFor(tx, ctx, orderId);
-    if (o.status !== 'ordered') throw conflictOn('order', 'order.alreadyAccepted');
+    providerStep(o, 'accept');
     refuseFields(
       dateProblems('order_acceptance', input, { today: ctx.clock.today(), 'decision.decidedOn': o.decided_on as PlainDate }),
     );
@@ -30,6 +31,7 @@ export async function acceptOrder(
       `Bestilling accepteret af ${o.offer_name}; støtten starter ${danishDate(input.startDate)}`,
       null,
     );
+    await taskWrites.complete(tx, ctx, { caseId: o.case_id, orderId, kinds: ['order_received', 'question_answered'] }, 'followed_up');
     await audit(tx, ctx, {
       action: 'update',
       citizenId: o.citizen_id,

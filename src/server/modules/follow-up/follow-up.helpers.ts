@@ -1,5 +1,6 @@
 /** What the provider's and the authority's follow-up use cases share: scope, the order view, messages, audit. */
 import { purposeOf } from '../../../rules/audit/audit-purpose.ts';
+import { type OrderAction, type OrderTransition, orderTransition } from '../../../rules/follow-up/order-actions.ts';
 import { deadlineRulesFor } from '../../../rules/deadlines/deadline-rules.ts';
 import type { ProviderOrder } from '../../../shared/follow-up/follow-up.schema.ts';
 import { type AuditEvent, writeAudit } from '../../platform/audit/audit.ts';
@@ -8,6 +9,7 @@ import { conflictOn, notFound } from '../../platform/errors.ts';
 import type { Tx } from '../../platform/tx.ts';
 import { AuditedDenial } from '../../platform/use-case.ts';
 import { caseFileReads, deadlinesOf, loadCase, postMessage } from '../case-file/index.ts';
+import { taskWrites } from '../tasks/index.ts';
 import { followUpRepository } from './follow-up.repository.ts';
 import { hoursWindowStart, orderView } from './order-view.ts';
 
@@ -58,6 +60,15 @@ export async function readOrder(tx: Tx, ctx: RequestContext, o: OrderRow): Promi
   );
 }
 
+/** The provider's step on an order as the table allows it in the order's status (409 naming the order otherwise). */
+export function providerStep(o: OrderRow, action: OrderAction): OrderTransition {
+  const step = orderTransition(o.status, action, 'provider');
+  if (!step) {
+    throw conflictOn('order', o.status === 'accepted' && action === 'accept' ? 'order.alreadyAccepted' : 'order.action.notAllowed');
+  }
+  return step;
+}
+
 export function requireAccepted(o: OrderRow) {
   if (o.status !== 'accepted') throw conflictOn('order', 'order.notAccepted');
 }
@@ -68,9 +79,23 @@ export async function goalOf(tx: Tx, o: OrderRow, goalId: string) {
   return goal;
 }
 
-/** A message about the order that the provider and the authority both see, journalised on the case and audited. */
-export async function postOrderMessage(tx: Tx, ctx: RequestContext, o: OrderRow, body: string): Promise<void> {
+/**
+ * A message about the order that the provider and the authority both see, journalised on the case and audited; it
+ * lands in the other side's inbox (the provider's question as a question, which holds the order until answered).
+ */
+export async function postOrderMessage(
+  tx: Tx,
+  ctx: RequestContext,
+  o: OrderRow,
+  body: string,
+  as: 'message' | 'question' | 'answer' = 'message',
+): Promise<number> {
   const provider = ctx.actor.role === 'provider_staff';
+  const subjects = {
+    message: provider ? `Besked fra ${o.offer_name}` : `Besked til ${o.offer_name}`,
+    question: `Spørgsmål fra ${o.offer_name} om bestillingen`,
+    answer: `Svar til ${o.offer_name} på spørgsmål om bestillingen`,
+  };
   const id = await postMessage(
     tx,
     ctx,
@@ -82,9 +107,29 @@ export async function postOrderMessage(tx: Tx, ctx: RequestContext, o: OrderRow,
       authorName: provider ? `${ctx.actor.name}, ${o.offer_name}` : ctx.actor.name,
       body,
     },
-    provider ? `Besked fra ${o.offer_name}` : `Besked til ${o.offer_name}`,
+    subjects[as],
   );
+  const record = { type: 'case_message', id: String(id) };
+  if (provider) {
+    await taskWrites.record(tx, ctx, {
+      kind: as === 'question' ? 'provider_question' : 'provider_message',
+      caseId: o.case_id,
+      orderId: o.id,
+      record,
+      summary: body,
+    });
+  } else if (o.org_unit_id) {
+    await taskWrites.record(tx, ctx, {
+      kind: as === 'answer' ? 'question_answered' : 'authority_message',
+      caseId: o.case_id,
+      orderId: o.id,
+      providerUnitId: o.org_unit_id,
+      record,
+      summary: body,
+    });
+  }
   await audit(tx, ctx, { action: 'create', citizenId: o.citizen_id, recordType: 'case_message', recordId: String(id) });
+  return id;
 }
 
 /** The newest order of a case, scoped to the actor (404 if the case or the order is not there). */

@@ -26,6 +26,9 @@ export const followUpRepository = {
         'o.ends_on',
         'o.action_plan',
         'o.version',
+        'o.declined_on',
+        'o.decline_reason',
+        'o.decision_id',
         'f.name as offer_name',
         'f.org_unit_id',
         'c.citizen_id',
@@ -97,13 +100,13 @@ export const followUpRepository = {
       .innerJoin('citizen as p', 'p.id', 'c.citizen_id')
       .innerJoin('decision as d', 'd.id', 'o.decision_id')
       .where('f.org_unit_id', 'in', unitIds)
-      .$if(state === 'incoming', (q) => q.where('o.status', '=', 'ordered'))
+      .$if(state === 'incoming', (q) => q.where('o.status', 'in', ['ordered', 'on_hold']))
       .$if(state === 'active', (q) =>
         q.where('o.status', '=', 'accepted').where((eb) => eb.or([eb('o.ends_on', 'is', null), eb('o.ends_on', '>=', today)])),
       )
       .$if(state === 'ended', (q) =>
         q.where((eb) =>
-          eb.or([eb('o.status', '=', 'ended'), eb.and([eb('o.ends_on', 'is not', null), eb('o.ends_on', '<', today)])]),
+          eb.or([eb('o.status', 'in', ['ended', 'declined']), eb.and([eb('o.ends_on', 'is not', null), eb('o.ends_on', '<', today)])]),
         ),
       );
     const items = await base

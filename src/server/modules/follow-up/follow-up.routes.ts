@@ -17,11 +17,15 @@ import {
   subgoalSchema,
 } from '../../../shared/follow-up/follow-up.schema.ts';
 import { idParamsSchema, uuidSchema } from '../../../shared/ids.ts';
+import { answerQuestionSchema, askQuestionSchema, declineOrderSchema } from '../../../shared/tasks/task.schema.ts';
 import { contextOf } from '../../platform/auth/guard.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { previewLetter } from '../case-file/index.ts';
 import { acceptOrder } from './accept-order.use-case.ts';
 import { addSubgoal } from './add-subgoal.use-case.ts';
+import { answerQuestion } from './answer-question.use-case.ts';
+import { askQuestion } from './ask-question.use-case.ts';
+import { declineOrder } from './decline-order.use-case.ts';
 import { holdFollowUp } from './hold-follow-up.use-case.ts';
 import { listFollowUpAlerts } from './list-follow-up-alerts.use-case.ts';
 import { listProviderOrders } from './list-provider-orders.use-case.ts';
@@ -93,6 +97,60 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ database: Database }> = asy
     },
     async (request, reply) => {
       await acceptOrder(contextOf(request, database), request.params.id, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/provider/orders/:id/decline',
+    {
+      config: { access: 'order.write' },
+      schema: {
+        tags,
+        summary: 'Decline the order with a reason (the caseworker gets it as a task); 409 if it moved or was answered',
+        params: idParamsSchema,
+        body: declineOrderSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await declineOrder(contextOf(request, database), request.params.id, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/provider/orders/:id/question',
+    {
+      config: { access: 'order.write' },
+      schema: {
+        tags,
+        summary: 'Ask the caseworker about the order and hold it until answered (a task for the caseworker)',
+        params: idParamsSchema,
+        body: askQuestionSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await askQuestion(contextOf(request, database), request.params.id, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/orders/:id/answer',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        summary: 'Answer the provider’s question: the order is released and the question task is done',
+        params: idParamsSchema,
+        body: answerQuestionSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await answerQuestion(contextOf(request, database), request.params.id, request.body);
       return reply.status(204).send(null);
     },
   );

@@ -4,5 +4,7 @@ import { latestOrderOf, postOrderMessage } from './follow-up.helpers.ts';
 
 /** The caseworker's message to the provider about the case's order. */
 export async function messageProvider(ctx: RequestContext, caseId: string, body: string): Promise<void> {
-  await runUseCase(ctx, async (tx) => postOrderMessage(tx, ctx, await latestOrderOf(tx, ctx, caseId), body));
+  await runUseCase(ctx, async (tx) => {
+    await postOrderMessage(tx, ctx, await latestOrderOf(tx, ctx, caseId), body);
+  });
 }

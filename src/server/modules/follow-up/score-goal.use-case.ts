@@ -5,6 +5,7 @@ import { conflictOn, refuseFields } from '../../platform/errors.ts';
 import { runUseCase } from '../../platform/use-case.ts';
 import { journal } from '../case-file/index.ts';
 import { orderChanges } from '../orders/index.ts';
+import { taskWrites } from '../tasks/index.ts';
 import { audit, goalOf, loadOrderFor, requireAccepted } from './follow-up.helpers.ts';
 import { followUpRepository } from './follow-up.repository.ts';
 
@@ -47,6 +48,13 @@ export async function scoreGoal(
       `${input.kind === 'final' ? 'Slutstatus' : 'FKO-status'} på mål ${goal.position} fra ${o.offer_name}`,
       input.justification,
     );
+    await taskWrites.record(tx, ctx, {
+      kind: 'fko_status',
+      caseId: o.case_id,
+      orderId: o.id,
+      record: { type: 'fko_status', id: statusId },
+      summary: `${input.kind === 'final' ? 'Slutstatus' : 'FKO-status'} på mål ${goal.position}: ${input.justification}`,
+    });
     await audit(tx, ctx, { action: 'create', citizenId: o.citizen_id, recordType: 'fko_status', recordId: statusId });
     return { statusId };
   });

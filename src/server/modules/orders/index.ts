@@ -14,6 +14,20 @@ export const orderChanges = {
   async accept(tx: Tx, orderId: string, version: number, on: string, start: string): Promise<void> {
     if (!(await ordersRepository.accept(tx, orderId, version, on, start))) throw conflict();
   },
+  /**
+   * The provider holds the order with a question, the caseworker's answer releases it, or the provider declines it
+   * (order-actions.ts says which status allows which); 409 if the order moved since `version`.
+   */
+  async move(
+    tx: Tx,
+    orderId: string,
+    version: number,
+    from: string,
+    to: 'on_hold' | 'ordered' | 'declined',
+    decline: { on: string; reason: string } | null = null,
+  ): Promise<void> {
+    if (!(await ordersRepository.move(tx, orderId, version, from, to, decline))) throw conflict();
+  },
   /** Ends the order on `endsOn` with its goals (a stop decision: `end` or `end_and_refer`). */
   end: ordersRepository.end,
   /** The date of the next follow-up. */

@@ -21,7 +21,7 @@ export const ordersRepository = {
   async ownOffer(tx: Tx, municipalityId: string, offerId: string) {
     return tx
       .selectFrom('offer')
-      .select(['id', 'name', 'legal_bases'])
+      .select(['id', 'name', 'legal_bases', 'org_unit_id'])
       .where('id', '=', offerId)
       .where('municipality_id', '=', municipalityId)
       .executeTakeFirst();
@@ -82,7 +82,9 @@ export const ordersRepository = {
       .set({ ends_on: on, ended_reason: 'replaced', version: sql`version + 1` })
       .where('case_id', '=', caseId)
       .where('id', '<>', exceptId)
-      .where('ends_on', 'is', null);
+      .where('ends_on', 'is', null)
+      // A declined order never ran: it keeps its own reason.
+      .where('status', '<>', 'declined');
     if (legalBasis !== undefined) {
       q = q.where(({ exists, selectFrom }) =>
         exists(
@@ -121,6 +123,30 @@ export const ordersRepository = {
       .where('id', '=', orderId)
       .where('version', '=', version)
       .where('status', '=', 'ordered')
+      .executeTakeFirst();
+    return r.numUpdatedRows === 1n;
+  },
+
+  /** The provider's answer other than accepting: `from` → `to` (order-actions.ts), guarded by the order's version. */
+  async move(
+    tx: Tx,
+    orderId: string,
+    version: number,
+    from: string,
+    to: 'on_hold' | 'ordered' | 'declined',
+    decline: { on: string; reason: string } | null,
+  ): Promise<boolean> {
+    const r = await tx
+      .updateTable('case_order')
+      .set({
+        status: to,
+        declined_on: decline?.on ?? null,
+        decline_reason: decline?.reason ?? null,
+        version: sql`version + 1`,
+      })
+      .where('id', '=', orderId)
+      .where('version', '=', version)
+      .where('status', '=', from as 'ordered')
       .executeTakeFirst();
     return r.numUpdatedRows === 1n;
   },
@@ -181,6 +207,8 @@ export const ordersRepository = {
       .select('o.id')
       .where('c.citizen_id', '=', citizenId)
       .where('f.org_unit_id', 'in', unitIds)
+      // A declined order gives the provider no access to the citizen.
+      .where('o.status', '<>', 'declined')
       .where((eb) => eb.or([eb('o.ends_on', 'is', null), eb('o.ends_on', '>=', today)]))
       .limit(1)
       .executeTakeFirst();

@@ -10,6 +10,7 @@ import { runUseCase } from '../../platform/use-case.ts';
 import { auditCase, journal, loadCase, setStatus, transition } from '../case-file/index.ts';
 import { ffbCodeIndex } from '../catalogue/index.ts';
 import { decisionReads } from '../decisions/index.ts';
+import { taskWrites } from '../tasks/index.ts';
 import { ordersRepository } from './orders.repository.ts';
 
 /**
@@ -75,6 +76,18 @@ export async function placeOrder(ctx: RequestContext, id: string, input: Order):
       `Bestilt hos ${offer.name}`,
       input.goals.map((g, i) => `Mål ${i + 1}: ${g.text}`).join('\n'),
     );
+    // The provider's inbox gets the new order; a decline that made this order necessary is dealt with.
+    if (offer.org_unit_id) {
+      await taskWrites.record(tx, ctx, {
+        kind: 'order_received',
+        caseId: id,
+        orderId,
+        providerUnitId: offer.org_unit_id,
+        record: { type: 'order', id: orderId },
+        summary: input.goals.map((g, i) => `Mål ${i + 1}: ${g.text}`).join(' · '),
+      });
+    }
+    await taskWrites.complete(tx, ctx, { caseId: id, kinds: ['order_declined'] }, 'followed_up');
     await auditCase(tx, ctx, { action: 'create', citizenId: c.citizen_id, recordType: 'order', recordId: orderId });
     return { orderId, version: input.version + 1 };
   });

@@ -16,6 +16,7 @@ import { complaintReads, registerComplaint } from '../complaints/index.ts';
 import { decisionReads } from '../decisions/index.ts';
 import { orderProgress } from '../follow-up/index.ts';
 import { letterheadOf } from '../organisation/index.ts';
+import { taskWrites } from '../tasks/index.ts';
 import { selfServiceRepository } from './self-service.repository.ts';
 
 async function audit(tx: Tx, ctx: RequestContext, event: Omit<AuditEvent, 'purpose'>) {
@@ -243,6 +244,12 @@ export const selfService = {
         { caseId, orderId: null, channel: 'citizen', fromParty: 'citizen', authorName: ctx.actor.name, body },
         'Besked fra borgeren',
       );
+      await taskWrites.record(tx, ctx, {
+        kind: 'citizen_message',
+        caseId,
+        record: { type: 'case_message', id: String(id) },
+        summary: body,
+      });
       await audit(tx, ctx, { action: 'create', citizenId: c.citizen_id, recordType: 'case_message', recordId: String(id) });
     });
   },

@@ -1,0 +1,210 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { TaskKind } from '../../../rules/tasks/task-kinds.ts';
+import type { Tx } from '../../platform/tx.ts';
+
+export type NewTask = {
+  municipality_id: string;
+  kind: TaskKind;
+  audience: 'authority' | 'provider';
+  case_id: string;
+  order_id: string | null;
+  org_unit_id: string | null;
+  record_type: string | null;
+  record_id: string | null;
+  summary: string;
+  created_at: Date;
+};
+
+/** Whose inbox: the caseworker's (their cases) or the provider staff's (their offers' units). */
+export type InboxOwner = { audience: 'authority'; userId: string } | { audience: 'provider'; unitIds: readonly string[] };
+
+/** What the inbox query needs besides its owner: the deadline kinds that go there and the last day shown. */
+export type InboxWindow = { deadlineKinds: readonly string[]; horizon: string; today: string };
+
+/**
+ * The only SQL that writes tasks, and the inbox: the owner's open event tasks and the deadlines within the horizon,
+ * as one ordered, paged list (the oldest event and the nearest deadline first). RLS-scoped.
+ */
+export const tasksRepository = {
+  async insert(tx: Tx, row: NewTask): Promise<string> {
+    const r = await tx.insertInto('task').values(row).returning('id').executeTakeFirstOrThrow();
+    return r.id;
+  },
+
+  async byId(tx: Tx, id: string) {
+    return tx
+      .selectFrom('task as t')
+      .innerJoin('case_file as c', 'c.id', 't.case_id')
+      .select([
+        't.id',
+        't.kind',
+        't.audience',
+        't.case_id',
+        't.order_id',
+        't.org_unit_id',
+        't.done_at',
+        't.version',
+        'c.caseworker_id',
+        'c.citizen_id',
+      ])
+      .where('t.id', '=', id)
+      .executeTakeFirst();
+  },
+
+  /** Marks one task done if it is still open at `version` (false: someone else did, or it moved). */
+  async complete(
+    tx: Tx,
+    id: string,
+    version: number,
+    done: { at: Date; by: string; byName: string; resolution: 'marked' | 'answered' | 'followed_up' },
+  ): Promise<boolean> {
+    const r = await tx
+      .updateTable('task')
+      .set({
+        done_at: done.at,
+        done_by: done.by,
+        done_by_name: done.byName,
+        resolution: done.resolution,
+        version: sql`version + 1`,
+      })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .where('done_at', 'is', null)
+      .executeTakeFirst();
+    return r.numUpdatedRows === 1n;
+  },
+
+  /** Marks the open tasks of `kinds` on a case (or one order of it) done: the step they asked for was taken. */
+  async completeOf(
+    tx: Tx,
+    where: { caseId: string; orderId: string | null; kinds: readonly TaskKind[] },
+    done: { at: Date; by: string; byName: string; resolution: 'answered' | 'followed_up' },
+  ): Promise<string[]> {
+    const rows = await tx
+      .updateTable('task')
+      .set({
+        done_at: done.at,
+        done_by: done.by,
+        done_by_name: done.byName,
+        resolution: done.resolution,
+        version: sql`version + 1`,
+      })
+      .where('case_id', '=', where.caseId)
+      .where('done_at', 'is', null)
+      .where('kind', 'in', [...where.kinds])
+      .$if(where.orderId !== null, (q) => q.where('order_id', '=', where.orderId as string))
+      .returning('id')
+      .execute();
+    return rows.map((r) => r.id);
+  },
+
+  /** The union of open event tasks and due deadlines, before the citizen and case are joined (task_open_*_idx). */
+  inboxRows(tx: Tx, owner: InboxOwner, w: InboxWindow) {
+    const events =
+      owner.audience === 'authority'
+        ? tx
+            .selectFrom('case_file as c')
+            .innerJoin('task as t', 't.case_id', 'c.id')
+            .where('c.caseworker_id', '=', owner.userId)
+            .where('t.audience', '=', 'authority')
+            .where('t.done_at', 'is', null)
+        : tx
+            .selectFrom('task as t')
+            .where('t.org_unit_id', 'in', owner.unitIds.length ? [...owner.unitIds] : [sql<string>`null::uuid`])
+            .where('t.done_at', 'is', null);
+    const eventRows = events.select([
+      sql<'event' | 'deadline'>`'event'`.as('source'),
+      sql<string>`t.id::text`.as('id'),
+      sql<string>`t.kind`.as('kind'),
+      sql<string>`t.case_id`.as('case_id'),
+      sql<string | null>`t.order_id`.as('order_id'),
+      sql<string | null>`t.summary`.as('summary'),
+      sql<Date | null>`t.created_at`.as('at'),
+      sql<string | null>`null::date`.as('due'),
+      sql<number | null>`t.version`.as('version'),
+      sql<string>`(t.created_at at time zone 'Europe/Copenhagen')::date`.as('sort_day'),
+    ]);
+    const kinds = w.deadlineKinds.length ? [...w.deadlineKinds] : ['-'];
+    // The same columns for both owners; the provider's deadlines carry the order they are about.
+    const deadlineColumns = (orderId: RawBuilder<string | null>) => [
+      sql<'event' | 'deadline'>`'deadline'`.as('source'),
+      sql<string>`d.id::text`.as('id'),
+      sql<string>`d.kind`.as('kind'),
+      sql<string>`d.case_id`.as('case_id'),
+      orderId.as('order_id'),
+      sql<string | null>`null::text`.as('summary'),
+      sql<Date | null>`null::timestamptz`.as('at'),
+      sql<string | null>`d.due_date`.as('due'),
+      sql<number | null>`null::integer`.as('version'),
+      sql<string>`d.due_date`.as('sort_day'),
+    ];
+    const deadlineRows =
+      owner.audience === 'authority'
+        ? tx
+            .selectFrom('case_file as c')
+            .innerJoin('case_deadline as d', 'd.case_id', 'c.id')
+            .where('c.caseworker_id', '=', owner.userId)
+            .where('c.status', '<>', 'closed')
+            .where('d.kind', 'in', kinds)
+            .where('d.met_on', 'is', null)
+            .where('d.lapsed_on', 'is', null)
+            .where('d.due_date', '<=', w.horizon)
+            .select(deadlineColumns(sql<string | null>`null::uuid`))
+        : tx
+            .selectFrom('offer as f')
+            .innerJoin('case_order as o', 'o.offer_id', 'f.id')
+            .innerJoin('case_deadline as d', 'd.case_id', 'o.case_id')
+            .where('f.org_unit_id', 'in', owner.unitIds.length ? [...owner.unitIds] : [sql<string>`null::uuid`])
+            .where('o.status', '=', 'accepted')
+            .where((eb) => eb.or([eb('o.ends_on', 'is', null), eb('o.ends_on', '>=', w.today)]))
+            .where('d.kind', 'in', kinds)
+            .where('d.met_on', 'is', null)
+            .where('d.lapsed_on', 'is', null)
+            .where('d.due_date', '<=', w.horizon)
+            .select(deadlineColumns(sql<string | null>`o.id`));
+    return eventRows.unionAll(deadlineRows);
+  },
+
+  /** A page of the inbox with the citizen and the case of each item. */
+  async inbox(tx: Tx, owner: InboxOwner, w: InboxWindow, limit: number, offset: number) {
+    const rows = tasksRepository.inboxRows(tx, owner, w);
+    const items = await tx
+      .selectFrom(rows.as('x'))
+      .innerJoin('case_file as c', 'c.id', 'x.case_id')
+      .innerJoin('citizen as p', 'p.id', 'c.citizen_id')
+      .leftJoin('case_order as o', 'o.id', 'x.order_id')
+      .select([
+        'o.version as order_version',
+        'x.source',
+        'x.id',
+        'x.kind',
+        'x.case_id',
+        'x.order_id',
+        'x.summary',
+        'x.at',
+        'x.due',
+        'x.version',
+        'c.title',
+        'c.journal_number',
+        'p.first_name',
+        'p.last_name',
+      ])
+      .orderBy('x.sort_day')
+      .orderBy('x.at')
+      .orderBy('x.id')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    const total = await tasksRepository.count(tx, owner, w);
+    return { items, total };
+  },
+
+  /** How many items the inbox holds (the header's count). */
+  async count(tx: Tx, owner: InboxOwner, w: InboxWindow): Promise<number> {
+    const r = await tx
+      .selectFrom(tasksRepository.inboxRows(tx, owner, w).as('x'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
+};
