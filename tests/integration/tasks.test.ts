@@ -63,7 +63,9 @@ describe(`the caseworker's task inbox on ${TEST_DB}`, () => {
   it('gets the citizen’s digital complaint and message as tasks; marking one done is audited, and only once', async () => {
     const refused = await journey.decided('refused', 'SEL § 107', { decidedOn: today });
     const before = await countOf(caseworker);
-    expect((await citizen.send('POST', `/api/me/cases/${refused.id}/messages`, { body: 'Hvornår ringer I?' })).statusCode).toBe(204);
+    expect((await citizen.send('POST', `/api/me/cases/${refused.id}/messages`, { body: 'Hvornår ringer I?' })).statusCode).toBe(
+      204,
+    );
     expect(
       (await citizen.send('POST', `/api/me/cases/${refused.id}/complaints`, { text: 'Jeg klager over afslaget.' })).statusCode,
     ).toBe(201);
@@ -113,9 +115,9 @@ describe(`the caseworker's task inbox on ${TEST_DB}`, () => {
     expect(receipt).toMatchObject({ kind: 'receipt', canMarkDone: false, version: null, summary: null });
     expect(receipt?.due && receipt.due <= addDays(today, 7)).toBe(true);
     expect(items.some((i) => i.caseId === later.id)).toBe(false);
-    expect(items.every((i) => ['receipt', 'decision', 'decision_day_offer', 'start', 'forward_to_ankestyrelsen'].includes(i.kind))).toBe(
-      true,
-    );
+    expect(
+      items.every((i) => ['receipt', 'decision', 'decision_day_offer', 'start', 'forward_to_ankestyrelsen'].includes(i.kind)),
+    ).toBe(true);
     // Sending the receipt meets the deadline: the item leaves the inbox.
     await caseworker.send('POST', `/api/cases/${soon.id}/receipt`, { version: soon.version });
     expect((await inboxOf(caseworker)).items.some((i) => i.caseId === soon.id)).toBe(false);
@@ -139,7 +141,10 @@ describe(`the provider's answers to an order on ${TEST_DB}`, () => {
     const view = await orderOf(o.orderId);
     expect(view.actions).toEqual(['accept', 'decline', 'ask']);
 
-    const empty = await provider.send('POST', `/api/provider/orders/${o.orderId}/decline`, { version: view.version, reason: ' ' });
+    const empty = await provider.send('POST', `/api/provider/orders/${o.orderId}/decline`, {
+      version: view.version,
+      reason: ' ',
+    });
     expect(empty.statusCode).toBe(400);
     expect(empty.json()).toMatchObject({ fields: [{ path: 'reason', message: 'Skriv, hvorfor bestillingen afvises.' }] });
     const english = await provider.send(
@@ -150,13 +155,20 @@ describe(`the provider's answers to an order on ${TEST_DB}`, () => {
     );
     expect(english.json()).toMatchObject({ fields: [{ path: 'reason', message: 'Write why the order is declined.' }] });
     expect(
-      (await provider.send('POST', `/api/provider/orders/${o.orderId}/decline`, { version: view.version + 1, reason: 'Ingen plads' }))
-        .statusCode,
+      (
+        await provider.send('POST', `/api/provider/orders/${o.orderId}/decline`, {
+          version: view.version + 1,
+          reason: 'Ingen plads',
+        })
+      ).statusCode,
     ).toBe(409);
 
     // Two staff at once: one declines, the other gets 409 and nothing of theirs is saved.
     const [a, b] = await Promise.all([
-      provider.send('POST', `/api/provider/orders/${o.orderId}/decline`, { version: view.version, reason: 'Ingen ledig plads før marts.' }),
+      provider.send('POST', `/api/provider/orders/${o.orderId}/decline`, {
+        version: view.version,
+        reason: 'Ingen ledig plads før marts.',
+      }),
       provider.send('POST', `/api/provider/orders/${o.orderId}/decline`, { version: view.version, reason: 'Anden grund' }),
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([204, 409]);
@@ -175,14 +187,19 @@ describe(`the provider's answers to an order on ${TEST_DB}`, () => {
     expect(task).toMatchObject({ summary: declined.declined?.reason, canMarkDone: true, orderId: o.orderId });
     expect((await inboxOf(provider)).items.some((i) => i.orderId === o.orderId)).toBe(false);
     // The declined order no longer opens the citizen to the provider's staff on the order list's "incoming".
-    const incoming = (await provider.get('/api/provider/orders?state=incoming&pageSize=100')).json() as { items: { id: string }[] };
+    const incoming = (await provider.get('/api/provider/orders?state=incoming&pageSize=100')).json() as {
+      items: { id: string }[];
+    };
     expect(incoming.items.some((i) => i.id === o.orderId)).toBe(false);
   });
 
   it('asks a question and holds the order; the caseworker answers from the inbox and the order can be accepted', async () => {
     const o = await journey.ordered();
     const view = await orderOf(o.orderId);
-    const empty = await provider.send('POST', `/api/provider/orders/${o.orderId}/question`, { version: view.version, question: '' });
+    const empty = await provider.send('POST', `/api/provider/orders/${o.orderId}/question`, {
+      version: view.version,
+      question: '',
+    });
     expect(empty.json()).toMatchObject({ fields: [{ path: 'question' }] });
     expect(
       (
@@ -195,7 +212,8 @@ describe(`the provider's answers to an order on ${TEST_DB}`, () => {
     const held = await orderOf(o.orderId);
     expect(held).toMatchObject({ state: 'on_hold', actions: ['decline'] });
     expect(
-      (await provider.send('POST', `/api/provider/orders/${o.orderId}/accept`, { version: held.version, startDate: today })).statusCode,
+      (await provider.send('POST', `/api/provider/orders/${o.orderId}/accept`, { version: held.version, startDate: today }))
+        .statusCode,
     ).toBe(409);
 
     const task = (await inboxOf(caseworker)).items.find((i) => i.orderId === o.orderId && i.kind === 'provider_question');
@@ -232,8 +250,12 @@ describe(`the provider's answers to an order on ${TEST_DB}`, () => {
     const answered = (await inboxOf(provider)).items.find((i) => i.orderId === o.orderId);
     expect(answered).toMatchObject({ kind: 'question_answered', summary: 'Ja, to besøg om ugen de første fire uger.' });
     expect(
-      (await provider.send('POST', `/api/provider/orders/${o.orderId}/accept`, { version: released.version, startDate: '2026-12-01' }))
-        .statusCode,
+      (
+        await provider.send('POST', `/api/provider/orders/${o.orderId}/accept`, {
+          version: released.version,
+          startDate: '2026-12-01',
+        })
+      ).statusCode,
     ).toBe(204);
     // Accepting does what the answer and the new order asked for.
     expect((await inboxOf(provider)).items.some((i) => i.orderId === o.orderId && i.source === 'event')).toBe(false);

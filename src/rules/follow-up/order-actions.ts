@@ -21,7 +21,11 @@ const START =
 
 export const ORDER_TRANSITIONS: Record<OrderStatus, Partial<Record<OrderAction, OrderTransition>>> = {
   ordered: {
-    accept: { next: 'accepted', by: 'provider', source: 'Seed 003: udføreren leverer den bestilte indsats fra den faktiske start' },
+    accept: {
+      next: 'accepted',
+      by: 'provider',
+      source: 'Seed 003: udføreren leverer den bestilte indsats fra den faktiske start',
+    },
     decline: {
       next: 'declined',
       by: 'provider',

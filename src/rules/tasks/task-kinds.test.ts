@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEADLINE_KINDS } from '../deadlines/deadline-rules.ts';
-import {
-  canMarkDone,
-  DEADLINE_TASK_HORIZON_DAYS,
-  deadlineAudience,
-  deadlineKindsFor,
-  TASK_KIND_RULES,
-} from './task-kinds.ts';
 import { TASK_KINDS } from '../../shared/tasks/task.schema.ts';
+import { DEADLINE_KINDS } from '../deadlines/deadline-rules.ts';
+import { canMarkDone, DEADLINE_TASK_HORIZON_DAYS, deadlineAudience, deadlineKindsFor, TASK_KIND_RULES } from './task-kinds.ts';
 
 describe('task kinds', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { TASK_KINDS } from '../../shared/tasks/task.schema.ts';
+import type { TASK_KINDS } from '../../shared/tasks/task.schema.ts';
 import { DEADLINE_DUTY } from '../deadlines/deadline-duty.ts';
 
 /**
@@ -36,9 +36,17 @@ export const TASK_KIND_RULES: Record<TaskKind, TaskKindRow> = {
     doneBy: 'marking',
     why: 'Seed 003 (FKO): udføreren giver status hver tredje måned; myndigheden følger scoringerne på målene',
   },
-  order_received: { audience: 'provider', doneBy: 'marking', why: 'En ny bestilling til tilbuddet skal accepteres, afvises eller spørges til' },
+  order_received: {
+    audience: 'provider',
+    doneBy: 'marking',
+    why: 'En ny bestilling til tilbuddet skal accepteres, afvises eller spørges til',
+  },
   authority_message: { audience: 'provider', doneBy: 'marking', why: 'Sagsbehandlerens besked om bestillingen' },
-  question_answered: { audience: 'provider', doneBy: 'marking', why: 'Svar på udførerens spørgsmål; bestillingen kan nu accepteres' },
+  question_answered: {
+    audience: 'provider',
+    doneBy: 'marking',
+    why: 'Svar på udførerens spørgsmål; bestillingen kan nu accepteres',
+  },
 };
 
 /** Whether the inbox offers "Markér som løst" for a task of `kind` (a question is done by answering it). */

@@ -31,7 +31,12 @@ export async function acceptOrder(
       `Bestilling accepteret af ${o.offer_name}; støtten starter ${danishDate(input.startDate)}`,
       null,
     );
-    await taskWrites.complete(tx, ctx, { caseId: o.case_id, orderId, kinds: ['order_received', 'question_answered'] }, 'followed_up');
+    await taskWrites.complete(
+      tx,
+      ctx,
+      { caseId: o.case_id, orderId, kinds: ['order_received', 'question_answered'] },
+      'followed_up',
+    );
     await audit(tx, ctx, {
       action: 'update',
       citizenId: o.citizen_id,

@@ -18,7 +18,12 @@ export async function askQuestion(
     const step = providerStep(o, 'ask');
     await orderChanges.move(tx, orderId, input.version, o.status, step.next as 'on_hold');
     await postOrderMessage(tx, ctx, o, input.question, 'question');
-    await taskWrites.complete(tx, ctx, { caseId: o.case_id, orderId, kinds: ['order_received', 'question_answered'] }, 'followed_up');
+    await taskWrites.complete(
+      tx,
+      ctx,
+      { caseId: o.case_id, orderId, kinds: ['order_received', 'question_answered'] },
+      'followed_up',
+    );
     await audit(tx, ctx, {
       action: 'update',
       citizenId: o.citizen_id,

@@ -33,7 +33,12 @@ export async function declineOrder(
       record: { type: 'order', id: orderId },
       summary: input.reason,
     });
-    await taskWrites.complete(tx, ctx, { caseId: o.case_id, orderId, kinds: ['order_received', 'question_answered'] }, 'followed_up');
+    await taskWrites.complete(
+      tx,
+      ctx,
+      { caseId: o.case_id, orderId, kinds: ['order_received', 'question_answered'] },
+      'followed_up',
+    );
     await audit(tx, ctx, {
       action: 'update',
       citizenId: o.citizen_id,

@@ -1,7 +1,7 @@
 /** What the provider's and the authority's follow-up use cases share: scope, the order view, messages, audit. */
 import { purposeOf } from '../../../rules/audit/audit-purpose.ts';
-import { type OrderAction, type OrderTransition, orderTransition } from '../../../rules/follow-up/order-actions.ts';
 import { deadlineRulesFor } from '../../../rules/deadlines/deadline-rules.ts';
+import { type OrderAction, type OrderTransition, orderTransition } from '../../../rules/follow-up/order-actions.ts';
 import type { ProviderOrder } from '../../../shared/follow-up/follow-up.schema.ts';
 import { type AuditEvent, writeAudit } from '../../platform/audit/audit.ts';
 import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
@@ -64,7 +64,10 @@ export async function readOrder(tx: Tx, ctx: RequestContext, o: OrderRow): Promi
 export function providerStep(o: OrderRow, action: OrderAction): OrderTransition {
   const step = orderTransition(o.status, action, 'provider');
   if (!step) {
-    throw conflictOn('order', o.status === 'accepted' && action === 'accept' ? 'order.alreadyAccepted' : 'order.action.notAllowed');
+    throw conflictOn(
+      'order',
+      o.status === 'accepted' && action === 'accept' ? 'order.alreadyAccepted' : 'order.action.notAllowed',
+    );
   }
   return step;
 }

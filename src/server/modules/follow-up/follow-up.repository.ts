@@ -106,7 +106,10 @@ export const followUpRepository = {
       )
       .$if(state === 'ended', (q) =>
         q.where((eb) =>
-          eb.or([eb('o.status', 'in', ['ended', 'declined']), eb.and([eb('o.ends_on', 'is not', null), eb('o.ends_on', '<', today)])]),
+          eb.or([
+            eb('o.status', 'in', ['ended', 'declined']),
+            eb.and([eb('o.ends_on', 'is not', null), eb('o.ends_on', '<', today)]),
+          ]),
         ),
       );
     const items = await base

@@ -1,9 +1,9 @@
 import { addWeeks, isoWeekNumber, isoWeekStart } from '../../../rules/calendar/date-arithmetic.ts';
 import type { DeadlineRuleSet } from '../../../rules/deadlines/deadline-rules.ts';
-import { allowedOrderActions } from '../../../rules/follow-up/order-actions.ts';
 import { nextFkoStatus, orderState as orderStateRule } from '../../../rules/follow-up/fko-schedule.ts';
 import { classifyProgress } from '../../../rules/follow-up/goal-progress.ts';
 import { DEFAULT_DEVIATION, hoursDeviation } from '../../../rules/follow-up/hours-deviation.ts';
+import { allowedOrderActions } from '../../../rules/follow-up/order-actions.ts';
 import type { GoalView, ProviderOrder } from '../../../shared/follow-up/follow-up.schema.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import { goalFacts } from '../orders/index.ts';
@@ -148,8 +148,7 @@ export function orderView(
     startDeadline: parts.startDeadline as PlainDate | null,
     firstFollowUp: o.first_follow_up as PlainDate,
     actions: allowedOrderActions(o.status, 'provider'),
-    declined:
-      o.declined_on && o.decline_reason ? { on: o.declined_on as PlainDate, reason: o.decline_reason } : null,
+    declined: o.declined_on && o.decline_reason ? { on: o.declined_on as PlainDate, reason: o.decline_reason } : null,
     // SEL § 141, stk. 5: the provider gets the parts of the plan that concern the support; "other circumstances"
     // stay with the authority.
     plan: plan ? { purpose: plan.purpose, services: plan.services, expectedDuration: plan.expectedDuration } : null,
