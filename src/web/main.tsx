@@ -33,6 +33,7 @@ import { ProviderOrdersPage } from './routes/provider/provider-orders-page.tsx';
 import { DeliveryPage } from './routes/reporting/delivery-page.tsx';
 import { ReportingPage } from './routes/reporting/reporting-page.tsx';
 import { ReportingSettingsPage } from './routes/reporting/reporting-settings-page.tsx';
+import { TasksPage } from './routes/tasks/tasks-page.tsx';
 import { Layout } from './ui/layout.tsx';
 
 // Economy and capacity bring the chart library; they load when first opened.
@@ -99,6 +100,7 @@ function App() {
                 element={HOME_PATH[user.role] === '/' ? <HomePage user={user} /> : <Navigate to={HOME_PATH[user.role]} replace />}
               />
               <Route path="/mig" element={can(user.role, 'own_data.read') ? <MyPage /> : <NotFoundPage />} />
+              <Route path="/opgaver" element={can(user.role, 'task.work') ? <TasksPage user={user} /> : <NotFoundPage />} />
               <Route path="/udfoerer" element={can(user.role, 'order.read') ? <ProviderOrdersPage /> : <NotFoundPage />} />
               <Route path="/udfoerer/:id" element={can(user.role, 'order.read') ? <ProviderOrderPage /> : <NotFoundPage />} />
               <Route path="/borgere" element={<CitizenSearchPage user={user} />} />

@@ -16,6 +16,7 @@ import { decisionApprovalsRepository } from '../../src/server/modules/decisions/
 import { decisionsRepository } from '../../src/server/modules/decisions/decisions.repository.ts';
 import { followUpRepository } from '../../src/server/modules/follow-up/follow-up.repository.ts';
 import { shelterRepository } from '../../src/server/modules/shelter/shelter.repository.ts';
+import { tasksRepository } from '../../src/server/modules/tasks/tasks.repository.ts';
 import { usersRepository } from '../../src/server/modules/users/users.repository.ts';
 import { auditRepository } from '../../src/server/platform/audit/audit.repository.ts';
 import { SYSTEM_CHAIN_ID } from '../../src/server/platform/audit/audit-chain.ts';
@@ -242,6 +243,30 @@ describe(`follow-up and case query plans on ${TEST_DB}`, () => {
       'running orders of the whole municipality, by next follow-up (a team leader’s alerts, issue 11)',
       (tx: Tx) => followUpRepository.runningForCaseworker(tx, null, '2026-11-22', 20, 0),
       ['case_order_running_idx'],
+    ],
+    [
+      'a caseworker’s task inbox (open tasks of their cases, deadlines within 7 days)',
+      (tx: Tx) =>
+        tasksRepository.inbox(
+          tx,
+          { audience: 'authority', userId: caseId },
+          { deadlineKinds: MUNICIPALITY_DEADLINE_KINDS, horizon: '2026-11-29', today: '2026-11-22' },
+          20,
+          0,
+        ),
+      ['case_file_caseworker_idx', 'task_open_case_idx', 'case_deadline_case_idx', 'citizen_pkey'],
+    ],
+    [
+      'a provider’s task inbox (open tasks of their units, FKO deadlines of their running orders)',
+      (tx: Tx) =>
+        tasksRepository.inbox(
+          tx,
+          { audience: 'provider', unitIds: ids },
+          { deadlineKinds: ['fko_status'], horizon: '2026-11-29', today: '2026-11-22' },
+          20,
+          0,
+        ),
+      ['task_open_unit_idx', 'case_order_offer_status_idx', 'case_deadline_case_idx'],
     ],
     [
       'the team’s caseload',

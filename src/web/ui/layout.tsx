@@ -6,11 +6,13 @@ import { setApiLanguage } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useLogout } from '../modules/auth/auth.api.ts';
+import { useTaskCount } from '../modules/tasks/tasks.api.ts';
 
 /** Navigation by role: an item shows only if the role may do its action (the server checks again). */
 const NAV_ITEMS: { to: string; label: MessageKey; action: Action | null }[] = [
   { to: '/', label: 'nav.home', action: null },
   { to: '/mig', label: 'nav.me', action: 'own_data.read' },
+  { to: '/opgaver', label: 'nav.tasks', action: 'task.work' },
   { to: '/udfoerer', label: 'nav.provider', action: 'order.read' },
   { to: '/sager', label: 'nav.cases', action: 'case.read' },
   { to: '/godkendelser', label: 'nav.approvals', action: 'decision.approve' },
@@ -32,6 +34,20 @@ const PUBLIC_NAV: typeof NAV_ITEMS = [
   { to: '/katalog', label: 'nav.catalogue', action: null },
   { to: '/login', label: 'login.title', action: null },
 ];
+
+/** The open tasks in the header, beside "Opgaver": read on every page change and every minute. */
+function TaskCount() {
+  const { t } = useI18n();
+  const count = useTaskCount(true);
+  const open = count.data?.open;
+  if (open === undefined) return null;
+  return (
+    <span className="vt-nav-count" data-testid="task-count">
+      <span aria-hidden="true">{open}</span>
+      <span className="sr-only">{t('nav.tasks.count', { count: open })}</span>
+    </span>
+  );
+}
 
 function LanguageSwitch() {
   const { lang, setLang, t } = useI18n();
@@ -115,6 +131,7 @@ export function Layout({ user, children }: { user: SessionUser | null; children:
                     className={({ isActive }) => `nav-link${isActive ? ' current' : ''}`}
                   >
                     <span>{t(item.label)}</span>
+                    {item.to === '/opgaver' && user ? <TaskCount /> : null}
                   </NavLink>
                 </li>
               ))}

@@ -12,6 +12,7 @@ import {
   subgoalSchema,
 } from '../../../shared/follow-up/follow-up.schema.ts';
 import { plainDateInCopenhagen } from '../../../shared/plain-date.ts';
+import { askQuestionSchema, declineOrderSchema } from '../../../shared/tasks/task.schema.ts';
 import { ApiRequestError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useOrderCommand, useProviderOrder } from '../../modules/follow-up/follow-up.api.ts';
@@ -86,17 +87,63 @@ export function ProviderOrderPage() {
           </dl>
         </section>
       ) : null}
-      {o.state === 'ordered' ? <AcceptForm o={o} /> : null}
-      {o.state !== 'ordered' ? <JournalForm o={o} /> : null}
+      <OrderAnswer o={o} />
+      {o.state === 'accepted' || o.state === 'ended' ? <JournalForm o={o} /> : null}
       <section aria-labelledby="goals-heading" className="vt-section">
         <h2 id="goals-heading">{t('provider.goalsTitle')}</h2>
         {o.goals.map((g) => (
           <GoalCard key={g.id} o={o} g={g} />
         ))}
       </section>
-      {o.state !== 'ordered' ? <HoursSection o={o} /> : null}
+      {o.state === 'accepted' || o.state === 'ended' ? <HoursSection o={o} /> : null}
       <Messages o={o} />
     </>
+  );
+}
+
+type Answer = 'accept' | 'ask' | 'decline';
+
+/**
+ * The provider's answer to an order: accept it, ask the caseworker a question (the order waits for the answer), or
+ * decline it with a reason. Only the actions the order's status allows are offered (rules/follow-up/order-actions.ts).
+ */
+function OrderAnswer({ o }: { o: ProviderOrder }) {
+  const { t } = useI18n();
+  const options = (['accept', 'ask', 'decline'] as const).filter((a) => o.actions.includes(a));
+  const [choice, setChoice] = useState<Answer | null>(options.length === 1 ? (options[0] ?? null) : null);
+  if (o.state === 'declined' && o.declined) {
+    return (
+      <Alert variant="info" heading={t('provider.declined.heading', { date: formatDate(o.declined.on) })}>
+        <p data-testid="decline-reason">{o.declined.reason}</p>
+      </Alert>
+    );
+  }
+  if (!options.length) return null;
+  const chosen = choice && options.includes(choice) ? choice : null;
+  return (
+    <section aria-labelledby="answer-heading" className="vt-panel">
+      <h2 id="answer-heading" className="h3">
+        {t('provider.answer.title')}
+      </h2>
+      {o.state === 'on_hold' ? (
+        <Alert variant="info" heading={t('provider.onHold.heading')}>
+          <p>{t('provider.onHold.text')}</p>
+        </Alert>
+      ) : null}
+      {options.length > 1 ? (
+        <ChoiceField
+          id="answer-choice"
+          legend={t('provider.answer.choose')}
+          options={options}
+          value={chosen}
+          onChange={setChoice}
+          labelOf={(a) => t(`provider.answer.${a}`)}
+        />
+      ) : null}
+      {chosen === 'accept' ? <AcceptForm o={o} /> : null}
+      {chosen === 'ask' ? <QuestionForm o={o} /> : null}
+      {chosen === 'decline' ? <DeclineForm o={o} /> : null}
+    </section>
   );
 }
 
@@ -111,14 +158,83 @@ function AcceptForm({ o }: { o: ProviderOrder }) {
     if (parsed) accept.mutate(parsed, { onError: errors.fail });
   }
   return (
-    <form onSubmit={submit} noValidate className="vt-panel" aria-label={t('provider.accept')}>
-      <h2 className="h3">{t('provider.accept')}</h2>
+    <form onSubmit={submit} noValidate aria-label={t('provider.accept')}>
       <ErrorSummary errors={errors} fieldId={() => 'accept-start'} idPrefix="accept" />
       <Field id="accept-start" label={t('provider.actualStart')} error={errors.at('startDate')}>
         <input id="accept-start" type="date" className="form-input" value={start} onChange={(e) => setStart(e.target.value)} />
       </Field>
       <button type="submit" className="button button-primary" disabled={accept.isPending}>
         {t('provider.accept')}
+      </button>
+    </form>
+  );
+}
+
+/** A question to the caseworker; the order waits (on hold) until it is answered. */
+function QuestionForm({ o }: { o: ProviderOrder }) {
+  const { t } = useI18n();
+  const [question, setQuestion] = useState('');
+  const ask = useOrderCommand<{ version: number; question: string }>(o.id, 'question');
+  const errors = useFormErrors();
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const parsed = errors.check(askQuestionSchema, { version: o.version, question });
+    if (parsed) ask.mutate(parsed, { onError: errors.fail });
+  }
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('provider.question.submit')}>
+      <ErrorSummary errors={errors} fieldId={() => 'question-body'} idPrefix="question" />
+      <Field
+        id="question-body"
+        label={t('provider.question.label')}
+        hint={t('provider.question.hint')}
+        error={errors.at('question')}
+      >
+        <textarea
+          id="question-body"
+          className="form-input vt-textarea"
+          rows={4}
+          value={question}
+          onChange={(e) => setQuestion(e.target.value)}
+        />
+      </Field>
+      <button type="submit" className="button button-primary" disabled={ask.isPending}>
+        {t('provider.question.submit')}
+      </button>
+    </form>
+  );
+}
+
+/** Declining: the reason goes to the caseworker, who orders elsewhere. */
+function DeclineForm({ o }: { o: ProviderOrder }) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState('');
+  const decline = useOrderCommand<{ version: number; reason: string }>(o.id, 'decline');
+  const errors = useFormErrors();
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const parsed = errors.check(declineOrderSchema, { version: o.version, reason });
+    if (parsed) decline.mutate(parsed, { onError: errors.fail });
+  }
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('provider.decline.submit')}>
+      <ErrorSummary errors={errors} fieldId={() => 'decline-reason'} idPrefix="decline" />
+      <Field
+        id="decline-reason"
+        label={t('provider.decline.label')}
+        hint={t('provider.decline.hint')}
+        error={errors.at('reason')}
+      >
+        <textarea
+          id="decline-reason"
+          className="form-input vt-textarea"
+          rows={4}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </Field>
+      <button type="submit" className="button button-primary" disabled={decline.isPending}>
+        {t('provider.decline.submit')}
       </button>
     </form>
   );
