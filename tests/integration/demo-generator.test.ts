@@ -472,6 +472,57 @@ describe(`the demo data generator on ${TEST_DB}`, () => {
     expect(waiting.total).toBe(2);
   });
 
+  it('gives every demo caseworker and provider an inbox of the recent days’ events; tasks come before they are done', async () => {
+    const wrong = await q<{ what: string; id: string }>(
+      `select 'future' what, id::text from task where created_at >= ($1::date)::timestamp at time zone 'Europe/Copenhagen'
+       union all select 'done before it came', id::text from task where done_at < created_at
+       union all select 'done today or later', id::text from task where done_at >= ($1::date)::timestamp at time zone 'Europe/Copenhagen'
+       union all select 'question without a held order', t.id::text from task t join case_order o on o.id = t.order_id
+         where t.kind = 'provider_question' and t.done_at is null and o.status <> 'on_hold'
+       union all select 'held order without a question', o.id::text from case_order o where o.status = 'on_hold'
+         and not exists (select 1 from task t where t.order_id = o.id and t.kind = 'provider_question' and t.done_at is null)
+       union all select 'new order done before accepted', t.id::text from task t join case_order o on o.id = t.order_id
+         where t.kind = 'order_received' and t.done_at is not null and o.status = 'ordered'`,
+      [today],
+    );
+    expect(wrong).toEqual([]);
+    const people: [string, string, 'caseworker' | 'provider_staff'][] = [
+      [MUNICIPALITY.rksk, 'Maria Vestergaard', 'caseworker'],
+      [MUNICIPALITY.rksk, 'Peter Holm', 'caseworker'],
+      [MUNICIPALITY.rksk, 'Rasmus Kjær', 'provider_staff'],
+      [MUNICIPALITY.randers, 'Jonas Mikkelsen', 'provider_staff'],
+      [MUNICIPALITY.norddjurs, 'Nanna Skov', 'provider_staff'],
+    ];
+    for (const [municipality, name, role] of people) {
+      const s = await loginAs(app, role, municipality, name);
+      const inbox = (await s.get('/api/tasks?pageSize=100')).json() as {
+        total: number;
+        items: { source: string; kind: string }[];
+      };
+      const count = (await s.get('/api/tasks/count')).json() as { open: number };
+      expect(count.open, name).toBe(inbox.total);
+      expect(
+        inbox.items.filter((i) => i.source === 'event').length,
+        `${name}: ${JSON.stringify(inbox.items.map((i) => i.kind))}`,
+      ).toBeGreaterThan(0);
+    }
+    for (const municipality of [MUNICIPALITY.randers, MUNICIPALITY.norddjurs]) {
+      const cw = await loginAs(app, 'caseworker', municipality);
+      const inbox = (await cw.get('/api/tasks?pageSize=100')).json() as { items: { source: string }[] };
+      expect(
+        inbox.items.some((i) => i.source === 'event'),
+        municipality,
+      ).toBe(true);
+    }
+    // Maria meets the kinds of a working day: a question holding an order, and the deadlines of the week.
+    const maria = await loginAs(app, 'caseworker', MUNICIPALITY.rksk, 'Maria Vestergaard');
+    const kinds = new Set(
+      ((await maria.get('/api/tasks?pageSize=100')).json() as { items: { kind: string }[] }).items.map((i) => i.kind),
+    );
+    expect(kinds.has('provider_question')).toBe(true);
+    expect(['receipt', 'decision'].some((k) => kinds.has(k))).toBe(true);
+  });
+
   it('shows Mette Kjærsgaard her support, goals with statuses, letters, messages and who has seen her data', async () => {
     const mette = await loginAs(app, 'citizen', MUNICIPALITY.rksk, 'Mette Kjærsgaard');
     const me = (await mette.get('/api/me/overview')).json() as {

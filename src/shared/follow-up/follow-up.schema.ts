@@ -161,7 +161,16 @@ export const providerOrderSchema = z.object({
   /** What the provider may do now (rules/follow-up/order-actions.ts): accept, decline, ask. */
   actions: z.array(z.enum(['accept', 'decline', 'ask', 'answer'])),
   declined: z.object({ on: plainDateSchema, reason: z.string() }).nullable(),
-  plan: z.object({ purpose: z.string(), services: z.string(), expectedDuration: z.string() }).nullable(),
+  /** The decision the order delivers, as far as the provider may read it (rules/follow-up/provider-disclosure.ts). */
+  decision: z.object({
+    decidedOn: plainDateSchema,
+    serviceTitle: z.string(),
+    legalBasis: z.string(),
+    text: z.array(z.string()),
+  }),
+  plan: z
+    .object({ purpose: z.string().nullable(), services: z.string().nullable(), expectedDuration: z.string().nullable() })
+    .nullable(),
   goals: z.array(goalViewSchema),
   hours: hoursViewSchema,
   journal: z.array(

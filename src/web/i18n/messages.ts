@@ -558,6 +558,9 @@ const da = {
     'Fx ingen ledig plads, eller tilbuddet kan ikke levere støtten. Sagsbehandleren får begrundelsen som en opgave.',
   'provider.decline.submit': 'Afvis bestillingen',
   'provider.declined.heading': 'I afviste bestillingen {date}',
+  'provider.decision': 'Afgørelsen af {date}',
+  'provider.plan.scope':
+    'I ser de dele af handleplanen, der vedrører støtten (serviceloven § 141, stk. 5). Andre forhold bliver hos kommunen.',
   'nav.tasks': 'Opgaver',
   'nav.tasks.count': '{count} åbne opgaver',
   'tasks.title': 'Mine opgaver',
@@ -1526,6 +1529,9 @@ const en: Record<MessageKey, string> = {
   'provider.decline.hint': 'E.g. no vacancy, or the offer cannot deliver the support. The caseworker gets the reason as a task.',
   'provider.decline.submit': 'Decline the order',
   'provider.declined.heading': 'You declined the order on {date}',
+  'provider.decision': 'The decision of {date}',
+  'provider.plan.scope':
+    'You see the parts of the action plan that concern the support (Social Services Act § 141(5)). Other matters stay with the municipality.',
   'nav.tasks': 'Tasks',
   'nav.tasks.count': '{count} open tasks',
   'tasks.title': 'My tasks',

@@ -40,7 +40,7 @@ function TaskCount() {
   const { t } = useI18n();
   const count = useTaskCount(true);
   const open = count.data?.open;
-  if (open === undefined) return null;
+  if (!open) return null;
   return (
     <span className="vt-nav-count" data-testid="task-count">
       <span aria-hidden="true">{open}</span>
@@ -130,8 +130,10 @@ export function Layout({ user, children }: { user: SessionUser | null; children:
                     end={item.to === '/'}
                     className={({ isActive }) => `nav-link${isActive ? ' current' : ''}`}
                   >
-                    <span>{t(item.label)}</span>
-                    {item.to === '/opgaver' && user ? <TaskCount /> : null}
+                    <span>
+                      {t(item.label)}
+                      {item.to === '/opgaver' && user ? <TaskCount /> : null}
+                    </span>
                   </NavLink>
                 </li>
               ))}

@@ -52,7 +52,8 @@ const SCRIPTS: Record<string, CaseScript[]> = {
  * Every demo caseworker also gets one case at each point a working day meets: a request whose receipt is soon due
  * and one whose receipt is overdue, a receipt just sent, assessments with the decision deadline overdue and soon
  * due, a decision not yet ordered, a complaint in reconsideration and one with Ankestyrelsen, support whose delivered
- * hours fall short, and support with an FKO status overdue. The rest of the history is drawn at random, so these
+ * hours fall short, support with an FKO status overdue, a new order the provider holds with a question, and one it
+ * has yet to accept. The rest of the history is drawn at random, so these
  * guarantee the stages on any day the demo is generated.
  */
 const COVERAGE: CaseScript[] = [
@@ -66,6 +67,8 @@ const COVERAGE: CaseScript[] = [
   { paragraph: '85', openedDaysAgo: 170, outcome: 'refused', complaint: 'forwarded_pending' },
   { paragraph: '85', openedDaysAgo: 260, outcome: 'granted', complaint: 'none', keepRunning: true, deviating: true },
   { paragraph: '85', openedDaysAgo: 330, outcome: 'granted', complaint: 'none', keepRunning: true, fkoOverdue: true },
+  { paragraph: '85', openedDaysAgo: 45, outcome: 'granted', complaint: 'none', keepRunning: true, orderQuestion: true },
+  { paragraph: '85', openedDaysAgo: 30, outcome: 'granted', complaint: 'none', keepRunning: true, awaitingAcceptance: true },
 ];
 
 export type GenerateReport = {

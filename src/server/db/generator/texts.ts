@@ -201,6 +201,14 @@ export const PROVIDER_QUESTIONS: readonly (readonly [string, string])[] = [
   ['Vi ser et større behov end bevilget. Kan vi tage en snak?', 'Tak, jeg ringer i morgen og ser på en revisitation.'],
 ];
 
+/** A provider's question about a new order before it accepts (the order waits for the answer). */
+export const ORDER_QUESTIONS: readonly string[] = [
+  'Bestillingen nævner ikke, om borgeren skal ledsages til lægebesøg. Skal det indgå i timerne?',
+  'Kan støtten starte med to korte besøg om ugen i stedet for ét langt de første fire uger?',
+  'Vi har ledig plads fra den 1. i næste måned. Kan opstarten vente til da, eller haster det?',
+  'Er der en pårørende, vi må kontakte ved opstarten? Det fremgår ikke af bestillingen.',
+];
+
 export const CITIZEN_QUESTIONS: readonly (readonly [string, string])[] = [
   [
     'Hvornår hører jeg noget om min ansøgning?',

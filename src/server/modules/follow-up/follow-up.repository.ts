@@ -14,8 +14,14 @@ export const followUpRepository = {
       .innerJoin('case_file as c', 'c.id', 'o.case_id')
       .innerJoin('citizen as p', 'p.id', 'c.citizen_id')
       .innerJoin('decision as d', 'd.id', 'o.decision_id')
+      .innerJoin('service_description_version as v', 'v.id', 'd.service_description_version_id')
+      .innerJoin('service_description as s', 's.id', 'v.service_description_id')
       .leftJoin('app_user as u', 'u.id', 'c.caseworker_id')
       .select([
+        // What the provider may read of the decision (rules/follow-up/provider-disclosure.ts) and nothing else.
+        'd.outcome',
+        'd.reasons',
+        's.title as service_title',
         'o.id',
         'o.case_id',
         'o.status',

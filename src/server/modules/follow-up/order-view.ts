@@ -4,8 +4,10 @@ import { nextFkoStatus, orderState as orderStateRule } from '../../../rules/foll
 import { classifyProgress } from '../../../rules/follow-up/goal-progress.ts';
 import { DEFAULT_DEVIATION, hoursDeviation } from '../../../rules/follow-up/hours-deviation.ts';
 import { allowedOrderActions } from '../../../rules/follow-up/order-actions.ts';
+import { providerMaySee } from '../../../rules/follow-up/provider-disclosure.ts';
 import type { GoalView, ProviderOrder } from '../../../shared/follow-up/follow-up.schema.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
+import { danishDate, danishNumber } from '../letters/index.ts';
 import { goalFacts } from '../orders/index.ts';
 import type { followUpRepository } from './follow-up.repository.ts';
 
@@ -105,6 +107,34 @@ export function hoursWindowStart(today: PlainDate): PlainDate {
   return addWeeks(isoWeekStart(today), -HOURS_WEEKS_SHOWN);
 }
 
+/**
+ * The decision as the provider reads it: what is granted, the frame and the reasons, in the letter's words; the
+ * partial refusal, the party hearing and the complaint guidance are the citizen's and stay out (provider-disclosure).
+ */
+export function providerDecision(o: OrderRow): ProviderOrder['decision'] {
+  const weekly = o.weekly_hours === null ? null : Number(o.weekly_hours);
+  const text: string[] = [];
+  if (providerMaySee('decision.grant')) {
+    text.push(
+      `${o.outcome === 'partly_granted' ? 'Delvist bevilget' : 'Bevilget'}: ${o.service_title} efter ${o.legal_basis} (afgørelse af ${danishDate(o.decided_on as PlainDate)}).`,
+    );
+  }
+  if (providerMaySee('decision.frame')) {
+    text.push(
+      weekly !== null
+        ? `Omfang: ${danishNumber(weekly)} timer om ugen.${o.profile_code ? ` Det svarer til borgerprofil ${o.profile_code}.` : ''}`
+        : `Omfang: ${o.module_days ?? 0} moduler (dage) om ugen.`,
+    );
+    if (o.start_date) {
+      text.push(
+        `Støtten begynder den ${danishDate(o.start_date as PlainDate)}${o.time_limit_until ? ` og er tidsbegrænset til den ${danishDate(o.time_limit_until as PlainDate)}` : ''}.`,
+      );
+    }
+  }
+  if (providerMaySee('decision.reasons')) text.push(`Begrundelse: ${o.reasons}`);
+  return { decidedOn: o.decided_on as PlainDate, serviceTitle: o.service_title, legalBasis: o.legal_basis, text };
+}
+
 export function orderView(
   o: OrderRow,
   parts: {
@@ -149,9 +179,16 @@ export function orderView(
     firstFollowUp: o.first_follow_up as PlainDate,
     actions: allowedOrderActions(o.status, 'provider'),
     declined: o.declined_on && o.decline_reason ? { on: o.declined_on as PlainDate, reason: o.decline_reason } : null,
+    decision: providerDecision(o),
     // SEL § 141, stk. 5: the provider gets the parts of the plan that concern the support; "other circumstances"
-    // stay with the authority.
-    plan: plan ? { purpose: plan.purpose, services: plan.services, expectedDuration: plan.expectedDuration } : null,
+    // stay with the authority (rules/follow-up/provider-disclosure.ts).
+    plan: plan
+      ? {
+          purpose: providerMaySee('plan.purpose') ? plan.purpose : null,
+          services: providerMaySee('plan.services') ? plan.services : null,
+          expectedDuration: providerMaySee('plan.expectedDuration') ? plan.expectedDuration : null,
+        }
+      : null,
     goals: goalViews(o, parts.goals, parts.subgoals, parts.statuses, rules, today),
     hours: hoursView(o, weekly, parts.hours, today),
     journal: parts.journal.map((j) => ({

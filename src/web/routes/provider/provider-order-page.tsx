@@ -1,4 +1,4 @@
-import { type FormEvent, type KeyboardEvent, useState } from 'react';
+import { type FormEvent, Fragment, type KeyboardEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { dateProblems } from '../../../rules/records/date-constraints.ts';
 import { SUPPORT_NEED_LEVELS, SUPPORT_NOT_ASSESSED } from '../../../shared/assessment/ffb-terms.ts';
@@ -74,17 +74,26 @@ export function ProviderOrderPage() {
         <dt>{t('order.firstFollowUp')}</dt>
         <dd>{formatDate(o.firstFollowUp)}</dd>
       </dl>
+      <section aria-labelledby="decision-heading" className="vt-section" data-testid="provider-decision">
+        <h2 id="decision-heading">{t('provider.decision', { date: formatDate(o.decision.decidedOn) })}</h2>
+        {o.decision.text.map((line) => (
+          <p key={line}>{line}</p>
+        ))}
+      </section>
       {o.plan ? (
-        <section aria-labelledby="plan-heading" className="vt-section">
+        <section aria-labelledby="plan-heading" className="vt-section" data-testid="provider-plan">
           <h2 id="plan-heading">{t('record.plan')}</h2>
           <dl className="vt-facts">
-            <dt>{t('order.plan.purpose')}</dt>
-            <dd>{o.plan.purpose}</dd>
-            <dt>{t('order.plan.services')}</dt>
-            <dd>{o.plan.services}</dd>
-            <dt>{t('order.plan.expectedDuration')}</dt>
-            <dd>{o.plan.expectedDuration}</dd>
+            {(['purpose', 'services', 'expectedDuration'] as const).map((k) =>
+              o.plan?.[k] ? (
+                <Fragment key={k}>
+                  <dt>{t(`order.plan.${k}`)}</dt>
+                  <dd>{o.plan[k]}</dd>
+                </Fragment>
+              ) : null,
+            )}
           </dl>
+          <p className="vt-muted">{t('provider.plan.scope')}</p>
         </section>
       ) : null}
       <OrderAnswer o={o} />
@@ -110,7 +119,10 @@ type Answer = 'accept' | 'ask' | 'decline';
 function OrderAnswer({ o }: { o: ProviderOrder }) {
   const { t } = useI18n();
   const options = (['accept', 'ask', 'decline'] as const).filter((a) => o.actions.includes(a));
-  const [choice, setChoice] = useState<Answer | null>(options.length === 1 ? (options[0] ?? null) : null);
+  // Accepting is the common answer: it is chosen to begin with, so accepting stays one click.
+  const [choice, setChoice] = useState<Answer | null>(
+    options.includes('accept') || options.length === 1 ? (options[0] ?? null) : null,
+  );
   if (o.state === 'declined' && o.declined) {
     return (
       <Alert variant="info" heading={t('provider.declined.heading', { date: formatDate(o.declined.on) })}>

@@ -36,7 +36,7 @@ export function TasksPage({ user }: { user: SessionUser }) {
       ) : (
         <>
           <p data-testid="tasks-total">{data.total === 1 ? t('tasks.total.one') : t('tasks.total', { count: data.total })}</p>
-          <ul className="vt-tasks" aria-label={t('tasks.list')}>
+          <ul className="vt-tasks nobullet-list no-max-width" aria-label={t('tasks.list')}>
             {data.items.map((item) => (
               <TaskCard key={`${item.source}:${item.id}`} item={item} provider={provider} onDone={setDone} />
             ))}

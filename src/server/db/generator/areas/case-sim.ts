@@ -11,6 +11,7 @@ import type { AssessmentState } from './assessments.ts';
 import type { DecisionState } from './decisions.ts';
 import type { DocumentKind } from './letters.ts';
 import type { OrderState } from './orders.ts';
+import { type TaskDraft, writeTasks } from './tasks.ts';
 
 /** What a case is about: the paragraph applied for, the service-level description to decide it under. */
 export type CasePlan = {
@@ -40,6 +41,10 @@ export type CaseScript = {
   deviating?: boolean;
   /** The provider has not scored the latest quarterly FKO status (it is overdue). */
   fkoOverdue?: boolean;
+  /** The provider asked about the new order and holds it; the question waits for the caseworker's answer. */
+  orderQuestion?: boolean;
+  /** The new order waits for the provider to accept it. */
+  awaitingAcceptance?: boolean;
 };
 
 type Transition = { at: number; action: CaseAction | 'bump' };
@@ -91,6 +96,8 @@ export class CaseSim {
   complaintOpenUntil: PlainDate | null = null;
   private readonly rows: { table: TableName; row: Record<string, unknown>; at: number }[] = [];
   private readonly minutes = new Map<string, number>();
+  /** Tasks the case's events put in an inbox (areas/tasks.ts), written after the messages they name. */
+  readonly tasks: TaskDraft[] = [];
   /** Rows whose final state is known only at the end (orders, goals, complaints, the assessment). */
   readonly finalizers: (() => void)[] = [];
 
@@ -294,6 +301,12 @@ export class CaseSim {
         g.writer.add(table, row as Row<typeof table>);
       }
     }
+    writeTasks(this, this.tasks, (unitId) => this.m.offers.find((o) => o.unitId === unitId)?.staff[0] ?? this.caseworker);
+  }
+
+  /** An event that puts a task in an inbox, as the use case where it happens would (modules/tasks). */
+  task(t: TaskDraft): void {
+    this.tasks.push(t);
   }
 
   title = '';
@@ -339,7 +352,8 @@ export class CaseSim {
       authorName?: string;
     },
     journal: string,
-  ): void {
+  ): { id: string | null } {
+    const holder: { id: string | null } = { id: null };
     const row = {
       id: 0,
       municipality_id: this.m.id,
@@ -353,7 +367,8 @@ export class CaseSim {
     };
     this.add('case_message', row, at);
     this.journal(at, author, 'message', journal, m.body);
-    this.messageIds.set(row, (id) =>
+    this.messageIds.set(row, (id) => {
+      holder.id = String(id);
       this.g.audit.add(this.m, {
         at,
         actor: author,
@@ -362,8 +377,9 @@ export class CaseSim {
         citizenIndex: this.citizen.index,
         recordType: 'case_message',
         recordId: String(id),
-      }),
-    );
+      });
+    });
+    return holder;
   }
 }
 

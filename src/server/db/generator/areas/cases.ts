@@ -148,7 +148,21 @@ function citizenMessages(sim: CaseSim, from: PlainDate): void {
     recordType: 'own_overview',
     recordId: sim.citizen.id,
   });
-  sim.message(asked, citizen, { channel: 'citizen', fromParty: 'citizen', orderId: null, body: question }, 'Besked fra borgeren');
+  const ref = sim.message(
+    asked,
+    citizen,
+    { channel: 'citizen', fromParty: 'citizen', orderId: null, body: question },
+    'Besked fra borgeren',
+  );
+  sim.task({
+    kind: 'citizen_message',
+    at: asked,
+    orderId: null,
+    unitId: null,
+    record: { type: 'case_message', ref },
+    summary: question,
+    doneBy: null,
+  });
   const answered = sim.after(on, 0, 3);
   if (!answered) return;
   const at = sim.at(answered);

@@ -131,6 +131,18 @@ export async function runComplaint(sim: CaseSim, d: DecisionState, p: ComplaintP
     p.text,
   );
   sim.audit(at, by, 'create', 'complaint', id);
+  // A digital complaint from the citizen's own page lands in the caseworker's inbox.
+  if (!staff) {
+    sim.task({
+      kind: 'citizen_complaint',
+      at,
+      orderId: null,
+      unitId: null,
+      record: { type: 'complaint', ref: { id } },
+      summary: p.text,
+      doneBy: null,
+    });
+  }
 
   let status: 'reconsideration' | 'upheld' | 'forwarded' | 'appeal_decided' = 'reconsideration';
   let version = 1;

@@ -12,6 +12,7 @@ import {
   GOALS,
   JOURNAL_TEXTS,
   NOT_NEEDED_HEARING,
+  ORDER_QUESTIONS,
   PROVIDER_QUESTIONS,
   REASONS,
   SUBGOALS,
@@ -19,6 +20,7 @@ import {
 import { addDays, daysBetween, instantAt, workingDayAfter } from '../time.ts';
 import type { CaseSim } from './case-sim.ts';
 import type { DecisionState } from './decisions.ts';
+import type { TaskDraft } from './tasks.ts';
 
 type GoalState = {
   id: string;
@@ -48,6 +50,8 @@ export type OrderState = {
   actionPlan: Record<string, string> | null;
   /** Deviating delivery in the last weeks (the hours flag), for a share of running orders. */
   deviating: boolean;
+  /** The provider asked about the order and holds it until the caseworker answers. */
+  onHold: boolean;
 };
 
 /** How the order track ended: still running (or waiting), or a decision that the case goes on from. */
@@ -65,6 +69,10 @@ function pickOffer(sim: CaseSim, d: DecisionState): OfferRef | null {
   const scripted = sim.plan.script?.offerKey;
   if (scripted) return able.find((o) => o.key === scripted) ?? null;
   if (!able.length) return null;
+  // A new order waiting for the provider's answer goes to an offer with demo staff, so the demo provider meets it.
+  const waiting = sim.plan.script?.orderQuestion || sim.plan.script?.awaitingAcceptance;
+  const demo = able.filter((o) => o.staff.some((s) => s.demo));
+  if (waiting && demo.length) return sim.rng.pick(demo);
   // Offers with named demo staff get more of the orders, so the demo providers have a full list.
   return sim.rng.weighted(able.map((o) => [o, o.staff.some((s) => s.demo) ? 3 : 1] as const));
 }
@@ -152,6 +160,7 @@ export async function runOrder(sim: CaseSim, decision: DecisionState, until: Pla
         }
       : null,
     deviating: sim.plan.script ? sim.plan.script.deviating === true : rng.chance(0.08),
+    onHold: false,
   };
   // A new order replaces the case's earlier one: it ends the day this one is placed, with its goals.
   for (const earlier of sim.orders) {
@@ -175,10 +184,26 @@ export async function runOrder(sim: CaseSim, decision: DecisionState, until: Pla
   );
   sim.audit(at, cw, 'create', 'order', order.id);
   sim.finalizers.push(() => writeOrder(sim, order));
+  const received: TaskDraft = {
+    kind: 'order_received',
+    at,
+    orderId: order.id,
+    unitId: offer.unitId,
+    record: { type: 'order', ref: { id: order.id } },
+    summary: goals.map((goal, i) => `Mål ${i + 1}: ${goalText(sim, goal)}`).join(' · '),
+    doneBy: null,
+    // A new order waits for the provider's answer (accept, ask or decline), not for a mark.
+    waits: true,
+  };
+  sim.task(received);
 
-  // The provider accepts and starts the support.
-  const accepted = sim.after(orderedOn, 1, sim.plan.script || rng.chance(0.94) ? 8 : 30);
-  if (!accepted || accepted >= stopBy) return { end: 'running' };
+  // The provider accepts and starts the support, or first asks about the order and waits for the answer.
+  const waiting = sim.plan.script?.orderQuestion || sim.plan.script?.awaitingAcceptance;
+  const accepted = waiting ? null : sim.after(orderedOn, 1, sim.plan.script || rng.chance(0.94) ? 8 : 30);
+  if (!accepted || accepted >= stopBy) {
+    if (sim.plan.script?.orderQuestion || rng.chance(0.35)) holdWithQuestion(sim, order, received, stopBy);
+    return { end: 'running' };
+  }
   const provider = providerOf(sim, offer);
   const granted = decision.startDate ?? decision.decidedOn;
   let start = addDays(accepted > granted ? accepted : granted, rng.int(0, 3));
@@ -197,6 +222,7 @@ export async function runOrder(sim: CaseSim, decision: DecisionState, until: Pla
     null,
   );
   sim.audit(acceptedAt, provider, 'update', 'order', order.id, { change: 'accepted' });
+  received.doneBy = { at: acceptedAt, actor: provider, resolution: 'followed_up' };
 
   subgoals(sim, order, start, stopBy);
   if (rng.chance(0.25)) providerQuestion(sim, order, start, stopBy);
@@ -497,6 +523,15 @@ function score(sim: CaseSim, order: OrderState, goal: GoalState, on: PlainDate, 
     justification,
   );
   sim.audit(at, provider, 'create', 'fko_status', id);
+  sim.task({
+    kind: 'fko_status',
+    at,
+    orderId: order.id,
+    unitId: null,
+    record: { type: 'fko_status', ref: { id } },
+    summary: `${kind === 'final' ? 'Slutstatus' : 'FKO-status'} på mål ${goal.position}: ${justification}`,
+    doneBy: null,
+  });
 }
 
 function journal(sim: CaseSim, order: OrderState, from: PlainDate, until: PlainDate): void {
@@ -570,7 +605,7 @@ function providerQuestion(sim: CaseSim, order: OrderState, start: PlainDate, unt
   const [question, answer] = sim.rng.pick(PROVIDER_QUESTIONS);
   const provider = providerOf(sim, order.offer);
   const at = instantAt(asked, sim.rng.int(9 * 60, 15 * 60));
-  sim.message(
+  const ref = sim.message(
     at,
     provider,
     {
@@ -582,15 +617,73 @@ function providerQuestion(sim: CaseSim, order: OrderState, start: PlainDate, unt
     },
     `Besked fra ${order.offer.name}`,
   );
+  sim.task({
+    kind: 'provider_message',
+    at,
+    orderId: order.id,
+    unitId: null,
+    record: { type: 'case_message', ref },
+    summary: question,
+    doneBy: null,
+  });
   const answered = workingDayAfter(asked, sim.rng.int(0, 3));
   if (answered >= until) return;
   const at2 = instantAt(answered, sim.rng.int(9 * 60, 15 * 60) + 1);
-  sim.message(
-    at2 > at ? at2 : new Date(at.getTime() + 600_000),
+  const answeredAt = at2 > at ? at2 : new Date(at.getTime() + 600_000);
+  const answerRef = sim.message(
+    answeredAt,
     sim.caseworker,
     { channel: 'provider', fromParty: 'authority', orderId: order.id, body: answer },
     `Besked til ${order.offer.name}`,
   );
+  sim.task({
+    kind: 'authority_message',
+    at: answeredAt,
+    orderId: order.id,
+    unitId: order.offer.unitId,
+    record: { type: 'case_message', ref: answerRef },
+    summary: answer,
+    doneBy: null,
+  });
+}
+
+/**
+ * The provider asks about a new order before accepting it and holds it (rules/follow-up/order-actions.ts: ordered →
+ * on hold); the question waits in the caseworker's inbox until it is answered.
+ */
+function holdWithQuestion(sim: CaseSim, order: OrderState, received: TaskDraft, until: PlainDate): void {
+  const asked = sim.after(order.orderedOn, 1, 2);
+  if (!asked || asked >= until) return;
+  const provider = providerOf(sim, order.offer);
+  const question = sim.rng.pick(ORDER_QUESTIONS);
+  const at = instantAt(asked, sim.rng.int(9 * 60, 15 * 60));
+  order.onHold = true;
+  order.version += 1;
+  sim.audit(new Date(at.getTime() - 120_000), provider, 'read', 'order', order.id);
+  const ref = sim.message(
+    at,
+    provider,
+    {
+      channel: 'provider',
+      fromParty: 'provider',
+      orderId: order.id,
+      body: question,
+      authorName: `${provider.name}, ${order.offer.name}`,
+    },
+    `Spørgsmål fra ${order.offer.name} om bestillingen`,
+  );
+  sim.task({
+    kind: 'provider_question',
+    at,
+    orderId: order.id,
+    unitId: null,
+    record: { type: 'case_message', ref },
+    summary: question,
+    doneBy: null,
+    waits: true,
+  });
+  received.doneBy = { at, actor: provider, resolution: 'followed_up' };
+  sim.audit(new Date(at.getTime() + 1000), provider, 'update', 'order', order.id, { change: 'on_hold' });
 }
 
 /** Delivered ATA hours per completed week, around the frame; a deviating order falls to half in its last weeks. */
@@ -634,7 +727,7 @@ function writeOrder(sim: CaseSim, o: OrderState): void {
     ordered_on: o.orderedOn,
     first_follow_up: o.followUp,
     action_plan: o.actionPlan ? JSON.stringify(o.actionPlan) : null,
-    status: o.acceptedOn ? 'accepted' : 'ordered',
+    status: o.acceptedOn ? 'accepted' : o.onHold ? 'on_hold' : 'ordered',
     accepted_on: o.acceptedOn,
     actual_start: o.actualStart,
     ends_on: o.endsOn,

@@ -1,0 +1,12 @@
+import { chromium } from '@playwright/test';
+const base = process.env.BASE ?? 'http://127.0.0.1:3113';
+const [who, path, out, width] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const page = await browser.newPage({ viewport: { width: Number(width ?? 1280), height: 900 } });
+await page.goto(`${base}/login`);
+await page.getByRole('button', { name: who, exact: true }).click();
+await page.getByTestId('current-user').waitFor();
+await page.goto(`${base}${path}`);
+await page.waitForTimeout(2500);
+await page.screenshot({ path: out, fullPage: true });
+await browser.close();
