@@ -261,6 +261,33 @@ describe(`the provider's answers to an order on ${TEST_DB}`, () => {
     expect((await inboxOf(provider)).items.some((i) => i.orderId === o.orderId && i.source === 'event')).toBe(false);
   });
 
+  it('shows the provider the decision and the plan as provider-disclosure.ts allows, and nothing else of the case', async () => {
+    const o = await journey.ordered({
+      decision: {
+        outcome: 'partly_granted',
+        appliedFor: 'Bostøtte 5 timer om ugen.',
+        refusedPart: 'Hemmeligt afslag: 2 af de 5 timer.',
+        partyHearing: 'not_needed',
+        partyHearingNote: 'Intern note: borgeren var indlagt.',
+      },
+    });
+    const view = await orderOf(o.orderId);
+    expect(view.decision).toMatchObject({ decidedOn: '2026-11-20', legalBasis: 'SEL § 85' });
+    expect(view.decision.text).toEqual([
+      expect.stringMatching(/^Delvist bevilget: .+ efter SEL § 85 \(afgørelse af 20\.11\.2026\)\.$/),
+      'Omfang: 3 timer om ugen. Det svarer til borgerprofil 3.',
+      'Støtten begynder den 1.12.2026.',
+      'Begrundelse: Begrundelse med æøå: udredningen viser et væsentligt behov.',
+    ]);
+    expect(view.plan).toEqual({
+      purpose: 'At mestre egen hverdag',
+      services: 'Socialpædagogisk støtte',
+      expectedDuration: '1 år',
+    });
+    const all = JSON.stringify(view);
+    for (const secret of ['Hemmeligt afslag', 'Intern note', 'Fortroligt', 'Bostøtte 5 timer']) expect(all).not.toContain(secret);
+  });
+
   it('puts the provider’s FKO status and message in the caseworker’s inbox', async () => {
     const o = await journey.ordered();
     const view = await orderOf(o.orderId);
