@@ -7,7 +7,7 @@ import { useCommand } from '../../api/use-command.ts';
 export function useTasks(page: number) {
   return useQuery({
     queryKey: ['tasks', 'list', page],
-    queryFn: () => api<Page<TaskItem>>(`/api/tasks?page=${page}&pageSize=20`),
+    queryFn: () => api<Page<TaskItem>>(`/api/tasks?page=${page}&pageSize=50`),
     placeholderData: keepPreviousData,
   });
 }
