@@ -257,6 +257,18 @@ describe(`follow-up and case query plans on ${TEST_DB}`, () => {
       ['case_file_caseworker_idx', 'task_open_case_idx', 'case_deadline_case_idx', 'citizen_pkey'],
     ],
     [
+      'a team leader’s task inbox (also the unit’s decisions awaiting approval)',
+      (tx: Tx) =>
+        tasksRepository.inbox(
+          tx,
+          { audience: 'authority', userId: caseId, approvalUnitId: stableUuid('plan:unit') },
+          { deadlineKinds: MUNICIPALITY_DEADLINE_KINDS, horizon: '2026-11-29', today: '2026-11-22' },
+          20,
+          0,
+        ),
+      ['case_file_caseworker_idx', 'task_open_case_idx', 'decision_approval_queue_idx'],
+    ],
+    [
       'a provider’s task inbox (open tasks of their units, FKO deadlines of their running orders)',
       (tx: Tx) =>
         tasksRepository.inbox(

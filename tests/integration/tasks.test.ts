@@ -3,11 +3,12 @@ import { addDays } from '../../src/rules/calendar/date-arithmetic.ts';
 import type { Database } from '../../src/server/platform/db/database.ts';
 import { inSystem } from '../../src/server/platform/tx.ts';
 import { SUPPORT_NEED_LEVELS } from '../../src/shared/assessment/ffb-terms.ts';
+import type { CaseDetail } from '../../src/shared/cases/case.schema.ts';
 import type { ProviderOrder } from '../../src/shared/follow-up/follow-up.schema.ts';
 import { plainDateInCopenhagen } from '../../src/shared/plain-date.ts';
 import type { TaskItem } from '../../src/shared/tasks/task.schema.ts';
 import { caseJourney } from '../support/case-journey.ts';
-import { loginAs, type Session, testApp } from '../support/test-app.ts';
+import { loginAs, MUNICIPALITY, type Session, testApp } from '../support/test-app.ts';
 import { openTestDatabase, TEST_DB } from '../support/test-db.ts';
 
 let database: Database;
@@ -316,5 +317,69 @@ describe(`the provider's answers to an order on ${TEST_DB}`, () => {
       kind: 'authority_message',
       summary: 'Tak, vi tager det på opfølgningen.',
     });
+  });
+});
+
+describe(`the team leader's inbox on ${TEST_DB}`, () => {
+  it('holds the decisions of the team awaiting approval, never the leader’s own, until they are approved or sent back', async () => {
+    const leader = await loginAs(app, 'team_leader', MUNICIPALITY.rksk, 'Birgitte Lund');
+    const sel85 = await journey.versionOf('SEL § 85');
+    const justification = 'Har brug for 1:1-støtte i alle vågne timer efter hjerneskaden.';
+    /** A case in assessment with a grant of 112 hours a week (above the highest profile's 95) proposed by `by`. */
+    const propose = async (by: Session) => {
+      const c = await journey.assessed();
+      const res = await by.send('POST', `/api/cases/${c.id}/decision`, {
+        version: c.version,
+        outcome: 'granted',
+        serviceDescriptionVersionId: sel85,
+        decidedOn: today,
+        weeklyHours: 112,
+        startDate: addDays(today, 14),
+        reasons: 'Du har brug for støtte i alle vågne timer, jf. udredningen.',
+        partyHearing: 'done',
+        hoursJustification: justification,
+      });
+      expect(res.statusCode).toBe(200);
+      return (await by.get(`/api/cases/${c.id}`)).json() as CaseDetail;
+    };
+    const before = await countOf(leader);
+    const first = await propose(caseworker);
+    const second = await propose(caseworker);
+    const own = await propose(leader);
+
+    const inbox = await inboxOf(leader);
+    const waiting = inbox.items.filter((i) => i.source === 'approval');
+    expect(waiting.map((i) => i.caseId)).toEqual(expect.arrayContaining([first.id, second.id]));
+    expect(waiting.map((i) => i.caseId)).not.toContain(own.id);
+    expect(waiting.find((i) => i.caseId === first.id)).toMatchObject({
+      kind: 'approval',
+      citizenName: first.citizen.name,
+      journalNumber: first.journalNumber,
+      summary: justification,
+      orderId: null,
+      due: null,
+      canMarkDone: false,
+      answerable: false,
+      version: null,
+      approval: { weeklyHours: 112, thresholdHours: 95, requestedByName: 'Maria Vestergaard' },
+    });
+    expect(inbox.total).toBe(before + 2);
+    expect(await countOf(leader)).toBe(before + 2);
+    // The caseworkers' inboxes hold no approvals; an approval is done on its case, not marked done here (404).
+    for (const s of [caseworker, colleague]) expect((await inboxOf(s)).items.some((i) => i.source === 'approval')).toBe(false);
+    const item = waiting.find((i) => i.caseId === first.id) as TaskItem;
+    expect((await leader.send('POST', `/api/tasks/${item.id}/done`, { version: 1 })).statusCode).toBe(404);
+
+    expect((await leader.send('POST', `/api/cases/${first.id}/decision/approve`, { version: first.version })).statusCode).toBe(
+      200,
+    );
+    const back = await leader.send('POST', `/api/cases/${second.id}/decision/send-back`, {
+      version: second.version,
+      reason: 'Beskriv nattens behov.',
+    });
+    expect(back.statusCode).toBe(200);
+    const after = await inboxOf(leader);
+    expect(after.items.some((i) => i.caseId === first.id || i.caseId === second.id)).toBe(false);
+    expect(await countOf(leader)).toBe(before);
   });
 });

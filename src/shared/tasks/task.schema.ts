@@ -18,7 +18,7 @@ export const TASK_KINDS = [
 /** Where an inbox item comes from: an event written as a task, a deadline within the horizon, or an approval. */
 export const TASK_SOURCES = ['event', 'deadline', 'approval'] as const;
 
-/** One item of the inbox; `kind` is a task kind, a deadline kind, or `approval`. */
+/** One item of the inbox; `kind` is a task kind, a deadline kind, or `approval` (a decision awaiting approval). */
 export const taskItemSchema = z.object({
   id: z.string(),
   source: z.enum(TASK_SOURCES),
@@ -42,6 +42,8 @@ export const taskItemSchema = z.object({
   canMarkDone: z.boolean(),
   /** The caseworker can answer the provider's question here. */
   answerable: z.boolean(),
+  /** A decision awaiting the team leader's approval: the hours proposed, the highest profile's, who proposed them. */
+  approval: z.object({ weeklyHours: z.number().nullable(), thresholdHours: z.number(), requestedByName: z.string() }).nullable(),
 });
 export type TaskItem = z.infer<typeof taskItemSchema>;
 

@@ -594,6 +594,14 @@ const da = {
   'tasks.answer.label': 'Dit svar til udføreren',
   'tasks.answer.submit': 'Send svar',
   'tasks.answered': 'Svaret er sendt, og bestillingen kan nu accepteres.',
+  'tasks.introTeamLeader':
+    'Det, der venter på dig: afgørelser til din godkendelse, nye hændelser på dine egne sager og frister inden for 7 dage. De ældste først.',
+  'tasks.emptyTeamLeader':
+    'Du har ingen åbne opgaver: ingen afgørelser venter på din godkendelse, og der er ingen nye hændelser eller frister inden for 7 dage på dine egne sager.',
+  'tasks.kind.approval': 'Afgørelse til godkendelse',
+  'tasks.approval.what': '{hours} timer om ugen – over den højeste borgerprofil ({threshold} timer). Foreslået af {name}.',
+  'tasks.approval.hint': 'Løses, når du godkender afgørelsen eller sender den tilbage på sagen.',
+  'tasks.approval.open': 'Åbn sagen og godkend',
   'tasks.list': 'Opgaver',
   'provider.accept': 'Acceptér bestillingen',
   'provider.actualStart': 'Faktisk startdato',
@@ -1565,6 +1573,14 @@ const en: Record<MessageKey, string> = {
   'tasks.answer.label': 'Your answer to the provider',
   'tasks.answer.submit': 'Send answer',
   'tasks.answered': 'The answer is sent, and the order can now be accepted.',
+  'tasks.introTeamLeader':
+    'What is waiting for you: decisions for your approval, new events on your own cases and deadlines within 7 days. Oldest first.',
+  'tasks.emptyTeamLeader':
+    'You have no open tasks: no decisions wait for your approval, and there are no new events or deadlines within 7 days on your own cases.',
+  'tasks.kind.approval': 'Decision for approval',
+  'tasks.approval.what': '{hours} hours a week – above the highest citizen profile ({threshold} hours). Proposed by {name}.',
+  'tasks.approval.hint': 'Done when you approve the decision or send it back on the case.',
+  'tasks.approval.open': 'Open the case and approve',
   'tasks.list': 'Tasks',
   'provider.accept': 'Accept the order',
   'provider.actualStart': 'Actual start date',

@@ -1,6 +1,7 @@
 import { TASK_KIND_RULES, type TaskKind } from '../../../rules/tasks/task-kinds.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/tx.ts';
+import { summaryOf } from './tasks.helpers.ts';
 import { tasksRepository } from './tasks.repository.ts';
 
 /**
@@ -9,14 +10,6 @@ import { tasksRepository } from './tasks.repository.ts';
  * and its task are saved together or not at all; a step that does what a task asked for completes it the same way.
  */
 export { tasksRoutes } from './tasks.routes.ts';
-
-/** How much of a message or a reason the inbox shows. */
-const SUMMARY_LENGTH = 240;
-
-function summaryOf(text: string): string {
-  const one = text.replace(/\s+/g, ' ').trim();
-  return one.length > SUMMARY_LENGTH ? `${one.slice(0, SUMMARY_LENGTH - 1)}…` : one;
-}
 
 export type TaskEvent = {
   kind: TaskKind;

@@ -11,12 +11,13 @@ import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { TaskItem } from '../../../shared/tasks/task.schema.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import { runUseCase } from '../../platform/use-case.ts';
-import { auditTasks, inboxOwnerOf } from './tasks.helpers.ts';
+import { auditTasks, inboxOwnerOf, summaryOf } from './tasks.helpers.ts';
 import { tasksRepository } from './tasks.repository.ts';
 
 /**
  * The actor's inbox, paged: the open tasks events left for them and the deadlines that are theirs (whose duty,
- * rules/deadlines/deadline-duty.ts) within seven days or overdue. The oldest event and the nearest deadline first.
+ * rules/deadlines/deadline-duty.ts) within seven days or overdue; a team leader's also the decisions awaiting their
+ * approval (done by approving or sending back on the case). The oldest event and the nearest deadline first.
  */
 export async function listTasks(ctx: RequestContext, q: PageQuery): Promise<Page<TaskItem>> {
   return runUseCase(ctx, async (tx) => {
@@ -47,7 +48,7 @@ export async function listTasks(ctx: RequestContext, q: PageQuery): Promise<Page
           citizenName: `${i.first_name} ${i.last_name}`,
           caseTitle: i.title,
           journalNumber: i.journal_number,
-          summary: i.summary,
+          summary: i.source === 'approval' && i.summary ? summaryOf(i.summary) : i.summary,
           at: i.at ? new Date(i.at).toISOString() : null,
           due: (i.due as PlainDate | null) ?? null,
           overdue: i.due !== null && i.due < today,
@@ -55,6 +56,13 @@ export async function listTasks(ctx: RequestContext, q: PageQuery): Promise<Page
           orderVersion: i.order_version ?? null,
           canMarkDone: event && canMarkDone(kind),
           answerable: event && kind === 'provider_question' && TASK_KIND_RULES[kind].audience === owner.audience,
+          approval: i.detail
+            ? {
+                weeklyHours: i.detail.weeklyHours === null ? null : Number(i.detail.weeklyHours),
+                thresholdHours: Number(i.detail.thresholdHours),
+                requestedByName: i.detail.requestedByName,
+              }
+            : null,
         };
       }),
       total,

@@ -15,8 +15,16 @@ export type NewTask = {
   created_at: Date;
 };
 
-/** Whose inbox: the caseworker's (their cases) or the provider staff's (their offers' units). */
-export type InboxOwner = { audience: 'authority'; userId: string } | { audience: 'provider'; unitIds: readonly string[] };
+/**
+ * Whose inbox: the caseworker's (their cases) or the provider staff's (their offers' units). A team leader's also
+ * holds the decisions of their unit that wait for their approval (`approvalUnitId`), but never their own proposals.
+ */
+export type InboxOwner =
+  | { audience: 'authority'; userId: string; approvalUnitId?: string | null }
+  | { audience: 'provider'; unitIds: readonly string[] };
+
+/** What an approval item says beyond the case: the hours proposed, the highest profile's and who proposed them. */
+export type ApprovalDetail = { weeklyHours: number | null; thresholdHours: number; requestedByName: string };
 
 /** What the inbox query needs besides its owner: the deadline kinds that go there and the last day shown. */
 export type InboxWindow = { deadlineKinds: readonly string[]; horizon: string; today: string };
@@ -113,7 +121,7 @@ export const tasksRepository = {
             .where('t.org_unit_id', 'in', owner.unitIds.length ? [...owner.unitIds] : [sql<string>`null::uuid`])
             .where('t.done_at', 'is', null);
     const eventRows = events.select([
-      sql<'event' | 'deadline'>`'event'`.as('source'),
+      sql<'event' | 'deadline' | 'approval'>`'event'`.as('source'),
       sql<string>`t.id::text`.as('id'),
       sql<string>`t.kind`.as('kind'),
       sql<string>`t.case_id`.as('case_id'),
@@ -123,11 +131,12 @@ export const tasksRepository = {
       sql<string | null>`null::date`.as('due'),
       sql<number | null>`t.version`.as('version'),
       sql<string>`(t.created_at at time zone 'Europe/Copenhagen')::date`.as('sort_day'),
+      sql<ApprovalDetail | null>`null::jsonb`.as('detail'),
     ]);
     const kinds = w.deadlineKinds.length ? [...w.deadlineKinds] : ['-'];
     // The same columns for both owners; the provider's deadlines carry the order they are about.
     const deadlineColumns = (orderId: RawBuilder<string | null>) => [
-      sql<'event' | 'deadline'>`'deadline'`.as('source'),
+      sql<'event' | 'deadline' | 'approval'>`'deadline'`.as('source'),
       sql<string>`d.id::text`.as('id'),
       sql<string>`d.kind`.as('kind'),
       sql<string>`d.case_id`.as('case_id'),
@@ -137,6 +146,7 @@ export const tasksRepository = {
       sql<string | null>`d.due_date`.as('due'),
       sql<number | null>`null::integer`.as('version'),
       sql<string>`d.due_date`.as('sort_day'),
+      sql<ApprovalDetail | null>`null::jsonb`.as('detail'),
     ];
     const deadlineRows =
       owner.audience === 'authority'
@@ -162,7 +172,34 @@ export const tasksRepository = {
             .where('d.lapsed_on', 'is', null)
             .where('d.due_date', '<=', w.horizon)
             .select(deadlineColumns(sql<string | null>`o.id`));
-    return eventRows.unionAll(deadlineRows);
+    const both = eventRows.unionAll(deadlineRows);
+    const unitId = owner.audience === 'authority' ? (owner.approvalUnitId ?? null) : null;
+    if (owner.audience !== 'authority' || !unitId) return both;
+    // The team leader's: the unit's proposals waiting for approval, as decisions' queue reads them
+    // (decision_approval_queue_idx; the approver is never the one who proposed, modules/decisions mayAnswer).
+    const approvalRows = tx
+      .selectFrom('decision_approval as a')
+      .innerJoin('app_user as r', (j) =>
+        j.onRef('r.municipality_id', '=', 'a.municipality_id').onRef('r.id', '=', 'a.requested_by'),
+      )
+      .where('a.unit_id', '=', unitId)
+      .where('a.status', '=', 'pending')
+      .where('a.requested_by', '<>', owner.userId)
+      .select([
+        sql<'event' | 'deadline' | 'approval'>`'approval'`.as('source'),
+        sql<string>`a.id::text`.as('id'),
+        sql<string>`'approval'`.as('kind'),
+        sql<string>`a.case_id`.as('case_id'),
+        sql<string | null>`null::uuid`.as('order_id'),
+        sql<string | null>`a.justification`.as('summary'),
+        sql<Date | null>`a.requested_at`.as('at'),
+        sql<string | null>`null::date`.as('due'),
+        sql<number | null>`null::integer`.as('version'),
+        sql<string>`(a.requested_at at time zone 'Europe/Copenhagen')::date`.as('sort_day'),
+        sql<ApprovalDetail | null>`jsonb_build_object('weeklyHours', a.proposal->'weeklyHours',
+          'thresholdHours', a.threshold_hours, 'requestedByName', r.name)`.as('detail'),
+      ]);
+    return both.unionAll(approvalRows);
   },
 
   /** A page of the inbox with the citizen and the case of each item. */
@@ -184,6 +221,7 @@ export const tasksRepository = {
         'x.at',
         'x.due',
         'x.version',
+        'x.detail',
         'c.title',
         'c.journal_number',
         'p.first_name',

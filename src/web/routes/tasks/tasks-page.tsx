@@ -12,8 +12,9 @@ import { Pagination } from '../../ui/pagination.tsx';
 
 /**
  * The task inbox: what events left for the user (a complaint, a message, the provider's question, decline or FKO
- * status; for the provider a new order, a message or an answer) and their deadlines within 7 days, oldest first.
- * Each item opens its case or order, is marked done here, or (the provider's question) answered here.
+ * status; for the provider a new order, a message or an answer), their deadlines within 7 days and, for a team
+ * leader, the decisions awaiting approval, oldest first. Each item opens its case or order, is marked done here, or
+ * (the provider's question) answered here; a decision is approved or sent back on its case.
  */
 export function TasksPage({ user }: { user: SessionUser }) {
   const { t } = useI18n();
@@ -21,18 +22,19 @@ export function TasksPage({ user }: { user: SessionUser }) {
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const tasks = useTasks(page);
   const provider = user.role === 'provider_staff';
+  const leader = user.role === 'team_leader';
   const [done, setDone] = useState<'done' | 'answered' | null>(null);
   const data = tasks.data;
   return (
     <>
       <h1>{t('tasks.title')}</h1>
-      <p>{provider ? t('tasks.introProvider') : t('tasks.intro')}</p>
+      <p>{t(provider ? 'tasks.introProvider' : leader ? 'tasks.introTeamLeader' : 'tasks.intro')}</p>
       {done ? <Alert variant="success" heading={t(done === 'done' ? 'tasks.done' : 'tasks.answered')} /> : null}
       {tasks.isError ? <Alert variant="error" heading={t('common.error')} /> : null}
       {!data ? (
         <p>{t('common.loading')}</p>
       ) : data.total === 0 ? (
-        <p data-testid="tasks-empty">{provider ? t('tasks.emptyProvider') : t('tasks.empty')}</p>
+        <p data-testid="tasks-empty">{t(provider ? 'tasks.emptyProvider' : leader ? 'tasks.emptyTeamLeader' : 'tasks.empty')}</p>
       ) : (
         <>
           <p data-testid="tasks-total">{data.total === 1 ? t('tasks.total.one') : t('tasks.total', { count: data.total })}</p>
@@ -53,6 +55,9 @@ export function TasksPage({ user }: { user: SessionUser }) {
   );
 }
 
+/** Hours as Danish and English readers both accept them here: 37,5 (the decision form's notation). */
+const hours = (n: number | null) => (n === null ? '–' : String(n).replace('.', ','));
+
 function TaskCard({ item, provider, onDone }: { item: TaskItem; provider: boolean; onDone: (how: 'done' | 'answered') => void }) {
   const { t, td, lang } = useI18n();
   const complete = useCompleteTask();
@@ -63,7 +68,7 @@ function TaskCard({ item, provider, onDone }: { item: TaskItem; provider: boolea
   const link =
     provider && item.orderId
       ? { to: `/udfoerer/${item.orderId}`, text: t('tasks.openOrder') }
-      : { to: `/sager/${item.caseId}`, text: t('tasks.openCase') };
+      : { to: `/sager/${item.caseId}`, text: t(item.source === 'approval' ? 'tasks.approval.open' : 'tasks.openCase') };
   return (
     <li className="vt-task" aria-labelledby={headingId} data-testid="task" data-kind={item.kind}>
       <div className="vt-task-head">
@@ -85,8 +90,18 @@ function TaskCard({ item, provider, onDone }: { item: TaskItem; provider: boolea
         </p>
       </div>
       <p className="vt-task-case">{item.caseTitle}</p>
+      {item.approval ? (
+        <p className="vt-task-case" data-testid="task-approval">
+          {t('tasks.approval.what', {
+            hours: hours(item.approval.weeklyHours),
+            threshold: hours(item.approval.thresholdHours),
+            name: item.approval.requestedByName,
+          })}
+        </p>
+      ) : null}
       {item.summary ? <blockquote className="vt-task-summary">{item.summary}</blockquote> : null}
       {item.source === 'deadline' ? <p className="vt-muted">{t('tasks.deadlineHint')}</p> : null}
+      {item.source === 'approval' ? <p className="vt-muted">{t('tasks.approval.hint')}</p> : null}
       {error ? <Alert variant="error" heading={error} /> : null}
       {item.answerable && item.orderId && item.orderVersion !== null ? (
         <AnswerForm item={item} orderId={item.orderId} orderVersion={item.orderVersion} onDone={() => onDone('answered')} />
