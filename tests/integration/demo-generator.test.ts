@@ -129,11 +129,8 @@ describe(`the demo data generator on ${TEST_DB}`, () => {
   it('leaves every case in a status the state machine knows, agreeing with what the case holds', async () => {
     const rows = await q<{ status: string; n: number }>('select status, count(*)::int n from case_file group by status');
     for (const r of rows) expect(CASE_STATUSES).toContain(r.status);
-    // Known gap, listed so it cannot grow silently: the generator does not yet simulate a team leader's approval
-    // (issue 12, migration 0026), so no demo case waits in `awaiting_approval`. Next step: a scripted case above the
-    // highest profile with a pending decision_approval row; then this list is empty again.
-    const notYetInDemo: readonly string[] = ['awaiting_approval'];
-    expect(rows.map((r) => r.status).sort()).toEqual(CASE_STATUSES.filter((s) => !notYetInDemo.includes(s)).sort());
+    // Every status occurs, `awaiting_approval` too (a grant above the highest profile per demo caseworker, generate.ts).
+    expect(rows.map((r) => r.status).sort()).toEqual([...CASE_STATUSES].sort());
     const wrong = await q<{ id: string; status: string }>(
       `with latest as (
          select distinct on (case_id) case_id, outcome, kind from decision order by case_id, decided_on desc, created_at desc)
@@ -143,7 +140,9 @@ describe(`the demo data generator on ${TEST_DB}`, () => {
            or (c.status = 'refused' and l.outcome <> 'refused')
            or (c.status = 'decided' and (l.outcome = 'refused' or exists (select 1 from case_order o join decision d on d.id = o.decision_id where o.case_id = c.id and d.kind <> 'stop' and o.decision_id = (select id from decision where case_id = c.id order by decided_on desc, created_at desc limit 1))))
            or (c.status = 'ordered' and not exists (select 1 from case_order o where o.case_id = c.id))
-           or (c.status in ('assessment', 'decided', 'refused', 'ordered') and not exists (select 1 from assessment a where a.case_id = c.id))`,
+           or (c.status in ('assessment', 'decided', 'refused', 'ordered') and not exists (select 1 from assessment a where a.case_id = c.id))
+           or ((c.status = 'awaiting_approval') <> exists (select 1 from decision_approval a where a.case_id = c.id and a.status = 'pending'))
+           or (c.status = 'awaiting_approval' and (l.case_id is not null or not exists (select 1 from assessment a where a.case_id = c.id)))`,
     );
     expect(wrong).toEqual([]);
   });
@@ -513,6 +512,28 @@ describe(`the demo data generator on ${TEST_DB}`, () => {
         inbox.items.some((i) => i.source === 'event'),
         municipality,
       ).toBe(true);
+    }
+    // Each demo team leader has the team's proposals above the highest profile to approve, and can approve one.
+    for (const [municipality, name] of [
+      [MUNICIPALITY.rksk, 'Birgitte Lund'],
+      [MUNICIPALITY.randers, 'Hanne Dalgaard'],
+      [MUNICIPALITY.norddjurs, 'Mikkel Due'],
+    ] as const) {
+      const leader = await loginAs(app, 'team_leader', municipality, name);
+      const inbox = (await leader.get('/api/tasks?pageSize=100')).json() as {
+        total: number;
+        items: { source: string; caseId: string; approval: { weeklyHours: number; thresholdHours: number } | null }[];
+      };
+      const waiting = inbox.items.filter((i) => i.source === 'approval');
+      expect(waiting.length, name).toBeGreaterThan(0);
+      for (const i of waiting) expect(i.approval && i.approval.weeklyHours > i.approval.thresholdHours).toBe(true);
+      const count = (await leader.get('/api/tasks/count')).json() as { open: number };
+      expect(count.open, name).toBe(inbox.total);
+      if (name !== 'Birgitte Lund') continue;
+      const c = (await leader.get(`/api/cases/${waiting[0]?.caseId}`)).json() as { version: number; status: string };
+      expect(c.status).toBe('awaiting_approval');
+      const approved = await leader.send('POST', `/api/cases/${waiting[0]?.caseId}/decision/approve`, { version: c.version });
+      expect(approved.statusCode, approved.body).toBe(200);
     }
     // Maria meets the kinds of a working day: a question holding an order, and the deadlines of the week.
     const maria = await loginAs(app, 'caseworker', MUNICIPALITY.rksk, 'Maria Vestergaard');

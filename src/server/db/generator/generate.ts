@@ -52,8 +52,9 @@ const SCRIPTS: Record<string, CaseScript[]> = {
  * Every demo caseworker also gets one case at each point a working day meets: a request whose receipt is soon due
  * and one whose receipt is overdue, a receipt just sent, assessments with the decision deadline overdue and soon
  * due, a decision not yet ordered, a complaint in reconsideration and one with Ankestyrelsen, support whose delivered
- * hours fall short, support with an FKO status overdue, a new order the provider holds with a question, and one it
- * has yet to accept. The rest of the history is drawn at random, so these
+ * hours fall short, support with an FKO status overdue, a new order the provider holds with a question, one it
+ * has yet to accept, and a grant above the highest citizen profile waiting for the team leader's approval (so each
+ * demo team leader's inbox holds their team's proposals). The rest of the history is drawn at random, so these
  * guarantee the stages on any day the demo is generated.
  */
 const COVERAGE: CaseScript[] = [
@@ -69,6 +70,7 @@ const COVERAGE: CaseScript[] = [
   { paragraph: '85', openedDaysAgo: 330, outcome: 'granted', complaint: 'none', keepRunning: true, fkoOverdue: true },
   { paragraph: '85', openedDaysAgo: 45, outcome: 'granted', complaint: 'none', keepRunning: true, orderQuestion: true },
   { paragraph: '85', openedDaysAgo: 30, outcome: 'granted', complaint: 'none', keepRunning: true, awaitingAcceptance: true },
+  { paragraph: '85', openedDaysAgo: 38, outcome: 'granted', complaint: 'none', awaitingApproval: true },
 ];
 
 export type GenerateReport = {

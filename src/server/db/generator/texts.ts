@@ -93,6 +93,14 @@ export const NOTES: readonly (readonly [string, string])[] = [
   ['Telefonsamtale med pårørende', 'Pårørende oplyser, at borgeren ikke har fået handlet ind i en uge.'],
 ];
 
+/** A caseworker's concrete, individual justification for hours above the highest citizen profile (issue 12). */
+export const APPROVAL_JUSTIFICATIONS = [
+  'Efter hjerneskaden kan borgeren ikke være alene i vågne timer: udredningen og neuropsykologens undersøgelse viser behov for 1:1-støtte hele dagen; om natten er der ikke behov.',
+  'Borgeren har svær autisme og selvskadende adfærd, som udløses ved skift og ventetid. Støtten skal være til stede i alle vågne timer; botilbud er afvist af borgeren og værgen.',
+  'Udskrevet fra psykiatrisk afdeling med aftale om tæt opfølgning: overlægen anbefaler støtte i alle vågne timer de første måneder, derefter revisitation.',
+  'Borgeren har progressiv sklerose og kognitive vanskeligheder; hjemmeplejen dækker den personlige pleje, men struktur, måltider og tilsyn kræver støtte det meste af døgnet.',
+] as const;
+
 export const REASONS = {
   granted: [
     'Udredningen viser et væsentligt behov for støtte til struktur, økonomi og praktiske opgaver, som ikke kan dækkes af almene tilbud.',

@@ -45,6 +45,8 @@ export type CaseScript = {
   orderQuestion?: boolean;
   /** The new order waits for the provider to accept it. */
   awaitingAcceptance?: boolean;
+  /** The grant is above the highest citizen profile: proposed, it waits for the team leader's approval. */
+  awaitingApproval?: boolean;
 };
 
 type Transition = { at: number; action: CaseAction | 'bump' };
@@ -391,6 +393,7 @@ const VERSIONED = new Set<CaseAction>([
   'start_assessment',
   'decide_grant',
   'decide_refuse',
+  'request_approval',
   'order',
   'reopen_for_new_decision',
   'close',

@@ -1,4 +1,5 @@
 import { addMonths, addYears } from '../../../../rules/calendar/date-arithmetic.ts';
+import { APPROVAL_RULES, approvalNeeded, approvalThreshold } from '../../../../rules/cases/decision-approval.ts';
 import { decisionFrameProblems, reducesSupport } from '../../../../rules/cases/decision-rules.ts';
 import { versionInForce } from '../../../../rules/catalogue/version-lifecycle.ts';
 import { profileInBands } from '../../../../rules/profiles/citizen-profiles.ts';
@@ -9,7 +10,7 @@ import type { PlainDate } from '../../../../shared/plain-date.ts';
 import { complaintGuidanceOf } from '../../../modules/decisions/index.ts';
 import { decisionLetter, type Letter } from '../../../modules/letters/index.ts';
 import type { ServiceVersionRef } from '../context.ts';
-import { NOT_NEEDED_HEARING, REASONS } from '../texts.ts';
+import { APPROVAL_JUSTIFICATIONS, NOT_NEEDED_HEARING, REASONS } from '../texts.ts';
 import { addDays } from '../time.ts';
 import type { CaseSim } from './case-sim.ts';
 
@@ -130,6 +131,10 @@ export async function decide(
   const housing = plan.paragraph === '107' || plan.paragraph === '108';
   const outcome = outcomeOf(sim, a.needRank, housing, cause);
   const version = candidates.length === 1 ? (candidates[0] as ServiceVersionRef) : rng.pick(candidates);
+  if (plan.script?.awaitingApproval && cause === 'application' && outcome !== 'refused') {
+    proposeForApproval(sim, version, on);
+    return null;
+  }
   const previous = [...sim.decisions].reverse().find((d) => d.kind !== 'stop' && d.outcome !== 'refused');
   const kind = sim.hasOrder ? 'revisitation' : 'application';
 
@@ -300,4 +305,67 @@ export async function decide(
   );
   sim.audit(at, cw, 'create', 'decision', decision.id);
   return decision;
+}
+
+/**
+ * A grant above the highest citizen profile, proposed as the decision form sends it (modules/decisions decide): no
+ * decision and no letter, the case waits in `awaiting_approval` with the caseworker's justification for the team
+ * leader of their unit (rules/cases/decision-approval.ts). It starts a few weeks after the generated "today", so the
+ * demo team leader can approve it on a fresh start (a decision's start is on or after the day it is made).
+ */
+function proposeForApproval(sim: CaseSim, version: ServiceVersionRef, on: PlainDate): void {
+  const { rng, m } = sim;
+  const rule = APPROVAL_RULES[0];
+  if (!rule) throw new Error('generator: no approval rule');
+  const thresholdHours = approvalThreshold(rule, version.bands);
+  const weeklyHours = Math.min(168, Math.max(thresholdHours + 2, rng.pick([100, 105, 112, 119])));
+  const need = approvalNeeded({ outcome: 'granted', weeklyHours }, version.bands);
+  if (!need) throw new Error(`generator: ${weeklyHours} hours need no approval in ${m.code}`);
+  const justification = rng.pick(APPROVAL_JUSTIFICATIONS);
+  const proposal = {
+    outcome: 'granted',
+    serviceDescriptionVersionId: version.id,
+    decidedOn: on,
+    weeklyHours,
+    moduleDays: null,
+    startDate: addDays(sim.g.today, rng.int(7, 21)),
+    timeLimitUntil: null,
+    appliedFor: '',
+    refusedPart: '',
+    reasons: rng.pick(REASONS.granted),
+    partyHearing: 'done',
+    partyHearingNote: '',
+    alongside: false,
+    hoursJustification: justification,
+  };
+  const cw = sim.caseworker;
+  const at = sim.step(on);
+  sim.reads(at, cw);
+  const id = m.ids('decision_approval').next();
+  sim.add(
+    'decision_approval',
+    {
+      municipality_id: m.id,
+      id,
+      case_id: sim.id,
+      rule: need.rule,
+      threshold_hours: need.thresholdHours,
+      proposal: JSON.stringify(proposal),
+      justification,
+      requested_by: cw.userId,
+      unit_id: cw.unitId,
+      requested_at: at.toISOString(),
+      status: 'pending',
+    },
+    at,
+  );
+  sim.act('request_approval', at);
+  sim.journal(
+    at,
+    cw,
+    'decision_approval_requested',
+    `Afgørelse (bevilget, ${weeklyHours} timer om ugen) sendt til teamlederens godkendelse`,
+    `Over den højeste borgerprofil (${need.thresholdHours} timer). Begrundelse: ${justification}`,
+  );
+  sim.audit(at, cw, 'create', 'decision_approval', id);
 }
