@@ -481,7 +481,10 @@ describe(`the demo data generator on ${TEST_DB}`, () => {
        union all select 'held order without a question', o.id::text from case_order o where o.status = 'on_hold'
          and not exists (select 1 from task t where t.order_id = o.id and t.kind = 'provider_question' and t.done_at is null)
        union all select 'new order done before accepted', t.id::text from task t join case_order o on o.id = t.order_id
-         where t.kind = 'order_received' and t.done_at is not null and o.status = 'ordered'`,
+         where t.kind = 'order_received' and t.done_at is not null and o.status = 'ordered'
+       union all select 'open for over a week', id::text from task where done_at is null
+         and kind not in ('order_received', 'provider_question')
+         and created_at < (($1::date - 7)::timestamp at time zone 'Europe/Copenhagen')`,
       [today],
     );
     expect(wrong).toEqual([]);

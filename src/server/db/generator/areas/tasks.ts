@@ -40,10 +40,15 @@ export function writeTasks(sim: CaseSim, tasks: readonly TaskDraft[], providerOf
     const id = m.ids('task').next();
     let done = t.doneBy;
     if (!done && !t.waits) {
-      const on = workingDayAfter(plainDateInCopenhagen(t.at), rng.int(0, 3));
+      let on = workingDayAfter(plainDateInCopenhagen(t.at), rng.int(0, 3));
       const who = audience === 'provider' && t.unitId ? providerOf(t.unitId) : sim.caseworker;
-      const at = instantAt(on, rng.int(8 * 60, 15 * 60 + 30));
-      if (on < g.today && at > t.at) {
+      let at = instantAt(on, rng.int(8 * 60, 15 * 60 + 30));
+      // Drawn before the event came in (the same day, earlier): it is dealt with on the next working day instead.
+      if (at <= t.at) {
+        on = workingDayAfter(on, 1);
+        at = instantAt(on, rng.int(8 * 60, 15 * 60 + 30));
+      }
+      if (on < g.today) {
         done = { at, actor: who, resolution: 'marked' };
         sim.audit(at, who, 'update', 'task', id, { change: 'done', kind: t.kind });
       }
