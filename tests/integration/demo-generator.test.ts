@@ -574,7 +574,7 @@ describe(`the demo data generator on ${TEST_DB}`, () => {
  */
 const BENCH =
   TEST_DB === 'postgres'
-    ? { citizens: 400, cases: 1000, audit: 50_000, extra: [100, 150] }
+    ? { citizens: 400, cases: 1000, audit: 60_000, extra: [100, 150] }
     : { citizens: 60, cases: 100, audit: 5_000, extra: [20, 30] };
 describe(`the benchmark sizes on ${TEST_DB}`, () => {
   it('fills Ringkøbing-Skjern to the size, adds other municipalities, and keeps every chain valid', async () => {

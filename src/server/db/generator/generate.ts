@@ -93,6 +93,14 @@ async function identities(tx: AdminTx): Promise<Identities> {
   return r;
 }
 
+async function schemaOf(tx: AdminTx): Promise<Generation['schema']> {
+  const [r] = await tx.query<Generation['schema']>(
+    `select to_regclass('public.task') is not null as tasks,
+            to_regclass('public.decision_approval') is not null as approvals`,
+  );
+  return r ?? { tasks: false, approvals: false };
+}
+
 /** Who looks after a citizen: the same caseworker for all their cases; the named citizens the README's caseworker. */
 function caseworkerOf(m: Municipality, c: CitizenRef) {
   const list = m.caseworkers.length ? m.caseworkers : m.teamLeaders;
@@ -112,7 +120,8 @@ async function generateMunicipality(g: Generation, m: Municipality, log: (line: 
     const theirs = others.filter((c) => caseworkerOf(m, c) === cw);
     COVERAGE.forEach((script, i) => {
       const citizen = theirs[i];
-      if (citizen) scripted.push({ citizen, script });
+      const fits = (g.schema.tasks || !script.orderQuestion) && (g.schema.approvals || !script.awaitingApproval);
+      if (citizen && fits) scripted.push({ citizen, script });
     });
   }
   const total = m.load.cases;
@@ -209,6 +218,7 @@ export async function generate(
           audit: new AuditTrail(),
           letters,
           identities: await identities(tx),
+          schema: await schemaOf(tx),
         };
         const m = await loadMunicipality(tx, code, load, `${size.name}:${options.today}`);
         // No case before the municipality's service levels are in force: a decision needs the version in force.

@@ -86,7 +86,8 @@ export const SIZES: Record<SizeName, GeneratorSize> = {
   },
   'bench-small': {
     name: 'bench-small',
-    load: { ...DEMO_LOAD, '760': { citizens: 400, cases: 1000, auditRows: 50_000 } },
+    // The history of 1,000 cases needs about 56,000 audit rows since the task inbox and decision approval.
+    load: { ...DEMO_LOAD, '760': { citizens: 400, cases: 1000, auditRows: 60_000 } },
     extraMunicipalities: { count: 2, citizens: 200, cases: 300 },
     ...BENCH_KNOBS,
   },
