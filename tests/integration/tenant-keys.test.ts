@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CASE_STATUSES } from '../../src/rules/cases/case-state-machine.ts';
 import { stableUuid } from '../../src/server/db/seed/deterministic.ts';
 import { authService } from '../../src/server/modules/auth/index.ts';
 import { SYSTEM_CHAIN_ID } from '../../src/server/platform/audit/audit-chain.ts';
@@ -210,6 +211,18 @@ async function rowsOf(tx: AdminTx, municipalityId: string) {
   };
 }
 type Rows = Awaited<ReturnType<typeof rowsOf>>;
+
+describe(`the schema and the rules agree on ${TEST_DB}`, () => {
+  // Issue 11: the check still allowed 'reconsideration' and 'forwarded' from before the complaint track, and a case
+  // stored in either answered 500. The check and the state machine must list the same statuses.
+  it('allows in case_file.status exactly the statuses of the case state machine', async () => {
+    const [row] = await catalogue<{ def: string }>(
+      `select pg_get_constraintdef(oid) as def from pg_constraint where conname = 'case_file_status_check'`,
+    );
+    const allowed = [...(row?.def ?? '').matchAll(/'([a-z_]+)'/g)].map((m) => m[1]);
+    expect(allowed.sort()).toEqual([...CASE_STATUSES].sort());
+  });
+});
 
 describe(`a row pointing at another municipality’s row, on ${TEST_DB}`, () => {
   /**

@@ -70,10 +70,8 @@ export type CaseFileStatus =
   | 'awaiting_approval'
   | 'closed'
   | 'decided'
-  | 'forwarded'
   | 'ordered'
   | 'receipt_sent'
-  | 'reconsideration'
   | 'refused'
   | 'request_received';
 
