@@ -179,6 +179,7 @@ export type ShelterStayOutcome =
 export type StatusReportKind = 'final' | 'midway';
 
 export type StatusReportState = 'draft' | 'issued';
+
 export type TaskAudience = 'authority' | 'provider';
 
 export type TaskKind =
@@ -1048,6 +1049,9 @@ export interface StatusReportGoal {
   measurement_id: string | null;
   municipality_id: string;
   report_id: string;
+  version: Generated<number>;
+}
+
 export interface Task {
   audience: TaskAudience;
   case_id: string;

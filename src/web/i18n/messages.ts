@@ -1,5 +1,5 @@
-import { citizensDa, citizensEn } from '../modules/citizens/citizens.messages.ts';
 import { agreementsDa, agreementsEn } from '../modules/agreements/agreements.messages.ts';
+import { citizensDa, citizensEn } from '../modules/citizens/citizens.messages.ts';
 import { economyDa, economyEn } from '../modules/economy/economy.messages.ts';
 
 /** UI texts. Danish is the default; English mirrors every key (the type makes a missing one a compile error). */
