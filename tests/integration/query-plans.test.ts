@@ -85,17 +85,25 @@ async function planOf(criterion: CitizenCriterion): Promise<string> {
   });
 }
 
+/** Rows [label, what, indexes] as [label, 'index, index', what, indexes]: a test's name says the indexes it checks. */
+function named<const R extends readonly (readonly [string, unknown, readonly string[]])[]>(rows: R) {
+  type Row = R[number];
+  return rows.map(([label, what, indexes]) => [label, indexes.join(', '), what, indexes] as [string, string, Row[1], Row[2]]);
+}
+
 describe(`query plans under row-level security on ${TEST_DB}`, () => {
-  it.each([
-    ['a name token', { kind: 'name', tokens: ['kjær'] }, ['citizen_search_first_name_idx', 'citizen_search_last_name_idx']],
-    ['two name tokens', { kind: 'name', tokens: ['mette', 'kjær'] }, ['citizen_search_last_name_idx']],
-    ['a CPR number', { kind: 'cpr', cpr: '7403851234' }, ['citizen_municipality_id_cpr_key']],
-    ["a substitute number's start", { kind: 'cprPrefix', ddmmyy: '740385' }, ['citizen_municipality_id_cpr_key']],
-    // 14.03.1985, 14031985 or 140385 as typed: one or two dates, real and substitute numbers alike.
-    ['a birth date', { kind: 'birth', dates: ['1985-03-14'] }, ['citizen_birth_date_idx']],
-    ['a birth date in either century', { kind: 'birth', dates: ['1919-03-14', '2019-03-14'] }, ['citizen_birth_date_idx']],
-    ['a name typed without æøå', { kind: 'name', tokens: ['kjaersgaard'] }, ['citizen_search_last_name_idx']],
-  ] as const)('searching by %s uses %j', async (_label, criterion, indexes) => {
+  it.each(
+    named([
+      ['a name token', { kind: 'name', tokens: ['kjær'] }, ['citizen_search_first_name_idx', 'citizen_search_last_name_idx']],
+      ['two name tokens', { kind: 'name', tokens: ['mette', 'kjær'] }, ['citizen_search_last_name_idx']],
+      ['a CPR number', { kind: 'cpr', cpr: '7403851234' }, ['citizen_municipality_id_cpr_key']],
+      ["a substitute number's start", { kind: 'cprPrefix', ddmmyy: '740385' }, ['citizen_municipality_id_cpr_key']],
+      // 14.03.1985, 14031985 or 140385 as typed: one or two dates, real and substitute numbers alike.
+      ['a birth date', { kind: 'birth', dates: ['1985-03-14'] }, ['citizen_birth_date_idx']],
+      ['a birth date in either century', { kind: 'birth', dates: ['1919-03-14', '2019-03-14'] }, ['citizen_birth_date_idx']],
+      ['a name typed without æøå', { kind: 'name', tokens: ['kjaersgaard'] }, ['citizen_search_last_name_idx']],
+    ] as const),
+  )('searching by %s uses %s', async (_label, _names, criterion, indexes) => {
     const plan = await planOf(criterion as CitizenCriterion);
     expect(plan).not.toContain('Seq Scan');
     for (const index of indexes) expect(plan).toContain(index);
@@ -145,147 +153,149 @@ const worklistOrder: WorklistOrder = { sort: 'deadline', dir: 'asc', statusOrder
 describe(`follow-up and case query plans on ${TEST_DB}`, () => {
   const ids = [stableUuid('plan:order:1'), stableUuid('plan:order:2')];
   const caseId = stableUuid('plan:case');
-  it.each([
-    [
-      'the provider’s page of orders',
-      (tx: Tx) => followUpRepository.listForUnits(tx, ids, 'active', '2026-11-22', 20, 0),
-      ['case_order_offer_status_idx'],
-    ],
-    ['goals of a page', (tx: Tx) => followUpRepository.goals(tx, ids), ['order_goal_municipality_id_order_id_position_key']],
-    ['FKO statuses of a page', (tx: Tx) => followUpRepository.statuses(tx, ids), ['fko_status_order_idx']],
-    [
-      'hours of a page',
-      (tx: Tx) => followUpRepository.hours(tx, ids, '2026-08-24'),
-      ['delivered_hours_municipality_id_order_id_week_start_key'],
-    ],
-    ['an order’s journal', (tx: Tx) => followUpRepository.journal(tx, ids[0] as string), ['order_journal_order_idx']],
-    [
-      'messages on a case',
-      (tx: Tx) => caseFileRepository.messages(tx, { caseIds: [caseId], channel: 'provider' }),
-      ['case_message_case_idx'],
-    ],
-    ['follow-ups of a case', (tx: Tx) => followUpRepository.followUps(tx, caseId), ['follow_up_case_idx']],
-    [
-      'an open complaint on a case (closing)',
-      (tx: Tx) => caseFileRepository.hasOpenComplaint(tx, caseId),
-      ['complaint_open_idx'],
-    ],
-    [
-      "a team leader's decisions awaiting approval",
-      (tx: Tx) => decisionApprovalsRepository.awaiting(tx, stableUuid('plan:unit'), stableUuid('plan:user'), 20, 0),
-      ['decision_approval_queue_idx'],
-    ],
-    [
-      'the decision waiting on a case',
-      (tx: Tx) => decisionApprovalsRepository.pendingOfCase(tx, caseId),
-      // Either of the table's case-led indexes serves it (the planners of PGlite and PostgreSQL 15 differ).
-      ['using decision_approval_'],
-    ],
-    [
-      "a case's latest proposal for approval",
-      (tx: Tx) => decisionApprovalsRepository.latestOfCase(tx, caseId),
-      ['decision_approval_case_idx'],
-    ],
-    [
-      'whether a case has had an order (revisitation)',
-      (tx: Tx) => decisionsRepository.hasOrder(tx, caseId),
-      ['case_order_case_idx'],
-    ],
-    [
-      'a request’s session and user (one statement)',
-      (tx: Tx) => identityRepository.actorBySession(tx, RKSK, 'a'.repeat(64), { idleSeconds: 1800, touchSeconds: 60 }),
-      ['app_session_pkey'],
-    ],
-    [
-      'the live sessions of a page of users',
-      (tx: Tx) => sessionRepository.liveByUser(tx, RKSK, ids, 1800),
-      ['app_session_user_idx'],
-    ],
-    [
-      'users by name prefix',
-      (tx: Tx) => usersRepository.page(tx, { q: 'mar', page: 1, pageSize: 20 }, 20, 0),
-      ['app_user_search_name_idx'],
-    ],
-    [
-      'running orders of a caseworker',
-      (tx: Tx) => followUpRepository.runningForCaseworker(tx, caseId, '2026-11-22', 20, 0),
-      ['case_file_caseworker_idx'],
-    ],
-    [
-      'a caseworker’s work list (next deadline, decision, citizen)',
-      (tx: Tx) => caseFileRepository.worklist(tx, worklistFilter({ caseworkerId: caseId }), worklistOrder, 20, 0),
-      ['case_file_caseworker_idx', 'case_deadline_case_idx', 'decision_case_idx', 'citizen_pkey'],
-    ],
-    [
-      'the team’s work list, overdue, searched by name',
-      (tx: Tx) =>
-        caseFileRepository.worklist(
-          tx,
-          worklistFilter({
-            unitId: caseId,
-            due: { from: null, to: '2026-11-21' },
-            search: { kind: 'name', tokens: ['fornavn1'], text: 'fornavn1' },
-          }),
-          { ...worklistOrder, sort: 'caseworker' },
-          20,
-          0,
-        ),
-      ['app_user_unit_idx', 'case_file_caseworker_idx', 'case_deadline_case_idx'],
-    ],
-    [
-      // Each case's first open deadline joined, not computed per case (issue 11). Which deadline index leads depends on
-      // the team's size (case_deadline_open_idx in due order for a large team), so only the team's indexes are named.
-      'the team’s work list by next deadline, with its count',
-      (tx: Tx) => caseFileRepository.worklist(tx, worklistFilter({ unitId: caseId }), worklistOrder, 20, 0),
-      ['app_user_unit_idx', 'case_file_caseworker_idx'],
-    ],
-    [
-      'running orders of the whole municipality, by next follow-up (a team leader’s alerts, issue 11)',
-      (tx: Tx) => followUpRepository.runningForCaseworker(tx, null, '2026-11-22', 20, 0),
-      ['case_order_running_idx'],
-    ],
-    [
-      'a caseworker’s task inbox (open tasks of their cases, deadlines within 7 days)',
-      (tx: Tx) =>
-        tasksRepository.inbox(
-          tx,
-          { audience: 'authority', userId: caseId },
-          { deadlineKinds: MUNICIPALITY_DEADLINE_KINDS, horizon: '2026-11-29', today: '2026-11-22' },
-          20,
-          0,
-        ),
-      ['case_file_caseworker_idx', 'task_open_case_idx', 'case_deadline_case_idx', 'citizen_pkey'],
-    ],
-    [
-      'a team leader’s task inbox (also the unit’s decisions awaiting approval)',
-      (tx: Tx) =>
-        tasksRepository.inbox(
-          tx,
-          { audience: 'authority', userId: caseId, approvalUnitId: stableUuid('plan:unit') },
-          { deadlineKinds: MUNICIPALITY_DEADLINE_KINDS, horizon: '2026-11-29', today: '2026-11-22' },
-          20,
-          0,
-        ),
-      ['case_file_caseworker_idx', 'task_open_case_idx', 'decision_approval_queue_idx'],
-    ],
-    [
-      'a provider’s task inbox (open tasks of their units, FKO deadlines of their running orders)',
-      (tx: Tx) =>
-        tasksRepository.inbox(
-          tx,
-          { audience: 'provider', unitIds: ids },
-          { deadlineKinds: ['fko_status'], horizon: '2026-11-29', today: '2026-11-22' },
-          20,
-          0,
-        ),
-      ['task_open_unit_idx', 'case_order_offer_status_idx', 'case_deadline_case_idx'],
-    ],
-    [
-      'the team’s caseload',
-      (tx: Tx) => caseFileRepository.caseload(tx, caseId, MUNICIPALITY_DEADLINE_KINDS, '2026-11-22'),
-      ['app_user_unit_idx', 'case_file_caseworker_idx', 'case_deadline_case_idx'],
-    ],
-  ] as const)('%s uses %j and no sequential scan', async (_label, run, indexes) => {
+  it.each(
+    named([
+      [
+        'the provider’s page of orders',
+        (tx: Tx) => followUpRepository.listForUnits(tx, ids, 'active', '2026-11-22', 20, 0),
+        ['case_order_offer_status_idx'],
+      ],
+      ['goals of a page', (tx: Tx) => followUpRepository.goals(tx, ids), ['order_goal_municipality_id_order_id_position_key']],
+      ['FKO statuses of a page', (tx: Tx) => followUpRepository.statuses(tx, ids), ['fko_status_order_idx']],
+      [
+        'hours of a page',
+        (tx: Tx) => followUpRepository.hours(tx, ids, '2026-08-24'),
+        ['delivered_hours_municipality_id_order_id_week_start_key'],
+      ],
+      ['an order’s journal', (tx: Tx) => followUpRepository.journal(tx, ids[0] as string), ['order_journal_order_idx']],
+      [
+        'messages on a case',
+        (tx: Tx) => caseFileRepository.messages(tx, { caseIds: [caseId], channel: 'provider' }),
+        ['case_message_case_idx'],
+      ],
+      ['follow-ups of a case', (tx: Tx) => followUpRepository.followUps(tx, caseId), ['follow_up_case_idx']],
+      [
+        'an open complaint on a case (closing)',
+        (tx: Tx) => caseFileRepository.hasOpenComplaint(tx, caseId),
+        ['complaint_open_idx'],
+      ],
+      [
+        "a team leader's decisions awaiting approval",
+        (tx: Tx) => decisionApprovalsRepository.awaiting(tx, stableUuid('plan:unit'), stableUuid('plan:user'), 20, 0),
+        ['decision_approval_queue_idx'],
+      ],
+      [
+        'the decision waiting on a case',
+        (tx: Tx) => decisionApprovalsRepository.pendingOfCase(tx, caseId),
+        // Either of the table's case-led indexes serves it (the planners of PGlite and PostgreSQL 15 differ).
+        ['using decision_approval_'],
+      ],
+      [
+        "a case's latest proposal for approval",
+        (tx: Tx) => decisionApprovalsRepository.latestOfCase(tx, caseId),
+        ['decision_approval_case_idx'],
+      ],
+      [
+        'whether a case has had an order (revisitation)',
+        (tx: Tx) => decisionsRepository.hasOrder(tx, caseId),
+        ['case_order_case_idx'],
+      ],
+      [
+        'a request’s session and user (one statement)',
+        (tx: Tx) => identityRepository.actorBySession(tx, RKSK, 'a'.repeat(64), { idleSeconds: 1800, touchSeconds: 60 }),
+        ['app_session_pkey'],
+      ],
+      [
+        'the live sessions of a page of users',
+        (tx: Tx) => sessionRepository.liveByUser(tx, RKSK, ids, 1800),
+        ['app_session_user_idx'],
+      ],
+      [
+        'users by name prefix',
+        (tx: Tx) => usersRepository.page(tx, { q: 'mar', page: 1, pageSize: 20 }, 20, 0),
+        ['app_user_search_name_idx'],
+      ],
+      [
+        'running orders of a caseworker',
+        (tx: Tx) => followUpRepository.runningForCaseworker(tx, caseId, '2026-11-22', 20, 0),
+        ['case_file_caseworker_idx'],
+      ],
+      [
+        'a caseworker’s work list (next deadline, decision, citizen)',
+        (tx: Tx) => caseFileRepository.worklist(tx, worklistFilter({ caseworkerId: caseId }), worklistOrder, 20, 0),
+        ['case_file_caseworker_idx', 'case_deadline_case_idx', 'decision_case_idx', 'citizen_pkey'],
+      ],
+      [
+        'the team’s work list, overdue, searched by name',
+        (tx: Tx) =>
+          caseFileRepository.worklist(
+            tx,
+            worklistFilter({
+              unitId: caseId,
+              due: { from: null, to: '2026-11-21' },
+              search: { kind: 'name', tokens: ['fornavn1'], text: 'fornavn1' },
+            }),
+            { ...worklistOrder, sort: 'caseworker' },
+            20,
+            0,
+          ),
+        ['app_user_unit_idx', 'case_file_caseworker_idx', 'case_deadline_case_idx'],
+      ],
+      [
+        // Each case's first open deadline joined, not computed per case (issue 11). Which deadline index leads depends on
+        // the team's size (case_deadline_open_idx in due order for a large team), so only the team's indexes are named.
+        'the team’s work list by next deadline, with its count',
+        (tx: Tx) => caseFileRepository.worklist(tx, worklistFilter({ unitId: caseId }), worklistOrder, 20, 0),
+        ['app_user_unit_idx', 'case_file_caseworker_idx'],
+      ],
+      [
+        'running orders of the whole municipality, by next follow-up (a team leader’s alerts, issue 11)',
+        (tx: Tx) => followUpRepository.runningForCaseworker(tx, null, '2026-11-22', 20, 0),
+        ['case_order_running_idx'],
+      ],
+      [
+        'a caseworker’s task inbox (open tasks of their cases, deadlines within 7 days)',
+        (tx: Tx) =>
+          tasksRepository.inbox(
+            tx,
+            { audience: 'authority', userId: caseId },
+            { deadlineKinds: MUNICIPALITY_DEADLINE_KINDS, horizon: '2026-11-29', today: '2026-11-22' },
+            20,
+            0,
+          ),
+        ['case_file_caseworker_idx', 'task_open_case_idx', 'case_deadline_case_idx', 'citizen_pkey'],
+      ],
+      [
+        'a team leader’s task inbox (also the unit’s decisions awaiting approval)',
+        (tx: Tx) =>
+          tasksRepository.inbox(
+            tx,
+            { audience: 'authority', userId: caseId, approvalUnitId: stableUuid('plan:unit') },
+            { deadlineKinds: MUNICIPALITY_DEADLINE_KINDS, horizon: '2026-11-29', today: '2026-11-22' },
+            20,
+            0,
+          ),
+        ['case_file_caseworker_idx', 'task_open_case_idx', 'decision_approval_queue_idx'],
+      ],
+      [
+        'a provider’s task inbox (open tasks of their units, FKO deadlines of their running orders)',
+        (tx: Tx) =>
+          tasksRepository.inbox(
+            tx,
+            { audience: 'provider', unitIds: ids },
+            { deadlineKinds: ['fko_status'], horizon: '2026-11-29', today: '2026-11-22' },
+            20,
+            0,
+          ),
+        ['task_open_unit_idx', 'case_order_offer_status_idx', 'case_deadline_case_idx'],
+      ],
+      [
+        'the team’s caseload',
+        (tx: Tx) => caseFileRepository.caseload(tx, caseId, MUNICIPALITY_DEADLINE_KINDS, '2026-11-22'),
+        ['app_user_unit_idx', 'case_file_caseworker_idx', 'case_deadline_case_idx'],
+      ],
+    ] as const),
+  )('%s uses %s and no sequential scan', async (_label, _names, run, indexes) => {
     const plans = await plansOf(run);
     expect(plans.length).toBeGreaterThan(0);
     for (const plan of plans) expect(plan).not.toContain('Seq Scan');
@@ -364,18 +374,20 @@ describe(`by-id reads under row-level security use the tenant primary key on ${T
  */
 describe(`reads before a municipality is known name their index on ${TEST_DB}`, () => {
   const userId = stableUuid('user:760:Maria Vestergaard');
-  it.each([
-    [
-      'the session’s user, unit and offers',
-      (tx: Tx) => identityRepository.actorById(tx, userId),
-      ['app_user_id_idx', 'org_unit_pkey', 'app_user_offer_pkey', 'municipality_pkey'],
-    ],
-    ['the OIDC subject', (tx: Tx) => identityRepository.actorByOidcSubject(tx, 'demo-760-x'), ['app_user_oidc_subject_idx']],
-    ['the demo log-in’s users', (tx: Tx) => identityRepository.demoUsers(tx), ['app_user_demo_idx']],
-    ['the system chain’s newest entry', (tx: Tx) => auditRepository.head(tx, SYSTEM_CHAIN_ID), ['audit_log_chain_seq_idx']],
-    ['a page of an audit chain', (tx: Tx) => auditRepository.chainPage(tx, RKSK, 10, 100), ['audit_log_chain_seq_idx']],
-    ['every chain’s head (the anchors)', (tx: Tx) => auditRepository.heads(tx), ['audit_log_chain_seq_idx']],
-  ] as const)('%s uses %j and no sequential scan', async (_label, run, indexes) => {
+  it.each(
+    named([
+      [
+        'the session’s user, unit and offers',
+        (tx: Tx) => identityRepository.actorById(tx, userId),
+        ['app_user_id_idx', 'org_unit_pkey', 'app_user_offer_pkey', 'municipality_pkey'],
+      ],
+      ['the OIDC subject', (tx: Tx) => identityRepository.actorByOidcSubject(tx, 'demo-760-x'), ['app_user_oidc_subject_idx']],
+      ['the demo log-in’s users', (tx: Tx) => identityRepository.demoUsers(tx), ['app_user_demo_idx']],
+      ['the system chain’s newest entry', (tx: Tx) => auditRepository.head(tx, SYSTEM_CHAIN_ID), ['audit_log_chain_seq_idx']],
+      ['a page of an audit chain', (tx: Tx) => auditRepository.chainPage(tx, RKSK, 10, 100), ['audit_log_chain_seq_idx']],
+      ['every chain’s head (the anchors)', (tx: Tx) => auditRepository.heads(tx), ['audit_log_chain_seq_idx']],
+    ] as const),
+  )('%s uses %s and no sequential scan', async (_label, _names, run, indexes) => {
     const plans = await plansOf(run, 'system');
     expect(plans.length).toBeGreaterThan(0);
     for (const plan of plans) expect(plan).not.toContain('Seq Scan');
@@ -427,46 +439,52 @@ describe(`agreement and shelter query plans on ${TEST_DB}`, () => {
       await tx.exec('analyze shelter_stay');
     });
   });
-  it.each([
-    ['an agreement’s goals', (tx: Tx) => agreementsRepository.goals(tx, RKSK, ids[0] as string), ['agreement_goal_position_key']],
-    ['the values of its goals', (tx: Tx) => agreementsRepository.measurements(tx, RKSK, ids), ['goal_measurement_goal_idx']],
-    ['its status reports', (tx: Tx) => agreementsRepository.reports(tx, RKSK, ids[0] as string), ['status_report_version_key']],
-    [
-      'goals of plans closed in a period (keep-or-gain)',
-      (tx: Tx) => agreementsRepository.closedGoals(tx, RKSK, ids, '2025-01-01', '2025-12-31'),
-      ['case_order_offer_status_idx', 'order_goal_municipality_id_order_id_position_key'],
-    ],
-    [
-      'the FKO statuses of those goals',
-      (tx: Tx) => agreementsRepository.closedGoalStatuses(tx, RKSK, ids, '2025-01-01', '2025-12-31'),
-      ['case_order_offer_status_idx', 'order_goal_municipality_id_order_id_position_key', 'fko_status_goal_idx'],
-    ],
-    [
-      'shelter stays under way in a period',
-      (tx: Tx) => agreementsRepository.stays(tx, RKSK, '2025-01-01', '2025-12-31'),
-      ['shelter_stay_period_idx'],
-    ],
-    [
-      'deadlines met in a period (dashboard)',
-      (tx: Tx) => dashboardsRepository.metDeadlines(tx, RKSK, ['receipt', 'decision', 'start'], '2026-01-01', '2026-06-30'),
-      ['case_deadline_met_idx'],
-    ],
-    [
-      'deadlines overdue today (dashboard)',
-      (tx: Tx) => dashboardsRepository.overdueDeadlines(tx, RKSK, ['receipt', 'decision', 'start'], '2026-11-22'),
-      ['case_deadline_open_idx'],
-    ],
-    [
-      'complaints received and decided in a period (dashboard)',
-      (tx: Tx) => dashboardsRepository.complaints(tx, RKSK, '2026-01-01', '2026-06-30'),
-      ['complaint_received_idx', 'complaint_decided_idx'],
-    ],
-    [
-      'a citizen’s overlapping stays',
-      (tx: Tx) => shelterRepository.overlapping(tx, RKSK, ids[0] as string, '2025-01-01', null),
-      ['shelter_stay_citizen_idx'],
-    ],
-  ] as const)('%s uses %j and no sequential scan', async (_label, run, indexes) => {
+  it.each(
+    named([
+      [
+        'an agreement’s goals',
+        (tx: Tx) => agreementsRepository.goals(tx, RKSK, ids[0] as string),
+        ['agreement_goal_position_key'],
+      ],
+      ['the values of its goals', (tx: Tx) => agreementsRepository.measurements(tx, RKSK, ids), ['goal_measurement_goal_idx']],
+      ['its status reports', (tx: Tx) => agreementsRepository.reports(tx, RKSK, ids[0] as string), ['status_report_version_key']],
+      [
+        'goals of plans closed in a period (keep-or-gain)',
+        (tx: Tx) => agreementsRepository.closedGoals(tx, RKSK, ids, '2025-01-01', '2025-12-31'),
+        ['case_order_offer_status_idx', 'order_goal_municipality_id_order_id_position_key'],
+      ],
+      [
+        'the FKO statuses of those goals',
+        (tx: Tx) => agreementsRepository.closedGoalStatuses(tx, RKSK, ids, '2025-01-01', '2025-12-31'),
+        ['case_order_offer_status_idx', 'order_goal_municipality_id_order_id_position_key', 'fko_status_goal_idx'],
+      ],
+      [
+        'shelter stays under way in a period',
+        (tx: Tx) => agreementsRepository.stays(tx, RKSK, '2025-01-01', '2025-12-31'),
+        ['shelter_stay_period_idx'],
+      ],
+      [
+        'deadlines met in a period (dashboard)',
+        (tx: Tx) => dashboardsRepository.metDeadlines(tx, RKSK, ['receipt', 'decision', 'start'], '2026-01-01', '2026-06-30'),
+        ['case_deadline_met_idx'],
+      ],
+      [
+        'deadlines overdue today (dashboard)',
+        (tx: Tx) => dashboardsRepository.overdueDeadlines(tx, RKSK, ['receipt', 'decision', 'start'], '2026-11-22'),
+        ['case_deadline_open_idx'],
+      ],
+      [
+        'complaints received and decided in a period (dashboard)',
+        (tx: Tx) => dashboardsRepository.complaints(tx, RKSK, '2026-01-01', '2026-06-30'),
+        ['complaint_received_idx', 'complaint_decided_idx'],
+      ],
+      [
+        'a citizen’s overlapping stays',
+        (tx: Tx) => shelterRepository.overlapping(tx, RKSK, ids[0] as string, '2025-01-01', null),
+        ['shelter_stay_citizen_idx'],
+      ],
+    ] as const),
+  )('%s uses %s and no sequential scan', async (_label, _names, run, indexes) => {
     const plans = await plansOf(run);
     expect(plans.length).toBeGreaterThan(0);
     for (const plan of plans) expect(plan).not.toContain('Seq Scan');
