@@ -11,6 +11,7 @@ import {
 import { attainmentOf, type Direction, targetValueOf, trendOf } from '../../../rules/agreements/goal-status.ts';
 import { AGREEMENT_THEMES, THEME_LABELS } from '../../../rules/agreements/goal-themes.ts';
 import type {
+  AgreementSummary,
   AgreementTheme,
   Goal,
   MeasureKey,
@@ -267,4 +268,32 @@ export async function measureGoal(
     computed_at: ctx.clock.now().toISOString(),
     recorded_by_name: ctx.actor.name,
   });
+}
+
+type AgreementRow = {
+  id: string;
+  unit_id: string;
+  unit_name: string;
+  title: string;
+  period_from: string;
+  period_to: string;
+  approved_by: string | null;
+  source: string;
+  invented: boolean;
+};
+
+/** An agreement as the list and the single agreement show it, with the number of its goals. */
+export function toAgreementSummary(a: AgreementRow, goalCount: number): AgreementSummary {
+  return {
+    id: a.id,
+    unitId: a.unit_id,
+    unitName: a.unit_name,
+    title: a.title,
+    periodFrom: day(a.period_from),
+    periodTo: day(a.period_to),
+    approvedBy: a.approved_by,
+    source: a.source,
+    invented: a.invented,
+    goalCount,
+  };
 }

@@ -10,23 +10,26 @@ export type GoalWrite = Omit<
   'id' | 'municipality_id' | 'agreement_id' | 'position' | 'created_at' | 'version' | 'invented' | 'definition_version'
 >;
 
+/** An agreement's own columns and its center's name, as the list and the single agreement read them. */
+const AGREEMENT_COLUMNS = [
+  'a.id',
+  'a.unit_id',
+  'u.name as unit_name',
+  'a.title',
+  'a.period_from',
+  'a.period_to',
+  'a.approved_by',
+  'a.source',
+  'a.invented',
+] as const;
+
 /** The only SQL of agreements, goals, measurements and status reports (reads of the case tables for the measures). */
 export const agreementsRepository = {
   async list(tx: Tx, m: string) {
     return tx
       .selectFrom('agreement as a')
       .innerJoin('org_unit as u', (j) => j.onRef('u.municipality_id', '=', 'a.municipality_id').onRef('u.id', '=', 'a.unit_id'))
-      .select([
-        'a.id',
-        'a.unit_id',
-        'u.name as unit_name',
-        'a.title',
-        'a.period_from',
-        'a.period_to',
-        'a.approved_by',
-        'a.source',
-        'a.invented',
-      ])
+      .select(AGREEMENT_COLUMNS)
       .select((eb) =>
         eb
           .selectFrom('agreement_goal as g')
@@ -45,17 +48,7 @@ export const agreementsRepository = {
     return tx
       .selectFrom('agreement as a')
       .innerJoin('org_unit as u', (j) => j.onRef('u.municipality_id', '=', 'a.municipality_id').onRef('u.id', '=', 'a.unit_id'))
-      .select([
-        'a.id',
-        'a.unit_id',
-        'u.name as unit_name',
-        'a.title',
-        'a.period_from',
-        'a.period_to',
-        'a.approved_by',
-        'a.source',
-        'a.invented',
-      ])
+      .select(AGREEMENT_COLUMNS)
       .where('a.municipality_id', '=', m)
       .where('a.id', '=', id)
       .executeTakeFirst();

@@ -1,13 +1,10 @@
 import type { Agreement } from '../../../shared/agreements/agreements.schema.ts';
-import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import { notFound } from '../../platform/errors.ts';
 import { runUseCase } from '../../platform/use-case.ts';
-import { subtree, toGoal } from './agreements.helpers.ts';
+import { subtree, toAgreementSummary, toGoal } from './agreements.helpers.ts';
 import { type MeasurementRow, agreementsRepository as repo } from './agreements.repository.ts';
 import { toReportSummary } from './report.helpers.ts';
-
-const day = (v: string) => String(v).slice(0, 10) as PlainDate;
 
 /** An agreement with its goals, each with its latest value, trend and attainment, and its status reports. */
 export async function readAgreement(ctx: RequestContext, id: string): Promise<Agreement> {
@@ -23,16 +20,7 @@ export async function readAgreement(ctx: RequestContext, id: string): Promise<Ag
     const allUnits = await repo.units(tx, m);
     const inCenter = new Set(subtree(allUnits, [a.unit_id]));
     return {
-      id: a.id,
-      unitId: a.unit_id,
-      unitName: a.unit_name,
-      title: a.title,
-      periodFrom: day(a.period_from),
-      periodTo: day(a.period_to),
-      approvedBy: a.approved_by,
-      source: a.source,
-      invented: a.invented,
-      goalCount: goals.length,
+      ...toAgreementSummary(a, goals.length),
       goals: goals.map((g) =>
         toGoal(
           g,
