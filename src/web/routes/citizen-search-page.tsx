@@ -39,14 +39,7 @@ export function CitizenSearchPage({ user }: { user: SessionUser }) {
   const createHref = typed.kind === 'cpr' ? `/borgere/ny?cpr=${typed.cpr}` : '/borgere/ny';
   return (
     <>
-      <div className="vt-title-row">
-        <h1>{t('citizens.title')}</h1>
-        {mayCreate ? (
-          <Link to="/borgere/ny" className="button button-secondary">
-            {t('citizens.create')}
-          </Link>
-        ) : null}
-      </div>
+      <h1>{t('citizens.title')}</h1>
       <search>
         <form onSubmit={submit} className="vt-search" noValidate>
           <div className={`form-group${fieldError ? ' form-error' : ''}`}>
@@ -80,6 +73,14 @@ export function CitizenSearchPage({ user }: { user: SessionUser }) {
           <p className="form-hint">{t('citizens.searchLogged')}</p>
         </form>
       </search>
+      {/* After the search in the tab order: searching is what the page is for; creating comes after finding no one. */}
+      {mayCreate ? (
+        <p>
+          <Link to="/borgere/ny" className="button button-secondary">
+            {t('citizens.create')}
+          </Link>
+        </p>
+      ) : null}
 
       {search.isError && !fieldError ? <Alert variant="error" heading={t('common.error')} /> : null}
       {search.isFetching && !search.data ? <p>{t('common.loading')}</p> : null}
