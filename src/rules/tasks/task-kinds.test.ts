@@ -7,6 +7,7 @@ describe('task kinds', () => {
   it.each([
     ['citizen_complaint', 'authority', true],
     ['citizen_message', 'authority', true],
+    ['citizen_document', 'authority', true],
     ['provider_message', 'authority', true],
     ['provider_question', 'authority', false],
     ['order_declined', 'authority', true],

@@ -20,6 +20,11 @@ export const TASK_KIND_RULES: Record<TaskKind, TaskKindRow> = {
     why: 'Retssikkerhedsloven § 66, stk. 2: kommunen genvurderer en klage inden 4 uger; en digital klage skal ses med det samme',
   },
   citizen_message: { audience: 'authority', doneBy: 'marking', why: 'Borgerens besked til sagsbehandleren' },
+  citizen_document: {
+    audience: 'authority',
+    doneBy: 'marking',
+    why: 'Borgeren har sendt et dokument til sagen (journaliseret, offentlighedsloven § 15); sagsbehandleren læser det og tager det med i sagen (officialprincippet)',
+  },
   provider_message: { audience: 'authority', doneBy: 'marking', why: 'Udførerens besked om bestillingen' },
   provider_question: {
     audience: 'authority',

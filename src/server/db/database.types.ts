@@ -185,6 +185,7 @@ export type TaskAudience = 'authority' | 'provider';
 export type TaskKind =
   | 'authority_message'
   | 'citizen_complaint'
+  | 'citizen_document'
   | 'citizen_message'
   | 'fko_status'
   | 'order_declined'

@@ -25,6 +25,17 @@ export const myOverviewSchema = z.object({
         }),
       ),
       documents: z.array(z.object({ id: uuidSchema, title: z.string(), journalisedOn: plainDateSchema })),
+      /** The documents the citizen has sent to the case from their own page (a doctor's statement, a photo). */
+      sent: z.array(
+        z.object({
+          id: uuidSchema,
+          title: z.string(),
+          documentDate: plainDateSchema,
+          journalisedOn: plainDateSchema,
+          contentType: z.string(),
+          byteSize: z.number().int().nullable(),
+        }),
+      ),
       complaintDeadline: z.object({ due: plainDateSchema, endsAtTime: z.string() }).nullable(),
       canComplain: z.boolean(),
       complaints: z.array(z.object({ receivedOn: plainDateSchema, status: z.string() })),

@@ -6,6 +6,7 @@ import { plainDateSchema } from '../plain-date.ts';
 export const TASK_KINDS = [
   'citizen_complaint',
   'citizen_message',
+  'citizen_document',
   'provider_message',
   'provider_question',
   'order_declined',

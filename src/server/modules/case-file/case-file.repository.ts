@@ -565,7 +565,18 @@ export const caseFileRepository = {
     if (!caseIds.length) return [];
     return tx
       .selectFrom('case_document')
-      .select(['id', 'case_id', 'kind', 'title', 'journalised_on', sql<boolean>`letter is not null`.as('has_letter')])
+      .select([
+        'id',
+        'case_id',
+        'kind',
+        'title',
+        'journalised_on',
+        'document_date',
+        'content_type',
+        'byte_size',
+        'uploaded_by_role',
+        sql<boolean>`letter is not null`.as('has_letter'),
+      ])
       .where('case_id', 'in', caseIds)
       .orderBy('created_at')
       .limit(200 * caseIds.length)
@@ -586,7 +597,7 @@ export const caseFileRepository = {
   async documentContent(tx: Tx, caseId: string, documentId: string) {
     return tx
       .selectFrom('case_document')
-      .select(['id', 'title', 'content', 'content_type'])
+      .select(['id', 'title', 'content', 'content_type', 'kind', 'uploaded_by_role'])
       .where('case_id', '=', caseId)
       .where('id', '=', documentId)
       .executeTakeFirst();

@@ -96,6 +96,19 @@ export const selfService = {
             documents: documents
               .filter((d) => d.case_id === c.id && d.kind !== 'upload')
               .map((d) => ({ id: d.id, title: d.title, journalisedOn: d.journalised_on as PlainDate })),
+            // What the citizen sent: their own uploads, newest first. The caseworker's uploads may hold others'
+            // information and are seen through aktindsigt (forvaltningsloven § 9), not listed here.
+            sent: documents
+              .filter((d) => d.case_id === c.id && d.kind === 'upload' && d.uploaded_by_role === 'citizen')
+              .map((d) => ({
+                id: d.id,
+                title: d.title,
+                documentDate: (d.document_date ?? d.journalised_on) as PlainDate,
+                journalisedOn: d.journalised_on as PlainDate,
+                contentType: d.content_type,
+                byteSize: d.byte_size,
+              }))
+              .reverse(),
             complaintDeadline: deadline ? { due: deadline.due_date as PlainDate, endsAtTime: deadline.ends_at_time } : null,
             canComplain: decisions.some((d) => d.case_id === c.id) && !open,
             complaints: complaints
@@ -163,7 +176,8 @@ export const selfService = {
     return runUseCase(ctx, async (tx) => {
       const c = await ownCase(tx, ctx, caseId);
       const doc = await caseFileReads.documentContent(tx, caseId, documentId);
-      if (!doc) throw notFound();
+      // The citizen's letters and what they sent themselves; the caseworker's uploads go through aktindsigt.
+      if (!doc || (doc.kind === 'upload' && doc.uploaded_by_role !== 'citizen')) throw notFound();
       await audit(tx, ctx, { action: 'export', citizenId: c.citizen_id, recordType: 'case_document', recordId: documentId });
       return { title: doc.title, content: doc.content, contentType: doc.content_type };
     });
@@ -226,12 +240,23 @@ export const selfService = {
     });
   },
 
-  /** The citizen sends a document to their caseworker (a doctor's statement, a photo of a letter), journalised. */
+  /**
+   * The citizen sends a document to their caseworker (a doctor's statement, a photo of a letter): checked by the case
+   * file's upload rules (size, type by content, subject and date), journalised and audited there, and put in the
+   * caseworker's inbox as a task, all in one transaction. Another citizen's case is a 404 (the attempt audited).
+   */
   async upload(ctx: RequestContext, caseId: string, received: ReceivedUpload): Promise<{ id: string }> {
     const upload = checkUpload(ctx, received);
     return runUseCase(ctx, async (tx) => {
       await ownCase(tx, ctx, caseId);
-      return { id: await journaliseUpload(tx, ctx, await loadCase(tx, caseId), upload) };
+      const id = await journaliseUpload(tx, ctx, await loadCase(tx, caseId), upload);
+      await taskWrites.record(tx, ctx, {
+        kind: 'citizen_document',
+        caseId,
+        record: { type: 'case_document', id },
+        summary: upload.subject,
+      });
+      return { id };
     });
   },
 
