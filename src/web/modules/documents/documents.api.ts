@@ -11,20 +11,34 @@ export function useCaseDocuments(caseId: string) {
   });
 }
 
+export type UploadInput = { subject: string; documentDate: string; file: File | null };
+
 /** Fields first, then the file: the server stops reading at a file over the limit. */
+function formOf(input: UploadInput): FormData {
+  const form = new FormData();
+  form.append('subject', input.subject);
+  form.append('documentDate', input.documentDate);
+  if (input.file) form.append('file', input.file);
+  return form;
+}
+
+/** The caseworker lays a document on the case. */
 export function useUploadDocument(caseId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { subject: string; documentDate: string; file: File | null }) => {
-      const form = new FormData();
-      form.append('subject', input.subject);
-      form.append('documentDate', input.documentDate);
-      if (input.file) form.append('file', input.file);
-      return apiUpload<{ id: string }>(`/api/cases/${caseId}/documents`, form);
-    },
+    mutationFn: (input: UploadInput) => apiUpload<{ id: string }>(`/api/cases/${caseId}/documents`, formOf(input)),
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: ['case-documents', caseId] });
       qc.invalidateQueries({ queryKey: ['case', caseId] });
     },
+  });
+}
+
+/** The citizen sends a document to their own case from their own page (it lands in the caseworker's inbox). */
+export function useSendMyDocument(caseId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: UploadInput) => apiUpload<{ id: string }>(`/api/me/cases/${caseId}/documents`, formOf(input)),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['me'] }),
   });
 }

@@ -4,6 +4,9 @@ import { ACTION_LABELS, AUDIT_PURPOSES, PURPOSE_LABELS, RECORD_LABELS } from '..
 import { messageSchema } from '../../../shared/follow-up/follow-up.schema.ts';
 import { type MyOverview, myComplaintSchema } from '../../../shared/self-service/self-service.schema.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { documentSize, documentTypeLabel } from '../../modules/documents/document-format.ts';
+import { DocumentUploadForm } from '../../modules/documents/document-upload-form.tsx';
+import { useSendMyDocument } from '../../modules/documents/documents.api.ts';
 import { useMyAccessLog, useMyCommand, useMyOverview } from '../../modules/follow-up/follow-up.api.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { Field } from '../../ui/field.tsx';
@@ -223,6 +226,8 @@ function MyCase({ c }: { c: MyOverview['cases'][number] }) {
         </button>
       </form>
 
+      <MyDocuments c={c} />
+
       <details className="details vt-fold">
         <summary className="details-summary">
           {t('me.decisionsAndLetters', { decisions: c.decisions.length, letters: c.documents.length })}
@@ -314,6 +319,64 @@ function MyCase({ c }: { c: MyOverview['cases'][number] }) {
           </div>
         </details>
       ) : null}
+    </section>
+  );
+}
+
+/**
+ * The documents the citizen has sent to the case, and the form to send one (a doctor's statement, a photo of a
+ * letter): the case file's own checks, journalised, and a task in the caseworker's inbox. Opening one is logged.
+ */
+function MyDocuments({ c }: { c: MyOverview['cases'][number] }) {
+  const { t, lang } = useI18n();
+  const [open, setOpen] = useState(false);
+  const send = useSendMyDocument(c.id);
+  return (
+    <section aria-labelledby={`docs-${c.id}`} data-testid="my-documents">
+      <h3 id={`docs-${c.id}`} className="h4">
+        {t('me.documents')}
+      </h3>
+      <p>{t('me.documents.intro')}</p>
+      {c.sent.length ? (
+        <>
+          <h4 className="h5">{t('me.documents.yours')}</h4>
+          <ul className="vt-plain-list" data-testid="my-sent-documents">
+            {c.sent.map((d) => (
+              <li key={d.id}>
+                <a href={`/api/me/cases/${c.id}/documents/${d.id}`} target="_blank" rel="noreferrer">
+                  {d.title}
+                </a>{' '}
+                (
+                {t('me.documents.item', {
+                  date: formatDate(d.documentDate),
+                  type: documentTypeLabel(d.contentType),
+                  size: documentSize(d.byteSize, lang),
+                })}
+                )
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {open ? (
+        <DocumentUploadForm
+          idPrefix={`send-${c.id}`}
+          upload={send}
+          onCancel={() => setOpen(false)}
+          text={{
+            heading: 'me.documents.heading',
+            subjectHint: 'me.documents.subjectHint',
+            submit: 'me.documents.submit',
+            done: 'me.documents.sent',
+          }}
+        />
+      ) : (
+        <p>
+          <button type="button" className="button button-secondary" onClick={() => setOpen(true)}>
+            {t('me.documents.start')}
+          </button>
+        </p>
+      )}
     </section>
   );
 }
