@@ -37,7 +37,7 @@ const documentTasks = async () =>
   ((await maria.get('/api/tasks?pageSize=100')).json() as { items: TaskItem[] }).items.filter(
     (t) => t.kind === 'citizen_document' && t.caseId === caseId,
   );
-const auditRows = (recordId: string, action: string) =>
+const auditRows = (recordId: string, action: 'export') =>
   inSystem(database, (tx) =>
     tx
       .selectFrom('audit_log')
