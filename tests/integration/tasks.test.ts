@@ -183,6 +183,9 @@ describe(`the provider's answers to an order on ${TEST_DB}`, () => {
 
     const c = await journey.get(o.case.id);
     expect(c.status).toBe('decided');
+    // The case page shows the decline, its day and reason, and offers to order again (elsewhere).
+    expect(c.order).toMatchObject({ id: o.orderId, state: 'declined', declined: declined.declined, question: null });
+    expect(c.allowedActions).toContain('order');
     expect(c.events.map((e) => e.subject)).toContain('Bestilling afvist af Bostøtten i Socialpsykiatrien');
     const task = (await inboxOf(caseworker)).items.find((i) => i.caseId === o.case.id && i.kind === 'order_declined');
     expect(task).toMatchObject({ summary: declined.declined?.reason, canMarkDone: true, orderId: o.orderId });
@@ -212,6 +215,14 @@ describe(`the provider's answers to an order on ${TEST_DB}`, () => {
     ).toBe(204);
     const held = await orderOf(o.orderId);
     expect(held).toMatchObject({ state: 'on_hold', actions: ['decline'] });
+    // The case page shows the question that holds the order, in full, with who asked it.
+    const onHold = await journey.get(o.case.id);
+    expect(onHold.order).toMatchObject({
+      state: 'on_hold',
+      version: held.version,
+      declined: null,
+      question: { body: 'Må vi starte med to besøg om ugen?', authorName: expect.stringContaining('Bostøtten') },
+    });
     expect(
       (await provider.send('POST', `/api/provider/orders/${o.orderId}/accept`, { version: held.version, startDate: today }))
         .statusCode,
@@ -244,6 +255,7 @@ describe(`the provider's answers to an order on ${TEST_DB}`, () => {
 
     const released = await orderOf(o.orderId);
     expect(released).toMatchObject({ state: 'ordered', actions: ['accept', 'decline', 'ask'] });
+    expect((await journey.get(o.case.id)).order).toMatchObject({ state: 'ordered', question: null });
     expect(released.messages.map((m) => [m.fromParty, m.body])).toEqual([
       ['provider', 'Må vi starte med to besøg om ugen?'],
       ['authority', 'Ja, to besøg om ugen de første fire uger.'],

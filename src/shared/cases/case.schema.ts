@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuerySchema } from '../api/page.ts';
+import { ORDER_STATES } from '../follow-up/follow-up.schema.ts';
 import { uuidSchema } from '../ids.ts';
 import { plainDateSchema } from '../plain-date.ts';
 import { complaintViewSchema, outreachViewSchema } from './complaint.schema.ts';
@@ -110,6 +111,13 @@ export const decisionViewSchema = z.object({
 export const orderViewSchema = z.object({
   id: uuidSchema,
   offerName: z.string(),
+  /** Where the order stands with the provider (rules/follow-up/order-actions.ts). */
+  state: z.enum(ORDER_STATES),
+  version: z.number().int(),
+  /** The provider declined it: when and why (the caseworker orders elsewhere). */
+  declined: z.object({ on: plainDateSchema, reason: z.string() }).nullable(),
+  /** The provider holds it with this question until the caseworker answers (on hold only). */
+  question: z.object({ body: z.string(), authorName: z.string(), askedAt: z.string() }).nullable(),
   orderedOn: plainDateSchema,
   firstFollowUp: plainDateSchema,
   actionPlan: z

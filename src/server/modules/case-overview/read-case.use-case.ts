@@ -14,6 +14,7 @@ import { auditCase, caseFileReads, deadlinesOf, loadCase } from '../case-file/in
 import { complaintReads } from '../complaints/index.ts';
 import { approvalOfCase, decisionReads } from '../decisions/index.ts';
 import { goalFacts, orderReads } from '../orders/index.ts';
+import { taskReads } from '../tasks/index.ts';
 
 type Detail = CaseDetail;
 
@@ -41,6 +42,7 @@ export async function caseDetailOf(tx: Tx, ctx: RequestContext, id: string): Pro
   const outreach = c.channel === 'outreach_advice' ? await caseFileReads.outreachContacts(tx, id) : null;
   const messages = await caseFileReads.messages(tx, { caseIds: [id], channel: 'citizen' });
   const approval = await approvalOfCase(tx, ctx, id);
+  const question = order?.status === 'on_hold' ? await openQuestionOf(tx, id, order.id) : null;
   const now = ctx.clock.today();
   // The complaint deadline's last day ends per channel: a written or digital complaint at midnight (retssikkerheds-
   // loven § 67), an oral one at the close of office hours where the municipality says so.
@@ -127,6 +129,13 @@ export async function caseDetailOf(tx: Tx, ctx: RequestContext, id: string): Pro
       ? {
           id: order.id,
           offerName: order.offer_name,
+          state: order.status as NonNullable<Detail['order']>['state'],
+          version: order.version,
+          declined:
+            order.declined_on && order.decline_reason
+              ? { on: order.declined_on as PlainDate, reason: order.decline_reason }
+              : null,
+          question,
           orderedOn: order.ordered_on as PlainDate,
           firstFollowUp: order.first_follow_up as PlainDate,
           actionPlan: order.action_plan as NonNullable<Detail['order']>['actionPlan'],
@@ -168,4 +177,16 @@ export async function caseDetailOf(tx: Tx, ctx: RequestContext, id: string): Pro
     })),
     approval,
   };
+}
+
+/**
+ * The provider's question that holds the order: the message its open task points to (ask → answer,
+ * order-actions.ts). Null once answered, or if the task has none.
+ */
+async function openQuestionOf(tx: Tx, caseId: string, orderId: string): Promise<NonNullable<Detail['order']>['question']> {
+  const task = await taskReads.openOfOrder(tx, caseId, orderId, 'provider_question');
+  if (task?.record_type !== 'case_message' || !task.record_id) return null;
+  const messages = await caseFileReads.messages(tx, { caseIds: [caseId], channel: 'provider', orderId });
+  const m = messages.find((x) => String(x.id) === task.record_id);
+  return m ? { body: m.body, authorName: m.author_name, askedAt: new Date(m.created_at).toISOString() } : null;
 }

@@ -187,7 +187,17 @@ export const ordersRepository = {
     const order = await tx
       .selectFrom('case_order as o')
       .innerJoin('offer as f', 'f.id', 'o.offer_id')
-      .select(['o.id', 'o.ordered_on', 'o.first_follow_up', 'o.action_plan', 'f.name as offer_name'])
+      .select([
+        'o.id',
+        'o.ordered_on',
+        'o.first_follow_up',
+        'o.action_plan',
+        'o.status',
+        'o.version',
+        'o.declined_on',
+        'o.decline_reason',
+        'f.name as offer_name',
+      ])
       .where('o.case_id', '=', caseId)
       .orderBy('o.created_at', 'desc')
       .limit(1)

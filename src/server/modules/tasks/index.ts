@@ -55,3 +55,8 @@ export const taskWrites = {
     );
   },
 };
+
+export const taskReads = {
+  /** The open task of `kind` on an order (the provider's question the caseworker has yet to answer), or undefined. */
+  openOfOrder: tasksRepository.openOfOrder,
+};

@@ -106,6 +106,20 @@ export const tasksRepository = {
     return rows.map((r) => r.id);
   },
 
+  /** The newest open task of `kind` on one order of a case, with the record it points to (task_open_case_idx). */
+  async openOfOrder(tx: Tx, caseId: string, orderId: string, kind: TaskKind) {
+    return tx
+      .selectFrom('task')
+      .select(['id', 'record_type', 'record_id', 'created_at'])
+      .where('case_id', '=', caseId)
+      .where('done_at', 'is', null)
+      .where('order_id', '=', orderId)
+      .where('kind', '=', kind)
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  },
+
   /** The union of open event tasks and due deadlines, before the citizen and case are joined (task_open_*_idx). */
   inboxRows(tx: Tx, owner: InboxOwner, w: InboxWindow) {
     const events =
