@@ -67,7 +67,7 @@ for (const screen of SCREENS) {
       await me.case(title).screenshot({ path: `.tmp/my-documents/${screen.name}-refused.png` });
 
       await me.send(form, subject, screen.file);
-      await expect(form.getByText('Dokumentet er sendt til din sagsbehandler.')).toBeVisible();
+      await expect(form.getByText('Dokumentet er sendt til din rådgiver.')).toBeVisible();
       const sent = me.sentDocuments(title);
       await expect(sent.getByRole('link', { name: subject })).toBeVisible();
       await expect(sent).toContainText(screen.type);

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
-import { ApiActor, CODES, caseToOrder, daysFromToday } from './pages/api-setup.ts';
-import { expectNoAxeViolations, LoginPage } from './pages/app.page.ts';
+import { ApiActor, CODES, caseToOrder, danish, daysFromToday } from './pages/api-setup.ts';
+import { CaseFilePage, expectNoAxeViolations, LoginPage } from './pages/app.page.ts';
 
 const METTE = '7403851234';
 
@@ -82,7 +82,7 @@ test('a caseworker clears a digital complaint, a citizen’s message and a provi
 
 test('a provider declines a new order with a reason; the caseworker gets it as a task', async ({ page, baseURL }) => {
   const cw = await ApiActor.as(baseURL ?? '', 'Maria Vestergaard');
-  const { orderId } = await caseToOrder(cw, {
+  const { caseId, orderId } = await caseToOrder(cw, {
     cpr: METTE,
     basis: 'SEL § 85',
     outcome: 'granted',
@@ -123,4 +123,72 @@ test('a provider declines a new order with a reason; the caseworker gets it as a
     summary: 'Ingen ledig plads før om tre måneder.',
   });
   await cw.dispose();
+
+  // The caseworker's case page: the decline, its day and reason where the next step is, and the way to order again.
+  await page.getByRole('button', { name: 'Log af' }).click();
+  await new LoginPage(page).open();
+  await new LoginPage(page).loginAs('Maria Vestergaard');
+  await page.goto(`/sager/${caseId}`);
+  const caseFile = new CaseFilePage(page);
+  const next = caseFile.nextStep();
+  await expect(next.getByTestId('order-declined')).toContainText(
+    `Bostøtten i Socialpsykiatrien afviste bestillingen ${danish(daysFromToday(0))}:`,
+  );
+  await expect(next.getByTestId('order-declined-reason')).toHaveText('Ingen ledig plads før om tre måneder.');
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: '.tmp/order-states/declined-next-step.png' });
+  await next.getByRole('link', { name: 'Bestil et andet sted' }).click();
+  await caseFile.expectSection('Plan og mål');
+  await expect(page.getByTestId('case-order-state')).toHaveText(`Afvist af udføreren ${danish(daysFromToday(0))}`);
+  await expect(page.getByTestId('case-order')).toContainText('Ingen ledig plads før om tre måneder.');
+  await expect(page.getByRole('button', { name: 'Bestil' })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('a provider holds an order with a question; the caseworker reads and answers it on the case page', async ({
+  page,
+  baseURL,
+}) => {
+  const tag = `e2e-${Date.now()}`;
+  const cw = await ApiActor.as(baseURL ?? '', 'Maria Vestergaard');
+  const { caseId, orderId } = await caseToOrder(cw, {
+    cpr: METTE,
+    basis: 'SEL § 85',
+    outcome: 'granted',
+    decidedOn: daysFromToday(-2),
+    codes: CODES,
+  });
+  await cw.dispose();
+  const provider = await ApiActor.as(baseURL ?? '', 'Rasmus Kjær');
+  const order = await provider.get<{ version: number }>(`/api/provider/orders/${orderId}`);
+  const question = `Skal vi hente borgeren hjemme den første gang? (${tag})`;
+  await provider.send('POST', `/api/provider/orders/${orderId}/question`, { version: order.version, question });
+
+  await new LoginPage(page).open();
+  await new LoginPage(page).loginAs('Maria Vestergaard');
+  await page.goto(`/sager/${caseId}/plan`);
+  const caseFile = new CaseFilePage(page);
+  const next = caseFile.nextStep();
+  await expect(next.getByTestId('order-on-hold')).toContainText(
+    'Bostøtten i Socialpsykiatrien har et spørgsmål og venter med at acceptere bestillingen, til du svarer:',
+  );
+  await expect(next.getByTestId('order-question')).toHaveText(question);
+  await expect(next).toContainText('Spurgt af Rasmus Kjær, Bostøtten i Socialpsykiatrien');
+  await expect(page.getByTestId('case-order-state')).toHaveText('Venter på dit svar på udførerens spørgsmål');
+  await next.getByRole('button', { name: 'Send svar' }).click();
+  await expect(next.getByText('Skriv dit svar til udføreren.').first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: '.tmp/order-states/on-hold-next-step.png' });
+  await next.getByLabel('Dit svar til udføreren').fill('Ja, hent hende hjemme den første gang.');
+  await next.getByRole('button', { name: 'Send svar' }).click();
+  await expect(next.getByText('Svaret er sendt, og bestillingen kan nu accepteres.')).toBeVisible();
+  await expect(next.getByTestId('order-on-hold')).toHaveCount(0);
+  await expect(page.getByTestId('case-order-state')).toHaveText('Bestilt – venter på, at udføreren accepterer');
+  await expectNoAxeViolations(page);
+
+  // The question's task is done by the answer.
+  await page.goto('/opgaver');
+  await expect(page.getByRole('heading', { level: 1, name: 'Mine opgaver' })).toBeVisible();
+  await expect(page.getByTestId('task').filter({ hasText: tag })).toHaveCount(0);
+  await provider.dispose();
 });

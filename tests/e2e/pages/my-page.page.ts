@@ -27,7 +27,7 @@ export class MyPage {
   /** Opens the form to send a document on the case, and returns it. */
   async startSending(title: string): Promise<Locator> {
     await this.documents(title).getByRole('button', { name: 'Send et dokument' }).click();
-    const form = this.documents(title).getByRole('form', { name: 'Send et dokument til din sagsbehandler' });
+    const form = this.documents(title).getByRole('form', { name: 'Send et dokument til din rådgiver' });
     await expect(form).toBeVisible();
     return form;
   }

@@ -56,7 +56,7 @@ export function DecisionRecord({ c }: { c: CaseDetail }) {
 
 /** The order: the offer, the SMART goals with their FFB terms, and the § 141 plan. */
 export function OrderRecord({ c }: { c: CaseDetail }) {
-  const { t } = useI18n();
+  const { t, td } = useI18n();
   return (
     <>
       {c.order ? (
@@ -65,6 +65,16 @@ export function OrderRecord({ c }: { c: CaseDetail }) {
             {t('order.title')}: {c.order.offerName}
           </h3>
           <dl className="vt-facts">
+            <dt>{t('order.state')}</dt>
+            <dd data-testid="case-order-state">
+              {td(`order.state.${c.order.state}`, { date: c.order.declined ? formatDate(c.order.declined.on) : '' })}
+            </dd>
+            {c.order.declined ? (
+              <>
+                <dt>{t('order.declineReason')}</dt>
+                <dd>{c.order.declined.reason}</dd>
+              </>
+            ) : null}
             <dt>{t('order.orderedOn')}</dt>
             <dd>{formatDate(c.order.orderedOn)}</dd>
             <dt>{t('order.firstFollowUp')}</dt>
