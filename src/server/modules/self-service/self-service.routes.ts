@@ -45,7 +45,11 @@ export const selfServiceRoutes: FastifyPluginAsyncZod<{ database: Database }> = 
     '/api/me/cases/:id/documents/:documentId',
     {
       config: { access: 'own_data.read' },
-      schema: { tags, summary: 'One of my letters as PDF', params: z.object({ id: uuidSchema, documentId: uuidSchema }) },
+      schema: {
+        tags,
+        summary: 'One of my letters (PDF), or a document I sent (as its type)',
+        params: z.object({ id: uuidSchema, documentId: uuidSchema }),
+      },
     },
     async (request, reply) => {
       return sendPdf(
