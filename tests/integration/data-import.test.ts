@@ -1,11 +1,14 @@
 import type { Bundle } from '@medplum/fhirtypes';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stableUuid } from '../../src/server/db/seed/deterministic.ts';
+import { citizenImport, type ImportedCitizen } from '../../src/server/modules/citizens/index.ts';
 import { UNKNOWN_NAME } from '../../src/server/modules/data-import/fhir-import.ts';
 import { mapCitizen } from '../../src/server/modules/ffb-reporting/ffb-mapping.ts';
 import { assembleReport, type LedgerResource } from '../../src/server/modules/ffb-reporting/ffb-report.ts';
 import type { FfbCitizenSnapshot } from '../../src/server/modules/ffb-reporting/ffb-snapshot.ts';
 import type { Database } from '../../src/server/platform/db/database.ts';
-import { inSystem } from '../../src/server/platform/tx.ts';
+import { inSystem, inTenant } from '../../src/server/platform/tx.ts';
 import type { Assessment } from '../../src/shared/assessment/assessment.schema.ts';
 import type { ReportingSettingsView } from '../../src/shared/ffb-reporting/ffb-reporting.schema.ts';
 import type { ImportView } from '../../src/shared/import/import.schema.ts';
@@ -229,6 +232,58 @@ describe('importing citizens and cases from a CSV file', () => {
     );
     expect(rows).toHaveLength(3);
     expect(rows.every((r) => r.citizen_id !== null)).toBe(true);
+  });
+});
+
+describe('a large import keeps each foreign-key check on the key (migration 0032, docs/PERFORMANCE.md)', () => {
+  const RKSK = stableUuid('municipality:760');
+  class Rollback extends Error {}
+
+  it('refreshes the statistics of the citizens it wrote before the cases that refer to them, within its transaction', async () => {
+    // 1,200 new citizens: over the threshold (1,000) from which a write refreshes the statistics.
+    const citizens: ImportedCitizen[] = Array.from({ length: 1200 }, (_, i) => ({
+      cpr: `${String(1 + (i % 28)).padStart(2, '0')}${String(1 + Math.floor(i / 28)).padStart(2, '0')}4${i % 10}${String(7000 + i)}`,
+      substitute: false,
+      birthDate: '1940-01-01',
+      firstName: 'Statistik',
+      lastName: `Borger ${i}`,
+      address: null,
+      postalCode: null,
+      city: null,
+      phone: null,
+      email: null,
+    }));
+    // The statistics as a municipality moving in has them: a few dozen citizens (the demo's) known to the planner.
+    await database.adminTransaction((tx) => tx.exec('analyze citizen'));
+    const seen = await inTenant(database, RKSK, async (tx) => {
+      const { added } = await citizenImport.addMissing(tx, RKSK, citizens);
+      expect(added).toBe(1200);
+      // ANALYZE in the transaction counts the rows it inserted (reltuples is the planner's row count).
+      const stats = await sql<{ reltuples: number }>`select reltuples from pg_class where relname = 'citizen'`.execute(tx);
+      // The check PostgreSQL runs for each case's citizen, as it runs once its plan is cached (generic, parameters).
+      await sql`set local plan_cache_mode = force_generic_plan`.execute(tx);
+      await sql`prepare import_fk_check(uuid, uuid) as
+        select 1 from only citizen x where municipality_id = $1 and id = $2 for key share of x`.execute(tx);
+      const plan = await sql<{ 'QUERY PLAN': string }>`explain execute import_fk_check(${sql.lit(RKSK)}, ${sql.lit(RKSK)})`.execute(
+        tx,
+      );
+      await sql`deallocate import_fk_check`.execute(tx);
+      throw new Rollback(JSON.stringify({ reltuples: stats.rows[0]?.reltuples, plan: plan.rows.map((r) => r['QUERY PLAN']) }));
+    }).catch((e: unknown) => {
+      if (e instanceof Rollback) return JSON.parse(e.message) as { reltuples: number; plan: string[] };
+      throw e;
+    });
+    // By the primary key on both columns, not by another index on municipality_id filtered on id (every row read).
+    expect(seen.plan.join('\n')).toMatch(/Index Scan using citizen_pkey[\s\S]*Index Cond: \(\(municipality_id = \$1\) AND \(id = \$2\)\)/);
+    expect(seen.plan.filter((line) => /^\s*Filter:/.test(line))).toEqual([]);
+    expect(Number(seen.reltuples)).toBeGreaterThanOrEqual(1200);
+  });
+
+  it('lets the app role refresh only the tables imports fill', async () => {
+    const refused = await inTenant(database, RKSK, (tx) => sql`select import_analyze('audit_log')`.execute(tx)).catch(
+      (e: { code?: string }) => e.code,
+    );
+    expect(refused).toBe('42501');
   });
 });
 

@@ -31,6 +31,7 @@ export const assessmentImport = {
         support_need_code: a.supportNeedCode,
         assessed_on: a.assessedOn,
       })),
+      { referenced: true },
     );
     await bulkInsert(
       tx,

@@ -91,6 +91,7 @@ export const caseImport = {
         case_number: c.caseNumber,
         journal_number: c.journalNumber,
       })),
+      { referenced: true },
     );
     await bulkInsert(
       tx,

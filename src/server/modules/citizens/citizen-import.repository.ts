@@ -82,6 +82,7 @@ export const citizenImport = {
         email: 'text',
       },
       rows,
+      { referenced: true },
     );
     return { ids, added: fresh.length };
   },

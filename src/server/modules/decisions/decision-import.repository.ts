@@ -67,6 +67,7 @@ export const decisionImport = {
         party_hearing_note: d.partyHearingNote,
         decided_on: d.decidedOn,
       })),
+      { referenced: true },
     );
     return ids;
   },

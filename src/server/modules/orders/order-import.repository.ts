@@ -47,6 +47,7 @@ export const orderImport = {
         ordered_on: o.orderedOn,
         first_follow_up: o.firstFollowUp,
       })),
+      { referenced: true },
     );
     await bulkInsert(
       tx,

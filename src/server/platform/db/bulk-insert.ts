@@ -17,6 +17,13 @@ export type BulkColumnType =
 /** Rows per statement: one array parameter per column, so the count is not bound by the 65,535-parameter limit. */
 const CHUNK = 20_000;
 
+/** From this many rows a write refreshes the statistics of a table other rows will reference (import_analyze). */
+const ANALYZE_MIN_ROWS = 1_000;
+
+/** The tables whose statistics a transaction has refreshed already (once is enough: from then on the key wins). */
+const analyzed = new WeakMap<Tx, Set<string>>();
+
+
 /** An array column travels as its array literal (`{a,b}`) in a text[] parameter: unnest would flatten a 2-D array. */
 function arrayLiteral(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
@@ -36,12 +43,19 @@ function encode(value: unknown, type: BulkColumnType): unknown {
  * parameter per value) costs a round trip or a parse per row; this costs one per chunk. Row-level security, keys,
  * foreign keys and triggers apply as to any insert. The caller's transaction; ids are the caller's (computed up front,
  * so what refers to a row knows its id without a RETURNING round trip).
+ *
+ * `referenced`: rows written next in the same transaction refer to these (a case to its citizen; import_analyze,
+ * migration 0032, names the tables it may be said of). After the first
+ * large write the table's statistics are refreshed within the transaction (migration 0032 says why): otherwise each
+ * child row's foreign-key check may be planned from statistics that predate the write and read every row of the
+ * municipality instead of one.
  */
 export async function bulkInsert<Row extends Record<string, unknown>>(
   tx: Tx,
   table: string,
   types: { readonly [C in keyof Row & string]: BulkColumnType },
   rows: readonly Row[],
+  options: { referenced?: boolean } = {},
 ): Promise<void> {
   const columns = Object.keys(types) as (keyof Row & string)[];
   for (let i = 0; i < rows.length; i += CHUNK) {
@@ -58,5 +72,13 @@ export async function bulkInsert<Row extends Record<string, unknown>>(
     });
     await sql`insert into ${sql.table(table)} (${sql.join(targets)})
       select ${sql.join(selected)} from unnest(${sql.join(sources)}) as r(${sql.join(targets)})`.execute(tx);
+  }
+  if (options.referenced && rows.length >= ANALYZE_MIN_ROWS) {
+    const done = analyzed.get(tx) ?? new Set<string>();
+    if (!done.has(table)) {
+      await sql`select import_analyze(${table})`.execute(tx);
+      done.add(table);
+      analyzed.set(tx, done);
+    }
   }
 }
