@@ -682,7 +682,8 @@ export const casesImport: ImportHandler<Plan> & { template: string } = {
         r.order ? [{ ...r.order, caseId: idOf(r), decisionId: decisionIds.get(idOf(r)) ?? '' }] : [],
       );
       await orderImport.insert(tx, municipalityId, orders);
-      // One audit entry per case, written in chunks (one insert each, within PostgreSQL's parameter limit).
+      // One audit entry per case, all of the part's in one call (audit_append takes them as one jsonb array and one
+      // text array, so PostgreSQL's parameter limit does not bound them; migration 0033 writes them with one insert).
       const events = part.map((r) => ({
         action: 'create' as const,
         purpose: 'data_import' as const,
@@ -691,8 +692,7 @@ export const casesImport: ImportHandler<Plan> & { template: string } = {
         recordId: idOf(r),
         details: { caseNumber: r.caseNumber },
       }));
-      for (let j = 0; j < events.length; j += 1000)
-        await writeAuditEntries(tx, auditActorOf(ctx), events.slice(j, j + 1000), ctx.clock.now());
+      await writeAuditEntries(tx, auditActorOf(ctx), events, ctx.clock.now());
       counts.casesAdded += part.length;
       counts.assessments += assessments.length;
       counts.decisions += decisionIds.size;
