@@ -23,18 +23,29 @@ const ANALYZE_MIN_ROWS = 1_000;
 /** The tables whose statistics a transaction has refreshed already (once is enough: from then on the key wins). */
 const analyzed = new WeakMap<Tx, Set<string>>();
 
-
-/** An array column travels as its array literal (`{a,b}`) in a text[] parameter: unnest would flatten a 2-D array. */
-function arrayLiteral(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+/** An element as PostgreSQL's array input reads it: quoted (and escaped) only when it must be. */
+function element(text: string): string {
+  if (text !== '' && !/[\s",{}\\]/.test(text) && text.toLowerCase() !== 'null') return text;
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-function encode(value: unknown, type: BulkColumnType): unknown {
+/** A row's value as text for the column's array literal (null stays null). */
+function encode(value: unknown, type: BulkColumnType): string | null {
   if (value === null || value === undefined) return null;
-  if (type === 'text[]') return arrayLiteral(value as string[]);
+  // An array column travels as its own array literal (`{a,b}`), one text element: unnest would flatten a 2-D array.
+  if (type === 'text[]') return `{${(value as string[]).map(element).join(',')}}`;
   if (type === 'jsonb') return JSON.stringify(value);
   if (value instanceof Date) return value.toISOString();
-  return value;
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  return String(value);
+}
+
+/**
+ * A column's values as one array literal, built here rather than by the driver: node-postgres quotes and escapes every
+ * element of an array parameter (two regular expressions each), the largest part of the import's writing in Node.
+ */
+function arrayLiteral(values: readonly (string | null)[]): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : element(v))).join(',')}}`;
 }
 
 /**
@@ -62,8 +73,8 @@ export async function bulkInsert<Row extends Record<string, unknown>>(
     const part = rows.slice(i, i + CHUNK);
     const sources = columns.map((c) => {
       const type = types[c];
-      const values = part.map((r) => encode(r[c], type));
-      return sql`${values}::${sql.raw(type === 'text[]' || type === 'jsonb' ? 'text' : type)}[]`;
+      const literal = arrayLiteral(part.map((r) => encode(r[c], type)));
+      return sql`${literal}::${sql.raw(type === 'text[]' || type === 'jsonb' ? 'text' : type)}[]`;
     });
     const targets = columns.map((c) => sql.ref(c));
     const selected = columns.map((c) => {
