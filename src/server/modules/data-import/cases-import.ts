@@ -157,12 +157,44 @@ function memoOf(): Lookups['memo'] {
   };
 }
 
+/** The `tilstande` column ("Navn:niveau|Navn"): the FFB conditions, their problems and the VUM themes' levels. */
+function readConditions(raw: string, k: Lookups) {
+  const problems: { key: string; value: string }[] = [];
+  const conditions = listOf(raw).flatMap((entry) => {
+    const [name, level] = entry.split(':').map((x) => x.trim());
+    const code = k.memo(`ffb KLConditionCodesFFB ${name ?? ''}`, () =>
+      ffbField(name ?? '', 'KLConditionCodesFFB', k.codes, k.names),
+    );
+    if (!code.ok) {
+      problems.push({ key: code.key, value: name ?? '' });
+      return [];
+    }
+    const levelCode = !level
+      ? null
+      : (LEVEL_BY_DIGIT.get(level) ??
+        k.memo(`ffb KLSeveritiesFFB ${level}`, () => ffbField(level, 'KLSeveritiesFFB', k.codes, k.names)));
+    if (levelCode !== null && typeof levelCode !== 'string' && !levelCode.ok) {
+      problems.push({ key: levelCode.key, value: level ?? '' });
+      return [];
+    }
+    return [
+      { code: code.value, levelCode: levelCode === null ? null : typeof levelCode === 'string' ? levelCode : levelCode.value },
+    ];
+  });
+  for (const i of conditionIssues(conditions, k.codes))
+    problems.push({ key: i.key, value: conditions[Number(i.path.split('.')[1])]?.code ?? '' });
+  return { conditions, problems, themes: themesOf(conditions, k.codes) };
+}
+
 /** One row → a case to import, or its problems. */
 function readRow({ line, values: v }: CsvRecord, k: Lookups): { row: Row | null; problems: Problem[] } {
   const problems: Problem[] = [];
   const at = (field: string, key: string, value = v[field] ?? '') => problems.push({ line, field, key, value });
-  const has = (field: string) => (v[field] ?? '').trim() !== '';
-  const text = (field: string) => (v[field] ?? '').trim();
+  // Each field trimmed once: a row asks whether a column is filled and what it says about 150 times.
+  const trimmed: Record<string, string> = {};
+  for (const field in v) trimmed[field] = (v[field] ?? '').trim();
+  const has = (field: string) => (trimmed[field] ?? '') !== '';
+  const text = (field: string) => trimmed[field] ?? '';
   for (const c of CASE_COLUMNS.required) if (!has(c)) at(c, 'import.required');
 
   if (has('kommunekode') && text('kommunekode') !== k.municipalityCode) at('kommunekode', 'import.municipality');
@@ -203,19 +235,12 @@ function readRow({ line, values: v }: CsvRecord, k: Lookups): { row: Row | null;
   if (assessed) {
     const assessedOn = date('vurderet', receivedOn, true);
     const need = has('stoettebehov') ? ffb('stoettebehov', 'KLNeedsAssessmentCodesFFB') : null;
-    const conditions = listOf(v.tilstande ?? '').flatMap((entry) => {
-      const [name, level] = entry.split(':').map((x) => x.trim());
-      const code = ffbOf(name ?? '', 'KLConditionCodesFFB');
-      if (!code.ok) return at('tilstande', code.key, name ?? ''), [];
-      const levelCode = !level ? null : (LEVEL_BY_DIGIT.get(level) ?? ffbOf(level, 'KLSeveritiesFFB'));
-      if (levelCode !== null && typeof levelCode !== 'string' && !levelCode.ok)
-        return at('tilstande', levelCode.key, level ?? ''), [];
-      return [
-        { code: code.value, levelCode: levelCode === null ? null : typeof levelCode === 'string' ? levelCode : levelCode.value },
-      ];
-    });
-    for (const i of conditionIssues(conditions, k.codes))
-      at('tilstande', i.key, conditions[Number(i.path.split('.')[1])]?.code ?? '');
+    // The conditions, their problems and the VUM themes' levels follow from the column's text alone: worked out once
+    // per distinct text in the file (the same few combinations of FFB conditions and levels recur), problems replayed
+    // on each row that has it.
+    const read = k.memo(`conditions ${v.tilstande ?? ''}`, () => readConditions(v.tilstande ?? '', k));
+    for (const p of read.problems) at('tilstande', p.key, p.value);
+    const conditions = read.conditions;
     const primary = has('primaer_maalgruppe') ? ffb('primaer_maalgruppe', 'KLTargetGroupsFFB') : null;
     const secondary = listOf(v.sekundaere_maalgrupper ?? '').flatMap((g) => {
       const c = ffb('sekundaere_maalgrupper', 'KLTargetGroupsFFB', g);
@@ -252,7 +277,7 @@ function readRow({ line, values: v }: CsvRecord, k: Lookups): { row: Row | null;
       return [goal];
     });
     for (const i of supportNeedIssues(need, k.codes)) at('stoettebehov', i.key);
-    const themes = themesOf(conditions, k.codes);
+    const themes = read.themes;
     if (assessedOn) assessment = { assessedOn, supportNeedCode: need, themes, conditions, goals, targetGroups };
   }
 
@@ -371,7 +396,12 @@ function readRow({ line, values: v }: CsvRecord, k: Lookups): { row: Row | null;
         )
       : undefined;
     if (has('tilbud') && !offer) at('tilbud', 'import.offer.unknown');
-    if (offer && decision && !offerDeliversBasis(offer.legal_bases, decision.legalBasis)) at('tilbud', 'import.offer.legalBasis');
+    if (
+      offer &&
+      decision &&
+      !k.memo(`delivers ${offer.id} ${decision.legalBasis}`, () => offerDeliversBasis(offer.legal_bases, decision.legalBasis))
+    )
+      at('tilbud', 'import.offer.legalBasis');
     const orderedOn = date('bestilt', decision?.decidedOn as PlainDate | undefined);
     const firstFollowUp = has('foerste_opfoelgning') ? dateOf(text('foerste_opfoelgning')) : null;
     if (firstFollowUp && !firstFollowUp.ok) at('foerste_opfoelgning', firstFollowUp.key);
