@@ -189,7 +189,9 @@ export const dataImportService = {
       if (row.status !== 'valid') throw conflict(`the import is ${row.status}`);
       const kind = row.kind as ImportKind;
       report({ kind: 'progress', done: 0, total: row.row_count, stage: 'check' });
-      const { checked } = await checkFile(tx, ctx, kind, new Uint8Array(row.content));
+      const content = await repo.content(tx, ctx.actor.municipalityId, id);
+      if (!content) throw notFound();
+      const { checked } = await checkFile(tx, ctx, kind, new Uint8Array(content));
       const problems = sortProblems(checked.problems);
       if (problems.length) {
         await repo.markInvalid(
