@@ -11,6 +11,8 @@ import {
   type WorklistFilter,
   type WorklistOrder,
 } from '../../src/server/modules/case-file/case-file.repository.ts';
+import { caseImport } from '../../src/server/modules/case-file/case-import.repository.ts';
+import { citizenImport } from '../../src/server/modules/citizens/citizen-import.repository.ts';
 import { type CitizenCriterion, citizensRepository } from '../../src/server/modules/citizens/citizens.repository.ts';
 import { decisionApprovalsRepository } from '../../src/server/modules/decisions/decision-approvals.repository.ts';
 import { decisionsRepository } from '../../src/server/modules/decisions/decisions.repository.ts';
@@ -194,6 +196,16 @@ describe(`follow-up and case query plans on ${TEST_DB}`, () => {
         "a case's latest proposal for approval",
         (tx: Tx) => decisionApprovalsRepository.latestOfCase(tx, caseId),
         ['decision_approval_case_idx'],
+      ],
+      [
+        'cases by their numbers (an import checking a file)',
+        (tx: Tx) => caseImport.byCaseNumber(tx, RKSK, ['SAG-1', 'SAG-2']),
+        ['case_file_case_number_idx'],
+      ],
+      [
+        'citizens by CPR number (an import checking a file)',
+        (tx: Tx) => citizenImport.idsByCpr(tx, RKSK, ['0101811234', '0202821234']),
+        ['citizen_municipality_id_cpr_key'],
       ],
       [
         'whether a case has had an order (revisitation)',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { bulkInsert } from '../../platform/db/bulk-insert.ts';
 import type { Tx } from '../../platform/tx.ts';
 
@@ -20,7 +21,8 @@ export type ImportedCitizen = {
   email: string | null;
 };
 
-const CHUNK = 1000;
+/** CPR numbers a look-up statement takes: one array parameter (a list of 1,000 parameters cost a parse of each). */
+const CHUNK = 10_000;
 
 export const citizenImport = {
   /** The ids of the citizens with these CPR numbers (citizen unique (municipality_id, cpr)). */
@@ -31,7 +33,7 @@ export const citizenImport = {
         .selectFrom('citizen')
         .select(['id', 'cpr'])
         .where('municipality_id', '=', municipalityId)
-        .where('cpr', 'in', cprs.slice(i, i + CHUNK))
+        .where(sql<boolean>`cpr = any(${cprs.slice(i, i + CHUNK)}::char(10)[])`)
         .execute();
       for (const r of rows) out.set(r.cpr, r.id);
     }
