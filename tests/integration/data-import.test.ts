@@ -269,9 +269,9 @@ describe('a large import keeps each foreign-key check on the key (migration 0032
       await sql`set local plan_cache_mode = force_generic_plan`.execute(tx);
       await sql`prepare import_fk_check(uuid, uuid) as
         select 1 from only citizen x where municipality_id = $1 and id = $2 for key share of x`.execute(tx);
-      const plan = await sql<{ 'QUERY PLAN': string }>`explain execute import_fk_check(${sql.lit(RKSK)}, ${sql.lit(RKSK)})`.execute(
-        tx,
-      );
+      const plan = await sql<{
+        'QUERY PLAN': string;
+      }>`explain execute import_fk_check(${sql.lit(RKSK)}, ${sql.lit(RKSK)})`.execute(tx);
       await sql`deallocate import_fk_check`.execute(tx);
       throw new Rollback(JSON.stringify({ reltuples: stats.rows[0]?.reltuples, plan: plan.rows.map((r) => r['QUERY PLAN']) }));
     }).catch((e: unknown) => {
@@ -279,7 +279,9 @@ describe('a large import keeps each foreign-key check on the key (migration 0032
       throw e;
     });
     // By the primary key on both columns, not by another index on municipality_id filtered on id (every row read).
-    expect(seen.plan.join('\n')).toMatch(/Index Scan using citizen_pkey[\s\S]*Index Cond: \(\(municipality_id = \$1\) AND \(id = \$2\)\)/);
+    expect(seen.plan.join('\n')).toMatch(
+      /Index Scan using citizen_pkey[\s\S]*Index Cond: \(\(municipality_id = \$1\) AND \(id = \$2\)\)/,
+    );
     expect(seen.plan.filter((line) => /^\s*Filter:/.test(line))).toEqual([]);
     expect(Number(seen.reltuples)).toBeGreaterThanOrEqual(1200);
   });
