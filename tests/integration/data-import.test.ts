@@ -233,14 +233,14 @@ describe('importing citizens and cases from a CSV file', () => {
     );
     expect(rows).toHaveLength(3);
     expect(rows.every((r) => r.citizen_id !== null)).toBe(true);
-    // Written by one audit_append call (one insert, migration 0033): the chain still verifies from its first entry.
+    // Written by one audit_append call (one insert, migration 0034): the chain still verifies from its first entry.
     const chain = await verifyAuditChain(database);
     expect(chain.findings).toEqual([]);
     expect(chain.ok).toBe(true);
   });
 });
 
-describe('a large import keeps each foreign-key check on the key (migration 0032, docs/PERFORMANCE.md)', () => {
+describe('a large import keeps each foreign-key check on the key (migration 0033, docs/PERFORMANCE.md)', () => {
   const RKSK = stableUuid('municipality:760');
   class Rollback extends Error {}
 

@@ -713,7 +713,7 @@ export const casesImport: ImportHandler<Plan> & { template: string } = {
       );
       await orderImport.insert(tx, municipalityId, orders);
       // One audit entry per case, all of the part's in one call (audit_append takes them as one jsonb array and one
-      // text array, so PostgreSQL's parameter limit does not bound them; migration 0033 writes them with one insert).
+      // text array, so PostgreSQL's parameter limit does not bound them; migration 0034 writes them with one insert).
       const events = part.map((r) => ({
         action: 'create' as const,
         purpose: 'data_import' as const,

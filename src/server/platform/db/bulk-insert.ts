@@ -56,8 +56,8 @@ function arrayLiteral(values: readonly (string | null)[]): string {
  * so what refers to a row knows its id without a RETURNING round trip).
  *
  * `referenced`: rows written next in the same transaction refer to these (a case to its citizen; import_analyze,
- * migration 0032, names the tables it may be said of). After the first
- * large write the table's statistics are refreshed within the transaction (migration 0032 says why): otherwise each
+ * migration 0033, names the tables it may be said of). After the first
+ * large write the table's statistics are refreshed within the transaction (migration 0033 says why): otherwise each
  * child row's foreign-key check may be planned from statistics that predate the write and read every row of the
  * municipality instead of one.
  */
