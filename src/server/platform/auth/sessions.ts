@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import { requestScopes } from '../db/request-scope.ts';
 import { inSystem, inTenant, type Tx } from '../tx.ts';
 import type { Actor } from './actor.ts';
 import { identityRepository } from './identity.repository.ts';
@@ -56,17 +58,48 @@ export const sessions = {
    * The session's user, or nothing if the session has ended (logged out, idle, expired, ended by an administrator,
    * or its user deactivated). One primary-key probe joined to the user, in the session's own municipality as the
    * app role (row-level security applies), plus a touch at most once per TOUCH interval.
+   *
+   * With `keepOpen`, in an API request (db/request-scope.ts), the transaction stays open for the page's use case,
+   * which then runs in it: one transaction a request. Not when it touched the session: the touch commits at once, so
+   * a page that fails and rolls back cannot keep an active session from moving its idle clock.
    */
-  async resolve(database: Database, ref: SessionRef, settings: SessionSettings): Promise<LiveSession | undefined> {
+  async resolve(
+    database: Database,
+    ref: SessionRef,
+    settings: SessionSettings,
+    { keepOpen = false }: { keepOpen?: boolean } = {},
+  ): Promise<LiveSession | undefined> {
     const id = sessionIdOf(ref.token);
-    const actor = await inTenant(database, ref.municipalityId, async (tx) => {
-      const found = await identityRepository.actorBySession(tx, ref.municipalityId, id, {
-        idleSeconds: settings.idleMinutes * 60,
-        touchSeconds: touchSecondsOf(settings),
+    const limits = { idleSeconds: settings.idleMinutes * 60, touchSeconds: touchSecondsOf(settings) };
+    const scope = keepOpen ? requestScopes.current(database.db) : undefined;
+    let actor: Actor | undefined;
+    if (scope) {
+      await scope.release();
+      const tx = await database.db.startTransaction().execute();
+      let found: Awaited<ReturnType<typeof identityRepository.actorBySession>>;
+      try {
+        await sql`select set_config('role', 'visitator_app', true), set_config('app.municipality_id', ${ref.municipalityId}, true)`.execute(
+          tx,
+        );
+        found = await identityRepository.actorBySession(tx, ref.municipalityId, id, limits);
+        if (found?.stale) await sessionRepository.touch(tx, ref.municipalityId, id);
+      } catch (error) {
+        await tx
+          .rollback()
+          .execute()
+          .catch(() => {});
+        throw error;
+      }
+      scope.hold({ municipalityId: ref.municipalityId, tx });
+      if (!found || found.stale) await scope.release();
+      actor = found?.actor;
+    } else {
+      actor = await inTenant(database, ref.municipalityId, async (tx) => {
+        const found = await identityRepository.actorBySession(tx, ref.municipalityId, id, limits);
+        if (found?.stale) await sessionRepository.touch(tx, ref.municipalityId, id);
+        return found?.actor;
       });
-      if (found?.stale) await sessionRepository.touch(tx, ref.municipalityId, id);
-      return found?.actor;
-    });
+    }
     return actor ? { actor, ref, csrf: csrfTokenOf(ref.token, settings.secret) } : undefined;
   },
 

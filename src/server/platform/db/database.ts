@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import { Mutex } from './mutex.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { isRollback, RequestAborted, requestScopes } from './request-scope.ts';
 import type { AppSchema } from './schema.ts';
 import { PGLITE_PARSERS, pgTypes } from './type-parsers.ts';
 
@@ -61,7 +62,7 @@ async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob | File
     relaxedDurability: true,
   });
   const mutex = new Mutex();
-  const db = new Kysely<AppSchema>({ dialect: new PGliteDialect(pglite, mutex) });
+  const db: Kysely<AppSchema> = new Kysely<AppSchema>({ dialect: new PGliteDialect(pglite, mutex, () => db) });
   return {
     kind: 'pglite',
     db,
@@ -83,14 +84,17 @@ async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob | File
       ),
     // An embedded database has no connection to lose.
     onConnectionError: () => {},
-    executeSql: (text, values) =>
-      mutex.run(async () => {
+    executeSql: async (text, values) => {
+      // A request's pending transaction holds the one connection: end it first (platform/db/request-scope.ts).
+      await requestScopes.current(db)?.release();
+      return mutex.run(async () => {
         if (values?.length)
           return { rows: (await pglite.query<Record<string, unknown>>(text, values, { parsers: PGLITE_PARSERS })).rows };
         // Without parameters the simple protocol takes several statements (pg-boss's schema scripts); the last answers.
         const results = await pglite.exec(text);
         return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
-      }),
+      });
+    },
     close: async () => {
       await db.destroy();
       await mutex.run(() => pglite.close());
@@ -126,7 +130,9 @@ async function openPostgres(
   pool.on('connect', (client) => {
     client.on('error', connectionLost);
   });
-  const db = new Kysely<AppSchema>({ dialect: new PostgresDialect({ pool }) });
+  const db: Kysely<AppSchema> = new Kysely<AppSchema>({
+    dialect: new PostgresDialect({ pool: requestAwarePool(pool, () => db, url, connectTimeoutMs) }),
+  });
   return {
     kind: 'postgres',
     db,
@@ -162,4 +168,54 @@ async function openPostgres(
       if (!pool.ended) await pool.end();
     },
   };
+}
+
+/**
+ * The pool as Kysely sees it, aware of the API request it serves (platform/db/request-scope.ts): a connection checked
+ * out for a request is tracked with a way to cancel its running statement; once the request's client has gone away,
+ * no statement but `rollback` starts on it, and it is discarded instead of returned to the pool (so a cancel that
+ * arrives late can never stop another request's statement). Outside a request it is the plain pool.
+ */
+function requestAwarePool(pool: pg.Pool, dbOf: () => Kysely<AppSchema>, url: string, connectTimeoutMs: number): PostgresPool {
+  return {
+    connect: async () => {
+      const scope = requestScopes.current(dbOf());
+      scope?.throwIfAborted();
+      const client = await pool.connect();
+      if (!scope) return client as unknown as PostgresPoolClient;
+      if (scope.aborted) {
+        client.release();
+        throw new RequestAborted();
+      }
+      const pid = (client as unknown as { processID: number }).processID;
+      const untrack = scope.track(() => cancelBackend(url, pid, connectTimeoutMs));
+      const wrapped = {
+        query: (...args: unknown[]) => {
+          if (scope.aborted && !(typeof args[0] === 'string' && isRollback(args[0]))) return Promise.reject(new RequestAborted());
+          return (client.query as (...a: unknown[]) => unknown)(...args);
+        },
+        release: () => {
+          untrack();
+          client.release(scope.aborted ? true : undefined);
+        },
+      };
+      return wrapped as unknown as PostgresPoolClient;
+    },
+    end: () => pool.end(),
+  };
+}
+
+/**
+ * Stops the statement a backend is running (pg_cancel_backend, from a connection of its own outside the pool, which a
+ * request that went away may have exhausted). A backend that is idle ignores it.
+ */
+async function cancelBackend(url: string, pid: number, connectTimeoutMs: number): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.query('select pg_cancel_backend($1)', [pid]);
+  } finally {
+    await client.end().catch(() => {});
+  }
 }

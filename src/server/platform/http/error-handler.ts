@@ -24,6 +24,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     const lang = request.lang ?? 'da';
     const requestId = String(request.id);
+    if (request.dbScope?.aborted) {
+      // The client went away (db/request-scope.ts): its statement was cancelled and its transaction rolled back. The
+      // answer reaches no one; the log says what happened instead of reporting a timeout or a failure.
+      request.log.info({ err: error }, 'client went away: its database work was cancelled and rolled back');
+      return reply.status(503).send(body('service_unavailable', lang, requestId));
+    }
     if (error instanceof AppError) {
       if (error.status >= 500) request.log.error({ err: error }, 'application error');
       return reply.status(error.status).send(body(error.code, lang, requestId, error.issues));
