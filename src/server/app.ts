@@ -34,6 +34,7 @@ import { statisticsExportRoutes } from './modules/statistics-export/index.ts';
 import { tasksRoutes } from './modules/tasks/index.ts';
 import { usersRoutes } from './modules/users/index.ts';
 import { registerGuard } from './platform/auth/guard.ts';
+import { SESSION_COOKIE } from './platform/auth/session.ts';
 import { sessionSettingsOf } from './platform/auth/sessions.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -81,7 +82,10 @@ export async function buildApp({
     reply.header('x-request-id', String(request.id));
     // Personal data must not stay in a browser's or a proxy's cache after log-out: nothing a logged-in user is
     // sent, and nothing about the session itself, may be stored.
-    if (request.actor || request.url.startsWith('/api/auth/')) reply.header('cache-control', 'no-store');
+    // A request that carries a session is private even when it is refused before its session is looked up (a 400 from
+    // the schema comes before the guard's check).
+    const private_ = request.actor || (request.url.startsWith('/api/') && request.cookies?.[SESSION_COOKIE] !== undefined);
+    if (private_ || request.url.startsWith('/api/auth/')) reply.header('cache-control', 'no-store');
     // Shutting down: a request that was in flight ends its keep-alive connection, so the server can close.
     if (lifecycle.closing) reply.header('connection', 'close');
   });

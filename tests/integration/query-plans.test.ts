@@ -207,6 +207,33 @@ describe(`follow-up and case query plans on ${TEST_DB}`, () => {
         (tx: Tx) => citizenImport.idsByCpr(tx, RKSK, ['0101811234', '0202821234']),
         ['citizen_municipality_id_cpr_key'],
       ],
+      // The lists that were cut at 100 cases, 1,000 journal entries and 200 deadlines are paged (issue 11).
+      [
+        'a page of a citizen’s cases, and their number',
+        (tx: Tx) => caseFileRepository.forCitizen(tx, stableUuid('plan:citizen'), 20, 20),
+        ['case_file_citizen_idx'],
+      ],
+      [
+        'a page of a case’s journal, newest first',
+        (tx: Tx) => caseFileRepository.events(tx, caseId, 50, { offset: 50 }),
+        ['case_event_case_idx'],
+      ],
+      [
+        'the journal before an entry (the printed case)',
+        (tx: Tx) => caseFileRepository.events(tx, caseId, 1000, { beforeId: 5000 }),
+        ['case_event_case_idx'],
+      ],
+      ['the number of a case’s journal entries', (tx: Tx) => caseFileRepository.countEvents(tx, caseId), ['case_event_case_idx']],
+      [
+        'a case’s deadlines, every open one first',
+        (tx: Tx) => caseFileRepository.deadlines(tx, caseId),
+        ['case_deadline_case_idx'],
+      ],
+      [
+        'a page of a case’s deadlines, and their number',
+        (tx: Tx) => caseFileRepository.deadlinePage(tx, caseId, 50, 50),
+        ['case_deadline_case_idx'],
+      ],
       [
         'whether a case has had an order (revisitation)',
         (tx: Tx) => decisionsRepository.hasOrder(tx, caseId),

@@ -147,6 +147,10 @@ export const caseEventSchema = z.object({
   documentId: uuidSchema.nullable(),
 });
 
+/** How many journal entries and deadlines the case page carries; the rest are paged (…/events, …/deadlines). */
+export const CASE_EVENTS_SHOWN = 200;
+export const CASE_DEADLINES_SHOWN = 200;
+
 export const caseDetailSchema = z.object({
   id: uuidSchema,
   citizen: z.object({ id: uuidSchema, name: z.string(), cpr: z.string() }),
@@ -172,8 +176,15 @@ export const caseDetailSchema = z.object({
     requesterName: z.string().nullable(),
     what: z.string(),
   }),
+  /**
+   * The case's deadlines by due date: every open one, and as many met ones as fit within CASE_DEADLINES_SHOWN;
+   * `deadlinesTotal` counts them all (GET /api/cases/:id/deadlines pages the whole list).
+   */
   deadlines: z.array(deadlineSchema),
+  deadlinesTotal: z.number().int(),
+  /** The newest CASE_EVENTS_SHOWN journal entries, oldest first; `eventsTotal` counts them all (GET /api/cases/:id/events). */
   events: z.array(caseEventSchema),
+  eventsTotal: z.number().int(),
   documents: z.array(
     z.object({
       id: uuidSchema,

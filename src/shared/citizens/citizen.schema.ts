@@ -15,6 +15,11 @@ export const citizenSummarySchema = z.object({
 });
 export type CitizenSummary = z.infer<typeof citizenSummarySchema>;
 
+export const citizenCaseSchema = z.object({ id: uuidSchema, title: z.string(), status: z.string(), openedOn: plainDateSchema });
+export type CitizenCase = z.infer<typeof citizenCaseSchema>;
+/** How many of a citizen's cases the overview shows on a page. */
+export const CITIZEN_CASES_PAGE_SIZE = 20;
+
 export const citizenDetailSchema = citizenSummarySchema.extend({
   address: z.string().nullable(),
   postalCode: z.string().nullable(),
@@ -22,7 +27,9 @@ export const citizenDetailSchema = citizenSummarySchema.extend({
   email: z.string().nullable(),
   municipalityName: z.string(),
   version: z.number().int(),
-  cases: z.array(z.object({ id: uuidSchema, title: z.string(), status: z.string(), openedOn: plainDateSchema })),
+  /** The newest cases (the first page of GET /api/citizens/:id/cases); `casesTotal` says how many there are. */
+  cases: z.array(citizenCaseSchema),
+  casesTotal: z.number().int(),
 });
 export type CitizenDetail = z.infer<typeof citizenDetailSchema>;
 

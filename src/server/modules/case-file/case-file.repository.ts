@@ -45,15 +45,30 @@ function escapeLike(s: string): string {
  * documents, messages and outreach contacts. Row-level security scopes every statement to the actor's municipality.
  */
 export const caseFileRepository = {
-  /** A citizen's cases for the citizen overview (case_file_citizen_idx). */
-  async forCitizen(tx: Tx, citizenId: string) {
-    return tx
+  /** A page of a citizen's cases, newest first, and how many there are (case_file_citizen_idx). */
+  async forCitizen(tx: Tx, citizenId: string, limit: number, offset: number) {
+    const items = await tx
       .selectFrom('case_file')
       .select(['id', 'title', 'status', 'opened_on'])
       .where('citizen_id', '=', citizenId)
       .orderBy('opened_on', 'desc')
-      .limit(100)
+      .orderBy('id')
+      .limit(limit)
+      .offset(offset)
       .execute();
+    const total =
+      offset === 0 && items.length < limit
+        ? items.length
+        : Number(
+            (
+              await tx
+                .selectFrom('case_file')
+                .select((eb) => eb.fn.countAll<number>().as('n'))
+                .where('citizen_id', '=', citizenId)
+                .executeTakeFirstOrThrow()
+            ).n,
+          );
+    return { items, total };
   },
 
   async citizenForCase(tx: Tx, citizenId: string) {
@@ -471,15 +486,49 @@ export const caseFileRepository = {
     return r.numUpdatedRows === 1n;
   },
 
-  async deadlines(tx: Tx, caseId: string) {
-    return tx
+  /**
+   * The case's deadlines in force, by due date: every open one (a case has a few: one a kind at most), then the met
+   * ones, the latest first, up to `limit` in all (case_deadline_case_idx). Use cases that look for a deadline read
+   * them here; the case page shows them. `deadlinePage` pages the whole list.
+   */
+  async deadlines(tx: Tx, caseId: string, limit = 200) {
+    const rows = await tx
+      .selectFrom('case_deadline')
+      .select(['kind', 'from_date', 'due_date', 'ends_at_time', 'rule_version', 'source', 'met_on', 'notice_sent_on'])
+      .where('case_id', '=', caseId)
+      .where('lapsed_on', 'is', null)
+      .orderBy(sql`met_on is not null`)
+      .orderBy('due_date', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.sort((a, b) => (a.due_date < b.due_date ? -1 : a.due_date > b.due_date ? 1 : 0));
+  },
+
+  /** A page of the case's deadlines in force by due date, and how many there are (case_deadline_case_idx). */
+  async deadlinePage(tx: Tx, caseId: string, limit: number, offset: number) {
+    const items = await tx
       .selectFrom('case_deadline')
       .select(['kind', 'from_date', 'due_date', 'ends_at_time', 'rule_version', 'source', 'met_on', 'notice_sent_on'])
       .where('case_id', '=', caseId)
       .where('lapsed_on', 'is', null)
       .orderBy('due_date')
-      .limit(200)
+      .orderBy('id')
+      .limit(limit)
+      .offset(offset)
       .execute();
+    return { items, total: await caseFileRepository.countDeadlines(tx, caseId) };
+  },
+
+  /** How many deadlines in force the case has (case_deadline_case_idx). */
+  async countDeadlines(tx: Tx, caseId: string): Promise<number> {
+    const row = await tx
+      .selectFrom('case_deadline')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('case_id', '=', caseId)
+      .where('lapsed_on', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   },
 
   async insertDeadlines(
@@ -533,15 +582,31 @@ export const caseFileRepository = {
       .execute();
   },
 
-  /** The timeline (case_event_case_idx); a case has tens of entries, capped for safety. */
-  async events(tx: Tx, caseId: string) {
+  /**
+   * Journal entries newest first, `limit` at a time (case_event_case_idx, read backwards): a page by number for the
+   * journal's pager, or the entries before `beforeId` (keyset: the printed case reads the whole journal this way, and
+   * its last part costs what its first does).
+   */
+  async events(tx: Tx, caseId: string, limit: number, from: { offset: number } | { beforeId: number } = { offset: 0 }) {
     return tx
       .selectFrom('case_event')
       .select(['id', 'occurred_at', 'kind', 'subject', 'body', 'actor_name', 'document_id'])
       .where('case_id', '=', caseId)
-      .orderBy('id')
-      .limit(1000)
+      .$if('beforeId' in from, (q) => q.where('id', '<', (from as { beforeId: number }).beforeId))
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .$if('offset' in from && (from as { offset: number }).offset > 0, (q) => q.offset((from as { offset: number }).offset))
       .execute();
+  },
+
+  /** How many journal entries the case has (case_event_case_idx). */
+  async countEvents(tx: Tx, caseId: string): Promise<number> {
+    const row = await tx
+      .selectFrom('case_event')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('case_id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   },
 
   async insertEvent(

@@ -29,6 +29,9 @@ export const caseFileReads = {
   /** A citizen's cases, read inside the caller's transaction (which writes the audit row). */
   casesOfCitizen: caseFileRepository.forCitizen,
   events: caseFileRepository.events,
+  countEvents: caseFileRepository.countEvents,
+  deadlinePage: caseFileRepository.deadlinePage,
+  countDeadlines: caseFileRepository.countDeadlines,
   documents: caseFileRepository.documents,
   documentContent: caseFileRepository.documentContent,
   documentLetter: caseFileRepository.documentLetter,

@@ -87,7 +87,7 @@ export async function exportCase(
   purpose: CaseExportPurpose,
 ): Promise<{ title: string; content: Uint8Array }> {
   const { report, title } = await runUseCase(ctx, async (tx) => {
-    const c = await caseDetailOf(tx, ctx, id);
+    const c = await caseDetailOf(tx, ctx, id, { whole: true });
     const { assessment, themes } = await assessmentOfCase(tx, id);
     // Letters and uploaded documents share case_document; a letter's text is printed, an upload (a PDF or image
     // from outside) is named with its date, to be opened on the case.

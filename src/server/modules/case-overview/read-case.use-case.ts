@@ -5,7 +5,8 @@ import { noticeAllowed } from '../../../rules/deadlines/deadline-notice.ts';
 import { type DeadlineKind, deadlineRulesFor } from '../../../rules/deadlines/deadline-rules.ts';
 import { deadlineState, END_OF_DAY, endsAtTimeOf } from '../../../rules/deadlines/deadlines.ts';
 import { outreachStatus } from '../../../rules/outreach/outreach-rules.ts';
-import type { CaseDetail } from '../../../shared/cases/case.schema.ts';
+import type { Page, PageQuery } from '../../../shared/api/page.ts';
+import { CASE_DEADLINES_SHOWN, CASE_EVENTS_SHOWN, type CaseDetail } from '../../../shared/cases/case.schema.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/tx.ts';
@@ -30,11 +31,34 @@ export async function readCase(ctx: RequestContext, id: string): Promise<CaseDet
   });
 }
 
-/** The case page's content, read inside the caller's transaction (which writes the audit row: a read or an export). */
-export async function caseDetailOf(tx: Tx, ctx: RequestContext, id: string): Promise<CaseDetail> {
+/** The journal entries after which the printed case reads on, this many at a time. */
+const EXPORT_CHUNK = 1000;
+
+/**
+ * The case page's content, read inside the caller's transaction (which writes the audit row: a read or an export).
+ * The page carries the newest CASE_EVENTS_SHOWN journal entries and CASE_DEADLINES_SHOWN deadlines with their totals
+ * (the rest are paged: readCaseEvents, readCaseDeadlines); `whole` (the printed case) reads every one.
+ */
+export async function caseDetailOf(
+  tx: Tx,
+  ctx: RequestContext,
+  id: string,
+  { whole = false }: { whole?: boolean } = {},
+): Promise<CaseDetail> {
   const c = await loadCase(tx, id);
-  const deadlines = await deadlinesOf(tx, id);
-  const events = await caseFileReads.events(tx, id);
+  const deadlinesTotal = await caseFileReads.countDeadlines(tx, id);
+  const deadlines = await deadlinesOf(tx, id, whole ? Math.max(deadlinesTotal, 1) : CASE_DEADLINES_SHOWN);
+  const eventsTotal = await caseFileReads.countEvents(tx, id);
+  const events = await caseFileReads.events(tx, id, whole ? EXPORT_CHUNK : CASE_EVENTS_SHOWN);
+  if (whole) {
+    for (let last = events.at(-1); last && events.length < eventsTotal; last = events.at(-1)) {
+      const more = await caseFileReads.events(tx, id, EXPORT_CHUNK, { beforeId: last.id });
+      if (!more.length) break;
+      events.push(...more);
+    }
+  }
+  // Read newest first; the page lists them as they happened.
+  events.reverse();
   const documents = await caseFileReads.documents(tx, [id]);
   const decisions = await decisionReads.decisions(tx, [id]);
   const order = await orderReads.orderOfCase(tx, id);
@@ -77,29 +101,10 @@ export async function caseDetailOf(tx: Tx, ctx: RequestContext, id: string): Pro
       requesterName: c.requester_name,
       what: c.what,
     },
-    deadlines: deadlines.map((d) => ({
-      kind: d.kind,
-      fromDate: d.from_date as PlainDate,
-      dueDate: d.due_date as PlainDate,
-      endsAtTime: d.kind === 'complaint' ? END_OF_DAY : d.ends_at_time,
-      oralEndsAt: d.kind === 'complaint' && oral !== END_OF_DAY ? oral : null,
-      ruleVersion: d.rule_version,
-      source: d.source,
-      metOn: d.met_on as PlainDate | null,
-      status: deadlineState(d.due_date as PlainDate, d.met_on as PlainDate | null, now),
-      duty: DEADLINE_DUTY[d.kind as DeadlineKind].duty,
-      noticeAllowed: noticeAllowed(d.kind as DeadlineKind, d.met_on),
-      noticeSentOn: d.notice_sent_on as PlainDate | null,
-    })),
-    events: events.map((e) => ({
-      id: e.id,
-      occurredAt: new Date(e.occurred_at).toISOString(),
-      kind: e.kind,
-      subject: e.subject,
-      body: e.body,
-      actorName: e.actor_name,
-      documentId: e.document_id,
-    })),
+    deadlinesTotal,
+    eventsTotal,
+    deadlines: deadlines.map((d) => deadlineOf(d, oral, now)),
+    events: events.map(eventOf),
     documents: documents.map((d) => ({
       id: d.id,
       kind: d.kind,
@@ -189,4 +194,80 @@ async function openQuestionOf(tx: Tx, caseId: string, orderId: string): Promise<
   const messages = await caseFileReads.messages(tx, { caseIds: [caseId], channel: 'provider', orderId });
   const m = messages.find((x) => String(x.id) === task.record_id);
   return m ? { body: m.body, authorName: m.author_name, askedAt: new Date(m.created_at).toISOString() } : null;
+}
+
+type DeadlineRow = Awaited<ReturnType<typeof deadlinesOf>>[number];
+type EventRow = Awaited<ReturnType<typeof caseFileReads.events>>[number];
+
+function deadlineOf(d: DeadlineRow, oral: string, now: PlainDate) {
+  return {
+    kind: d.kind,
+    fromDate: d.from_date as PlainDate,
+    dueDate: d.due_date as PlainDate,
+    endsAtTime: d.kind === 'complaint' ? END_OF_DAY : d.ends_at_time,
+    oralEndsAt: d.kind === 'complaint' && oral !== END_OF_DAY ? oral : null,
+    ruleVersion: d.rule_version,
+    source: d.source,
+    metOn: d.met_on as PlainDate | null,
+    status: deadlineState(d.due_date as PlainDate, d.met_on as PlainDate | null, now),
+    duty: DEADLINE_DUTY[d.kind as DeadlineKind].duty,
+    noticeAllowed: noticeAllowed(d.kind as DeadlineKind, d.met_on),
+    noticeSentOn: d.notice_sent_on as PlainDate | null,
+  };
+}
+
+function eventOf(e: EventRow) {
+  return {
+    id: e.id,
+    occurredAt: new Date(e.occurred_at).toISOString(),
+    kind: e.kind,
+    subject: e.subject,
+    body: e.body,
+    actorName: e.actor_name,
+    documentId: e.document_id,
+  };
+}
+
+/** A page of the case's journal, newest first; audited as a read of the case like the case page. */
+export async function readCaseEvents(
+  ctx: RequestContext,
+  id: string,
+  query: PageQuery,
+): Promise<Page<CaseDetail['events'][number]>> {
+  return runUseCase(ctx, async (tx) => {
+    const c = await loadCase(tx, id);
+    const total = await caseFileReads.countEvents(tx, id);
+    const rows = await caseFileReads.events(tx, id, query.pageSize, { offset: (query.page - 1) * query.pageSize });
+    await auditCase(tx, ctx, {
+      action: 'read',
+      citizenId: c.citizen_id,
+      recordType: 'case',
+      recordId: id,
+      details: { part: 'journal', page: query.page },
+    });
+    return { items: rows.map(eventOf), total, page: query.page, pageSize: query.pageSize };
+  });
+}
+
+/** A page of the case's deadlines in force, by due date; audited as a read of the case. */
+export async function readCaseDeadlines(
+  ctx: RequestContext,
+  id: string,
+  query: PageQuery,
+): Promise<Page<CaseDetail['deadlines'][number]>> {
+  return runUseCase(ctx, async (tx) => {
+    const c = await loadCase(tx, id);
+    const { items, total } = await caseFileReads.deadlinePage(tx, id, query.pageSize, (query.page - 1) * query.pageSize);
+    await auditCase(tx, ctx, {
+      action: 'read',
+      citizenId: c.citizen_id,
+      recordType: 'case',
+      recordId: id,
+      details: { part: 'deadlines', page: query.page },
+    });
+    const rules = deadlineRulesFor(ctx.actor.municipalityCode);
+    const oral = endsAtTimeOf(rules.rules.complaint, rules, 'oral');
+    const now = ctx.clock.today();
+    return { items: items.map((d) => deadlineOf(d, oral, now)), total, page: query.page, pageSize: query.pageSize };
+  });
 }

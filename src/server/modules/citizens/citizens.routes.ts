@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { pageQuerySchema, pageSchema } from '../../../shared/api/page.ts';
 import { accessLogEntrySchema } from '../../../shared/audit/audit.schema.ts';
 import {
+  citizenCaseSchema,
   citizenContactUpdateSchema,
   citizenCreateSchema,
   citizenDetailSchema,
@@ -46,6 +47,21 @@ export const citizensRoutes: FastifyPluginAsyncZod<{ database: Database; cprRegi
       },
     },
     async (request) => lookupCpr(contextOf(request, database), cprRegister, request.body.cpr),
+  );
+
+  app.get(
+    '/api/citizens/:id/cases',
+    {
+      config: { access: 'citizen.read' },
+      schema: {
+        tags: ['citizens'],
+        summary: 'The citizen’s cases, newest first, a page at a time (the citizen overview carries the first page)',
+        params: idParamsSchema,
+        querystring: pageQuerySchema,
+        response: { 200: pageSchema(citizenCaseSchema) },
+      },
+    },
+    async (request) => citizensService.cases(contextOf(request, database), request.params.id, request.query),
   );
 
   app.get(

@@ -3,12 +3,14 @@ import type { Role } from '../../../shared/access/permissions.ts';
 import type { Page, PageQuery } from '../../../shared/api/page.ts';
 import { pageOffset } from '../../../shared/api/page.ts';
 import type { AccessLogEntry, AuditAction } from '../../../shared/audit/audit.schema.ts';
-import type {
-  CitizenContactUpdate,
-  CitizenCreate,
-  CitizenDetail,
-  CitizenSearchQuery,
-  CitizenSummary,
+import {
+  CITIZEN_CASES_PAGE_SIZE,
+  type CitizenCase,
+  type CitizenContactUpdate,
+  type CitizenCreate,
+  type CitizenDetail,
+  type CitizenSearchQuery,
+  type CitizenSummary,
 } from '../../../shared/citizens/citizen.schema.ts';
 import { parseCitizenQuery } from '../../../shared/citizens/citizen-search.ts';
 import { parseCpr } from '../../../shared/cpr/cpr.ts';
@@ -65,6 +67,21 @@ async function audit(tx: Tx, ctx: RequestContext, action: AuditAction, event: Om
 }
 
 /** Loads a citizen the actor may see, or writes the denial and answers 404 (not 403: no hint it exists). */
+/** Provider staff see the citizen, not the authority's cases (SEL § 141, stk. 5). */
+async function casesOf(
+  tx: Tx,
+  ctx: RequestContext,
+  id: string,
+  query: PageQuery,
+): Promise<{ cases: CitizenCase[]; casesTotal: number }> {
+  if (CITIZEN_SCOPE[ctx.actor.role] !== 'municipality') return { cases: [], casesTotal: 0 };
+  const { items, total } = await caseFileReads.casesOfCitizen(tx, id, query.pageSize, pageOffset(query));
+  return {
+    cases: items.map((c) => ({ id: c.id, title: c.title, status: c.status, openedOn: c.opened_on as PlainDate })),
+    casesTotal: total,
+  };
+}
+
 export async function loadVisible(tx: Tx, ctx: RequestContext, id: string): Promise<CitizenRow> {
   const scope = CITIZEN_SCOPE[ctx.actor.role];
   const row = await citizensRepository.byId(tx, id);
@@ -110,6 +127,21 @@ export const citizensService = {
     });
   },
 
+  /** A page of the citizen's cases, newest first; audited as a read of the citizen (the overview pages them). */
+  async cases(ctx: RequestContext, id: string, query: PageQuery): Promise<Page<CitizenCase>> {
+    return runUseCase(ctx, async (tx) => {
+      await loadVisible(tx, ctx, id);
+      const { cases, casesTotal } = await casesOf(tx, ctx, id, query);
+      await audit(tx, ctx, 'read', {
+        citizenId: id,
+        recordType: 'citizen',
+        recordId: id,
+        details: { part: 'cases', page: query.page },
+      });
+      return { items: cases, total: casesTotal, page: query.page, pageSize: query.pageSize };
+    });
+  },
+
   /** The read and its audit row commit together, or neither does. */
   async read(ctx: RequestContext, id: string): Promise<CitizenDetail> {
     return runUseCase(ctx, async (tx) => {
@@ -124,12 +156,7 @@ export const citizensService = {
         municipalityName: ctx.actor.municipalityName,
         version: row.version,
         // Provider staff see the citizen, not the authority's cases (SEL § 141, stk. 5).
-        cases: (CITIZEN_SCOPE[ctx.actor.role] === 'municipality' ? await caseFileReads.casesOfCitizen(tx, id) : []).map((c) => ({
-          id: c.id,
-          title: c.title,
-          status: c.status,
-          openedOn: c.opened_on as PlainDate,
-        })),
+        ...(await casesOf(tx, ctx, id, { page: 1, pageSize: CITIZEN_CASES_PAGE_SIZE })),
       };
     });
   },

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/server/platform/db/database.ts';
+import { inSystem } from '../../src/server/platform/tx.ts';
+import type { Page } from '../../src/shared/api/page.ts';
+import {
+  CASE_DEADLINES_SHOWN,
+  CASE_EVENTS_SHOWN,
+  type CaseDetail,
+  caseDetailSchema,
+} from '../../src/shared/cases/case.schema.ts';
+import { CITIZEN_CASES_PAGE_SIZE, type CitizenCase, type CitizenDetail } from '../../src/shared/citizens/citizen.schema.ts';
+import { caseJourney } from '../support/case-journey.ts';
+import { pdfText } from '../support/pdf-text.ts';
+import { loginAs, MUNICIPALITY, type Session, testApp } from '../support/test-app.ts';
+import { openTestDatabase, TEST_DB } from '../support/test-db.ts';
+
+/**
+ * Lists that used to end silently (issue 11): a citizen's overview showed at most 100 cases, a case at most 1,000
+ * journal entries and 200 deadlines. Each now says how many there are and pages the rest, audited like the page.
+ */
+let database: Database;
+let app: Awaited<ReturnType<typeof testApp>>;
+let caseworker: Session;
+let c: CaseDetail;
+
+const EVENTS = CASE_EVENTS_SHOWN + 45;
+const MET_DEADLINES = CASE_DEADLINES_SHOWN + 10;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  app = await testApp(database);
+  caseworker = await loginAs(app, 'caseworker');
+  const journey = caseJourney(app, caseworker);
+  c = await journey.open();
+  // A long history, written as the journal and the deadline rules would have written it over the years.
+  await database.adminTransaction(async (tx) => {
+    await tx.query(
+      `insert into case_event (municipality_id, case_id, kind, subject, body, actor_name, actor_role)
+       select municipality_id, id, 'note', 'Notat ' || g, null, 'Maria', 'caseworker'
+       from case_file, generate_series(1, $2::int) g where id = $1`,
+      [c.id, EVENTS],
+    );
+    await tx.query(
+      `insert into case_deadline (municipality_id, case_id, kind, from_date, due_date, ends_at_time, rule_version, source, met_on)
+       select municipality_id, id, 'fko_status', date '2010-01-01' + g * 7, date '2010-01-08' + g * 7, '23:59', 'test', 'test',
+              date '2010-01-08' + g * 7
+       from case_file, generate_series(1, $2::int) g where id = $1`,
+      [c.id, MET_DEADLINES],
+    );
+  });
+});
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
+
+const auditRows = (requestId: string) =>
+  inSystem(database, (tx) =>
+    tx.selectFrom('audit_log').select(['action', 'record_id', 'details']).where('request_id', '=', requestId).execute(),
+  );
+
+describe(`long lists are paged, not cut, on ${TEST_DB}`, () => {
+  it('the case page carries the newest journal entries and every open deadline, and says how many there are', async () => {
+    const res = await caseworker.get(`/api/cases/${c.id}`);
+    const detail = caseDetailSchema.parse(res.json());
+    const total = detail.eventsTotal;
+    expect(total).toBeGreaterThanOrEqual(EVENTS);
+    expect(detail.events).toHaveLength(CASE_EVENTS_SHOWN);
+    // The newest, oldest first: the last is the last written.
+    const ids = detail.events.map((e) => e.id);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(detail.events.at(-1)?.subject).toBe(`Notat ${EVENTS}`);
+    expect(detail.deadlinesTotal).toBe(c.deadlines.length + MET_DEADLINES);
+    expect(detail.deadlines).toHaveLength(CASE_DEADLINES_SHOWN);
+    // The open deadlines (the receipt and the decision) are never the ones left out.
+    const open = c.deadlines.filter((d) => d.metOn === null).map((d) => d.kind);
+    expect(open.length).toBeGreaterThan(0);
+    expect(detail.deadlines.filter((d) => d.metOn === null).map((d) => d.kind)).toEqual(open);
+    const due = detail.deadlines.map((d) => d.dueDate);
+    expect(due).toEqual([...due].sort());
+  });
+
+  it('pages the whole journal, newest first, and audits each page as a read of the case', async () => {
+    const seen: number[] = [];
+    let total = 0;
+    for (let page = 1; ; page++) {
+      const res = await caseworker.get(`/api/cases/${c.id}/events?page=${page}&pageSize=100`);
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as Page<CaseDetail['events'][number]>;
+      total = body.total;
+      if (page === 1) {
+        expect(body.items[0]?.subject).toBe(`Notat ${EVENTS}`);
+        expect(await auditRows(String(res.headers['x-request-id']))).toEqual([
+          { action: 'read', record_id: c.id, details: { part: 'journal', page: 1 } },
+        ]);
+      }
+      if (!body.items.length) break;
+      seen.push(...body.items.map((e) => e.id));
+    }
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+    expect(seen).toEqual([...seen].sort((a, b) => b - a));
+  });
+
+  it('pages every deadline in force by due date', async () => {
+    const first = (await caseworker.get(`/api/cases/${c.id}/deadlines?page=1&pageSize=100`)).json() as Page<
+      CaseDetail['deadlines'][number]
+    >;
+    expect(first.total).toBe(c.deadlines.length + MET_DEADLINES);
+    const pages = Math.ceil(first.total / 100);
+    const all = [...first.items];
+    for (let page = 2; page <= pages; page++) {
+      all.push(...((await caseworker.get(`/api/cases/${c.id}/deadlines?page=${page}&pageSize=100`)).json() as Page<never>).items);
+    }
+    expect(all).toHaveLength(first.total);
+    const due = all.map((d) => (d as { dueDate: string }).dueDate);
+    expect(due).toEqual([...due].sort());
+  });
+
+  it('the printed case has the whole journal', async () => {
+    const res = await caseworker.get(`/api/cases/${c.id}/export?purpose=case_meeting`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/pdf');
+    const text = (await pdfText(res.rawPayload)).replace(/\s+/g, ' ');
+    // The oldest entries, far outside the case page's newest 200, and the newest.
+    for (const n of [1, 2, EVENTS]) expect(text).toContain(`Notat ${n} `);
+  });
+
+  it('the citizen overview shows the first page of cases with their number, and the rest page by page', async () => {
+    const journey = caseJourney(app, caseworker);
+    for (let i = 0; i < CITIZEN_CASES_PAGE_SIZE + 2; i++) await journey.open({ title: `Sag ${i}` });
+    const citizenId = c.citizen.id;
+    const detail = (await caseworker.get(`/api/citizens/${citizenId}`)).json() as CitizenDetail;
+    expect(detail.casesTotal).toBeGreaterThanOrEqual(CITIZEN_CASES_PAGE_SIZE + 3);
+    expect(detail.cases).toHaveLength(CITIZEN_CASES_PAGE_SIZE);
+    const all: CitizenCase[] = [];
+    for (let page = 1; page <= Math.ceil(detail.casesTotal / 10); page++) {
+      const res = await caseworker.get(`/api/citizens/${citizenId}/cases?page=${page}&pageSize=10`);
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as Page<CitizenCase>;
+      expect(body.total).toBe(detail.casesTotal);
+      all.push(...body.items);
+    }
+    expect(all.map((k) => k.id)).toHaveLength(detail.casesTotal);
+    expect(new Set(all.map((k) => k.id)).size).toBe(detail.casesTotal);
+    expect(all.slice(0, CITIZEN_CASES_PAGE_SIZE).map((k) => k.id)).toEqual(detail.cases.map((k) => k.id));
+    const opened = all.map((k) => k.openedOn);
+    expect(opened).toEqual([...opened].sort().reverse());
+  });
+
+  it('refuses another municipality’s citizen and case (404), and a page size above the cap (400)', async () => {
+    const other = await loginAs(app, 'caseworker', MUNICIPALITY.randers);
+    expect((await other.get(`/api/citizens/${c.citizen.id}/cases`)).statusCode).toBe(404);
+    expect((await other.get(`/api/cases/${c.id}/events`)).statusCode).toBe(404);
+    expect((await other.get(`/api/cases/${c.id}/deadlines`)).statusCode).toBe(404);
+    const tooMany = await caseworker.get(`/api/cases/${c.id}/events?pageSize=1000`);
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json()).toMatchObject({ code: 'validation_failed', fields: [{ path: 'pageSize' }] });
+  });
+});
