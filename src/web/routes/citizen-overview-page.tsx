@@ -3,10 +3,10 @@ import { Link, useParams } from 'react-router';
 import { can } from '../../shared/access/permissions.ts';
 import { ACTION_LABELS, PURPOSE_LABELS } from '../../shared/audit/audit.schema.ts';
 import type { SessionUser } from '../../shared/auth/auth.schema.ts';
-import { type CitizenDetail, citizenContactUpdateSchema } from '../../shared/citizens/citizen.schema.ts';
+import { CITIZEN_CASES_PAGE_SIZE, type CitizenDetail, citizenContactUpdateSchema } from '../../shared/citizens/citizen.schema.ts';
 import { ApiRequestError } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { useAccessLog, useCitizen, useUpdateContact } from '../modules/citizens/citizens.api.ts';
+import { useAccessLog, useCitizen, useCitizenCases, useUpdateContact } from '../modules/citizens/citizens.api.ts';
 import { Alert } from '../ui/alert.tsx';
 import { ErrorSummary, fieldIdOf, useFormErrors } from '../ui/form-errors.tsx';
 import { formatCpr, formatDate, formatDateTime } from '../ui/format.ts';
@@ -15,6 +15,31 @@ import { NewRequestForm } from './cases/new-request-form.tsx';
 import { ContactFields } from './citizen-new-page.tsx';
 import { CitizenRelatives } from './citizen-relatives.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
+
+/** The citizen's cases, newest first, a page at a time (the first page comes with the citizen). */
+function CitizenCases({ c, user }: { c: CitizenDetail; user: SessionUser }) {
+  const { t, td } = useI18n();
+  const [page, setPage] = useState(1);
+  const later = useCitizenCases(c.id, page);
+  const cases = page === 1 ? c.cases : (later.data?.items ?? []);
+  if (c.casesTotal === 0) return <p>{t('citizen.cases.none')}</p>;
+  return (
+    <>
+      {c.casesTotal > c.cases.length ? (
+        <p className="vt-muted">{t('citizen.cases.count', { count: String(c.casesTotal) })}</p>
+      ) : null}
+      <ul data-testid="citizen-cases">
+        {cases.map((k) => (
+          <li key={k.id}>
+            {can(user.role, 'case.read') ? <Link to={`/sager/${k.id}`}>{k.title}</Link> : k.title} –{' '}
+            {td(`case.status.${k.status}`)}, {formatDate(k.openedOn)}
+          </li>
+        ))}
+      </ul>
+      <Pagination page={page} pageSize={CITIZEN_CASES_PAGE_SIZE} total={c.casesTotal} onPage={setPage} />
+    </>
+  );
+}
 
 function AccessLog({ citizenId }: { citizenId: string }) {
   const { t, pick, lang } = useI18n();
@@ -163,18 +188,7 @@ export function CitizenOverviewPage({ user }: { user: SessionUser }) {
       </section>
       <section aria-labelledby="cases-heading" className="vt-section">
         <h2 id="cases-heading">{t('citizen.cases')}</h2>
-        {c.cases.length === 0 ? (
-          <p>{t('citizen.cases.none')}</p>
-        ) : (
-          <ul data-testid="citizen-cases">
-            {c.cases.map((k) => (
-              <li key={k.id}>
-                {can(user.role, 'case.read') ? <Link to={`/sager/${k.id}`}>{k.title}</Link> : k.title} –{' '}
-                {td(`case.status.${k.status}`)}, {formatDate(k.openedOn)}
-              </li>
-            ))}
-          </ul>
-        )}
+        <CitizenCases c={c} user={user} />
         {can(user.role, 'case.write') ? (
           newRequest ? (
             <NewRequestForm citizenId={c.id} />

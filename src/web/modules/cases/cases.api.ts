@@ -62,6 +62,32 @@ export function useCase(id: string) {
   });
 }
 
+/** How many journal entries and deadlines the case page's pagers show at a time. */
+export const CASE_LIST_PAGE_SIZE = 50;
+
+/** A page of the case's journal, newest first (the case page itself carries the newest 200). */
+export function useCaseEvents(id: string, page: number) {
+  return useQuery({
+    queryKey: ['case', id, 'events', page],
+    queryFn: () =>
+      api<Page<CaseDetail['events'][number]>>(`/api/cases/${id}/events?page=${page}&pageSize=${CASE_LIST_PAGE_SIZE}`),
+    placeholderData: keepPreviousData,
+    refetchOnWindowFocus: false,
+  });
+}
+
+/** A page of the case's deadlines by due date: only asked for when the case has more than the case page carries. */
+export function useCaseDeadlines(id: string, page: number, enabled: boolean) {
+  return useQuery({
+    queryKey: ['case', id, 'deadlines', page],
+    queryFn: () =>
+      api<Page<CaseDetail['deadlines'][number]>>(`/api/cases/${id}/deadlines?page=${page}&pageSize=${CASE_LIST_PAGE_SIZE}`),
+    enabled,
+    placeholderData: keepPreviousData,
+    refetchOnWindowFocus: false,
+  });
+}
+
 /** The one-click steps of the case page, each a write that refreshes the case and the lists. */
 export function useCaseActions(id: string) {
   return {

@@ -1,11 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../shared/api/page.ts';
 import type { AccessLogEntry } from '../../../shared/audit/audit.schema.ts';
-import type {
-  CitizenContactUpdate,
-  CitizenCreate,
-  CitizenDetail,
-  CitizenSummary,
+import {
+  CITIZEN_CASES_PAGE_SIZE,
+  type CitizenCase,
+  type CitizenContactUpdate,
+  type CitizenCreate,
+  type CitizenDetail,
+  type CitizenSummary,
 } from '../../../shared/citizens/citizen.schema.ts';
 import type {
   ConsentInput,
@@ -35,6 +37,17 @@ export function useCitizen(id: string) {
     staleTime: 5 * 60_000,
     refetchOnWindowFocus: false,
     retry: false,
+  });
+}
+
+/** A page of the citizen's cases, newest first: page 1 comes with the citizen, later pages are asked for. */
+export function useCitizenCases(id: string, page: number) {
+  return useQuery({
+    queryKey: ['citizen', id, 'cases', page],
+    queryFn: () => api<Page<CitizenCase>>(`/api/citizens/${id}/cases?page=${page}&pageSize=${CITIZEN_CASES_PAGE_SIZE}`),
+    enabled: page > 1,
+    placeholderData: keepPreviousData,
+    refetchOnWindowFocus: false,
   });
 }
 

@@ -1,23 +1,23 @@
 import { type FormEvent, useState } from 'react';
 import { type CaseDetail, noteSchema } from '../../../shared/cases/case.schema.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { useCaseActions } from '../../modules/cases/cases.api.ts';
+import { CASE_LIST_PAGE_SIZE, useCaseActions, useCaseEvents } from '../../modules/cases/cases.api.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { Field } from '../../ui/field.tsx';
 import { ErrorSummary, fieldIdOf, useFormErrors } from '../../ui/form-errors.tsx';
 import { formatDateTime } from '../../ui/format.ts';
+import { Pagination } from '../../ui/pagination.tsx';
+
+type CaseEvent = CaseDetail['events'][number];
 
 /**
- * The journal entries, newest first: what happened last is what a caseworker opens the journal for (all of them on
- * the Journal section, the latest few on the overview). The printed case (case-export) keeps the order they happened.
+ * Journal entries, newest first: what happened last is what a caseworker opens the journal for. Numbered as they
+ * happened (`newestNumber` is the number of the first entry listed), listed newest first.
  */
-export function Timeline({ c, latest }: { c: CaseDetail; latest?: number }) {
+function EventList({ events, newestNumber, testId }: { events: CaseEvent[]; newestNumber: number; testId: string }) {
   const { lang } = useI18n();
-  const events = (latest ? c.events.slice(-latest) : c.events).slice().reverse();
   return (
-    // Numbered as they happened (the newest carries the highest number, also among the overview's latest few),
-    // listed newest first.
-    <ol reversed start={c.events.length} className="vt-timeline" data-testid={latest ? 'case-latest' : 'case-timeline'}>
+    <ol reversed start={newestNumber} className="vt-timeline" data-testid={testId}>
       {events.map((e) => (
         <li key={e.id}>
           <strong>{e.subject}</strong>{' '}
@@ -26,6 +26,28 @@ export function Timeline({ c, latest }: { c: CaseDetail; latest?: number }) {
         </li>
       ))}
     </ol>
+  );
+}
+
+/** The latest few entries, for the overview (the case page carries the newest entries, oldest first). */
+export function Timeline({ c, latest }: { c: CaseDetail; latest: number }) {
+  return <EventList events={c.events.slice(-latest).reverse()} newestNumber={c.eventsTotal} testId="case-latest" />;
+}
+
+/** The whole journal, newest first, a page at a time (the printed case, case-export, keeps the order they happened). */
+function JournalPages({ c }: { c: CaseDetail }) {
+  const { t } = useI18n();
+  const [page, setPage] = useState(1);
+  const pages = useCaseEvents(c.id, page);
+  // Until the first page arrives, the newest entries the case page carries.
+  const events = pages.data?.items ?? (page === 1 ? c.events.slice(-CASE_LIST_PAGE_SIZE).reverse() : []);
+  const total = pages.data?.total ?? c.eventsTotal;
+  return (
+    <>
+      {total > CASE_LIST_PAGE_SIZE ? <p className="vt-muted">{t('case.journal.count', { count: String(total) })}</p> : null}
+      <EventList events={events} newestNumber={total - (page - 1) * CASE_LIST_PAGE_SIZE} testId="case-timeline" />
+      <Pagination page={page} pageSize={CASE_LIST_PAGE_SIZE} total={total} onPage={setPage} />
+    </>
   );
 }
 
@@ -78,7 +100,7 @@ export function CaseJournal({ c }: { c: CaseDetail }) {
         </button>
       </form>
       <p className="vt-muted">{t('case.journal.order')}</p>
-      <Timeline c={c} />
+      <JournalPages c={c} />
     </>
   );
 }

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { CaseDetail } from '../../../shared/cases/case.schema.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { CASE_LIST_PAGE_SIZE, useCaseDeadlines } from '../../modules/cases/cases.api.ts';
 import { formatDate } from '../../ui/format.ts';
+import { Pagination } from '../../ui/pagination.tsx';
 import { Timeline } from './case-journal.tsx';
 import { casePath } from './case-sections.tsx';
 import { DeadlineNoticeForm } from './deadline-notice-form.tsx';
@@ -13,6 +15,11 @@ import { OutreachPanel } from './outreach-panel.tsx';
 export function CaseOverview({ c }: { c: CaseDetail }) {
   const { t, td } = useI18n();
   const [notice, setNotice] = useState<string | null>(null);
+  // A case with more deadlines than the case page carries (a long history of met ones) pages them all by due date.
+  const paged = c.deadlinesTotal > c.deadlines.length;
+  const [page, setPage] = useState(1);
+  const deadlinePage = useCaseDeadlines(c.id, page, paged);
+  const deadlines = paged ? (deadlinePage.data?.items ?? []) : c.deadlines;
   const noticeDeadline = notice ? c.deadlines.find((d) => d.kind === notice && d.noticeAllowed && !d.noticeSentOn) : undefined;
   return (
     <>
@@ -46,7 +53,7 @@ export function CaseOverview({ c }: { c: CaseDetail }) {
               </tr>
             </thead>
             <tbody>
-              {c.deadlines.map((d) => (
+              {deadlines.map((d) => (
                 <tr key={`${d.kind}-${d.fromDate}`}>
                   <td>{td(`deadline.${d.kind}`)}</td>
                   <td>
@@ -78,6 +85,7 @@ export function CaseOverview({ c }: { c: CaseDetail }) {
             </tbody>
           </table>
         </div>
+        {paged ? <Pagination page={page} pageSize={CASE_LIST_PAGE_SIZE} total={c.deadlinesTotal} onPage={setPage} /> : null}
         {noticeDeadline ? <DeadlineNoticeForm caseId={c.id} deadline={noticeDeadline} onDone={() => setNotice(null)} /> : null}
       </section>
 
@@ -88,7 +96,7 @@ export function CaseOverview({ c }: { c: CaseDetail }) {
           <h2 id="latest-heading">{t('case.overview.latest')}</h2>
           <Timeline c={c} latest={3} />
           <p>
-            <Link to={casePath(c.id, 'journal')}>{t('case.overview.allJournal', { count: String(c.events.length) })}</Link>
+            <Link to={casePath(c.id, 'journal')}>{t('case.overview.allJournal', { count: String(c.eventsTotal) })}</Link>
           </p>
         </section>
       ) : null}

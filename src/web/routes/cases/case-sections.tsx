@@ -56,7 +56,7 @@ export function sectionOfStatus(c: CaseDetail): CaseSection | null {
 function countOf(c: CaseDetail, id: (typeof CASE_SECTIONS)[number]['id']): number | null {
   if (id === 'letters') return c.documents.filter((d) => d.kind !== 'upload').length;
   if (id === 'documents') return c.documents.filter((d) => d.kind === 'upload').length;
-  if (id === 'journal') return c.events.length;
+  if (id === 'journal') return c.eventsTotal;
   if (id === 'messages') return c.messages.length;
   return null;
 }
