@@ -83,13 +83,19 @@ export function registerGuard(app: FastifyInstance, database: Database, settings
     await request.dbScope?.release();
   });
 
-  /** The session's user, found in a transaction left open for the page (none for an upload: it streams first). */
-  async function resolveSession(request: FastifyRequest): Promise<void> {
+  /**
+   * The session's user, found in a transaction left open for the page when `keepOpen`: not for an upload (its file
+   * streams in before its use case) nor for a public route (the log-in, OIDC and the public catalogue work outside the
+   * tenant, or ask an identity provider first: holding a connection across that would gain nothing).
+   */
+  async function resolveSession(request: FastifyRequest, keepOpen: boolean): Promise<void> {
     const raw = request.cookies[SESSION_COOKIE];
     if (!raw) return;
     const unsigned = request.unsignCookie(raw);
     const ref = unsigned.valid && unsigned.value ? decodeSessionCookie(unsigned.value) : undefined;
-    const session = ref ? await sessions.resolve(database, ref, settings, { keepOpen: !request.isMultipart() }) : undefined;
+    const session = ref
+      ? await sessions.resolve(database, ref, settings, { keepOpen: keepOpen && !request.isMultipart() })
+      : undefined;
     if (!session) {
       request.sessionEnded = true;
       return;
@@ -111,7 +117,7 @@ export function registerGuard(app: FastifyInstance, database: Database, settings
     const token = Array.isArray(header) ? header[0] : header;
     // The double-submit half needs no database: a forged request is refused before its session is looked up.
     if (unsafe && !sameToken(token, request.cookies[CSRF_COOKIE])) throw new AppError('csrf_failed');
-    await resolveSession(request);
+    await resolveSession(request, access !== 'public');
     if (unsafe && request.session && !sameToken(token, request.session.csrf)) throw new AppError('csrf_failed');
     if (access === 'public') return;
     const actor = request.actor;
