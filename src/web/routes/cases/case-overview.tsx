@@ -15,11 +15,13 @@ import { OutreachPanel } from './outreach-panel.tsx';
 export function CaseOverview({ c }: { c: CaseDetail }) {
   const { t, td } = useI18n();
   const [notice, setNotice] = useState<string | null>(null);
-  // A case with more deadlines than the case page carries (a long history of met ones) pages them all by due date.
-  const paged = c.deadlinesTotal > c.deadlines.length;
+  // A case with more deadlines than the case page carries (a long history of met ones) shows every open one and the
+  // latest met ones first; on request, all of them by due date, a page at a time.
+  const more = c.deadlinesTotal > c.deadlines.length;
+  const [all, setAll] = useState(false);
   const [page, setPage] = useState(1);
-  const deadlinePage = useCaseDeadlines(c.id, page, paged);
-  const deadlines = paged ? (deadlinePage.data?.items ?? []) : c.deadlines;
+  const deadlinePage = useCaseDeadlines(c.id, page, more && all);
+  const deadlines = more && all ? (deadlinePage.data?.items ?? []) : c.deadlines;
   const noticeDeadline = notice ? c.deadlines.find((d) => d.kind === notice && d.noticeAllowed && !d.noticeSentOn) : undefined;
   return (
     <>
@@ -85,7 +87,15 @@ export function CaseOverview({ c }: { c: CaseDetail }) {
             </tbody>
           </table>
         </div>
-        {paged ? <Pagination page={page} pageSize={CASE_LIST_PAGE_SIZE} total={c.deadlinesTotal} onPage={setPage} /> : null}
+        {more && all ? <Pagination page={page} pageSize={CASE_LIST_PAGE_SIZE} total={c.deadlinesTotal} onPage={setPage} /> : null}
+        {more && !all ? (
+          <p>
+            {t('cases.deadlines.shown', { shown: String(c.deadlines.length), total: String(c.deadlinesTotal) })}{' '}
+            <button type="button" className="button button-unstyled vt-link-button" onClick={() => setAll(true)}>
+              {t('cases.deadlines.all')}
+            </button>
+          </p>
+        ) : null}
         {noticeDeadline ? <DeadlineNoticeForm caseId={c.id} deadline={noticeDeadline} onDone={() => setNotice(null)} /> : null}
       </section>
 
