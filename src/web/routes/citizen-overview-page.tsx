@@ -122,7 +122,7 @@ function ContactForm({ c, onDone }: { c: CitizenDetail; onDone: (saved: boolean)
 }
 
 export function CitizenOverviewPage({ user }: { user: SessionUser }) {
-  const { t, td } = useI18n();
+  const { t } = useI18n();
   const { id = '' } = useParams();
   const citizen = useCitizen(id);
   const [newRequest, setNewRequest] = useState(false);
