@@ -143,6 +143,11 @@ test('a provider declines a new order with a reason; the caseworker gets it as a
   await expect(page.getByTestId('case-order')).toContainText('Ingen ledig plads før om tre måneder.');
   await expect(page.getByRole('button', { name: 'Bestil' })).toBeVisible();
   await expectNoAxeViolations(page);
+  // The header says why the case waits; the follow-up says there is nothing to follow up (no form, no hours).
+  await expect(page.getByTestId('case-status')).toHaveText('Afgørelse truffet · udføreren har afvist bestillingen');
+  await caseFile.section('Opfølgning');
+  await expect(page.getByTestId('follow-up')).toContainText(`Udføreren afviste bestillingen ${danish(daysFromToday(0))}.`);
+  await expect(page.getByRole('form', { name: 'Hold opfølgning' })).toHaveCount(0);
 });
 
 test('a provider holds an order with a question; the caseworker reads and answers it on the case page', async ({
@@ -175,6 +180,7 @@ test('a provider holds an order with a question; the caseworker reads and answer
   await expect(next.getByTestId('order-question')).toHaveText(question);
   await expect(next).toContainText('Spurgt af Rasmus Kjær, Bostøtten i Socialpsykiatrien');
   await expect(page.getByTestId('case-order-state')).toHaveText('Venter på dit svar på udførerens spørgsmål');
+  await expect(page.getByTestId('case-status')).toHaveText('Bestilt · udføreren venter på dit svar');
   await next.getByRole('button', { name: 'Send svar' }).click();
   await expect(next.getByText('Skriv dit svar til udføreren.').first()).toBeVisible();
   await expectNoAxeViolations(page);

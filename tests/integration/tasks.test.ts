@@ -187,6 +187,16 @@ describe(`the provider's answers to an order on ${TEST_DB}`, () => {
     expect(c.order).toMatchObject({ id: o.orderId, state: 'declined', declined: declined.declined, question: null });
     expect(c.allowedActions).toContain('order');
     expect(c.events.map((e) => e.subject)).toContain('Bestilling afvist af Bostøtten i Socialpsykiatrien');
+    // A declined order never started: no follow-up can continue it (bug: one was accepted and scheduled).
+    const followUp = await caseworker.send('POST', `/api/cases/${o.case.id}/follow-up`, {
+      version: c.version,
+      outcome: 'continue',
+      heldOn: today,
+      note: 'Opfølgning på en afvist bestilling.',
+      nextFollowUp: addDays(today, 90),
+    });
+    expect(followUp.statusCode).toBe(409);
+    expect((await journey.get(o.case.id)).version).toBe(c.version);
     const task = (await inboxOf(caseworker)).items.find((i) => i.caseId === o.case.id && i.kind === 'order_declined');
     expect(task).toMatchObject({ summary: declined.declined?.reason, canMarkDone: true, orderId: o.orderId });
     expect((await inboxOf(provider)).items.some((i) => i.orderId === o.orderId)).toBe(false);

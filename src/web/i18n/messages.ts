@@ -973,6 +973,10 @@ const da = {
   'case.next.declined': '{offer} afviste bestillingen {date}:',
   'case.next.declined.then':
     'Bestil støtten hos et andet tilbud under Plan og mål. Startfristen løber stadig, så borgeren skal have besked, hvis starten trækker ud.',
+  'case.header.order.on_hold': 'udføreren venter på dit svar',
+  'case.header.order.declined': 'udføreren har afvist bestillingen',
+  'followUp.declined':
+    'Udføreren afviste bestillingen {date}. Der er ingen indsats at følge op på: bestil et andet sted under Plan og mål.',
   'case.next.onHold': '{offer} har et spørgsmål og venter med at acceptere bestillingen, til du svarer:',
   'case.next.onHold.asked': 'Spurgt af {name} {at}.',
   'case.next.onHold.answer': 'Svar på udførerens spørgsmål',
@@ -1979,6 +1983,10 @@ const en: Record<MessageKey, string> = {
   'case.next.declined': '{offer} declined the order on {date}:',
   'case.next.declined.then':
     'Order the support from another offer under Plan and goals. The start deadline is still running, so tell the citizen if the start is delayed.',
+  'case.header.order.on_hold': 'the provider awaits your answer',
+  'case.header.order.declined': 'the provider declined the order',
+  'followUp.declined':
+    'The provider declined the order on {date}. There is no support to follow up: order elsewhere under Plan and goals.',
   'case.next.onHold': '{offer} has a question and holds the order until you answer:',
   'case.next.onHold.asked': 'Asked by {name} {at}.',
   'case.next.onHold.answer': 'Answer the provider’s question',

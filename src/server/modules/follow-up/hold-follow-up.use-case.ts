@@ -30,7 +30,9 @@ export async function holdFollowUp(
       ? await followUpRepository.orderOfCase(tx, caseId, input.orderId)
       : await followUpRepository.latestOrderOfCase(tx, caseId);
     const o = latest ? await loadOrderFor(tx, ctx, latest.id) : undefined;
-    if (!o || orderState(o, input.heldOn) === 'ended' || o.ends_on !== null) {
+    // A declined order never started: there is no support to continue or end (the caseworker orders elsewhere).
+    const state = o ? orderState(o, input.heldOn) : null;
+    if (!o || state === 'ended' || state === 'declined' || o.ends_on !== null) {
       throw conflictOn('order', 'followUp.noOrder');
     }
     let decisionId: string | null = null;

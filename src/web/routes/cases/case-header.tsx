@@ -16,6 +16,12 @@ export function nextMunicipalityDeadline(c: CaseDetail): CaseDetail['deadlines']
   );
 }
 
+/**
+ * Order states the case status alone would hide: "Bestilt" while the provider holds the order with a question, or
+ * "Afgørelse truffet" after it declined, would send the caseworker to the wrong place.
+ */
+const ORDER_STATES_TOLD: readonly string[] = ['on_hold', 'declined'];
+
 /** The case header: who, what, where the case stands, the next deadline and who has the case; it stays in view. */
 export function CaseHeader({ c, onExport }: { c: CaseDetail; onExport: () => void }) {
   const { t, td } = useI18n();
@@ -39,7 +45,10 @@ export function CaseHeader({ c, onExport }: { c: CaseDetail; onExport: () => voi
       <dl className="vt-case-facts">
         <div>
           <dt>{t('cases.col.status')}</dt>
-          <dd data-testid="case-status">{td(`case.status.${c.status}`)}</dd>
+          <dd data-testid="case-status">
+            {td(`case.status.${c.status}`)}
+            {c.order && ORDER_STATES_TOLD.includes(c.order.state) ? ` · ${td(`case.header.order.${c.order.state}`)}` : ''}
+          </dd>
         </div>
         <div>
           <dt>{t('case.header.legalBasis')}</dt>

@@ -39,6 +39,17 @@ export function FollowUpPanel({ c }: { c: CaseDetail }) {
   const v = f.data;
   if (!c.order || !v) return null;
   const o = v.order;
+  if (o.state === 'declined') {
+    // No support started: hours, goals' scores and a follow-up date would describe support that never was.
+    return (
+      <section aria-labelledby="follow-up-heading" className="vt-section" data-testid="follow-up">
+        <h2 id="follow-up-heading">{t('followUp.title')}</h2>
+        <Alert variant="info" heading={t('followUp.declined', { date: formatDate(o.declined?.on ?? o.orderedOn) })}>
+          {o.declined ? <p>{o.declined.reason}</p> : null}
+        </Alert>
+      </section>
+    );
+  }
   const open = c.status === 'ordered' && o.endsOn === null;
   const ending = outcome !== 'continue';
   const input = {
