@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MESSAGES_PER_CASE } from '../../src/server/modules/case-file/case-file.repository.ts';
 import type { Database } from '../../src/server/platform/db/database.ts';
 import { inSystem } from '../../src/server/platform/tx.ts';
 import type { Page } from '../../src/shared/api/page.ts';
@@ -25,6 +26,7 @@ let c: CaseDetail;
 
 const EVENTS = CASE_EVENTS_SHOWN + 45;
 const MET_DEADLINES = CASE_DEADLINES_SHOWN + 10;
+const MESSAGES = MESSAGES_PER_CASE + 10;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -46,6 +48,12 @@ beforeAll(async () => {
               date '2010-01-08' + g * 7
        from case_file, generate_series(1, $2::int) g where id = $1`,
       [c.id, MET_DEADLINES],
+    );
+    await tx.query(
+      `insert into case_message (municipality_id, case_id, channel, from_party, author_name, body)
+       select municipality_id, id, 'citizen', 'citizen', 'Mette', 'Besked ' || g
+       from case_file, generate_series(1, $2::int) g where id = $1`,
+      [c.id, MESSAGES],
     );
   });
 });
@@ -78,6 +86,14 @@ describe(`long lists are paged, not cut, on ${TEST_DB}`, () => {
     expect(detail.deadlines.filter((d) => d.metOn === null).map((d) => d.kind)).toEqual(open);
     const due = detail.deadlines.map((d) => d.dueDate);
     expect(due).toEqual([...due].sort());
+  });
+
+  it('shows the newest messages of a long conversation, oldest first (it showed the oldest 200 and hid the newest)', async () => {
+    const shown = (await caseworker.get(`/api/cases/${c.id}`)).json() as CaseDetail;
+    const bodies = shown.messages.map((m) => m.body);
+    expect(bodies).toHaveLength(MESSAGES_PER_CASE);
+    expect(bodies.at(-1)).toBe(`Besked ${MESSAGES}`);
+    expect(bodies[0]).toBe(`Besked ${MESSAGES - MESSAGES_PER_CASE + 1}`);
   });
 
   it('pages the whole journal, newest first, and audits each page as a read of the case', async () => {

@@ -44,6 +44,9 @@ function escapeLike(s: string): string {
  * The only SQL that writes the case file: the case, its request, deadlines, journal (events), journalised
  * documents, messages and outreach contacts. Row-level security scopes every statement to the actor's municipality.
  */
+/** Messages shown on a case's conversation: the newest, so a long one never hides what was said last. */
+export const MESSAGES_PER_CASE = 200;
+
 export const caseFileRepository = {
   /** A page of a citizen's cases, newest first, and how many there are (case_file_citizen_idx). */
   async forCitizen(tx: Tx, citizenId: string, limit: number, offset: number) {
@@ -748,18 +751,24 @@ export const caseFileRepository = {
 
   /**
    * Messages on cases: with the citizen (channel `citizen`) or with the provider about an order (channel `provider`),
-   * for one case or a page of the citizen's cases in one query (case_message_case_idx); the newest 200 a case.
+   * for one case or a page of the citizen's cases in one query (case_message_case_idx): the newest
+   * MESSAGES_PER_CASE of each case, oldest first as a conversation reads. (It read the oldest 200 of all the cases
+   * together, so a long conversation hid its newest messages.)
    */
   async messages(tx: Tx, f: { caseIds: readonly string[]; channel: 'citizen' | 'provider'; orderId?: string }) {
     if (!f.caseIds.length) return [];
-    return tx
+    const newestFirst = tx
       .selectFrom('case_message')
       .select(['id', 'case_id', 'from_party', 'author_name', 'body', 'created_at'])
+      .select(sql<number>`row_number() over (partition by case_id order by id desc)`.as('nth_newest'))
       .where('case_id', 'in', f.caseIds)
       .where('channel', '=', f.channel)
-      .$if(f.orderId !== undefined, (q) => q.where('order_id', '=', f.orderId as string))
+      .$if(f.orderId !== undefined, (q) => q.where('order_id', '=', f.orderId as string));
+    return tx
+      .selectFrom(newestFirst.as('m'))
+      .select(['id', 'case_id', 'from_party', 'author_name', 'body', 'created_at'])
+      .where('nth_newest', '<=', MESSAGES_PER_CASE)
       .orderBy('id')
-      .limit(200 * f.caseIds.length)
       .execute();
   },
 
