@@ -162,28 +162,46 @@ export function ContactFields({
           <input id={fieldId('city')} className="form-input" autoComplete="off" value={values.city} onChange={set('city')} />
         </Field>
       </div>
-      <div className="vt-filters">
-        <Field id={fieldId('phone')} label={t('citizen.phone')} error={errors.at('phone')}>
-          <input
-            id={fieldId('phone')}
-            className="form-input"
-            type="tel"
-            autoComplete="off"
-            value={values.phone}
-            onChange={set('phone')}
-          />
-        </Field>
-        <Field id={fieldId('email')} label={t('citizen.email')} error={errors.at('email')}>
-          <input
-            id={fieldId('email')}
-            className="form-input"
-            type="email"
-            autoComplete="off"
-            value={values.email}
-            onChange={set('email')}
-          />
-        </Field>
-      </div>
+      <PhoneEmailFields values={values} set={set} errors={errors} fieldId={fieldId} />
     </>
+  );
+}
+
+/** Phone and e-mail: a citizen's and a relative's contact fields. */
+export function PhoneEmailFields({
+  values,
+  set,
+  errors,
+  fieldId,
+}: {
+  values: Record<'phone' | 'email', string>;
+  set: (key: 'phone' | 'email') => (e: { target: { value: string } }) => void;
+  errors: ReturnType<typeof useFormErrors>;
+  fieldId: (path: string) => string;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="vt-filters">
+      <Field id={fieldId('phone')} label={t('citizen.phone')} error={errors.at('phone')}>
+        <input
+          id={fieldId('phone')}
+          className="form-input"
+          type="tel"
+          autoComplete="off"
+          value={values.phone}
+          onChange={set('phone')}
+        />
+      </Field>
+      <Field id={fieldId('email')} label={t('citizen.email')} error={errors.at('email')}>
+        <input
+          id={fieldId('email')}
+          className="form-input"
+          type="email"
+          autoComplete="off"
+          value={values.email}
+          onChange={set('email')}
+        />
+      </Field>
+    </div>
   );
 }

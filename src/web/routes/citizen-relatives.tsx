@@ -21,6 +21,7 @@ import { Alert } from '../ui/alert.tsx';
 import { ChoiceField, Field } from '../ui/field.tsx';
 import { ErrorSummary, fieldIdOf, useFormErrors } from '../ui/form-errors.tsx';
 import { formatDate } from '../ui/format.ts';
+import { PhoneEmailFields } from './citizen-new-page.tsx';
 
 const today = () => plainDateInCopenhagen(new Date());
 
@@ -89,28 +90,7 @@ function AddRelativeForm({ citizenId, onDone }: { citizenId: string; onDone: () 
           </select>
         </Field>
       </div>
-      <div className="vt-filters">
-        <Field id={fieldId('phone')} label={t('citizen.phone')} error={errors.at('phone')}>
-          <input
-            id={fieldId('phone')}
-            className="form-input"
-            type="tel"
-            autoComplete="off"
-            value={v.phone}
-            onChange={set('phone')}
-          />
-        </Field>
-        <Field id={fieldId('email')} label={t('citizen.email')} error={errors.at('email')}>
-          <input
-            id={fieldId('email')}
-            className="form-input"
-            type="email"
-            autoComplete="off"
-            value={v.email}
-            onChange={set('email')}
-          />
-        </Field>
-      </div>
+      <PhoneEmailFields values={v} set={set} errors={errors} fieldId={fieldId} />
       <Field id={fieldId('note')} label={t('relatives.note')} error={errors.at('note')}>
         <input id={fieldId('note')} className="form-input" autoComplete="off" value={v.note} onChange={set('note')} />
       </Field>
