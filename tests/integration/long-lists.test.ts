@@ -10,6 +10,7 @@ import {
   caseDetailSchema,
 } from '../../src/shared/cases/case.schema.ts';
 import { CITIZEN_CASES_PAGE_SIZE, type CitizenCase, type CitizenDetail } from '../../src/shared/citizens/citizen.schema.ts';
+import { ORDER_JOURNAL_SHOWN, type OrderJournalEntry, type ProviderOrder } from '../../src/shared/follow-up/follow-up.schema.ts';
 import { caseJourney } from '../support/case-journey.ts';
 import { pdfText } from '../support/pdf-text.ts';
 import { loginAs, MUNICIPALITY, type Session, testApp } from '../support/test-app.ts';
@@ -162,6 +163,55 @@ describe(`long lists are paged, not cut, on ${TEST_DB}`, () => {
     expect(all.slice(0, CITIZEN_CASES_PAGE_SIZE).map((k) => k.id)).toEqual(detail.cases.map((k) => k.id));
     const opened = all.map((k) => k.openedOn);
     expect(opened).toEqual([...opened].sort().reverse());
+  });
+
+  it('pages the provider’s journal on an order, newest first, for the provider and the authority, audited', async () => {
+    const provider = await loginAs(app, 'provider_staff');
+    const journey = caseJourney(app, caseworker);
+    const ours = await journey.ordered();
+    const other = await journey.ordered({
+      basis: 'SEL § 107',
+      offerKey: 'fredensgade',
+      decision: { weeklyHours: 20, timeLimitUntil: '2029-01-01' },
+    });
+    const view = (await provider.get(`/api/provider/orders/${ours.orderId}`)).json() as ProviderOrder;
+    const entries = ORDER_JOURNAL_SHOWN + 15;
+    await database.adminTransaction(async (tx) => {
+      await tx.query(
+        `insert into order_journal (municipality_id, order_id, goal_id, written_on, body, author_name)
+         select o.municipality_id, o.id, $2, date '2020-01-01' + g, 'Dagbog ' || g, 'Rasmus'
+         from case_order o, generate_series(1, $3::int) g where o.id = $1`,
+        [ours.orderId, view.goals[0]?.id, entries],
+      );
+    });
+    const carried = (await provider.get(`/api/provider/orders/${ours.orderId}`)).json() as ProviderOrder;
+    expect(carried.journal).toHaveLength(ORDER_JOURNAL_SHOWN);
+    expect(carried.journalTotal).toBe(entries);
+    expect(carried.journal[0]?.body).toBe(`Dagbog ${entries}`);
+
+    const read: string[] = [];
+    for (let page = 1; page <= Math.ceil(entries / 20); page++) {
+      const res = await provider.get(`/api/provider/orders/${ours.orderId}/journal?page=${page}&pageSize=20`);
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as Page<OrderJournalEntry>;
+      expect(body.total).toBe(entries);
+      read.push(...body.items.map((j) => j.body));
+      if (page === 2) {
+        expect(await auditRows(String(res.headers['x-request-id']))).toEqual([
+          { action: 'read', record_id: ours.orderId, details: { part: 'journal', page: 2 } },
+        ]);
+      }
+    }
+    expect(read).toEqual(Array.from({ length: entries }, (_, i) => `Dagbog ${entries - i}`));
+    // The authority reads the same pages from the case's follow-up.
+    const authority = await caseworker.get(`/api/orders/${ours.orderId}/journal?page=4&pageSize=20`);
+    expect((authority.json() as Page<OrderJournalEntry>).items.map((j) => j.body)).toEqual(read.slice(60));
+    // Only the staff at the ordered offer, and only through their own route; another municipality sees nothing.
+    expect((await provider.get(`/api/provider/orders/${other.orderId}/journal`)).statusCode).toBe(404);
+    // A by-id route refused answers 404, so the refused caller learns nothing of the order.
+    expect((await provider.get(`/api/orders/${ours.orderId}/journal`)).statusCode).toBe(404);
+    const elsewhere = await loginAs(app, 'caseworker', MUNICIPALITY.randers);
+    expect((await elsewhere.get(`/api/orders/${ours.orderId}/journal`)).statusCode).toBe(404);
   });
 
   it('refuses another municipality’s citizen and case (404), and a page size above the cap (400)', async () => {

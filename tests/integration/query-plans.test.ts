@@ -169,7 +169,11 @@ describe(`follow-up and case query plans on ${TEST_DB}`, () => {
         (tx: Tx) => followUpRepository.hours(tx, ids, '2026-08-24'),
         ['delivered_hours_municipality_id_order_id_week_start_key'],
       ],
-      ['an order’s journal', (tx: Tx) => followUpRepository.journal(tx, ids[0] as string), ['order_journal_order_idx']],
+      [
+        'an order’s journal',
+        (tx: Tx) => followUpRepository.journal(tx, ids[0] as string, { limit: 20, offset: 40 }),
+        ['order_journal_order_idx'],
+      ],
       [
         'messages on a case',
         (tx: Tx) => caseFileRepository.messages(tx, { caseIds: [caseId], channel: 'provider' }),

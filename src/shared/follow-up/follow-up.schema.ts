@@ -21,6 +21,19 @@ export const subgoalSchema = z.object({
 });
 
 /** Daily documentation: short, tied to one goal. */
+/** An entry of the provider's journal on an order, as read. */
+export const orderJournalEntrySchema = z.object({
+  id: z.number().int(),
+  goalId: uuidSchema,
+  writtenOn: plainDateSchema,
+  body: z.string(),
+  authorName: z.string(),
+});
+export type OrderJournalEntry = z.infer<typeof orderJournalEntrySchema>;
+
+/** The order view carries the newest entries of the provider's journal; the rest are read a page at a time. */
+export const ORDER_JOURNAL_SHOWN = 50;
+
 export const journalEntrySchema = z.object({
   goalId: uuidSchema,
   writtenOn: plainDateSchema,
@@ -173,9 +186,9 @@ export const providerOrderSchema = z.object({
     .nullable(),
   goals: z.array(goalViewSchema),
   hours: hoursViewSchema,
-  journal: z.array(
-    z.object({ id: z.number().int(), goalId: uuidSchema, writtenOn: plainDateSchema, body: z.string(), authorName: z.string() }),
-  ),
+  /** The newest ORDER_JOURNAL_SHOWN entries, newest first; `journalTotal` counts them all (the rest: a page at a time). */
+  journal: z.array(orderJournalEntrySchema),
+  journalTotal: z.number().int(),
   messages: z.array(messageViewSchema),
   version: z.number().int(),
 });

@@ -2,7 +2,7 @@
 import { purposeOf } from '../../../rules/audit/audit-purpose.ts';
 import { deadlineRulesFor } from '../../../rules/deadlines/deadline-rules.ts';
 import { type OrderAction, type OrderTransition, orderTransition } from '../../../rules/follow-up/order-actions.ts';
-import type { ProviderOrder } from '../../../shared/follow-up/follow-up.schema.ts';
+import { ORDER_JOURNAL_SHOWN, type ProviderOrder } from '../../../shared/follow-up/follow-up.schema.ts';
 import { type AuditEvent, writeAudit } from '../../platform/audit/audit.ts';
 import { auditActorOf, type RequestContext } from '../../platform/auth/actor.ts';
 import { conflictOn, notFound } from '../../platform/errors.ts';
@@ -47,14 +47,16 @@ export async function readOrder(tx: Tx, ctx: RequestContext, o: OrderRow): Promi
     await followUpRepository.subgoals(tx, ids),
     await followUpRepository.statuses(tx, ids),
     await followUpRepository.hours(tx, ids, hoursWindowStart(now)),
-    await followUpRepository.journal(tx, o.id),
+    await followUpRepository.journal(tx, o.id, { limit: ORDER_JOURNAL_SHOWN, offset: 0 }),
     await caseFileReads.messages(tx, { caseIds: [o.case_id], orderId: o.id, channel: 'provider' }),
     await deadlinesOf(tx, o.case_id),
   ];
   const start = deadlines.filter((d) => d.kind === 'start').at(-1);
+  // Counted only when the newest entries may not be all of them.
+  const journalTotal = journal.length < ORDER_JOURNAL_SHOWN ? journal.length : await followUpRepository.countJournal(tx, o.id);
   return orderView(
     o,
-    { goals, subgoals, statuses, hours, journal, messages, startDeadline: start?.due_date ?? null },
+    { goals, subgoals, statuses, hours, journal, journalTotal, messages, startDeadline: start?.due_date ?? null },
     deadlineRulesFor(ctx.actor.municipalityCode),
     now,
   );

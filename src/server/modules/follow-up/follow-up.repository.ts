@@ -247,15 +247,26 @@ export const followUpRepository = {
   },
 
   /** The newest entries first (order_journal_order_idx); the page shows the latest 50. */
-  async journal(tx: Tx, orderId: string) {
+  /** The provider's journal on an order, newest first, a page at a time (order_journal_order_idx). */
+  async journal(tx: Tx, orderId: string, page: { limit: number; offset: number }) {
     return tx
       .selectFrom('order_journal')
       .select(['id', 'goal_id', 'written_on', 'body', 'author_name'])
       .where('order_id', '=', orderId)
       .orderBy('written_on', 'desc')
       .orderBy('id', 'desc')
-      .limit(50)
+      .limit(page.limit)
+      .offset(page.offset)
       .execute();
+  },
+
+  async countJournal(tx: Tx, orderId: string): Promise<number> {
+    const row = await tx
+      .selectFrom('order_journal')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('order_id', '=', orderId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   },
 
   async insertSubgoal(

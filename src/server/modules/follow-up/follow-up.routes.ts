@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { pageSchema } from '../../../shared/api/page.ts';
+import { pageQuerySchema, pageSchema } from '../../../shared/api/page.ts';
 import { caseListQuerySchema } from '../../../shared/cases/case.schema.ts';
 import { letterPreviewSchema } from '../../../shared/cases/complaint.schema.ts';
 import {
@@ -11,6 +11,7 @@ import {
   hoursSchema,
   journalEntrySchema,
   messageSchema,
+  orderJournalEntrySchema,
   providerOrderItemSchema,
   providerOrderQuerySchema,
   providerOrderSchema,
@@ -32,6 +33,7 @@ import { listProviderOrders } from './list-provider-orders.use-case.ts';
 import { messageAuthority } from './message-authority.use-case.ts';
 import { messageProvider } from './message-provider.use-case.ts';
 import { readFollowUp } from './read-follow-up.use-case.ts';
+import { readOrderJournal } from './read-order-journal.use-case.ts';
 import { readProviderOrder } from './read-provider-order.use-case.ts';
 import { registerHours } from './register-hours.use-case.ts';
 import { scoreGoal } from './score-goal.use-case.ts';
@@ -81,6 +83,21 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ database: Database }> = asy
       },
     },
     async (request) => readProviderOrder(contextOf(request, database), request.params.id),
+  );
+
+  // The provider's journal a page at a time, for the provider's staff and for the authority's follow-up.
+  const journalPage = {
+    tags,
+    summary: 'The provider’s journal on an order, newest first, a page at a time (the order carries the newest 50)',
+    params: idParamsSchema,
+    querystring: pageQuerySchema,
+    response: { 200: pageSchema(orderJournalEntrySchema) },
+  };
+  app.get('/api/provider/orders/:id/journal', { config: { access: 'order.read' }, schema: journalPage }, async (request) =>
+    readOrderJournal(contextOf(request, database), request.params.id, request.query),
+  );
+  app.get('/api/orders/:id/journal', { config: { access: 'case.read' }, schema: journalPage }, async (request) =>
+    readOrderJournal(contextOf(request, database), request.params.id, request.query),
   );
 
   app.post(

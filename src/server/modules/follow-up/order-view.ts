@@ -5,7 +5,7 @@ import { classifyProgress } from '../../../rules/follow-up/goal-progress.ts';
 import { DEFAULT_DEVIATION, hoursDeviation } from '../../../rules/follow-up/hours-deviation.ts';
 import { allowedOrderActions } from '../../../rules/follow-up/order-actions.ts';
 import { providerMaySee } from '../../../rules/follow-up/provider-disclosure.ts';
-import type { GoalView, ProviderOrder } from '../../../shared/follow-up/follow-up.schema.ts';
+import type { GoalView, OrderJournalEntry, ProviderOrder } from '../../../shared/follow-up/follow-up.schema.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import { danishDate, danishNumber } from '../letters/index.ts';
 import { goalFacts } from '../orders/index.ts';
@@ -143,6 +143,7 @@ export function orderView(
     statuses: Rows<'statuses'>;
     hours: Rows<'hours'>;
     journal: Rows<'journal'>;
+    journalTotal: number;
     messages: { id: number; from_party: string; author_name: string; body: string; created_at: Date }[];
     startDeadline: string | null;
   },
@@ -191,13 +192,8 @@ export function orderView(
       : null,
     goals: goalViews(o, parts.goals, parts.subgoals, parts.statuses, rules, today),
     hours: hoursView(o, weekly, parts.hours, today),
-    journal: parts.journal.map((j) => ({
-      id: j.id,
-      goalId: j.goal_id,
-      writtenOn: j.written_on as PlainDate,
-      body: j.body,
-      authorName: j.author_name,
-    })),
+    journal: parts.journal.map(journalEntryOf),
+    journalTotal: parts.journalTotal,
     messages: parts.messages.map((m) => ({
       id: m.id,
       fromParty: m.from_party as 'authority' | 'provider' | 'citizen',
@@ -207,4 +203,9 @@ export function orderView(
     })),
     version: o.version,
   };
+}
+
+/** One entry of the provider's journal as read. */
+export function journalEntryOf(j: Rows<'journal'>[number]): OrderJournalEntry {
+  return { id: j.id, goalId: j.goal_id, writtenOn: j.written_on as PlainDate, body: j.body, authorName: j.author_name };
 }

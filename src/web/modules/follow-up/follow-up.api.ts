@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Page } from '../../../shared/api/page.ts';
-import type { ProviderOrder, ProviderOrderItem } from '../../../shared/follow-up/follow-up.schema.ts';
+import type { OrderJournalEntry, ProviderOrder, ProviderOrderItem } from '../../../shared/follow-up/follow-up.schema.ts';
 import type { MyAccessEntry, MyOverview } from '../../../shared/self-service/self-service.schema.ts';
 import { api } from '../../api/client.ts';
 import { useCommand } from '../../api/use-command.ts';
@@ -31,6 +31,27 @@ export function useProviderOrder(id: string) {
 /** A write on a provider order; refreshes the order and the lists. */
 export function useOrderCommand<B>(id: string, path: string, method: 'POST' | 'PUT' = 'POST') {
   return useCommand<B>(() => `/api/provider/orders/${id}/${path}`, [['provider-order', id], ['provider-orders']], method);
+}
+
+/** Entries of the provider's journal a page shows. */
+export const ORDER_JOURNAL_PAGE_SIZE = 20;
+
+/**
+ * A page of the provider's journal on an order beyond the newest the order view carries: the provider's staff read
+ * it through their route, the authority through its own (the same entries). Under the order's key, so a new entry
+ * refreshes it.
+ */
+export function useOrderJournal(id: string, side: 'provider' | 'authority', page: number) {
+  return useQuery({
+    queryKey: ['provider-order', id, 'journal', side, page],
+    queryFn: () =>
+      api<Page<OrderJournalEntry>>(
+        `/api/${side === 'provider' ? 'provider/orders' : 'orders'}/${id}/journal?page=${page}&pageSize=${ORDER_JOURNAL_PAGE_SIZE}`,
+      ),
+    enabled: page > 1,
+    placeholderData: keepPreviousData,
+    refetchOnWindowFocus: false,
+  });
 }
 
 export function useFollowUp(caseId: string, enabled: boolean) {

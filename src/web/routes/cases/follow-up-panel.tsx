@@ -12,7 +12,7 @@ import { ErrorSummary, fieldIdOf, useFormErrors } from '../../ui/form-errors.tsx
 import { formatDate } from '../../ui/format.ts';
 import { GoalChart } from '../../ui/goal-chart.tsx';
 import { MessageThread } from '../../ui/message-thread.tsx';
-import { HoursTable } from '../provider/provider-order-page.tsx';
+import { HoursTable, OrderJournal } from '../provider/provider-order-page.tsx';
 import { DraftLetter, useDraftLetter } from './letter-preview.tsx';
 
 /**
@@ -110,17 +110,7 @@ export function FollowUpPanel({ c }: { c: CaseDetail }) {
       <h3 className="h4">{t('provider.hours')}</h3>
       <HoursTable o={o} />
       <h3 className="h4">{t('provider.journal')}</h3>
-      {o.journal.length ? (
-        <ul>
-          {o.journal.slice(0, 10).map((j) => (
-            <li key={j.id}>
-              <strong>{formatDate(j.writtenOn)}</strong> – {j.body} <span className="vt-muted">· {j.authorName}</span>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>{t('followUp.noJournal')}</p>
-      )}
+      <OrderJournal o={o} side="authority" />
       <h3 className="h4">{t('messages.title')}</h3>
       <MessageThread id="fm-body" messages={o.messages} label={t('messages.toProvider')} send={send} />
       {open ? (

@@ -15,13 +15,19 @@ import { plainDateInCopenhagen } from '../../../shared/plain-date.ts';
 import { askQuestionSchema, declineOrderSchema } from '../../../shared/tasks/task.schema.ts';
 import { ApiRequestError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { useOrderCommand, useProviderOrder } from '../../modules/follow-up/follow-up.api.ts';
+import {
+  ORDER_JOURNAL_PAGE_SIZE,
+  useOrderCommand,
+  useOrderJournal,
+  useProviderOrder,
+} from '../../modules/follow-up/follow-up.api.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { ChoiceField, Field } from '../../ui/field.tsx';
 import { ErrorSummary, fieldIdOf, useFormErrors } from '../../ui/form-errors.tsx';
 import { formatDate, numberOrText } from '../../ui/format.ts';
 import { GoalChart } from '../../ui/goal-chart.tsx';
 import { MessageThread } from '../../ui/message-thread.tsx';
+import { Pagination } from '../../ui/pagination.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
 
 const today = () => plainDateInCopenhagen(new Date());
@@ -306,8 +312,25 @@ function JournalForm({ o }: { o: ProviderOrder }) {
           {t('provider.journal.add')}
         </button>
       </form>
+      <OrderJournal o={o} side="provider" />
+    </section>
+  );
+}
+
+/**
+ * The provider's journal on an order, newest first, a page at a time: the first page from the order view, the rest
+ * from the journal's own route. For the provider's page and the authority's follow-up alike.
+ */
+export function OrderJournal({ o, side }: { o: ProviderOrder; side: 'provider' | 'authority' }) {
+  const { t } = useI18n();
+  const [page, setPage] = useState(1);
+  const more = useOrderJournal(o.id, side, page);
+  const entries = page === 1 ? o.journal.slice(0, ORDER_JOURNAL_PAGE_SIZE) : (more.data?.items ?? []);
+  if (!o.journalTotal) return <p>{t(side === 'provider' ? 'provider.journal.none' : 'followUp.noJournal')}</p>;
+  return (
+    <>
       <ul data-testid="journal">
-        {o.journal.slice(0, 10).map((j) => (
+        {entries.map((j) => (
           <li key={j.id}>
             <strong>{formatDate(j.writtenOn)}</strong> (
             {t('order.goal', { n: o.goals.find((g) => g.id === j.goalId)?.position ?? '' })}) – {j.body}{' '}
@@ -315,7 +338,8 @@ function JournalForm({ o }: { o: ProviderOrder }) {
           </li>
         ))}
       </ul>
-    </section>
+      <Pagination page={page} pageSize={ORDER_JOURNAL_PAGE_SIZE} total={o.journalTotal} onPage={setPage} />
+    </>
   );
 }
 
