@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stableUuid } from '../../src/server/db/seed/deterministic.ts';
 import { citizenImport, type ImportedCitizen } from '../../src/server/modules/citizens/index.ts';
+import { importParts } from '../../src/server/modules/data-import/cases-import.ts';
 import { UNKNOWN_NAME } from '../../src/server/modules/data-import/fhir-import.ts';
 import { mapCitizen } from '../../src/server/modules/ffb-reporting/ffb-mapping.ts';
 import { assembleReport, type LedgerResource } from '../../src/server/modules/ffb-reporting/ffb-report.ts';
@@ -237,6 +238,102 @@ describe('importing citizens and cases from a CSV file', () => {
     const chain = await verifyAuditChain(database);
     expect(chain.findings).toEqual([]);
     expect(chain.ok).toBe(true);
+  });
+});
+
+describe('the run checks and writes a file part by part (the next part is checked while this one is written)', () => {
+  const caseNumbers = (prefix: string) =>
+    inSystem(database, (tx) =>
+      tx
+        .selectFrom('case_file as c')
+        .innerJoin('citizen as ci', 'ci.id', 'c.citizen_id')
+        .select(['c.case_number', 'ci.cpr'])
+        .where('c.case_number', 'like', `${prefix}%`)
+        .orderBy('c.case_number')
+        .execute(),
+    );
+  const withParts = async <T>(rows: number, fn: () => Promise<T>): Promise<T> => {
+    const before = importParts.rows;
+    importParts.rows = rows;
+    try {
+      return await fn();
+    } finally {
+      importParts.rows = before;
+    }
+  };
+
+  it('writes every part, a citizen of two parts once, skips a case already here, and reports progress per part', async () => {
+    await run((await upload('cases', csv(row({ sagsnummer: 'PRT-3', cpr: '050585-1111' })))).id);
+    const file = csv(
+      row({ sagsnummer: 'PRT-1', cpr: '040484-1111' }),
+      row({ sagsnummer: 'PRT-2', cpr: '040484-2222' }),
+      row({ sagsnummer: 'PRT-3', cpr: '050585-1111' }),
+      row({ sagsnummer: 'PRT-4', cpr: '040484-1111' }), // the citizen of PRT-1, in the next part
+      row({ sagsnummer: 'PRT-5', cpr: '040484-3333' }),
+    );
+    const view = await upload('cases', file);
+    expect(view.status).toBe('valid');
+    const citizensBefore = await citizenCount();
+    const lines = await withParts(2, () => run(view.id));
+    expect(lines.filter((l) => l.kind === 'progress' && l.stage === 'cases').map((l) => l.done)).toEqual([2, 4, 5]);
+    expect(lines.find((l) => l.kind === 'done')?.counts).toEqual({
+      citizensAdded: 3,
+      casesAdded: 4,
+      casesSkipped: 1,
+      assessments: 4,
+      decisions: 4,
+      orders: 4,
+    });
+    expect(lines.at(-1)?.view?.status).toBe('imported');
+    expect(await citizenCount()).toBe(citizensBefore + 3);
+    expect((await caseNumbers('PRT-')).map((c) => `${c.case_number} ${c.cpr}`)).toEqual([
+      'PRT-1 0404841111',
+      'PRT-2 0404842222',
+      'PRT-3 0505851111',
+      'PRT-4 0404841111',
+      'PRT-5 0404843333',
+    ]);
+    const chain = await verifyAuditChain(database);
+    expect(chain.findings).toEqual([]);
+  });
+
+  it('finds a row that is no longer clean in a later part: names it, and undoes the parts it had written', async () => {
+    const file = csv(
+      row({ sagsnummer: 'UNDO-1', cpr: '060686-1111' }),
+      row({ sagsnummer: 'UNDO-2', cpr: '060686-2222' }),
+      row({ sagsnummer: 'UNDO-3', cpr: '060686-3333' }),
+      row({ sagsnummer: 'UNDO-4', cpr: '060686-4444' }),
+      row({ sagsnummer: 'UNDO-5', cpr: '060686-5555' }),
+    );
+    const view = await upload('cases', file);
+    expect(view.status).toBe('valid');
+    // Since the upload, case UNDO-5 has come in for another citizen (line 6 of the file is now wrong).
+    await run((await upload('cases', csv(row({ sagsnummer: 'UNDO-5', cpr: '070787-1111' })))).id);
+    const citizensBefore = await citizenCount();
+
+    const lines = await withParts(2, () => run(view.id));
+    // Parts 1 and 2 (lines 2–5) were written before part 3 was checked: their progress was reported.
+    expect(lines.filter((l) => l.kind === 'progress' && l.stage === 'cases').map((l) => l.done)).toEqual([2, 4]);
+    expect(lines.some((l) => l.kind === 'done')).toBe(false);
+    const after = lines.at(-1)?.view;
+    expect(after?.status).toBe('invalid');
+    expect(after?.errors.map((e) => `${e.line} ${e.field} ${e.key}`)).toEqual(['6 sagsnummer import.caseNumber.otherCitizen']);
+
+    // Nothing half saved: no citizen, case or audit entry of lines 2–5.
+    expect((await caseNumbers('UNDO-')).map((c) => `${c.case_number} ${c.cpr}`)).toEqual(['UNDO-5 0707871111']);
+    expect(await citizenCount()).toBe(citizensBefore);
+    const audited = await inSystem(database, (tx) =>
+      tx
+        .selectFrom('audit_log')
+        .select(sql<string>`details->>'caseNumber'`.as('case_number'))
+        .where('purpose', '=', 'data_import')
+        .where('record_type', '=', 'case')
+        .where(sql<boolean>`details->>'caseNumber' like 'UNDO-%'`)
+        .execute(),
+    );
+    expect(audited.map((r) => r.case_number)).toEqual(['UNDO-5']);
+    const chain = await verifyAuditChain(database);
+    expect(chain.findings).toEqual([]);
   });
 });
 

@@ -1,7 +1,18 @@
+import { sql } from 'kysely';
 import type { Tx } from '../../platform/tx.ts';
 
 /** The SQL of the data-import module's own table: the files uploaded and what came of them. */
 export const dataImportRepository = {
+  /** Marks where the run's writes begin, so that a run that finds the file no longer clean can undo them. */
+  async beginRows(tx: Tx): Promise<void> {
+    await sql`savepoint import_rows`.execute(tx);
+  },
+
+  /** Undoes every write of the run since `beginRows` (the rest of the transaction stays). */
+  async undoRows(tx: Tx): Promise<void> {
+    await sql`rollback to savepoint import_rows`.execute(tx);
+  },
+
   async insert(
     tx: Tx,
     row: {

@@ -40,6 +40,16 @@ export type ImportHandler<Plan> = {
   columns: { required: readonly string[]; optional: readonly string[] };
   check(tx: Tx, ctx: RequestContext, records: CsvRecord[]): Promise<Checked<Plan>>;
   apply(tx: Tx, ctx: RequestContext, plan: Plan, progress: Progress): Promise<Record<string, number>>;
+  /**
+   * The run's check and write in one pass, where a kind has it (cases: part by part, the check of the next part
+   * overlapping the write of this one). With problems, what it wrote is undone by the caller.
+   */
+  checkAndApply?(
+    tx: Tx,
+    ctx: RequestContext,
+    records: CsvRecord[],
+    progress: Progress,
+  ): Promise<{ problems: Problem[]; counts: Record<string, number> }>;
 };
 
 const HANDLERS: Record<Exclude<ImportKind, 'fhir'>, ImportHandler<unknown>> = {
@@ -52,17 +62,17 @@ const apply = (kind: ImportKind) => (kind === 'fhir' ? (casesImport as ImportHan
 
 type Summary = { counts: Record<string, number>; offers: OfferChange[] };
 
-/** Reads and checks a file as it is now (on upload, and again at the start of the import itself). */
-async function checkFile(
-  tx: Tx,
-  ctx: RequestContext,
+/** A file decoded and parsed with the columns its kind expects, or the problem that stops it there. */
+function readFile(
   kind: ImportKind,
   bytes: Uint8Array,
-): Promise<{ encoding: string; checked: Checked<unknown> }> {
+):
+  | { encoding: string; text: string; records?: undefined; checked?: undefined }
+  | { encoding: string; records: CsvRecord[]; checked?: undefined }
+  | { encoding: string; checked: Checked<unknown>; records?: undefined } {
   const decoded = decodeFile(bytes);
   if (!decoded.ok) return { encoding: 'unknown', checked: fileProblem(decoded.reason, 1) };
-  if (kind === 'fhir')
-    return { encoding: decoded.encoding, checked: (await checkFhirFile(tx, ctx, decoded.text)) as Checked<unknown> };
+  if (kind === 'fhir') return { encoding: decoded.encoding, text: decoded.text };
   const handler = HANDLERS[kind];
   const parsed = parseCsv(decoded.text);
   if (!parsed.ok) return { encoding: decoded.encoding, checked: fileProblem(parsed.reason, parsed.line ?? 1) };
@@ -84,7 +94,29 @@ async function checkFile(
       } satisfies Checked<unknown>,
     };
   }
-  return { encoding: decoded.encoding, checked: await handler.check(tx, ctx, parsed.records) };
+  return { encoding: decoded.encoding, records: parsed.records };
+}
+
+/** Reads and checks a file as it is now (on upload, and again at the start of the import itself). */
+async function checkFile(
+  tx: Tx,
+  ctx: RequestContext,
+  kind: ImportKind,
+  bytes: Uint8Array,
+): Promise<{ encoding: string; checked: Checked<unknown> }> {
+  return checkRead(tx, ctx, kind, readFile(kind, bytes));
+}
+
+async function checkRead(
+  tx: Tx,
+  ctx: RequestContext,
+  kind: ImportKind,
+  file: ReturnType<typeof readFile>,
+): Promise<{ encoding: string; checked: Checked<unknown> }> {
+  if (file.checked) return { encoding: file.encoding, checked: file.checked };
+  if (file.records)
+    return { encoding: file.encoding, checked: await HANDLERS[kind as Exclude<ImportKind, 'fhir'>].check(tx, ctx, file.records) };
+  return { encoding: file.encoding, checked: (await checkFhirFile(tx, ctx, file.text)) as Checked<unknown> };
 }
 
 function fileProblem(key: string, line: number): Checked<unknown> {
@@ -191,8 +223,24 @@ export const dataImportService = {
       report({ kind: 'progress', done: 0, total: row.row_count, stage: 'check' });
       const content = await repo.content(tx, ctx.actor.municipalityId, id);
       if (!content) throw notFound();
-      const { checked } = await checkFile(tx, ctx, kind, new Uint8Array(content));
-      const problems = sortProblems(checked.problems);
+      const progress: Progress = (done, total, stage) => report({ kind: 'progress', done, total, stage });
+      const file = readFile(kind, new Uint8Array(content));
+      const handler = kind === 'fhir' ? undefined : HANDLERS[kind];
+      let outcome: { problems: Problem[]; counts: Record<string, number>; offers?: OfferChange[] };
+      if (handler?.checkAndApply && file.records) {
+        // Written as it is checked: if the file is no longer clean, what was written goes again (nothing half saved).
+        await repo.beginRows(tx);
+        outcome = await handler.checkAndApply(tx, ctx, file.records, progress);
+        if (outcome.problems.length) await repo.undoRows(tx);
+      } else {
+        const { checked } = await checkRead(tx, ctx, kind, file);
+        outcome = {
+          problems: checked.problems,
+          counts: checked.problems.length ? {} : await apply(kind)(tx, ctx, checked.plan, progress),
+          offers: checked.offers ?? [],
+        };
+      }
+      const problems = sortProblems(outcome.problems);
       if (problems.length) {
         await repo.markInvalid(
           tx,
@@ -202,15 +250,13 @@ export const dataImportService = {
           problems.length,
         );
       } else {
-        const counts = await apply(kind)(tx, ctx, checked.plan, (done, total, stage) =>
-          report({ kind: 'progress', done, total, stage }),
-        );
+        const counts = outcome.counts;
         if (
           !(await repo.markImported(
             tx,
             ctx.actor.municipalityId,
             id,
-            { counts, offers: checked.offers ?? [] } satisfies Summary,
+            { counts, offers: outcome.offers ?? [] } satisfies Summary,
             ctx.clock.now(),
           ))
         ) {
