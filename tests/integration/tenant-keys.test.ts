@@ -142,6 +142,38 @@ describe(`tenant keys in the catalogue on ${TEST_DB}`, () => {
     expect(wrong, '(municipality_id, x_id) references x (municipality_id, id)').toEqual([]);
   });
 
+  it('leads every tenant row to an existing municipality: by its own key to municipality, or by a NOT NULL composite key to a parent that does (ADR 0006)', async () => {
+    const keys = await catalogue<{ table: string; parent: string; not_null: boolean }>(
+      `select c.conrelid::regclass::text as table, c.confrelid::regclass::text as parent,
+              bool_and(a.attnotnull) as not_null
+       from pg_constraint c
+       join pg_namespace n on n.oid = c.connamespace
+       cross join lateral unnest(c.conkey) k(attnum)
+       join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum
+       where n.nspname = 'public' and c.contype = 'f'
+         and exists (select 1 from pg_attribute m where m.attrelid = c.conrelid and m.attname = 'municipality_id'
+                     and m.attnum = any (c.conkey))
+       group by c.oid, 1, 2`,
+    );
+    const tables = await tenantTables();
+    // A row's municipality exists if its table keys municipality_id to municipality, or if it must have a parent
+    // (every column of the key NOT NULL) in a table whose rows' municipality exists: a fixpoint over the keys.
+    const grounded = new Set(keys.filter((k) => k.parent === 'municipality' && k.not_null).map((k) => k.table));
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const k of keys) {
+        if (!grounded.has(k.table) && k.not_null && grounded.has(k.parent)) {
+          grounded.add(k.table);
+          changed = true;
+        }
+      }
+    }
+    expect(tables.filter((t) => !grounded.has(t))).toEqual([]);
+    // The roots keep their own key (ADR 0006 takes it only from rows under a case).
+    for (const root of ['citizen', 'app_user', 'org_unit', 'offer', 'audit_log'])
+      expect(keys.some((k) => k.table === root && k.parent === 'municipality')).toBe(true);
+  });
+
   it('includes municipality_id in every unique constraint and unique index of tenant data', async () => {
     const unique = await catalogue<{ table: string; index: string; definition: string; has_tenant: boolean }>(
       `select c.relname as table, i.relname as index, pg_get_indexdef(x.indexrelid) as definition,
@@ -334,6 +366,18 @@ describe(`a row pointing at another municipality’s row, on ${TEST_DB}`, () => 
     for (const [constraint, text, params] of attempts) {
       const error = await database
         .adminTransaction((tx) => tx.query(text, params))
+        .then(
+          () => null,
+          (e: unknown) => e as { code?: string; message?: string },
+        );
+      expect(error?.code, constraint).toBe('23503');
+      expect(error?.message).toContain(constraint);
+    }
+    // A municipality that does not exist is refused by the same composite keys (ADR 0006: these tables have no key
+    // of their own to municipality).
+    for (const [constraint, text, params] of attempts) {
+      const error = await database
+        .adminTransaction((tx) => tx.query(text, [stableUuid('tenant-keys:no-such-municipality'), ...params.slice(1)]))
         .then(
           () => null,
           (e: unknown) => e as { code?: string; message?: string },
