@@ -17,7 +17,7 @@
  * PostgreSQL server runs on this machine, its processes' (the postmaster's children in /proc: the import's backend,
  * and the WAL writer, checkpointer and autovacuum working for it). "Rows a CPU second" = N / (Node + PostgreSQL CPU
  * seconds): what the step would do on a machine of its own, if Node and the database did not overlap. The run's
- * stages (check again, citizens, cases) are timed from its progress reports.
+ * stages (check, then its parts written) are timed from its progress reports.
  */
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
