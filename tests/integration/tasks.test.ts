@@ -205,6 +205,12 @@ describe(`the provider's answers to an order on ${TEST_DB}`, () => {
       items: { id: string }[];
     };
     expect(incoming.items.some((i) => i.id === o.orderId)).toBe(false);
+    const ended = (await provider.get('/api/provider/orders?state=ended&pageSize=100')).json() as {
+      items: { id: string }[];
+      total: number;
+    };
+    expect(ended.items.map((i) => i.id)).toContain(o.orderId);
+    expect(ended.total).toBe(ended.items.length);
   });
 
   it('asks a question and holds the order; the caseworker answers from the inbox and the order can be accepted', async () => {
@@ -225,6 +231,13 @@ describe(`the provider's answers to an order on ${TEST_DB}`, () => {
     ).toBe(204);
     const held = await orderOf(o.orderId);
     expect(held).toMatchObject({ state: 'on_hold', actions: ['decline'] });
+    // The held order stays on "incoming", and the list's total counts what it lists (it left held orders out).
+    const incoming = (await provider.get('/api/provider/orders?state=incoming&pageSize=100')).json() as {
+      items: { id: string }[];
+      total: number;
+    };
+    expect(incoming.items.map((i) => i.id)).toContain(o.orderId);
+    expect(incoming.total).toBe(incoming.items.length);
     // The case page shows the question that holds the order, in full, with who asked it.
     const onHold = await journey.get(o.case.id);
     expect(onHold.order).toMatchObject({

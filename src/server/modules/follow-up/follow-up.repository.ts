@@ -1,4 +1,5 @@
-import type { FkoStatusKind, FollowUpOutcome } from '../../db/database.types.ts';
+import type { ExpressionBuilder } from 'kysely';
+import type { DB, FkoStatusKind, FollowUpOutcome } from '../../db/database.types.ts';
 import type { Tx } from '../../platform/tx.ts';
 
 /**
@@ -106,18 +107,7 @@ export const followUpRepository = {
       .innerJoin('citizen as p', 'p.id', 'c.citizen_id')
       .innerJoin('decision as d', 'd.id', 'o.decision_id')
       .where('f.org_unit_id', 'in', unitIds)
-      .$if(state === 'incoming', (q) => q.where('o.status', 'in', ['ordered', 'on_hold']))
-      .$if(state === 'active', (q) =>
-        q.where('o.status', '=', 'accepted').where((eb) => eb.or([eb('o.ends_on', 'is', null), eb('o.ends_on', '>=', today)])),
-      )
-      .$if(state === 'ended', (q) =>
-        q.where((eb) =>
-          eb.or([
-            eb('o.status', 'in', ['ended', 'declined']),
-            eb.and([eb('o.ends_on', 'is not', null), eb('o.ends_on', '<', today)]),
-          ]),
-        ),
-      );
+      .where(inState(state, today));
     const items = await base
       .select([
         'o.id',
@@ -138,18 +128,12 @@ export const followUpRepository = {
       .offset(offset)
       .execute();
     // The count needs only the orders at these offers: every order has its case, citizen and decision (foreign keys).
+    // The same state filter as the page (it counted on hold and declined orders differently: a page total that
+    // disagreed with its rows).
     const total = await tx
       .selectFrom('case_order as o')
       .where('o.offer_id', 'in', (eb) => eb.selectFrom('offer as f').select('f.id').where('f.org_unit_id', 'in', unitIds))
-      .$if(state === 'incoming', (q) => q.where('o.status', '=', 'ordered'))
-      .$if(state === 'active', (q) =>
-        q.where('o.status', '=', 'accepted').where((eb) => eb.or([eb('o.ends_on', 'is', null), eb('o.ends_on', '>=', today)])),
-      )
-      .$if(state === 'ended', (q) =>
-        q.where((eb) =>
-          eb.or([eb('o.status', '=', 'ended'), eb.and([eb('o.ends_on', 'is not', null), eb('o.ends_on', '<', today)])]),
-        ),
-      )
+      .where(inState(state, today))
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     return { items, total: Number(total.n) };
@@ -352,3 +336,20 @@ export const followUpRepository = {
       .execute();
   },
 };
+
+/**
+ * The provider's lists by order state: incoming (ordered or held with a question), active (accepted and not past
+ * its end), ended (ended, declined, or past its end). One filter for a list's page and its count.
+ */
+function inState(state: 'incoming' | 'active' | 'ended', today: string) {
+  return (eb: ExpressionBuilder<{ o: DB['case_order'] }, 'o'>) => {
+    if (state === 'incoming') return eb('o.status', 'in', ['ordered', 'on_hold']);
+    if (state === 'active') {
+      return eb.and([eb('o.status', '=', 'accepted'), eb.or([eb('o.ends_on', 'is', null), eb('o.ends_on', '>=', today)])]);
+    }
+    return eb.or([
+      eb('o.status', 'in', ['ended', 'declined']),
+      eb.and([eb('o.ends_on', 'is not', null), eb('o.ends_on', '<', today)]),
+    ]);
+  };
+}
