@@ -5,7 +5,7 @@
 //   TypeScript, such as a worker's .mjs entry, are copied along).
 // `node scripts/build.mjs` builds what is stale; `--force` builds both. start.mjs and test.mjs call buildIfStale().
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -35,13 +35,55 @@ const stale = (built, sources) =>
 export const webIsStale = () => stale(WEB_ENTRY, ['src/web', 'src/shared']);
 export const serverIsStale = () => stale(SERVER_ENTRY, SERVER_SOURCES);
 
-/** Vite in a child process: the caller may do other work (start.mjs opens the database) until it is done. */
+const cpuMsNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/**
+ * The CPU milliseconds so far of this process's running children named `name` (Linux: utime + stime, fields 14 and
+ * 15 of /proc/PID/stat, in clock ticks of 1/100 s); null where /proc does not tell.
+ */
+function liveChildCpuMs(name) {
+  try {
+    const pids = readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8').trim().split(/\s+/);
+    let ms = 0;
+    for (const pid of pids.filter(Boolean)) {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes(`(${name})`)) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ms += (Number(fields[11]) + Number(fields[12])) * 10;
+    }
+    return ms;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Vite in a child process: the caller may do other work (start.mjs opens the database) until it is done. Resolves to
+ * the stage's timing for the start-up log (src/server/platform/startup-timer.ts): wall time, and the child's CPU as
+ * it reports it.
+ */
 export function buildWeb() {
+  const wall = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
-      stdio: 'inherit',
+    let childCpuMs;
+    const child = spawn(process.execPath, ['scripts/vite-build.mjs'], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+    child.on('message', (m) => {
+      childCpuMs = m.cpuMs;
     });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error('vite build failed'))));
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error('vite build failed'));
+      resolve({
+        stage: 'UI build (Vite)',
+        wallMs: Math.round(performance.now() - wall),
+        // This process only spawns and waits; the work is the child's, beside the server's own stages.
+        cpuMs: 0,
+        ...(childCpuMs === undefined ? {} : { childCpuMs }),
+        parallel: true,
+      });
+    });
   });
 }
 
@@ -50,6 +92,8 @@ export function buildWeb() {
  * (types stripped; `npm run lint` type-checks) and only rewrites relative `.ts` imports to `.js`.
  */
 export async function buildServer() {
+  const wall = performance.now();
+  const cpu = cpuMsNow();
   const esbuild = await import('esbuild');
   for (const dir of ['dist/server', 'dist/rules', 'dist/shared']) rmSync(dir, { recursive: true, force: true });
   await esbuild.build({
@@ -82,6 +126,15 @@ export async function buildServer() {
       filter: (path) => statSync(path).isDirectory() || !path.endsWith('.ts'),
     });
   }
+  // esbuild's service process (started by this build) ends here rather than idle beside the server.
+  const childCpuMs = liveChildCpuMs('esbuild');
+  await esbuild.stop();
+  return {
+    stage: 'server build (esbuild)',
+    wallMs: Math.round(performance.now() - wall),
+    cpuMs: Math.round(cpuMsNow() - cpu),
+    ...(childCpuMs === null ? {} : { childCpuMs }),
+  };
 }
 
 /** Builds the UI and the server if stale; returns what it built. */

@@ -15,39 +15,48 @@ import { sweepRateLimits } from './platform/http/rate-limit-store.ts';
 import { type JobQueue, startJobQueue } from './platform/jobs/job-queue.ts';
 import { every } from './platform/periodic.ts';
 import { createShutdown } from './platform/shutdown.ts';
+import { type StartupHandover, StartupTimer } from './platform/startup-timer.ts';
 
 const started = performance.now();
+// Each stage's wall and CPU time goes to the start-up log; `npm start` (scripts/start.mjs) hands over its own.
+const startup = (globalThis as { visitatorStartup?: StartupHandover }).visitatorStartup;
+const timer = new StartupTimer(startup);
+const time = timer.time.bind(timer);
 const config = loadConfig();
-const database = await openDatabase(
-  config.databaseUrl
-    ? {
-        kind: 'postgres',
-        url: config.databaseUrl,
-        poolSize: config.databasePoolSize,
-        statementTimeoutMs: config.statementTimeoutMs,
-      }
-    : { kind: 'pglite', dataDir: config.dataDir },
+const database = await time(config.databaseUrl ? 'PostgreSQL connect' : 'PGlite open (initdb if new)', () =>
+  openDatabase(
+    config.databaseUrl
+      ? {
+          kind: 'postgres',
+          url: config.databaseUrl,
+          poolSize: config.databasePoolSize,
+          statementTimeoutMs: config.statementTimeoutMs,
+        }
+      : { kind: 'pglite', dataDir: config.dataDir },
+  ),
 );
-const applied = await migrateDatabase(database);
-const ffb = await importFfb(database);
-const demo = config.seedDemo ? await seedDemoData(database, systemClock.today()) : null;
+const applied = await time('migrations', () => migrateDatabase(database));
+const ffb = await time('FFB import', () => importFfb(database));
+const demo = config.seedDemo ? await seedDemoData(database, systemClock.today(), time) : null;
 if (config.seedDemo) {
   const standIn = config.ffbStandinGateway ? `http://${config.host}:${config.port}/api/ffb-standin/reports` : null;
-  await seedFfbReportingSettings(database, standIn);
+  await time('FFB reporting settings', () => seedFfbReportingSettings(database, standIn));
 }
 const agreementsStarted = performance.now();
-const agreementsLoaded = config.seedDemo ? await seedAgreements(database, { today: systemClock.today() }) : 0;
+const agreementsLoaded = config.seedDemo
+  ? await time('agreements demo', () => seedAgreements(database, { today: systemClock.today() }))
+  : 0;
 const agreementsMs = Math.round(performance.now() - agreementsStarted);
 // `npm start` builds the UI in parallel with the database work above (scripts/start.mjs); serve it once built.
-await (globalThis as { visitatorUiBuild?: Promise<void> }).visitatorUiBuild;
+await time('waiting for the UI build', async () => timer.add(await startup?.uiBuild));
 const lifecycle: Lifecycle = { closing: false };
-const app = await buildApp({ config, database, lifecycle });
+const app = await time('app (routes, plugins)', () => buildApp({ config, database, lifecycle }));
 let jobs: JobQueue | undefined;
 
 // The audit chains' heads go outside the database at start, every AUDIT_ANCHOR_SECONDS and at shutdown.
 const sink = sinkOf(config.auditAnchorSink);
 const anchorNow = anchorer(database, sink);
-await anchorNow();
+await time('audit anchor', anchorNow);
 const tasks = [
   every(config.auditAnchorSeconds * 1000, 'audit anchor', anchorNow, app.log),
   every(5 * 60_000, 'session sweep', () => sessions.sweep(database, sessionSettingsOf(config)), app.log),
@@ -68,25 +77,31 @@ const shutdown = createShutdown({
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-const address = await app.listen({ host: config.host, port: config.port });
+const address = await time('listen', () => app.listen({ host: config.host, port: config.port }));
 if (config.jobs) {
-  jobs = await startJobQueue(database, ffbReportingJobs(database), {
-    // The jobs are scheduled (cron); a long poll keeps PGlite's one connection free for requests.
-    pollingIntervalSeconds: 30,
-    onError: (error) => app.log.error({ err: error }, 'job queue'),
-  });
+  jobs = await time('job queue', () =>
+    startJobQueue(database, ffbReportingJobs(database), {
+      // The jobs are scheduled (cron); a long poll keeps PGlite's one connection free for requests.
+      pollingIntervalSeconds: 30,
+      onError: (error) => app.log.error({ err: error }, 'job queue'),
+    }),
+  );
 }
 app.log.info(
   {
     database: database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL',
     migrationsApplied: applied,
     ffbVersion: ffb.version,
-    demoDataGenerated: demo?.municipalities.length ? { municipalities: demo.municipalities, ms: demo.ms } : false,
+    demoDataGenerated: demo?.municipalities.length
+      ? { municipalities: demo.municipalities, ms: demo.ms, letters: demo.letters }
+      : false,
     agreementsDemo: { loaded: agreementsLoaded, ms: agreementsMs },
     demoLogin: config.demoLogin,
     auditAnchors: sink.describe,
     jobs: config.jobs,
     startupMs: Math.round(performance.now() - started),
+    startup: timer.summary(),
   },
   `Visitator is ready on ${address}`,
 );
+app.log.info(`Start-up (load average ${timer.loadAverage.join(', ')}): ${timer.line()}`);

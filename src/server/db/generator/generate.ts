@@ -73,12 +73,15 @@ const COVERAGE: CaseScript[] = [
   { paragraph: '85', openedDaysAgo: 38, outcome: 'granted', complaint: 'none', awaitingApproval: true },
 ];
 
+/** Times a stage of the generation for the start-up log (platform/startup-timer.ts); by default it only runs it. */
+export type StageTimer = <T>(stage: string, fn: () => Promise<T>) => Promise<T>;
+
 export type GenerateReport = {
   size: SizeName;
   today: PlainDate;
   municipalities: string[];
   rows: Partial<Record<TableName, number>>;
-  letters: { real: number; shared: number };
+  letters: { real: number; shared: number; workerCpuMs?: number };
   ms: number;
 };
 
@@ -153,15 +156,18 @@ async function generateMunicipality(g: Generation, m: Municipality, log: (line: 
  */
 export async function generate(
   database: Database,
-  options: { size: SizeName | GeneratorSize; today: PlainDate; log?: (line: string) => void },
+  options: { size: SizeName | GeneratorSize; today: PlainDate; log?: (line: string) => void; time?: StageTimer },
 ): Promise<GenerateReport> {
   const started = performance.now();
   const size = typeof options.size === 'string' ? SIZES[options.size] : options.size;
   const log = options.log ?? (() => {});
+  const time: StageTimer = options.time ?? ((_stage, fn) => fn());
   const historyStart = addDays(options.today, -size.historyDays);
-  await database.adminTransaction((tx) => createDemoOrganisation(tx, instantAt(historyStart, 8 * 60).toISOString()));
-  await seedCatalogue(database);
-  await seedOffers(database);
+  await time('organisation, catalogue and offers', async () => {
+    await database.adminTransaction((tx) => createDemoOrganisation(tx, instantAt(historyStart, 8 * 60).toISOString()));
+    await seedCatalogue(database);
+    await seedOffers(database);
+  });
   const extra = size.extraMunicipalities;
   const extraCodes = extra
     ? await database.adminTransaction((tx) =>
@@ -185,16 +191,20 @@ export async function generate(
   const codes = empty.map((r) => r.code).filter((code) => loadOf(code));
   const letters = new LetterDesk(size.letters);
   const rows: Partial<Record<TableName, number>> = {};
-  try {
-    await generateAll();
-  } finally {
-    await letters.close();
-  }
+  await time('demo history (cases, letters, audit)', async () => {
+    try {
+      await generateAll();
+    } finally {
+      await letters.close();
+    }
+  });
   // Economy and capacity (rate cards, budgets, actuals, places bought and sold, the waiting list) on the generated
   // municipalities, after their cases: the offers bought from others take no generated case.
   if (codes.length > 0 && (await hasEconomyTables(database))) {
-    await seedPurchasedOffers(database);
-    for (const code of codes) await database.adminTransaction((tx) => generateEconomy(tx, code, options.today));
+    await time('demo economy', async () => {
+      await seedPurchasedOffers(database);
+      for (const code of codes) await database.adminTransaction((tx) => generateEconomy(tx, code, options.today));
+    });
   }
   return {
     size: size.name,

@@ -1,6 +1,6 @@
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { type GenerateReport, generate } from '../generator/generate.ts';
+import { type GenerateReport, generate, type StageTimer } from '../generator/generate.ts';
 
 export { NAMED_DEMO_CITIZENS } from '../generator/areas/citizens.ts';
 
@@ -9,6 +9,6 @@ export { NAMED_DEMO_CITIZENS } from '../generator/areas/citizens.ts';
  * municipalities, their catalogue and offers, citizens, staff and two years of cases). Idempotent: a municipality
  * that has its citizens is left as it is.
  */
-export function seedDemoData(database: Database, today: PlainDate): Promise<GenerateReport> {
-  return generate(database, { size: 'demo', today });
+export function seedDemoData(database: Database, today: PlainDate, time?: StageTimer): Promise<GenerateReport> {
+  return generate(database, { size: 'demo', today, ...(time ? { time } : {}) });
 }

@@ -15,7 +15,7 @@ export type DocumentKind = 'receipt_letter' | 'decision_letter' | 'missed_deadli
  */
 export class LetterDesk {
   private readonly shared = new Map<string, Promise<Buffer>>();
-  readonly rendered = { real: 0, shared: 0 };
+  readonly rendered: { real: number; shared: number; workerCpuMs?: number } = { real: 0, shared: 0 };
   private workers: Worker[] = [];
   private readonly pending = new Map<number, { resolve: (pdf: Buffer) => void; reject: (e: unknown) => void }>();
   private jobs = 0;
@@ -32,7 +32,8 @@ export class LetterDesk {
       const count = Math.max(1, Math.min(3, availableParallelism() - 1));
       for (let i = 0; i < count; i++) {
         const worker = new Worker(url);
-        worker.on('message', (m: { id: number; pdf: Uint8Array }) => {
+        worker.on('message', (m: { id: number; pdf: Uint8Array } | { cpuMs: number | null }) => {
+          if ('cpuMs' in m) return;
           this.pending.get(m.id)?.resolve(Buffer.from(m.pdf.buffer, m.pdf.byteOffset, m.pdf.byteLength));
           this.pending.delete(m.id);
         });
@@ -51,7 +52,20 @@ export class LetterDesk {
     });
   }
 
+  /** Ends the workers, first asking each for the CPU time its thread used (the start-up log's share of rendering). */
   async close(): Promise<void> {
+    const cpuOf = (w: Worker) =>
+      new Promise<number | null>((resolve) => {
+        const timeout = setTimeout(() => resolve(null), 1000);
+        w.on('message', (m: { cpuMs?: number | null }) => {
+          if (m.cpuMs === undefined) return;
+          clearTimeout(timeout);
+          resolve(m.cpuMs);
+        });
+        w.postMessage({ cpu: true });
+      });
+    const cpu = await Promise.all(this.workers.map(cpuOf));
+    if (cpu.length && cpu.every((c) => c !== null)) this.rendered.workerCpuMs = cpu.reduce((a, c) => a + (c ?? 0), 0);
     await Promise.all(this.workers.map((w) => w.terminate()));
     this.workers = [];
   }
