@@ -365,14 +365,41 @@ describe(`the demo data generator on ${TEST_DB}`, () => {
     expect(statuses.map((s) => s.status).sort()).toEqual(['appeal_decided', 'forwarded', 'reconsideration', 'upheld']);
   });
 
-  it('journalises every letter as a real PDF with the text the preview shows', async () => {
-    const docs = await q<{ kind: string; pdf: boolean; subject: string }>(
-      `select kind, substring(content from 1 for 4) = '\\x25504446'::bytea as pdf, letter->>'subject' as subject from case_document`,
+  it('journalises every letter with its text, and makes its PDF on the first read, stored and the same ever after', async () => {
+    const docs = await q<{ id: string; case_id: string; kind: string; code: string; pdf: boolean; subject: string }>(
+      `select d.id::text, d.case_id::text, d.kind, m.code, d.content is not null as pdf, d.letter->>'subject' as subject
+         from case_document d join municipality m on m.id = d.municipality_id order by d.created_at, d.id`,
     );
-    expect(new Set(docs.map((d) => d.kind))).toEqual(
-      new Set(['receipt_letter', 'decision_letter', 'missed_deadline_notice', 'forwarding_letter']),
+    const kinds = ['receipt_letter', 'decision_letter', 'missed_deadline_notice', 'forwarding_letter'];
+    expect(new Set(docs.map((d) => d.kind))).toEqual(new Set(kinds));
+    // No PDF is rendered while the history is generated (migration 0035): only the letter it is printed from.
+    expect(docs.every((d) => !d.pdf && d.subject.length > 0)).toBe(true);
+    const cw = await loginAs(app, 'caseworker', MUNICIPALITY.rksk);
+    for (const kind of kinds) {
+      const doc = docs.find((d) => d.kind === kind && d.code === '760');
+      if (!doc) throw new Error(`no ${kind} in Ringkøbing-Skjern`);
+      const first = await cw.get(`/api/cases/${doc.case_id}/documents/${doc.id}`);
+      expect(first.statusCode, kind).toBe(200);
+      expect(first.headers['content-type']).toContain('application/pdf');
+      expect(first.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      const [stored] = await q<{ content: Uint8Array }>('select content from case_document where id = $1', [doc.id]);
+      expect(Buffer.from(stored?.content ?? []).equals(first.rawPayload), kind).toBe(true);
+      const again = await cw.get(`/api/cases/${doc.case_id}/documents/${doc.id}`);
+      expect(again.rawPayload.equals(first.rawPayload), kind).toBe(true);
+    }
+  });
+
+  it('refuses to change a document once its PDF is stored, and to store a PDF twice', async () => {
+    const [doc] = await q<{ id: string }>(
+      `select id::text from case_document where content is null and kind = 'receipt_letter' order by id limit 1`,
     );
-    expect(docs.every((d) => d.pdf && d.subject.length > 0)).toBe(true);
+    if (!doc) throw new Error('no generated letter without its PDF');
+    await expect(q(`update case_document set title = 'Ændret' where id = $1`, [doc.id])).rejects.toThrow(/does not change/);
+    await q(`update case_document set content = '\\x255044462d'::bytea where id = $1`, [doc.id]);
+    await expect(q(`update case_document set content = '\\x00'::bytea where id = $1`, [doc.id])).rejects.toThrow(
+      /does not change/,
+    );
+    await expect(q(`update case_document set content = null where id = $1`, [doc.id])).rejects.toThrow(/does not change/);
   });
 
   it('prints on every letter the journal number the database gave its case, in the municipality’s format', async () => {

@@ -411,7 +411,7 @@ export interface CaseDeadline {
 export interface CaseDocument {
   byte_size: number | null;
   case_id: string;
-  content: Uint8Array;
+  content: Uint8Array | null;
   content_type: Generated<CaseDocumentContentType>;
   created_at: Generated<Timestamp>;
   document_date: string | null;

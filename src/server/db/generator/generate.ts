@@ -81,7 +81,7 @@ export type GenerateReport = {
   today: PlainDate;
   municipalities: string[];
   rows: Partial<Record<TableName, number>>;
-  letters: { real: number; shared: number; workerCpuMs?: number };
+  letters: { onRead: number; shared: number };
   ms: number;
 };
 
@@ -191,13 +191,7 @@ export async function generate(
   const codes = empty.map((r) => r.code).filter((code) => loadOf(code));
   const letters = new LetterDesk(size.letters);
   const rows: Partial<Record<TableName, number>> = {};
-  await time('demo history (cases, letters, audit)', async () => {
-    try {
-      await generateAll();
-    } finally {
-      await letters.close();
-    }
-  });
+  await time('demo history (cases, letters, audit)', generateAll);
   // Economy and capacity (rate cards, budgets, actuals, places bought and sold, the waiting list) on the generated
   // municipalities, after their cases: the offers bought from others take no generated case.
   if (codes.length > 0 && (await hasEconomyTables(database))) {

@@ -29,10 +29,11 @@ export type GeneratorSize = {
    */
   casesPerCaseworker: number | null;
   /**
-   * Letters: `render` makes every letter a real PDF from its text (what a user opens in the demo); `shared` stores
-   * the text of each letter but one PDF per kind and municipality, since rendering is ~5 ms a letter.
+   * Letters: `on-read` stores every letter's text and makes its real PDF when it is first read (what a user opens in
+   * the demo; migration 0035); `shared` stores the text of each letter but one placeholder PDF per kind and
+   * municipality (the benchmarks read documents without opening them).
    */
-  letters: 'render' | 'shared';
+  letters: 'on-read' | 'shared';
   /** Weeks of delivered hours kept per order, counted back from its end or today (the pages show 12). */
   hoursWeeks: number;
   /** Provider journal entries per order and month of delivery. */
@@ -76,7 +77,7 @@ export const SIZES: Record<SizeName, GeneratorSize> = {
     load: DEMO_LOAD,
     extraMunicipalities: null,
     casesPerCaseworker: null,
-    letters: 'render',
+    letters: 'on-read',
     hoursWeeks: 26,
     journalPerMonth: 1.5,
     readsPerAction: 1,

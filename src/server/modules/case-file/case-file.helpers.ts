@@ -132,6 +132,21 @@ export async function journaliseLetter(
 }
 
 /**
+ * A journalised document with its content, for reading. A generated letter journalised without its PDF (migration
+ * 0035: the demo history renders none at start-up) gets it here, on its first read: rendered from the stored letter
+ * and stored in the reader's transaction, so that read and every later one return the same bytes.
+ */
+export async function documentForReading(tx: Tx, caseId: string, documentId: string) {
+  const doc = await caseFileRepository.documentContent(tx, caseId, documentId);
+  if (!doc) return undefined;
+  const { letter, content, ...rest } = doc;
+  if (content) return { ...rest, content };
+  if (!letter) throw new Error(`case_document ${documentId} has neither a PDF nor a letter`);
+  const pdf = await renderLetterPdf(letter as Letter);
+  return { ...rest, content: await caseFileRepository.storeLetterPdf(tx, caseId, documentId, pdf) };
+}
+
+/**
  * A letter previewed before it is sent (./letter-preview.ts): `send` runs as the sending would, up to the letter,
  * then rolls back. Showing the letter is a read of the citizen's data, audited in a transaction of its own.
  * Everything the sending would refuse (400, 409) it refuses here too.

@@ -665,10 +665,34 @@ export const caseFileRepository = {
   async documentContent(tx: Tx, caseId: string, documentId: string) {
     return tx
       .selectFrom('case_document')
-      .select(['id', 'title', 'content', 'content_type', 'kind', 'uploaded_by_role'])
+      .select(['id', 'title', 'content', 'content_type', 'kind', 'uploaded_by_role', 'letter'])
       .where('case_id', '=', caseId)
       .where('id', '=', documentId)
       .executeTakeFirst();
+  },
+
+  /**
+   * Stores the PDF of a letter journalised without one (a generated letter, migration 0035), unless another read
+   * stored it first; returns the PDF that is stored either way, so every read gets the same bytes.
+   */
+  async storeLetterPdf(tx: Tx, caseId: string, documentId: string, pdf: Uint8Array): Promise<Uint8Array> {
+    const stored = await tx
+      .updateTable('case_document')
+      .set({ content: pdf })
+      .where('case_id', '=', caseId)
+      .where('id', '=', documentId)
+      .where('content', 'is', null)
+      .returning('content')
+      .executeTakeFirst();
+    if (stored?.content) return stored.content;
+    const row = await tx
+      .selectFrom('case_document')
+      .select('content')
+      .where('case_id', '=', caseId)
+      .where('id', '=', documentId)
+      .executeTakeFirstOrThrow();
+    if (!row.content) throw new Error(`case_document ${documentId}: no PDF after storing one`);
+    return row.content;
   },
 
   /** One case's documents with what the list shows, never their content (case_document_case_idx). */

@@ -1,3 +1,4 @@
+import { documentForReading } from './case-file.helpers.ts';
 import { caseFileRepository } from './case-file.repository.ts';
 
 /**
@@ -33,7 +34,8 @@ export const caseFileReads = {
   deadlinePage: caseFileRepository.deadlinePage,
   countDeadlines: caseFileRepository.countDeadlines,
   documents: caseFileRepository.documents,
-  documentContent: caseFileRepository.documentContent,
+  /** A document with its content; a generated letter's PDF is made and stored on its first read. */
+  documentContent: documentForReading,
   documentLetter: caseFileRepository.documentLetter,
   letters: caseFileRepository.letters,
   messages: caseFileRepository.messages,

@@ -1,5 +1,3 @@
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { PlainDate } from '../../../../shared/plain-date.ts';
 import { composeLetter, type Letter, type LetterBody, renderLetterPdf } from '../../../modules/letters/index.ts';
 import type { Actor, CitizenRef, Municipality } from '../context.ts';
@@ -9,66 +7,16 @@ export type DocumentKind = 'receipt_letter' | 'decision_letter' | 'missed_deadli
 
 /**
  * The one place the generator makes letters: the letter model as the case use cases journalise it (letterhead,
- * recipient, date, reference, signature), its text for the preview, and its PDF. `render` makes each PDF (the demo:
- * what a user opens is the real letter); `shared` stores each letter's text but one PDF per kind and municipality,
- * marked as a placeholder, because rendering costs milliseconds a letter and the benchmarks never open them.
+ * recipient, date, reference, signature), its text for the preview, and its PDF. `on-read` (the demo) stores each
+ * letter without its PDF: the first read renders it from the letter and stores it (migration 0035,
+ * case-file's documentForReading), so a start-up renders none. `shared` (the benchmarks) stores one placeholder PDF
+ * per kind and municipality, marked as such.
  */
 export class LetterDesk {
   private readonly shared = new Map<string, Promise<Buffer>>();
-  readonly rendered: { real: number; shared: number; workerCpuMs?: number } = { real: 0, shared: 0 };
-  private workers: Worker[] = [];
-  private readonly pending = new Map<number, { resolve: (pdf: Buffer) => void; reject: (e: unknown) => void }>();
-  private jobs = 0;
+  readonly rendered = { onRead: 0, shared: 0 };
 
-  constructor(private readonly mode: 'render' | 'shared') {}
-
-  /**
-   * Letters are rendered by worker threads while the generator goes on (the PDF is awaited only when its row is
-   * written), so rendering and database work share the machine's cores.
-   */
-  private renderInWorker(letter: Letter): Promise<Buffer> {
-    if (!this.workers.length) {
-      const url = new URL('./letter-worker.mjs', import.meta.url);
-      const count = Math.max(1, Math.min(3, availableParallelism() - 1));
-      for (let i = 0; i < count; i++) {
-        const worker = new Worker(url);
-        worker.on('message', (m: { id: number; pdf: Uint8Array } | { cpuMs: number | null }) => {
-          if ('cpuMs' in m) return;
-          this.pending.get(m.id)?.resolve(Buffer.from(m.pdf.buffer, m.pdf.byteOffset, m.pdf.byteLength));
-          this.pending.delete(m.id);
-        });
-        worker.on('error', (error) => {
-          for (const p of this.pending.values()) p.reject(error);
-          this.pending.clear();
-        });
-        this.workers.push(worker);
-      }
-    }
-    const id = this.jobs++;
-    const worker = this.workers[id % this.workers.length] as Worker;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, letter });
-    });
-  }
-
-  /** Ends the workers, first asking each for the CPU time its thread used (the start-up log's share of rendering). */
-  async close(): Promise<void> {
-    const cpuOf = (w: Worker) =>
-      new Promise<number | null>((resolve) => {
-        const timeout = setTimeout(() => resolve(null), 1000);
-        w.on('message', (m: { cpuMs?: number | null }) => {
-          if (m.cpuMs === undefined) return;
-          clearTimeout(timeout);
-          resolve(m.cpuMs);
-        });
-        w.postMessage({ cpu: true });
-      });
-    const cpu = await Promise.all(this.workers.map(cpuOf));
-    if (cpu.length && cpu.every((c) => c !== null)) this.rendered.workerCpuMs = cpu.reduce((a, c) => a + (c ?? 0), 0);
-    await Promise.all(this.workers.map((w) => w.terminate()));
-    this.workers = [];
-  }
+  constructor(private readonly mode: 'on-read' | 'shared') {}
 
   document(
     m: Municipality,
@@ -91,7 +39,7 @@ export class LetterDesk {
       },
       doc.body,
     );
-    // A promise: the writer awaits it when it writes the row.
+    // A promise (the writer awaits it when it writes the row), or none: made on the first read.
     const content = this.pdf(m, doc.kind, letter);
     return {
       letter,
@@ -109,10 +57,10 @@ export class LetterDesk {
     };
   }
 
-  private pdf(m: Municipality, kind: DocumentKind, letter: Letter): Promise<Buffer> {
-    if (this.mode === 'render') {
-      this.rendered.real++;
-      return this.renderInWorker(letter);
+  private pdf(m: Municipality, kind: DocumentKind, letter: Letter): Promise<Buffer> | null {
+    if (this.mode === 'on-read') {
+      this.rendered.onRead++;
+      return null;
     }
     this.rendered.shared++;
     const key = `${m.code}:${kind}`;
