@@ -9,6 +9,6 @@ export default defineConfig({
   root: 'src/web',
   plugins: [react()],
   resolve: { alias: { 'dkfds.css': dkfdsCss } },
-  build: { outDir: '../../dist/web', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 900 },
+  build: { outDir: '../../dist/web', emptyOutDir: true, chunkSizeWarningLimit: 900 },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });
