@@ -32,15 +32,22 @@ export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
+/**
+ * The formatters, made once: making an Intl.DateTimeFormat costs far more than formatting with it (the demo
+ * generator dates ~100,000 instants at start-up; docs/PERFORMANCE.md, "Start-up").
+ */
+let dateFormat: Intl.DateTimeFormat | undefined;
+let clockFormat: Intl.DateTimeFormat | undefined;
+
 /** The date in Danish local time of an instant; the clock is an argument, never read here. */
 export function plainDateInCopenhagen(instant: Date): PlainDate {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  dateFormat ??= new Intl.DateTimeFormat('en-CA', {
     timeZone: 'Europe/Copenhagen',
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
-  }).format(instant);
-  return plainDate(parts);
+  });
+  return plainDate(dateFormat.format(instant));
 }
 
 /** No transform, so the same schema also serialises responses (zod encode refuses one-way transforms). */
@@ -51,12 +58,13 @@ export const plainDateSchema = z.string().refine(isPlainDate, { message: 'date.i
 
 /** The wall-clock time (HH:MM) in Danish local time of an instant, e.g. when an oral or digital complaint came in. */
 export function clockInCopenhagen(instant: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
+  clockFormat ??= new Intl.DateTimeFormat('en-GB', {
     timeZone: 'Europe/Copenhagen',
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-  }).formatToParts(instant);
+  });
+  const parts = clockFormat.formatToParts(instant);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
   return `${part('hour')}:${part('minute')}`;
 }
