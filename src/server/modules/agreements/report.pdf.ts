@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 import { ATTAINMENT_LABELS, TREND_LABELS } from '../../../rules/agreements/goal-status.ts';
 import { LEVEL_LABELS, THEME_LABELS } from '../../../rules/agreements/goal-themes.ts';
 import { AGREEMENT_THEMES, type Report, type ReportGoal } from '../../../shared/agreements/agreements.schema.ts';
@@ -56,6 +56,8 @@ export function targetText(g: ReportGoal): string {
 
 export function renderReportPdf(r: Report, municipalityName: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    // Loaded on the first report, not at start-up (docs/PERFORMANCE.md, "Start-up").
+    const PDFDocument: typeof PDFKitDocument = require('pdfkit');
     const doc = new PDFDocument({
       size: 'A4',
       margins: { top: 56, bottom: 56, left: 56, right: 56 },

@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
-import * as fontkit from 'fontkit';
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 import type { Letter } from './letter.model.ts';
 
 /**
@@ -11,6 +10,14 @@ import type { Letter } from './letter.model.ts';
  * was sent never differ.
  */
 const require = createRequire(import.meta.url);
+
+/**
+ * pdfkit and fontkit load when the first PDF is made or the first text is checked for printable characters, not when
+ * the server starts: together about a tenth of the server's module loading (docs/PERFORMANCE.md, "Start-up").
+ */
+export const pdfDocument = (): typeof PDFKitDocument => require('pdfkit');
+const fontkit = (): typeof import('fontkit') => require('fontkit');
+
 export const FONT_FILES = {
   body: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
   bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
@@ -23,9 +30,9 @@ type Coverage = { hasGlyphForCodePoint(codePoint: number): boolean };
 let coverage: Record<FontKey, Coverage> | null = null;
 function fonts(): Record<FontKey, Coverage> {
   coverage ??= {
-    body: fontkit.openSync(FONT_FILES.body) as unknown as Coverage,
-    bold: fontkit.openSync(FONT_FILES.bold) as unknown as Coverage,
-    emoji: fontkit.openSync(FONT_FILES.emoji) as unknown as Coverage,
+    body: fontkit().openSync(FONT_FILES.body) as unknown as Coverage,
+    bold: fontkit().openSync(FONT_FILES.bold) as unknown as Coverage,
+    emoji: fontkit().openSync(FONT_FILES.emoji) as unknown as Coverage,
   };
   return coverage;
 }
@@ -101,7 +108,7 @@ export function printableLetter(letter: Letter): Letter {
   };
 }
 
-export type Doc = InstanceType<typeof PDFDocument>;
+export type Doc = InstanceType<typeof PDFKitDocument>;
 
 /** Documents printed with the built-in fonts only. */
 const builtin = new WeakSet<Doc>();
@@ -168,6 +175,7 @@ export function write(doc: Doc, text: string, style: 'body' | 'bold', options: P
 
 export function renderLetterPdf(letter: Letter): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const PDFDocument = pdfDocument();
     const doc = new PDFDocument({
       size: 'A4',
       margins: { top: 56, bottom: 56, left: 64, right: 64 },

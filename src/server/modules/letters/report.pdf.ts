@@ -1,5 +1,4 @@
-import PDFDocument from 'pdfkit';
-import { FONT_FILES, printable, write } from './letter.pdf.ts';
+import { FONT_FILES, pdfDocument, printable, write } from './letter.pdf.ts';
 
 /**
  * A document that is not a letter: a case printed for a meeting or an access request (issue 16). Headed sections of
@@ -21,6 +20,7 @@ export type Report = {
 
 export function renderReportPdf(report: Report): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const PDFDocument = pdfDocument();
     const doc = new PDFDocument({
       size: 'A4',
       margins: { top: 56, bottom: 64, left: 64, right: 64 },
