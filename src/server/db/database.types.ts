@@ -981,6 +981,12 @@ export interface SchemaMigration {
   version: number;
 }
 
+export interface SeedState {
+  fingerprint: string;
+  name: string;
+  seeded_at: Generated<Timestamp>;
+}
+
 export interface ServiceDescription {
   created_at: Generated<Timestamp>;
   ffb_code: string | null;
@@ -1163,6 +1169,7 @@ export interface DB {
   rate_limit: RateLimit;
   relative_consent: RelativeConsent;
   schema_migration: SchemaMigration;
+  seed_state: SeedState;
   service_description: ServiceDescription;
   service_description_version: ServiceDescriptionVersion;
   shelter_stay: ShelterStay;

@@ -1,8 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { addDays } from '../../../rules/calendar/date-arithmetic.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { AdminTx, Database } from '../../platform/db/database.ts';
-import { seedCatalogue } from '../seed/catalogue-seed.ts';
-import { seedOffers } from '../seed/offer-seed.ts';
+import { CATALOGUE_DIR, seedCatalogue } from '../seed/catalogue-seed.ts';
+import { OFFERS_DIR, seedOffers } from '../seed/offer-seed.ts';
+import { fingerprintOf, SEED_DIR, seedUnlessUnchanged } from '../seed/seed-state.ts';
 import { AuditTrail } from './areas/audit.ts';
 import { type CaseScript, CaseSim } from './areas/case-sim.ts';
 import { drawPlan, runCase } from './areas/cases.ts';
@@ -72,6 +74,9 @@ const COVERAGE: CaseScript[] = [
   { paragraph: '85', openedDaysAgo: 30, outcome: 'granted', complaint: 'none', keepRunning: true, awaitingAcceptance: true },
   { paragraph: '85', openedDaysAgo: 38, outcome: 'granted', complaint: 'none', awaitingApproval: true },
 ];
+
+/** The generator's code (its areas), part of what the organisation seed's fingerprint covers. */
+const GENERATOR_DIR = fileURLToPath(new URL('./', import.meta.url));
 
 /** Times a stage of the generation for the start-up log (platform/startup-timer.ts); by default it only runs it. */
 export type StageTimer = <T>(stage: string, fn: () => Promise<T>) => Promise<T>;
@@ -163,11 +168,19 @@ export async function generate(
   const log = options.log ?? (() => {});
   const time: StageTimer = options.time ?? ((_stage, fn) => fn());
   const historyStart = addDays(options.today, -size.historyDays);
-  await time('organisation, catalogue and offers', async () => {
-    await database.adminTransaction((tx) => createDemoOrganisation(tx, instantAt(historyStart, 8 * 60).toISOString()));
-    await seedCatalogue(database);
-    await seedOffers(database);
-  });
+  // Idempotent, and skipped when neither the policy files nor the code that loads them changed since the last start.
+  await time('organisation, catalogue and offers', () =>
+    seedUnlessUnchanged(
+      database,
+      'demo-organisation',
+      fingerprintOf([GENERATOR_DIR, SEED_DIR, CATALOGUE_DIR, OFFERS_DIR]),
+      async () => {
+        await database.adminTransaction((tx) => createDemoOrganisation(tx, instantAt(historyStart, 8 * 60).toISOString()));
+        await seedCatalogue(database);
+        await seedOffers(database);
+      },
+    ),
+  );
   const extra = size.extraMunicipalities;
   const extraCodes = extra
     ? await database.adminTransaction((tx) =>

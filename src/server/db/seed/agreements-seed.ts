@@ -12,6 +12,7 @@ import { measureDemoAgreement } from '../../modules/agreements/index.ts';
 import type { AdminTx, Database } from '../../platform/db/database.ts';
 import { stableUuid } from './deterministic.ts';
 import { loadForMunicipalities, readPolicyFiles } from './policy-files.ts';
+import { fingerprintOf, SEED_DIR, seedUnlessUnchanged } from './seed-state.ts';
 
 /**
  * The agreements' demo data (issue 14): the whole 2019–2020 agreement of Center for Særlig Social Indsats as seed
@@ -20,6 +21,8 @@ import { loadForMunicipalities, readPolicyFiles } from './policy-files.ts';
  * idempotent: an agreement that is there already is left as it is.
  */
 export const AGREEMENTS_DIR = fileURLToPath(new URL('../../../../policy/agreements/', import.meta.url));
+/** The agreements module measures the invented agreement: its code is part of the seed's fingerprint. */
+const AGREEMENTS_MODULE_DIR = fileURLToPath(new URL('../../modules/agreements/', import.meta.url));
 
 const num = z.number().finite().nullable();
 export const agreementFileSchema = z.object({
@@ -193,6 +196,22 @@ async function seedCouncilMembers(database: Database): Promise<void> {
 export async function seedAgreements(
   database: Database,
   options: { files?: ReturnType<typeof readAgreementFiles>; today?: PlainDate } = {},
+): Promise<number> {
+  // `npm start`: skipped when the files, the seed code and the day are those of the last start (migration 0036).
+  if (options.today && !options.files) {
+    const fingerprint = fingerprintOf([AGREEMENTS_DIR, SEED_DIR, AGREEMENTS_MODULE_DIR], [options.today]);
+    let loaded = 0;
+    await seedUnlessUnchanged(database, 'demo-agreements', fingerprint, async () => {
+      loaded = await seedAgreementsNow(database, options);
+    });
+    return loaded;
+  }
+  return seedAgreementsNow(database, options);
+}
+
+async function seedAgreementsNow(
+  database: Database,
+  options: { files?: ReturnType<typeof readAgreementFiles>; today?: PlainDate },
 ): Promise<number> {
   await seedCouncilMembers(database);
   const loaded = await loadForMunicipalities(database, options.files ?? readAgreementFiles(), loadAgreement);
