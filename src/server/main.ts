@@ -32,7 +32,12 @@ const database = await time(config.databaseUrl ? 'PostgreSQL connect' : 'PGlite 
           poolSize: config.databasePoolSize,
           statementTimeoutMs: config.statementTimeoutMs,
         }
-      : { kind: 'pglite', dataDir: config.dataDir },
+      : {
+          kind: 'pglite',
+          dataDir: config.dataDir,
+          // `npm start` began opening it while it built (scripts/start.mjs), with the same settings.
+          ...(startup?.pglite?.dataDir === config.dataDir ? { opening: startup.pglite.instance } : {}),
+        },
   ),
 );
 const applied = await time('migrations', () => migrateDatabase(database));

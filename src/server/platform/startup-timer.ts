@@ -1,4 +1,5 @@
 import { loadavg } from 'node:os';
+import type { PGlite } from '@electric-sql/pglite';
 
 /**
  * One stage of the start-up: its wall time and the CPU it cost. On a shared machine the wall time says little (another
@@ -15,6 +16,8 @@ export type StageTiming = { stage: string; wallMs: number; cpuMs: number; childC
 export type StartupHandover = {
   stages: StageTiming[];
   uiBuild: Promise<StageTiming | undefined>;
+  /** The embedded database, opened early on this data directory (absent with DATABASE_URL). */
+  pglite?: { dataDir: string; instance: Promise<PGlite> };
   importStarted: { wall: number; cpu: number };
 };
 

@@ -44,7 +44,13 @@ export type DatabaseOptions =
       /** Every statement of every connection (requests' and scripts') is cancelled after this; 0 = no limit. */
       statementTimeoutMs?: number;
     }
-  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob | File };
+  | {
+      kind: 'pglite';
+      dataDir?: string;
+      loadDataDir?: Blob | File;
+      /** An instance already being opened on `dataDir` with the same settings (scripts/start.mjs opens it early). */
+      opening?: Promise<PGlite>;
+    };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.kind === 'postgres'
@@ -52,15 +58,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     : openPGlite(options);
 }
 
-async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob | File }): Promise<Database> {
+async function openPGlite(options: {
+  dataDir?: string;
+  loadDataDir?: Blob | File;
+  opening?: Promise<PGlite>;
+}): Promise<Database> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const pglite = await PGlite.create({
-    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    parsers: PGLITE_PARSERS,
-    // An embedded demo trades fsync-per-commit for speed; real deployments use PostgreSQL.
-    relaxedDurability: true,
-  });
+  const pglite = options.opening
+    ? withParsers(await options.opening)
+    : await PGlite.create({
+        ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+        ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+        parsers: PGLITE_PARSERS,
+        // An embedded demo trades fsync-per-commit for speed; real deployments use PostgreSQL.
+        relaxedDurability: true,
+      });
   const mutex = new Mutex();
   const db: Kysely<AppSchema> = new Kysely<AppSchema>({ dialect: new PGliteDialect(pglite, mutex, () => db) });
   return {
@@ -100,6 +112,12 @@ async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob | File
       await mutex.run(() => pglite.close());
     },
   };
+}
+
+/** An instance opened elsewhere gets the parsers PGlite.create would have given it (as its constructor merges them). */
+function withParsers(pglite: PGlite): PGlite {
+  pglite.parsers = { ...pglite.parsers, ...PGLITE_PARSERS };
+  return pglite;
 }
 
 async function openPostgres(
