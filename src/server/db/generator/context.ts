@@ -96,7 +96,8 @@ export type Generation = {
    * What the database's migrations hold: the tenant-keys upgrade test loads the demo at 0011, before the task inbox
    * (an order held with a question) and decision approval (a case awaiting approval) existed.
    */
-  schema: { tasks: boolean; approvals: boolean };
+  /** What the database's schema has (a database migrated only up to an older version is generated into too). */
+  schema: { tasks: boolean; approvals: boolean; lettersOnRead: boolean };
 };
 
 export function idSequences(seedKey: string): (table: string) => IdSequence {

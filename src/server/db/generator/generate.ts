@@ -86,7 +86,7 @@ export type GenerateReport = {
   today: PlainDate;
   municipalities: string[];
   rows: Partial<Record<TableName, number>>;
-  letters: { onRead: number; shared: number };
+  letters: { onRead: number; rendered: number; shared: number };
   ms: number;
 };
 
@@ -104,9 +104,11 @@ async function identities(tx: AdminTx): Promise<Identities> {
 async function schemaOf(tx: AdminTx): Promise<Generation['schema']> {
   const [r] = await tx.query<Generation['schema']>(
     `select to_regclass('public.task') is not null as tasks,
-            to_regclass('public.decision_approval') is not null as approvals`,
+            to_regclass('public.decision_approval') is not null as approvals,
+            exists (select 1 from pg_attribute where attrelid = 'public.case_document'::regclass
+                     and attname = 'content' and not attnotnull) as "lettersOnRead"`,
   );
-  return r ?? { tasks: false, approvals: false };
+  return r ?? { tasks: false, approvals: false, lettersOnRead: false };
 }
 
 /** Who looks after a citizen: the same caseworker for all their cases; the named citizens the README's caseworker. */
@@ -237,6 +239,8 @@ export async function generate(
           identities: await identities(tx),
           schema: await schemaOf(tx),
         };
+        // Before migration 0035 a letter needs its PDF when it is journalised.
+        letters.renderNow = !g.schema.lettersOnRead;
         const m = await loadMunicipality(tx, code, load, `${size.name}:${options.today}`);
         // No case before the municipality's service levels are in force: a decision needs the version in force.
         const firstInForce = m.versions.map((v) => v.inForceFrom).sort()[0];

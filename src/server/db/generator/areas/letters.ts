@@ -14,7 +14,9 @@ export type DocumentKind = 'receipt_letter' | 'decision_letter' | 'missed_deadli
  */
 export class LetterDesk {
   private readonly shared = new Map<string, Promise<Buffer>>();
-  readonly rendered = { onRead: 0, shared: 0 };
+  readonly rendered = { onRead: 0, rendered: 0, shared: 0 };
+  /** `on-read` into a database from before migration 0035, which needs every letter's PDF: rendered here. */
+  renderNow = false;
 
   constructor(private readonly mode: 'on-read' | 'shared') {}
 
@@ -58,6 +60,10 @@ export class LetterDesk {
   }
 
   private pdf(m: Municipality, kind: DocumentKind, letter: Letter): Promise<Buffer> | null {
+    if (this.mode === 'on-read' && this.renderNow) {
+      this.rendered.rendered++;
+      return renderLetterPdf(letter);
+    }
     if (this.mode === 'on-read') {
       this.rendered.onRead++;
       return null;
