@@ -372,7 +372,7 @@ describe(`the demo data generator on ${TEST_DB}`, () => {
     );
     const kinds = ['receipt_letter', 'decision_letter', 'missed_deadline_notice', 'forwarding_letter'];
     expect(new Set(docs.map((d) => d.kind))).toEqual(new Set(kinds));
-    // No PDF is rendered while the history is generated (migration 0035): only the letter it is printed from.
+    // No PDF is rendered while the history is generated (migration 0036): only the letter it is printed from.
     expect(docs.every((d) => !d.pdf && d.subject.length > 0)).toBe(true);
     const cw = await loginAs(app, 'caseworker', MUNICIPALITY.rksk);
     for (const kind of kinds) {

@@ -23,7 +23,7 @@ const SHARED_TABLES: Record<string, string> = {
   ffb_code: 'KL’s national FFB code list (reference table)',
   ffb_code_system: 'the imported FFB version (reference table)',
   schema_migration: 'the migration ledger of this database',
-  seed_state: 'a fingerprint per demo seed of this installation, so a start skips unchanged seeds (migration 0036)',
+  seed_state: 'a fingerprint per demo seed of this installation, so a start skips unchanged seeds (migration 0037)',
   rate_limit: 'counts requests per client address before anyone, so any municipality, is known (issue 10; unlogged)',
 };
 

@@ -239,7 +239,7 @@ export async function generate(
           identities: await identities(tx),
           schema: await schemaOf(tx),
         };
-        // Before migration 0035 a letter needs its PDF when it is journalised.
+        // Before migration 0036 a letter needs its PDF when it is journalised.
         letters.renderNow = !g.schema.lettersOnRead;
         const m = await loadMunicipality(tx, code, load, `${size.name}:${options.today}`);
         // No case before the municipality's service levels are in force: a decision needs the version in force.

@@ -30,7 +30,7 @@ export type GeneratorSize = {
   casesPerCaseworker: number | null;
   /**
    * Letters: `on-read` stores every letter's text and makes its real PDF when it is first read (what a user opens in
-   * the demo; migration 0035); `shared` stores the text of each letter but one placeholder PDF per kind and
+   * the demo; migration 0036); `shared` stores the text of each letter but one placeholder PDF per kind and
    * municipality (the benchmarks read documents without opening them).
    */
   letters: 'on-read' | 'shared';

@@ -197,7 +197,7 @@ export async function seedAgreements(
   database: Database,
   options: { files?: ReturnType<typeof readAgreementFiles>; today?: PlainDate } = {},
 ): Promise<number> {
-  // `npm start`: skipped when the files, the seed code and the day are those of the last start (migration 0036).
+  // `npm start`: skipped when the files, the seed code and the day are those of the last start (migration 0037).
   if (options.today && !options.files) {
     const fingerprint = fingerprintOf([AGREEMENTS_DIR, SEED_DIR, AGREEMENTS_MODULE_DIR], [options.today]);
     let loaded = 0;

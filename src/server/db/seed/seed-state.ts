@@ -23,7 +23,7 @@ export function fingerprintOf(paths: readonly string[], extra: readonly string[]
 }
 
 /**
- * Runs an idempotent seed unless it last ran with the same inputs (migration 0036): a warm `npm start` then skips
+ * Runs an idempotent seed unless it last ran with the same inputs (migration 0037): a warm `npm start` then skips
  * reading and checking every seeded document again. The inputs are the files it reads (policy/…) and its own code,
  * so a changed policy file or seed still loads on the next start. Returns whether it ran.
  */

@@ -133,7 +133,7 @@ export async function journaliseLetter(
 
 /**
  * A journalised document with its content, for reading. A generated letter journalised without its PDF (migration
- * 0035: the demo history renders none at start-up) gets it here, on its first read: rendered from the stored letter
+ * 0036: the demo history renders none at start-up) gets it here, on its first read: rendered from the stored letter
  * and stored in the reader's transaction, so that read and every later one return the same bytes.
  */
 export async function documentForReading(tx: Tx, caseId: string, documentId: string) {

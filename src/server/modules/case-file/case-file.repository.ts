@@ -672,7 +672,7 @@ export const caseFileRepository = {
   },
 
   /**
-   * Stores the PDF of a letter journalised without one (a generated letter, migration 0035), unless another read
+   * Stores the PDF of a letter journalised without one (a generated letter, migration 0036), unless another read
    * stored it first; returns the PDF that is stored either way, so every read gets the same bytes.
    */
   async storeLetterPdf(tx: Tx, caseId: string, documentId: string, pdf: Uint8Array): Promise<Uint8Array> {

@@ -8,14 +8,14 @@ export type DocumentKind = 'receipt_letter' | 'decision_letter' | 'missed_deadli
 /**
  * The one place the generator makes letters: the letter model as the case use cases journalise it (letterhead,
  * recipient, date, reference, signature), its text for the preview, and its PDF. `on-read` (the demo) stores each
- * letter without its PDF: the first read renders it from the letter and stores it (migration 0035,
+ * letter without its PDF: the first read renders it from the letter and stores it (migration 0036,
  * case-file's documentForReading), so a start-up renders none. `shared` (the benchmarks) stores one placeholder PDF
  * per kind and municipality, marked as such.
  */
 export class LetterDesk {
   private readonly shared = new Map<string, Promise<Buffer>>();
   readonly rendered = { onRead: 0, rendered: 0, shared: 0 };
-  /** `on-read` into a database from before migration 0035, which needs every letter's PDF: rendered here. */
+  /** `on-read` into a database from before migration 0036, which needs every letter's PDF: rendered here. */
   renderNow = false;
 
   constructor(private readonly mode: 'on-read' | 'shared') {}
