@@ -86,6 +86,8 @@ export type GenerateReport = {
   today: PlainDate;
   municipalities: string[];
   rows: Partial<Record<TableName, number>>;
+  /** Per table, the milliseconds its COPYs took (wall: the database's work and the wait for it). */
+  copyMs: Partial<Record<TableName, number>>;
   letters: { onRead: number; rendered: number; shared: number };
   ms: number;
 };
@@ -206,6 +208,7 @@ export async function generate(
   const codes = empty.map((r) => r.code).filter((code) => loadOf(code));
   const letters = new LetterDesk(size.letters);
   const rows: Partial<Record<TableName, number>> = {};
+  const copyMs: Partial<Record<TableName, number>> = {};
   await time('demo history (cases, letters, audit)', generateAll);
   // Economy and capacity (rate cards, budgets, actuals, places bought and sold, the waiting list) on the generated
   // municipalities, after their cases: the offers bought from others take no generated case.
@@ -220,6 +223,7 @@ export async function generate(
     today: options.today,
     municipalities: codes,
     rows,
+    copyMs,
     letters: { ...letters.rendered },
     ms: Math.round(performance.now() - started),
   };
@@ -233,7 +237,7 @@ export async function generate(
           size,
           today: options.today,
           historyStart,
-          writer: new RowWriter(tx, database.kind === 'pglite' ? 100_000 : 20_000),
+          writer: database.kind === 'pglite' ? new RowWriter(tx, 100_000) : new RowWriter(tx, 20_000, /* analyse */ true),
           audit: new AuditTrail(),
           letters,
           identities: await identities(tx),
@@ -251,6 +255,7 @@ export async function generate(
         const auditRows = await g.audit.write(g, tx, m);
         await g.writer.resetIdentities();
         for (const [table, n] of g.writer.written) rows[table] = (rows[table] ?? 0) + n;
+        for (const [table, ms] of g.writer.copyMs) copyMs[table] = Math.round((copyMs[table] ?? 0) + ms);
         log(
           `${m.name}: ${m.citizens.length} citizens, ${load.cases} cases, ${auditRows} audit rows in ${Math.round(performance.now() - t0)} ms`,
         );
