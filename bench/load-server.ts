@@ -18,6 +18,18 @@ const database: Database = url
   ? await openDatabase({ kind: 'postgres', url, poolSize })
   : await openDatabase({ kind: 'pglite', dataDir: process.env.BENCH_DATA_DIR ?? '' });
 
+// BENCH_PLANS (PostgreSQL): every statement the app's connections send is recorded while a page is fetched for its
+// plan (bench/load.bench.ts --plans), one request at a time. Set before the app opens any connection.
+const captured: { text: string; values: unknown[] }[] = [];
+let capturing = false;
+if (url && process.env.BENCH_PLANS) {
+  const query = pg.Client.prototype.query as (...a: unknown[]) => unknown;
+  (pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown }).query = function (this: pg.Client, ...a) {
+    if (capturing && typeof a[0] === 'string') captured.push({ text: a[0], values: Array.isArray(a[1]) ? a[1] : [] });
+    return query.apply(this, a);
+  };
+}
+
 const { base } = await serveForBench(database, { logLevel: 'silent' });
 
 // The bare look-up: one statement by primary key, as the schema owner, no session, no audit, no transaction.
@@ -36,6 +48,7 @@ bare.get<{ Params: { m: string; id: string } }>('/bare/:m/:id', async (request, 
   const row = await lookup(request.params.m, request.params.id);
   return row ?? reply.status(404).send({ error: 'not_found' });
 });
+if (url && process.env.BENCH_PLANS) planRoute(new pg.Pool({ connectionString: url, max: 1, types: pgTypes(pg.types) }));
 const bareBase = await bare.listen({ host: '127.0.0.1', port: 0 });
 
 // The ids the pages are asked about: the demo staff's own cases, citizens and orders in the large municipality.
@@ -80,6 +93,96 @@ const ids = await database.adminTransaction(async (tx) => {
     orderIds: orders.map((o) => o.id),
   };
 });
+
+type PlanNode = {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  'Actual Rows'?: number;
+  'Actual Loops'?: number;
+  'Sort Key'?: string[];
+  Plans?: PlanNode[];
+};
+
+/** A page query's plan, summed up: the indexes it uses, and what it reads or sorts in full. */
+function summarise(text: string, explained: { Plan: PlanNode; 'Execution Time': number }) {
+  const indexes = new Set<string>();
+  const seqScans: string[] = [];
+  const sorts: string[] = [];
+  let flagged = false;
+  const walk = (n: PlanNode) => {
+    const rows = (n['Actual Rows'] ?? 0) * (n['Actual Loops'] ?? 1);
+    if (n['Index Name']) indexes.add(`${n['Index Name']} (${n['Node Type']})`);
+    if (n['Node Type'] === 'Seq Scan') {
+      seqScans.push(`${n['Relation Name']} (${rows} rows)`);
+      // A sequential scan that returns this many rows reads a municipality's table, not a page of it.
+      if (rows > 5000) flagged = true;
+    }
+    if (n['Node Type'] === 'Sort' || n['Node Type'] === 'Incremental Sort') {
+      sorts.push(`${(n['Sort Key'] ?? []).join(', ')} (${rows} rows)`);
+      if (rows > 5000) flagged = true;
+    }
+    for (const c of n.Plans ?? []) walk(c);
+  };
+  walk(explained.Plan);
+  return {
+    statement: text.replace(/\s+/g, ' ').trim(),
+    ms: Math.round(explained['Execution Time'] * 100) / 100,
+    indexes: [...indexes],
+    seqScans,
+    sorts,
+    flagged,
+  };
+}
+
+/**
+ * GET /plans?path=…: fetches the page once with the given cookie while recording the app's statements, then runs each
+ * read again under EXPLAIN (ANALYZE, BUFFERS) in one transaction that replays the request's `set_config` (role and
+ * municipality: row-level security applies as for the page) and is rolled back.
+ */
+function planRoute(pool: pg.Pool) {
+  bare.get<{ Querystring: { path: string } }>('/plans', async (request) => {
+    captured.length = 0;
+    capturing = true;
+    const res = await fetch(`${base}${request.query.path}`, { headers: { cookie: String(request.headers.cookie ?? '') } });
+    capturing = false;
+    const statements = captured.splice(0);
+    const client = await pool.connect();
+    const plans: ReturnType<typeof summarise>[] = [];
+    const seen = new Set<string>();
+    try {
+      await client.query('begin');
+      for (const s of statements) {
+        const t = s.text.trim().toLowerCase();
+        if (t.startsWith('select set_config')) {
+          await client.query(s.text, s.values);
+          continue;
+        }
+        // Reads only: the audit append (a write, and the chain's lock) and locking reads are left out.
+        const read = (t.startsWith('select') || t.startsWith('with')) && !/pg_advisory|audit_append|for update/.test(t);
+        if (!read || seen.has(s.text)) continue;
+        seen.add(s.text);
+        await client.query('savepoint p');
+        try {
+          const r = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time': number }] }>(
+            `explain (analyze, buffers, format json) ${s.text}`,
+            s.values,
+          );
+          const plan = r.rows[0]?.['QUERY PLAN'][0];
+          if (plan) plans.push(summarise(s.text, plan));
+        } catch (error) {
+          const failed = summarise(s.text, { Plan: { 'Node Type': 'error' }, 'Execution Time': 0 });
+          plans.push({ ...failed, sorts: [`EXPLAIN failed: ${(error as Error).message}`], flagged: true });
+        }
+        await client.query('rollback to savepoint p');
+      }
+    } finally {
+      await client.query('rollback').catch(() => {});
+      client.release();
+    }
+    return { status: res.status, statements: statements.length, plans };
+  });
+}
 
 process.stdout.write(`${JSON.stringify({ app: base, bare: bareBase, kind: database.kind, ids })}\n`);
 process.on('SIGTERM', () => process.exit(0));

@@ -22,6 +22,12 @@
  *    look-up's of the same round, so a machine whose load changes between rounds moves both alike.
  * 5. Report: per page the median over rounds of requests/s, p50, p97.5, p99, errors (non-2xx, timeouts, socket
  *    errors) and the ratio; as a Markdown table, and as JSON in bench/results/load-<db>-<time>.json.
+ * 6. `--plans` (PostgreSQL): after the rounds, each page is fetched once more while the server records every statement
+ *    the app sends; each read is run again under EXPLAIN (ANALYZE, BUFFERS) with the same parameters, role and
+ *    municipality (row-level security applies), on the same data. Per statement: the indexes it uses, its sequential
+ *    scans and sorts with their rows, its time; one that scans or sorts more than 5,000 rows is flagged (a page must
+ *    not read the whole municipality). Written to the report and bench/results/plans-<time>.json. `--rounds 0
+ *    --plans` captures the plans alone.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -52,6 +58,8 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '50' },
     pages: { type: 'string' },
     today: { type: 'string', default: '2026-12-01' },
+    /** After the rounds, each page's statements with their plans on this data (PostgreSQL; method step 6). */
+    plans: { type: 'boolean', default: false },
     /** Another checkout (with bench/load-server.ts and node_modules) whose app runs beside this one, interleaved. */
     compare: { type: 'string' },
   },
@@ -337,6 +345,7 @@ async function benchmark(label: string, env: Record<string, string>, compare?: s
         backends: r.backends.at(-1) ?? null,
       };
     });
+    const plans = args.plans && env.BENCH_DATABASE_URL ? await capturePlans(variants.at(-1) as Variant, pages, ids) : '';
     const fmt = (n: number) => Math.round(n).toLocaleString('en-GB');
     const table = [
       `### ${label}: ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s, medians (load average at the end: ${loadavg()[0]?.toFixed(1)})`,
@@ -349,15 +358,57 @@ async function benchmark(label: string, env: Record<string, string>, compare?: s
       ),
     ].join('\n');
     console.log(`\n${table}\n`);
+    if (plans) console.log(`${plans}\n`);
     mkdirSync('bench/results', { recursive: true });
     writeFileSync(
       join('bench/results', `load-${first.servers.kind}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
       JSON.stringify({ label, connections: CONNECTIONS, rounds: ROUNDS, seconds: SECONDS, loadavg: loadavg(), rows }, null, 2),
     );
-    return table;
+    return plans ? `${table}\n\n${plans}` : table;
   } finally {
     for (const v of variants) await stop(v.servers.child);
   }
+}
+
+type PlanSummary = { statement: string; ms: number; indexes: string[]; seqScans: string[]; sorts: string[]; flagged: boolean };
+
+/** Method step 6: each page's reads with their plans (bench/load-server.ts GET /plans), as Markdown and JSON. */
+async function capturePlans(v: Variant, pages: Page[], ids: Ids): Promise<string> {
+  const out: { page: string; path: string; status: number; statements: number; plans: PlanSummary[] }[] = [];
+  for (const page of pages) {
+    const path = page.paths(ids)[0] as string;
+    const res = await fetch(`${v.servers.bare}/plans?path=${encodeURIComponent(path)}`, {
+      headers: { cookie: v.cookies[page.who] },
+    });
+    if (!res.ok) throw new Error(`plans of ${page.name}: ${res.status} ${await res.text()}`);
+    const r = (await res.json()) as { status: number; statements: number; plans: PlanSummary[] };
+    out.push({ page: page.name, path, ...r });
+  }
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync(
+    join('bench/results', `plans-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
+    JSON.stringify(out, null, 2),
+  );
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  const lines = [
+    "### The pages' reads and their plans on this data (EXPLAIN ANALYZE, one request per page)",
+    '',
+    '| page (API, answer) | statement | ms | indexes | sequential scans | sorts | flag |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  for (const p of out) {
+    for (const s of p.plans) {
+      lines.push(
+        `| ${p.page} (${p.status}) | \`${cell(s.statement.slice(0, 160))}${s.statement.length > 160 ? '…' : ''}\` | ${s.ms} | ${cell(s.indexes.join('; ')) || '–'} | ${cell(s.seqScans.join('; ')) || '–'} | ${cell(s.sorts.join('; ')) || '–'} | ${s.flagged ? '**scans or sorts the municipality**' : ''} |`,
+      );
+    }
+  }
+  const flagged = out.flatMap((p) => p.plans.filter((s) => s.flagged).map(() => p.page));
+  lines.push(
+    '',
+    flagged.length ? `Flagged: ${flagged.length} statements (${[...new Set(flagged)].join(', ')}).` : 'Flagged: none.',
+  );
+  return lines.join('\n');
 }
 
 const size = args.size as SizeName;
@@ -379,7 +430,13 @@ if (!args['pglite-only']) {
       console.log(`reusing the ${size} data set at ${url}`);
       await migrated({ kind: 'postgres', url, poolSize: 1 });
     }
-    tables.push(await benchmark(`PostgreSQL, ${size}`, { BENCH_DATABASE_URL: url }, args.compare));
+    tables.push(
+      await benchmark(
+        `PostgreSQL, ${size}`,
+        { BENCH_DATABASE_URL: url, ...(args.plans ? { BENCH_PLANS: '1' } : {}) },
+        args.compare,
+      ),
+    );
   } finally {
     if (clusterDir) execFileSync('bash', ['scripts/pg-cluster.sh', 'stop', clusterDir]);
   }
