@@ -29,13 +29,11 @@
  *    not read the whole municipality). Written to the report and bench/results/plans-<time>.json. `--rounds 0
  *    --plans` captures the plans alone.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { generate } from '../src/server/db/generator/generate.ts';
 import { SIZE_NAMES, SIZES, type SizeName } from '../src/server/db/generator/sizes.ts';
@@ -44,6 +42,7 @@ import { importFfb } from '../src/server/db/seed/ffb-import.ts';
 import { openDatabase } from '../src/server/platform/db/database.ts';
 import type { PlainDate } from '../src/shared/plain-date.ts';
 import { demoLoginCookie } from './bench-app.ts';
+import { loadPaths, type Sample, startLoadServers, stopLoadServers } from './load-runner.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -112,40 +111,8 @@ const PAGES: Page[] = [
 ];
 const LOGINS: Record<Who, string> = { caseworker: 'Maria Vestergaard', provider: 'Rasmus Kjær', team_leader: 'Birgitte Lund' };
 
-type Sample = { rps: number; p50: number; p975: number; p99: number; errors: number; requests: number };
-
 function load(url: string, paths: string[], headers: Record<string, string>): Promise<Sample> {
-  let n = 0;
-  return new Promise((resolve, reject) => {
-    autocannon(
-      {
-        url,
-        connections: CONNECTIONS,
-        duration: SECONDS,
-        timeout: 10,
-        headers,
-        requests: [
-          {
-            setupRequest: (req) => {
-              req.path = paths[n++ % paths.length] as string;
-              return req;
-            },
-          },
-        ],
-      },
-      (err, r) => {
-        if (err) return reject(err);
-        resolve({
-          rps: r.requests.average,
-          p50: r.latency.p50,
-          p975: r.latency.p97_5,
-          p99: r.latency.p99,
-          errors: r.errors + r.timeouts + r.non2xx,
-          requests: r.requests.total,
-        });
-      },
-    );
-  });
+  return loadPaths({ url, paths, headers, connections: CONNECTIONS, seconds: SECONDS });
 }
 
 /**
@@ -210,26 +177,7 @@ async function migrated(options: Parameters<typeof openDatabase>[0]) {
   }
 }
 
-async function startServers(env: Record<string, string>, cwd = process.cwd()) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/load-server.ts'], {
-    cwd,
-    env: { ...process.env, ...env, NODE_ENV: 'test' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const line = await new Promise<string>((resolve, reject) => {
-    const rl = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-    rl.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`load-server exited with ${code}`)));
-  });
-  return { child, ...(JSON.parse(line) as { app: string; bare: string; kind: string; ids: Ids }) };
-}
-
-function stop(child: ChildProcess) {
-  return new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
+const startServers = (env: Record<string, string>, cwd?: string) => startLoadServers<Ids>(env, cwd);
 
 function copyOf(dir: string): string {
   const copy = `${dir}-compare`;
@@ -366,7 +314,7 @@ async function benchmark(label: string, env: Record<string, string>, compare?: s
     );
     return plans ? `${table}\n\n${plans}` : table;
   } finally {
-    for (const v of variants) await stop(v.servers.child);
+    for (const v of variants) await stopLoadServers(v.servers.child);
   }
 }
 

@@ -20,13 +20,10 @@
  *    errors. The answer is the largest number of users whose p99 stays under 200 ms with no errors.
  * Measured on an otherwise idle machine only (the figures are the machine's: `docs/PERFORMANCE.md` states it).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import { generate } from '../src/server/db/generator/generate.ts';
 import { SIZE_NAMES, SIZES, type SizeName } from '../src/server/db/generator/sizes.ts';
 import { migrateDatabase } from '../src/server/db/schema.ts';
@@ -34,6 +31,7 @@ import { importFfb } from '../src/server/db/seed/ffb-import.ts';
 import { openDatabase } from '../src/server/platform/db/database.ts';
 import type { PlainDate } from '../src/shared/plain-date.ts';
 import { demoLoginCookie } from './bench-app.ts';
+import { loadPaths, type Sample, startLoadServers, stopLoadServers } from './load-runner.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -91,73 +89,28 @@ async function dataDirWithSet(): Promise<string> {
   return dataDir;
 }
 
-async function startServers(dataDir: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/load-server.ts'], {
-    env: { ...process.env, BENCH_DATA_DIR: dataDir, NODE_ENV: 'test' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`load-server exited with ${code}`)));
-  });
-  return { child, ...(JSON.parse(line) as { app: string; ids: Ids }) };
-}
-
-function stop(child: ChildProcess) {
-  return new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
-type Row = { users: number; rps: number; p50: number; p975: number; p99: number; errors: number; requests: number };
-
-function run(url: string, users: number, seconds: number, paths: string[], cookie: string): Promise<Row> {
-  let n = 0;
-  return new Promise((resolve, reject) => {
-    autocannon(
-      {
-        url,
-        connections: users,
-        // autocannon paces per connection only at 1 a second or more; the users' pace together is the same load.
-        overallRate: Math.max(1, Math.round(users * RATE)),
-        duration: seconds,
-        timeout: 10,
-        headers: { cookie },
-        requests: [
-          {
-            setupRequest: (req) => {
-              req.path = paths[n++ % paths.length] as string;
-              return req;
-            },
-          },
-        ],
-      },
-      (err, r) => {
-        if (err) return reject(err);
-        resolve({
-          users,
-          rps: r.requests.average,
-          p50: r.latency.p50,
-          p975: r.latency.p97_5,
-          p99: r.latency.p99,
-          errors: r.errors + r.timeouts + r.non2xx,
-          requests: r.requests.total,
-        });
-      },
-    );
-  });
-}
+type Row = Sample & { users: number };
 
 const dataDir = await dataDirWithSet();
-const servers = await startServers(dataDir);
+const servers = await startLoadServers<Ids>({ BENCH_DATA_DIR: dataDir });
 try {
   const cookie = await demoLoginCookie(servers.app, 'Maria Vestergaard');
   const paths = caseworkerPaths(servers.ids);
   for (const path of paths.slice(0, 14)) await fetch(`${servers.app}${path}`, { headers: { cookie } });
   const rows: Row[] = [];
   for (const users of (args.users ?? '').split(',').map(Number)) {
-    const row = await run(servers.app, users, SECONDS, paths, cookie);
+    const row = {
+      users,
+      ...(await loadPaths({
+        url: servers.app,
+        paths,
+        connections: users,
+        seconds: SECONDS,
+        headers: { cookie },
+        // autocannon paces per connection only at 1 a second or more; the users' pace together is the same load.
+        overallRate: Math.max(1, Math.round(users * RATE)),
+      })),
+    };
     rows.push(row);
     console.log(`  ${users} users: ${row.rps.toFixed(1)} req/s p50 ${row.p50} p99 ${row.p99} errors ${row.errors}`);
   }
@@ -181,5 +134,5 @@ try {
     ].join('\n'),
   );
 } finally {
-  await stop(servers.child);
+  await stopLoadServers(servers.child);
 }

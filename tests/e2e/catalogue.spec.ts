@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, LoginPage } from './pages/app.page.ts';
+import { expectNoAxeViolations, LoginPage, logOut } from './pages/app.page.ts';
 
 test('the public catalogue: browse without logging in, filter, open a description and an offer', async ({ page }) => {
   await page.goto('/katalog');
@@ -92,7 +92,7 @@ test('an administrator edits a draft and previews it; a second administrator app
   await expect(summary).toContainText('En anden administrator skal godkende den (fire øjne).');
   await expectNoAxeViolations(page);
 
-  await page.getByRole('button', { name: 'Log af' }).click();
+  await logOut(page);
   await login.open();
   await login.loginAs('Jens Holm');
   await page.goto(adminUrl);

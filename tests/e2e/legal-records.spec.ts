@@ -2,7 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { addDays, addYears } from '../../src/rules/calendar/date-arithmetic.ts';
 import type { PlainDate } from '../../src/shared/plain-date.ts';
 import { ApiActor, CODES, caseInAssessment, caseToOrder, danish, daysFromToday } from './pages/api-setup.ts';
-import { CaseFilePage, expectNoAxeViolations, LoginPage } from './pages/app.page.ts';
+import { CaseFilePage, expectNoAxeViolations, LoginPage, logOut } from './pages/app.page.ts';
 
 /**
  * Issue 12: a caseworker writes each impossible legal record and sees it refused at the field, with the error summary
@@ -281,7 +281,7 @@ test('a grant above the highest profile waits for the team leader: justified, ap
   await expect(page.getByTestId('case-documents')).not.toContainText('Afgørelse');
 
   // The team leader finds it in her queue and approves it.
-  await page.getByRole('button', { name: 'Log af' }).click();
+  await logOut(page);
   await new LoginPage(page).open();
   await new LoginPage(page).loginAs('Birgitte Lund');
   await page.getByRole('link', { name: 'Godkendelser' }).click();

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ApiActor, CODES, caseInAssessment, daysFromToday } from './pages/api-setup.ts';
-import { CaseFilePage, expectNoAxeViolations, LoginPage } from './pages/app.page.ts';
+import { CaseFilePage, expectNoAxeViolations, LoginPage, logOut } from './pages/app.page.ts';
 import { MyPage, type UploadFile } from './pages/my-page.page.ts';
 
 /**
@@ -76,7 +76,7 @@ for (const screen of SCREENS) {
       await me.case(title).screenshot({ path: `.tmp/my-documents/${screen.name}-sent.png` });
 
       // The caseworker: a task in the inbox, the document on the case.
-      await page.getByRole('button', { name: 'Log af' }).click();
+      await logOut(page);
       await new LoginPage(page).open();
       await new LoginPage(page).loginAs('Maria Vestergaard');
       await page.goto('/opgaver');

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, LoginPage } from './pages/app.page.ts';
+import { expectNoAxeViolations, LoginPage, logOut } from './pages/app.page.ts';
 
 /**
  * Issue 16, "Phone and screen": every main page of each role works at 375 px without horizontal scrolling
@@ -53,7 +53,7 @@ test('a caseworker’s and a team leader’s pages fit a 375 px phone', async ({
   await page.goto('/organisation');
   await fitsThePhone(page, 'organisation');
 
-  await page.getByRole('button', { name: 'Log af' }).click();
+  await logOut(page);
   await loginAs(page, 'Birgitte Lund');
   await page.goto('/sager?scope=team');
   await fitsThePhone(page, 'team-leader-cases');
@@ -71,11 +71,11 @@ test('the provider’s, the administrator’s and the analyst’s pages fit a 37
     .first()
     .click();
   await fitsThePhone(page, 'provider-order');
-  await page.getByRole('button', { name: 'Log af' }).click();
+  await logOut(page);
   await loginAs(page, 'Camilla Brandt');
   await page.goto('/admin/brugere');
   await fitsThePhone(page, 'admin-users');
-  await page.getByRole('button', { name: 'Log af' }).click();
+  await logOut(page);
   await loginAs(page, 'Thomas Ravn');
   await fitsThePhone(page, 'analyst-home');
 });

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { ApiActor, CODES, caseToOrder, danish, daysFromToday } from './pages/api-setup.ts';
-import { CaseFilePage, expectNoAxeViolations, LoginPage } from './pages/app.page.ts';
+import { CaseFilePage, expectNoAxeViolations, LoginPage, logOut } from './pages/app.page.ts';
 
 const METTE = '7403851234';
 
@@ -125,7 +125,7 @@ test('a provider declines a new order with a reason; the caseworker gets it as a
   await cw.dispose();
 
   // The caseworker's case page: the decline, its day and reason where the next step is, and the way to order again.
-  await page.getByRole('button', { name: 'Log af' }).click();
+  await logOut(page);
   await new LoginPage(page).open();
   await new LoginPage(page).loginAs('Maria Vestergaard');
   await page.goto(`/sager/${caseId}`);
