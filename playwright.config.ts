@@ -19,7 +19,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     locale: 'da-DK',
     timezoneId: 'Europe/Copenhagen',
-    trace: 'retain-on-failure',
+    // A trace records every action's DOM for every test; CI keeps no artifacts, so there it only costs time (the
+    // failure's message and error-context.md remain). E2E_TRACE=retain-on-failure turns it on.
+    trace: (process.env.E2E_TRACE ?? (ci ? 'off' : 'retain-on-failure')) as 'off' | 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       // Without the background-networking flags Chromium reaches for the network, which is closed here.
