@@ -4,6 +4,8 @@
  * run over a list of paths, reported as requests/s, latency percentiles and errors.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 
@@ -74,4 +76,62 @@ export function loadPaths(o: {
       },
     );
   });
+}
+
+/** Clock ticks a second of /proc/<pid>/stat's utime and stime (Linux's USER_HZ, 100 on every common kernel). */
+const TICKS = 100;
+
+/** CPU seconds (user + system) a process has used so far, from /proc; 0 once it is gone. */
+function cpuOfPid(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+/** The pids of a PostgreSQL cluster's processes: its postmaster (first line of postmaster.pid) and its children. */
+export function clusterPids(dataDirectory: string): () => number[] {
+  const postmaster = Number(readFileSync(join(dataDirectory, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  return () => {
+    const pids = [postmaster];
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster) pids.push(Number(name));
+      } catch {
+        // The process ended while the list was read.
+      }
+    }
+    return pids;
+  };
+}
+
+/**
+ * Where a run's CPU went: the CPU seconds of each group of processes between `start` and `stop` (a process that ends
+ * in between is counted up to its last reading). Divided by the run's requests it gives CPU ms per request, which with
+ * the machine's cores bounds the requests/s any run could reach.
+ */
+export function cpuMeter(groups: Record<string, () => number[]>) {
+  const read = () =>
+    Object.fromEntries(Object.entries(groups).map(([name, pids]) => [name, new Map(pids().map((pid) => [pid, cpuOfPid(pid)]))]));
+  const self = process.cpuUsage();
+  const before = read();
+  return {
+    stop(): Record<string, number> {
+      const after = read();
+      const used = Object.fromEntries(
+        Object.entries(after).map(([name, pids]) => {
+          let s = 0;
+          for (const [pid, cpu] of pids) s += cpu - (before[name]?.get(pid) ?? 0);
+          return [name, s];
+        }),
+      );
+      const mine = process.cpuUsage(self);
+      return { ...used, 'load generator': (mine.user + mine.system) / 1e6 };
+    },
+  };
 }

@@ -31,7 +31,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -42,7 +42,7 @@ import { importFfb } from '../src/server/db/seed/ffb-import.ts';
 import { openDatabase } from '../src/server/platform/db/database.ts';
 import type { PlainDate } from '../src/shared/plain-date.ts';
 import { demoLoginCookie } from './bench-app.ts';
-import { loadPaths, type Sample, startLoadServers, stopLoadServers } from './load-runner.ts';
+import { clusterPids, cpuMeter, loadPaths, type Sample, startLoadServers, stopLoadServers } from './load-runner.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -126,6 +126,29 @@ async function drain(base: string) {
     await fetch(`${base}/readyz`).catch(() => undefined);
     if (performance.now() - t < 100) return;
     await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+type Cpu = Record<string, number>;
+const CORES = availableParallelism();
+const perRequest = (used: Cpu, requests: number): Cpu =>
+  Object.fromEntries(Object.entries(used).map(([k, v]) => [k, requests ? (v * 1000) / requests : Number.NaN]));
+const medianCpu = (xs: Cpu[]): Cpu =>
+  Object.fromEntries(Object.keys(xs[0] ?? {}).map((k) => [k, median(xs.map((x) => x[k] ?? Number.NaN))]));
+const fmtCpu = (c: Cpu) =>
+  `${(c.app ?? 0).toFixed(2)} + ${(c.database ?? 0).toFixed(2)} + ${(c['load generator'] ?? 0).toFixed(2)}`;
+const cpuBound = (c: Cpu) => (CORES * 1000) / Object.values(c).reduce((a, b) => a + b, 0);
+
+/** The cluster's data directory (its postmaster.pid names the processes whose CPU the runs measure). */
+async function dataDirectoryOf(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (
+      (await client.query<{ d: string }>(`select setting d from pg_settings where name = 'data_directory'`)).rows[0]?.d ?? ''
+    );
+  } finally {
+    await client.end();
   }
 }
 
@@ -243,7 +266,11 @@ async function benchmark(label: string, env: Record<string, string>, compare?: s
     const ids = first.servers.ids;
     const pages = args.pages ? PAGES.filter((p) => args.pages?.split(',').some((x) => p.name.includes(x))) : PAGES;
     const bare = ids.lookupIds.map((id) => `/bare/${ids.municipalityId}/${id}`);
-    const results = new Map<string, { bare: Sample[]; page: Sample[]; backends: Record<string, number>[] }>();
+    const results = new Map<
+      string,
+      { bare: Sample[]; page: Sample[]; backends: Record<string, number>[]; cpu: Cpu[]; bareCpu: Cpu[] }
+    >();
+    const db = env.BENCH_DATABASE_URL ? clusterPids(await dataDirectoryOf(env.BENCH_DATABASE_URL)) : () => [];
     // A short warm-up of every route (JIT, caches, plans), not counted.
     for (const v of variants) {
       for (const page of pages) {
@@ -256,21 +283,28 @@ async function benchmark(label: string, env: Record<string, string>, compare?: s
       for (const page of pages) {
         const paths = page.paths(ids);
         if (!paths.length) throw new Error(`${page.name}: no ids to vary over`);
+        const bareMeter = cpuMeter({ app: () => [first.servers.child.pid as number], database: db });
         const b = await load(first.servers.bare, bare, {});
+        const bareCpu = perRequest(bareMeter.stop(), b.requests);
         for (const v of variants) {
           const sampler = sampleBackends(env.BENCH_DATABASE_URL);
+          const meter = cpuMeter({ app: () => [v.servers.child.pid as number], database: db });
           const p = await load(v.servers.app, paths, { cookie: v.cookies[page.who] });
+          const cpu = perRequest(meter.stop(), p.requests);
           const backends = await sampler.stop();
           await drain(v.servers.app);
           const key = `${page.name}\u0000${v.name}`;
-          const entry = results.get(key) ?? { bare: [], page: [], backends: [] };
+          const entry = results.get(key) ?? { bare: [], page: [], backends: [], cpu: [], bareCpu: [] };
           entry.bare.push(b);
           entry.page.push(p);
+          entry.cpu.push(cpu);
+          entry.bareCpu.push(bareCpu);
           if (backends) entry.backends.push(backends);
           results.set(key, entry);
           console.log(
             `  [${label} round ${round}] ${page.name} (${v.name}): ${p.rps.toFixed(0)} req/s p50 ${p.p50} p99 ${p.p99} errors ${p.errors}` +
               ` | bare ${b.rps.toFixed(0)} req/s p50 ${b.p50} p99 ${b.p99} | ratio ${(p.rps / b.rps).toFixed(3)}` +
+              ` | CPU ms/request ${fmtCpu(cpu)} (bare ${fmtCpu(bareCpu)})` +
               (backends ? ` | backends ${JSON.stringify(backends)}` : ''),
           );
         }
@@ -291,6 +325,8 @@ async function benchmark(label: string, env: Record<string, string>, compare?: s
         bareP99: median(r.bare.map((s) => s.p99)),
         ratio: median(r.page.map((s, i) => s.rps / (r.bare[i]?.rps ?? Number.NaN))),
         backends: r.backends.at(-1) ?? null,
+        cpu: medianCpu(r.cpu),
+        bareCpu: medianCpu(r.bareCpu),
       };
     });
     const plans = args.plans && env.BENCH_DATABASE_URL ? await capturePlans(variants.at(-1) as Variant, pages, ids) : '';
@@ -298,12 +334,14 @@ async function benchmark(label: string, env: Record<string, string>, compare?: s
     const table = [
       `### ${label}: ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s, medians (load average at the end: ${loadavg()[0]?.toFixed(1)})`,
       '',
-      '| page (API) | code | requests/s | p50 | p97.5 | p99 | errors / requests | bare look-up req/s (p99) | ratio to bare |',
-      '|---|---|---|---|---|---|---|---|---|',
+      "| page (API) | code | requests/s | p50 | p97.5 | p99 | errors / requests | bare look-up req/s (p99) | ratio to bare | CPU ms/request: app + database + load generator | bare's | requests/s the cores allow |",
+      '|---|---|---|---|---|---|---|---|---|---|---|---|',
       ...rows.map(
         (r) =>
-          `| ${r.page} | ${r.variant} | ${fmt(r.rps)} | ${fmt(r.p50)} ms | ${fmt(r.p975)} ms | ${fmt(r.p99)} ms | ${r.errors} / ${fmt(r.requests)} | ${fmt(r.bareRps)} (${fmt(r.bareP99)} ms) | ${r.ratio.toFixed(3)} |`,
+          `| ${r.page} | ${r.variant} | ${fmt(r.rps)} | ${fmt(r.p50)} ms | ${fmt(r.p975)} ms | ${fmt(r.p99)} ms | ${r.errors} / ${fmt(r.requests)} | ${fmt(r.bareRps)} (${fmt(r.bareP99)} ms) | ${r.ratio.toFixed(3)} | ${fmtCpu(r.cpu)} | ${fmtCpu(r.bareCpu)} | ${fmt(cpuBound(r.cpu))} |`,
       ),
+      '',
+      `CPU ms/request: CPU time of the app's process, the database cluster's processes and this load generator over the run, over its requests (/proc; bench/load-runner.ts cpuMeter). "Requests/s the cores allow": this machine's ${CORES} cores over their sum, the rate no tuning of waits could exceed while the page costs that much CPU.`,
     ].join('\n');
     console.log(`\n${table}\n`);
     if (plans) console.log(`${plans}\n`);

@@ -1,4 +1,5 @@
 import { type Selectable, sql } from 'kysely';
+import { atCommit, sqlLiteral } from '../db/at-commit.ts';
 import type { AppSchema } from '../db/schema.ts';
 import type { Tx } from '../tx.ts';
 
@@ -11,14 +12,20 @@ export type ChainHead = { municipality_id: string; chain_seq: number; hash: stri
 
 export const auditRepository = {
   /**
-   * Appends entries to a chain in order: audit_append (migration 0025) takes the chain's advisory lock (held until
-   * commit, so each entry sees its true predecessor), reads the head, and inserts each entry linked and numbered.
-   * `contents[i]` is what entry i's hash covers (audit-chain.ts entryContent). Returns the ids in order.
+   * Appends entries to a chain in order, with the transaction's commit (platform/db/at-commit.ts, ADR 0007):
+   * audit_append (migrations 0025, 0034) takes the chain's advisory lock (held until commit, so each entry sees its
+   * true predecessor), reads the head, and inserts each entry linked and numbered. Sent in the commit's own message,
+   * the lock is held for the append and the commit and never across a round trip to Node. `contents[i]` is what
+   * entry i's hash covers (audit-chain.ts entryContent). The values go as literals (the commit's message is a
+   * simple query, which takes no parameters); the contents as one JSON array, unpacked in order.
    */
-  async append(tx: Tx, chain: string, entries: Record<string, unknown>[], contents: string[]): Promise<number[]> {
-    const r = await sql<{ id: number }>`
-      select id from audit_append(${chain}, ${JSON.stringify(entries)}::jsonb, ${contents}::text[])`.execute(tx);
-    return r.rows.map((x) => Number(x.id));
+  async appendAtCommit(tx: Tx, chain: string, entries: Record<string, unknown>[], contents: string[]): Promise<void> {
+    await atCommit(
+      tx,
+      `select count(*) from audit_append(${sqlLiteral(chain)}, ${sqlLiteral(JSON.stringify(entries))}::jsonb, ` +
+        `array(select c from jsonb_array_elements_text(${sqlLiteral(JSON.stringify(contents))}::jsonb) ` +
+        'with ordinality as t(c, n) order by n))',
+    );
   },
 
   /** The chain's newest entry (audit_log_chain_seq_idx, backwards, one row). */

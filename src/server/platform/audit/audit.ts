@@ -29,26 +29,27 @@ export type AuditEvent = {
 
 /**
  * Appends one entry to the actor's municipality chain, inside the caller's transaction: if the use case
- * rolls back, so does its audit row, and a committed read always has its row.
+ * rolls back, so does its audit row, and a committed read always has its row. The entry is written with the commit
+ * (audit.repository appendAtCommit), so it is not yet visible to the transaction that writes it.
  */
-export async function writeAudit(tx: Tx, actor: AuditActor, event: AuditEvent, now: Date = systemClock.now()): Promise<number> {
-  const [id] = await writeAuditEntries(tx, actor, [event], now);
-  return id as number;
+export async function writeAudit(tx: Tx, actor: AuditActor, event: AuditEvent, now: Date = systemClock.now()): Promise<void> {
+  await writeAuditEntries(tx, actor, [event], now);
 }
 
 /**
  * Appends several entries of one request to the actor's chain in order (a search and each citizen it showed), in
  * one call to the database's audit_append (migration 0025, ADR 0004): it takes the chain's lock, reads the head and
  * inserts each entry linked to the one before it at the next position. The content each hash covers is computed
- * here, before the lock, so the lock is held for one statement and the commit, not for round trips to Node.
+ * here, before the lock, and the append is sent in the commit's message (ADR 0007), so the lock is held for the
+ * append and the commit, never for a round trip to Node.
  */
 export async function writeAuditEntries(
   tx: Tx,
   actor: AuditActor,
   events: AuditEvent[],
   now: Date = systemClock.now(),
-): Promise<number[]> {
-  if (!events.length) return [];
+): Promise<void> {
+  if (!events.length) return;
   const entries = events.map((event) => {
     const fields: ChainedFields = {
       municipalityId: actor.municipalityId,
@@ -87,7 +88,7 @@ export async function writeAuditEntries(
       },
     };
   });
-  return auditRepository.append(
+  await auditRepository.appendAtCommit(
     tx,
     actor.municipalityId,
     entries.map((e) => e.row),

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
+import { withAtCommit } from './at-commit.ts';
 import { Mutex } from './mutex.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { isRollback, RequestAborted, requestScopes } from './request-scope.ts';
@@ -78,7 +79,9 @@ async function openPGlite(options: {
         relaxedDurability: true,
       });
   const mutex = new Mutex();
-  const db: Kysely<AppSchema> = new Kysely<AppSchema>({ dialect: new PGliteDialect(pglite, mutex, () => db) });
+  const db: Kysely<AppSchema> = new Kysely<AppSchema>({
+    dialect: withAtCommit(new PGliteDialect(pglite, mutex, () => db), false),
+  });
   return {
     kind: 'pglite',
     db,
@@ -153,7 +156,7 @@ async function openPostgres(
     client.on('error', connectionLost);
   });
   const db: Kysely<AppSchema> = new Kysely<AppSchema>({
-    dialect: new PostgresDialect({ pool: requestAwarePool(pool, () => db, url, connectTimeoutMs) }),
+    dialect: withAtCommit(new PostgresDialect({ pool: requestAwarePool(pool, () => db, url, connectTimeoutMs) }), true),
   });
   return {
     kind: 'postgres',
