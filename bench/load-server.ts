@@ -26,6 +26,10 @@ if (url && process.env.BENCH_PLANS) {
   const query = pg.Client.prototype.query as (...a: unknown[]) => unknown;
   (pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown }).query = function (this: pg.Client, ...a) {
     if (capturing && typeof a[0] === 'string') captured.push({ text: a[0], values: Array.isArray(a[1]) ? a[1] : [] });
+    // A named (prepared) statement comes as a config object (platform/db/database.ts namedStatements).
+    const named = a[0] as { name?: string; text?: string; values?: unknown[] } | undefined;
+    if (capturing && named?.name && typeof named.text === 'string')
+      captured.push({ text: named.text, values: named.values ?? [] });
     return query.apply(this, a);
   };
 }
@@ -105,7 +109,7 @@ type PlanNode = {
 };
 
 /** A page query's plan, summed up: the indexes it uses, and what it reads or sorts in full. */
-function summarise(text: string, explained: { Plan: PlanNode; 'Execution Time': number }) {
+function summarise(text: string, explained: { Plan: PlanNode; 'Execution Time': number; 'Planning Time'?: number }) {
   const indexes = new Set<string>();
   const seqScans: string[] = [];
   const sorts: string[] = [];
@@ -128,6 +132,8 @@ function summarise(text: string, explained: { Plan: PlanNode; 'Execution Time': 
   return {
     statement: text.replace(/\s+/g, ' ').trim(),
     ms: Math.round(explained['Execution Time'] * 100) / 100,
+    /** Planning (parse analysis excluded): paid again by every execution of an unnamed statement. */
+    planMs: Math.round((explained['Planning Time'] ?? 0) * 100) / 100,
     indexes: [...indexes],
     seqScans,
     sorts,
@@ -164,10 +170,9 @@ function planRoute(pool: pg.Pool) {
         seen.add(s.text);
         await client.query('savepoint p');
         try {
-          const r = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time': number }] }>(
-            `explain (analyze, buffers, format json) ${s.text}`,
-            s.values,
-          );
+          const r = await client.query<{
+            'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time': number; 'Planning Time'?: number }];
+          }>(`explain (analyze, buffers, format json) ${s.text}`, s.values);
           const plan = r.rows[0]?.['QUERY PLAN'][0];
           if (plan) plans.push(summarise(s.text, plan));
         } catch (error) {

@@ -356,7 +356,15 @@ async function benchmark(label: string, env: Record<string, string>, compare?: s
   }
 }
 
-type PlanSummary = { statement: string; ms: number; indexes: string[]; seqScans: string[]; sorts: string[]; flagged: boolean };
+type PlanSummary = {
+  statement: string;
+  ms: number;
+  planMs: number;
+  indexes: string[];
+  seqScans: string[];
+  sorts: string[];
+  flagged: boolean;
+};
 
 /** Method step 6: each page's reads with their plans (bench/load-server.ts GET /plans), as Markdown and JSON. */
 async function capturePlans(v: Variant, pages: Page[], ids: Ids): Promise<string> {
@@ -379,13 +387,13 @@ async function capturePlans(v: Variant, pages: Page[], ids: Ids): Promise<string
   const lines = [
     "### The pages' reads and their plans on this data (EXPLAIN ANALYZE, one request per page)",
     '',
-    '| page (API, answer) | statement | ms | indexes | sequential scans | sorts | flag |',
-    '|---|---|---|---|---|---|---|',
+    '| page (API, answer) | statement | ms | planning ms | indexes | sequential scans | sorts | flag |',
+    '|---|---|---|---|---|---|---|---|',
   ];
   for (const p of out) {
     for (const s of p.plans) {
       lines.push(
-        `| ${p.page} (${p.status}) | \`${cell(s.statement.slice(0, 160))}${s.statement.length > 160 ? '…' : ''}\` | ${s.ms} | ${cell(s.indexes.join('; ')) || '–'} | ${cell(s.seqScans.join('; ')) || '–'} | ${cell(s.sorts.join('; ')) || '–'} | ${s.flagged ? '**scans or sorts the municipality**' : ''} |`,
+        `| ${p.page} (${p.status}) | \`${cell(s.statement.slice(0, 160))}${s.statement.length > 160 ? '…' : ''}\` | ${s.ms} | ${s.planMs} | ${cell(s.indexes.join('; ')) || '–'} | ${cell(s.seqScans.join('; ')) || '–'} | ${cell(s.sorts.join('; ')) || '–'} | ${s.flagged ? '**scans or sorts the municipality**' : ''} |`,
       );
     }
   }

@@ -48,6 +48,8 @@ export type DatabaseOptions =
       connectTimeoutMs?: number;
       /** Every statement of every connection (requests' and scripts') is cancelled after this; 0 = no limit. */
       statementTimeoutMs?: number;
+      /** Statements each connection keeps prepared (`namedStatements`); 0 = none. */
+      preparedPerConnection?: number;
     }
   | {
       kind: 'pglite';
@@ -59,7 +61,13 @@ export type DatabaseOptions =
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.kind === 'postgres'
-    ? openPostgres(options.url, options.poolSize ?? 10, options.connectTimeoutMs ?? 5000, options.statementTimeoutMs ?? 0)
+    ? openPostgres(
+        options.url,
+        options.poolSize ?? 10,
+        options.connectTimeoutMs ?? 5000,
+        options.statementTimeoutMs ?? 0,
+        options.preparedPerConnection ?? DEFAULT_PREPARED_PER_CONNECTION,
+      )
     : openPGlite(options);
 }
 
@@ -132,6 +140,7 @@ async function openPostgres(
   poolSize: number,
   connectTimeoutMs: number,
   statementTimeoutMs: number,
+  preparedPerConnection: number,
 ): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
@@ -156,7 +165,12 @@ async function openPostgres(
     client.on('error', connectionLost);
   });
   const db: Kysely<AppSchema> = new Kysely<AppSchema>({
-    dialect: withAtCommit(new PostgresDialect({ pool: requestAwarePool(pool, () => db, url, connectTimeoutMs) }), true),
+    dialect: withAtCommit(
+      new PostgresDialect({
+        pool: requestAwarePool(pool, () => db, url, connectTimeoutMs, namedStatements(preparedPerConnection)),
+      }),
+      true,
+    ),
   });
   return {
     kind: 'postgres',
@@ -209,13 +223,20 @@ async function openPostgres(
  * no statement but `rollback` starts on it, and it is discarded instead of returned to the pool (so a cancel that
  * arrives late can never stop another request's statement). Outside a request it is the plain pool.
  */
-function requestAwarePool(pool: pg.Pool, dbOf: () => Kysely<AppSchema>, url: string, connectTimeoutMs: number): PostgresPool {
+function requestAwarePool(
+  pool: pg.Pool,
+  dbOf: () => Kysely<AppSchema>,
+  url: string,
+  connectTimeoutMs: number,
+  named: (client: pg.PoolClient, args: unknown[]) => unknown[],
+): PostgresPool {
   return {
     connect: async () => {
       const scope = requestScopes.current(dbOf());
       scope?.throwIfAborted();
       const client = await pool.connect();
-      if (!scope) return client as unknown as PostgresPoolClient;
+      const query = (...args: unknown[]) => (client.query as (...a: unknown[]) => unknown)(...named(client, args));
+      if (!scope) return { query, release: (destroy?: boolean) => client.release(destroy) } as unknown as PostgresPoolClient;
       if (scope.aborted) {
         client.release();
         throw new RequestAborted();
@@ -225,7 +246,7 @@ function requestAwarePool(pool: pg.Pool, dbOf: () => Kysely<AppSchema>, url: str
       const wrapped = {
         query: (...args: unknown[]) => {
           if (scope.aborted && !(typeof args[0] === 'string' && isRollback(args[0]))) return Promise.reject(new RequestAborted());
-          return (client.query as (...a: unknown[]) => unknown)(...args);
+          return query(...args);
         },
         release: () => {
           untrack();
@@ -235,6 +256,43 @@ function requestAwarePool(pool: pg.Pool, dbOf: () => Kysely<AppSchema>, url: str
       return wrapped as unknown as PostgresPoolClient;
     },
     end: () => pool.end(),
+  };
+}
+
+/** Enough for every statement the app's pages send, few enough to bound each backend's memory (a plan is ~10–100 kB). */
+const DEFAULT_PREPARED_PER_CONNECTION = 300;
+
+/**
+ * Named (prepared) statements on PostgreSQL (issue 11). Kysely sends every statement unnamed, so the database parses,
+ * rewrites (row-level security's policies included) and plans it again at every execution. Measured at the load
+ * benchmark, planning took longer than execution for most of a page's reads. A statement sent with a name is parsed
+ * once per connection, and PostgreSQL's plan cache then reuses its plan when a generic plan is as good (plan_cache_mode
+ * auto; a plan is replanned when the role or a table it uses changes, so row-level security still applies).
+ * The name is the statement's text's number in this process; each connection prepares at most `perConnection`
+ * statements (then sends the rest unnamed), and the process names at most 20,000 texts, so neither grows without end.
+ */
+function namedStatements(perConnection: number) {
+  const names = new Map<string, string>();
+  const prepared = new WeakMap<object, Set<string>>();
+  return (client: pg.PoolClient, args: unknown[]): unknown[] => {
+    const [text, values] = args;
+    if (perConnection <= 0 || typeof text !== 'string' || !Array.isArray(values) || values.length === 0) return args;
+    let name = names.get(text);
+    if (!name) {
+      if (names.size >= 20_000) return args;
+      name = `visitator_${names.size.toString(36)}`;
+      names.set(text, name);
+    }
+    let mine = prepared.get(client);
+    if (!mine) {
+      mine = new Set();
+      prepared.set(client, mine);
+    }
+    if (!mine.has(name)) {
+      if (mine.size >= perConnection) return args;
+      mine.add(name);
+    }
+    return [{ name, text, values }];
   };
 }
 
