@@ -128,49 +128,43 @@ pgOnly?.('the statement timeout on postgres', () => {
       await bounded.close();
     }
   });
-  it(
-    TEST_DB === 'postgres'
-      ? 'keeps each statement the app repeats prepared on its connection, up to the setting, and none with 0'
-      : 'prepares nothing on PGlite (one process, nothing to save)',
-    async () => {
-      const url = (database as Database & { url?: string }).url;
-      const open = (preparedPerConnection: number) =>
-        url ? openDatabase({ kind: 'postgres', url, poolSize: 1, preparedPerConnection }) : openTestDatabase();
-      const run = async (db: Database) => {
-        const answers: number[] = [];
-        for (const n of [1, 2, 3]) {
-          for (const round of [1, 2]) {
-            const r = await inSystem(db, (tx) =>
-              sql<{ x: number }>`select ${n * 10 + round}::int + ${n === 1 ? sql`0` : n === 2 ? sql`00` : sql`000`} as x`.execute(
-                tx,
-              ),
-            );
-            answers.push(r.rows[0]?.x ?? -1);
-          }
+});
+
+// PGlite is one connection in this process: it prepares nothing (platform/db/database.ts namedStatements).
+pgOnly?.('prepared statements on postgres', () => {
+  it('keeps each statement the app repeats prepared on its connection, up to the setting, and none with 0', async () => {
+    const url = (database as Database & { url?: string }).url as string;
+    const open = (preparedPerConnection: number) => openDatabase({ kind: 'postgres', url, poolSize: 1, preparedPerConnection });
+    const run = async (db: Database) => {
+      const answers: number[] = [];
+      for (const n of [1, 2, 3]) {
+        for (const round of [1, 2]) {
+          const r = await inSystem(db, (tx) =>
+            sql<{ x: number }>`select ${n * 10 + round}::int + ${n === 1 ? sql`0` : n === 2 ? sql`00` : sql`000`} as x`.execute(
+              tx,
+            ),
+          );
+          answers.push(r.rows[0]?.x ?? -1);
         }
-        const prepared = await inSystem(db, (tx) =>
-          sql<{ statement: string }>`select statement from pg_prepared_statements order by prepare_time`.execute(tx),
-        );
-        return { answers, prepared: prepared.rows.map((r) => r.statement) };
-      };
-      const two = await open(2);
-      const none = await open(0);
-      try {
-        const a = await run(two);
-        const b = await run(none);
-        // The answers are the same whether or not a statement is prepared.
-        expect(a.answers).toEqual([11, 12, 21, 22, 31, 32]);
-        expect(b.answers).toEqual(a.answers);
-        if (TEST_DB === 'postgres') {
-          expect(a.prepared).toEqual(['select $1::int + 0 as x', 'select $1::int + 00 as x']);
-        } else {
-          expect(a.prepared).toEqual([]);
-        }
-        expect(b.prepared).toEqual([]);
-      } finally {
-        await two.close();
-        await none.close();
       }
-    },
-  );
+      const prepared = await inSystem(db, (tx) =>
+        sql<{ statement: string }>`select statement from pg_prepared_statements order by prepare_time`.execute(tx),
+      );
+      return { answers, prepared: prepared.rows.map((r) => r.statement) };
+    };
+    const two = await open(2);
+    const none = await open(0);
+    try {
+      const a = await run(two);
+      const b = await run(none);
+      // The answers are the same whether or not a statement is prepared.
+      expect(a.answers).toEqual([11, 12, 21, 22, 31, 32]);
+      expect(b.answers).toEqual(a.answers);
+      expect(a.prepared).toEqual(['select $1::int + 0 as x', 'select $1::int + 00 as x']);
+      expect(b.prepared).toEqual([]);
+    } finally {
+      await two.close();
+      await none.close();
+    }
+  });
 });
