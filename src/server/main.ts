@@ -31,6 +31,7 @@ const database = await time(config.databaseUrl ? 'PostgreSQL connect' : 'PGlite 
           url: config.databaseUrl,
           poolSize: config.databasePoolSize,
           statementTimeoutMs: config.statementTimeoutMs,
+          preparedPerConnection: config.databasePreparedPerConnection,
         }
       : {
           kind: 'pglite',

@@ -65,12 +65,20 @@ describe('loadConfig', () => {
     expect(loadConfig(env)).toMatchObject(expected);
   });
 
-  it('sizes the database pool and the statement timeout (10 and 10 s by default; 0 lifts the timeout)', () => {
-    expect(loadConfig({ SESSION_SECRET: SECRET })).toMatchObject({ databasePoolSize: 10, statementTimeoutMs: 10_000 });
-    expect(loadConfig({ SESSION_SECRET: SECRET, DATABASE_POOL_SIZE: '40', STATEMENT_TIMEOUT_MS: '0' })).toMatchObject({
-      databasePoolSize: 40,
-      statementTimeoutMs: 0,
+  it('sizes the database pool, the statement timeout and the prepared statements (10, 10 s, 300; 0 lifts or turns off)', () => {
+    expect(loadConfig({ SESSION_SECRET: SECRET })).toMatchObject({
+      databasePoolSize: 10,
+      statementTimeoutMs: 10_000,
+      databasePreparedPerConnection: 300,
     });
+    expect(
+      loadConfig({
+        SESSION_SECRET: SECRET,
+        DATABASE_POOL_SIZE: '40',
+        STATEMENT_TIMEOUT_MS: '0',
+        DATABASE_PREPARED_PER_CONNECTION: '0',
+      }),
+    ).toMatchObject({ databasePoolSize: 40, statementTimeoutMs: 0, databasePreparedPerConnection: 0 });
   });
 
   it('allows plain http only to a local test issuer outside production', () => {

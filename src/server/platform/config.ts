@@ -46,6 +46,8 @@ export type Config = {
    * so a request nobody waits for any more, or a query gone wrong, stops costing the database. 0 = no limit.
    */
   statementTimeoutMs: number;
+  /** PostgreSQL: statements each connection keeps prepared (parsed and planned once); 0 = none. */
+  databasePreparedPerConnection: number;
   dataDir: string;
   sessionSecret: string;
   sessionHours: number;
@@ -124,6 +126,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     databasePoolSize: positive(env, 'DATABASE_POOL_SIZE', 10),
     statementTimeoutMs: nonNegative(env, 'STATEMENT_TIMEOUT_MS', 10_000),
+    databasePreparedPerConnection: nonNegative(env, 'DATABASE_PREPARED_PER_CONNECTION', 300),
     dataDir,
     sessionSecret,
     sessionHours: positive(env, 'SESSION_HOURS', 8),
