@@ -5,6 +5,7 @@
  *   npm run bench:load -- --size bench-small --rounds 3 --seconds 5 --connections 50
  *   npm run bench:load -- --database-url postgres://…   # an existing server (the data set is generated if missing)
  *   npm run bench:load -- --no-pglite | --pglite-only    # one database only
+ *   npm run bench:load -- --paced 40                    # also each page at 40 req/s in all: its latency below saturation
  *
  * Method.
  * 1. Data: the generator (src/server/db/generator, the one the demo uses) builds the size's data set set-based, into
@@ -22,6 +23,10 @@
  *    look-up's of the same round, so a machine whose load changes between rounds moves both alike.
  * 5. Report: per page the median over rounds of requests/s, p50, p97.5, p99, errors (non-2xx, timeouts, socket
  *    errors) and the ratio; as a Markdown table, and as JSON in bench/results/load-<db>-<time>.json.
+ *    With each run, where its CPU went (bench/load-runner.ts cpuMeter, from /proc): the app's process, the database
+ *    cluster's processes and this load generator, in CPU ms per request; the machine's cores over their sum bound the
+ *    requests/s any run could reach. `--paced N` also loads each page at N requests/s in all over the same
+ *    connections: its latency when the server is busy but keeping up.
  * 6. `--plans` (PostgreSQL): after the rounds, each page is fetched once more while the server records every statement
  *    the app sends; each read is run again under EXPLAIN (ANALYZE, BUFFERS) with the same parameters, role and
  *    municipality (row-level security applies), on the same data. Per statement: the indexes it uses, its sequential
@@ -59,6 +64,11 @@ const { values: args } = parseArgs({
     today: { type: 'string', default: '2026-12-01' },
     /** After the rounds, each page's statements with their plans on this data (PostgreSQL; method step 6). */
     plans: { type: 'boolean', default: false },
+    /**
+     * Also load each page at this many requests a second in all (paced over the same connections), below what the
+     * machine can serve: the latency a user sees when the server is busy but not saturated. 0 = not run.
+     */
+    paced: { type: 'string', default: '0' },
     /** Another checkout (with bench/load-server.ts and node_modules) whose app runs beside this one, interleaved. */
     compare: { type: 'string' },
   },
@@ -66,6 +76,7 @@ const { values: args } = parseArgs({
 const ROUNDS = Number(args.rounds);
 const SECONDS = Number(args.seconds);
 const CONNECTIONS = Number(args.connections);
+const PACED = Number(args.paced);
 const TODAY = args.today as PlainDate;
 
 type Ids = {
@@ -268,7 +279,7 @@ async function benchmark(label: string, env: Record<string, string>, compare?: s
     const bare = ids.lookupIds.map((id) => `/bare/${ids.municipalityId}/${id}`);
     const results = new Map<
       string,
-      { bare: Sample[]; page: Sample[]; backends: Record<string, number>[]; cpu: Cpu[]; bareCpu: Cpu[] }
+      { bare: Sample[]; page: Sample[]; backends: Record<string, number>[]; cpu: Cpu[]; bareCpu: Cpu[]; paced: Sample[] }
     >();
     const db = env.BENCH_DATABASE_URL ? clusterPids(await dataDirectoryOf(env.BENCH_DATABASE_URL)) : () => [];
     // A short warm-up of every route (JIT, caches, plans), not counted.
@@ -293,8 +304,20 @@ async function benchmark(label: string, env: Record<string, string>, compare?: s
           const cpu = perRequest(meter.stop(), p.requests);
           const backends = await sampler.stop();
           await drain(v.servers.app);
+          const paced = PACED
+            ? await loadPaths({
+                url: v.servers.app,
+                paths,
+                headers: { cookie: v.cookies[page.who] },
+                connections: CONNECTIONS,
+                seconds: SECONDS,
+                overallRate: PACED,
+              })
+            : undefined;
+          if (paced) await drain(v.servers.app);
           const key = `${page.name}\u0000${v.name}`;
-          const entry = results.get(key) ?? { bare: [], page: [], backends: [], cpu: [], bareCpu: [] };
+          const entry = results.get(key) ?? { bare: [], page: [], backends: [], cpu: [], bareCpu: [], paced: [] };
+          if (paced) entry.paced.push(paced);
           entry.bare.push(b);
           entry.page.push(p);
           entry.cpu.push(cpu);
@@ -305,6 +328,7 @@ async function benchmark(label: string, env: Record<string, string>, compare?: s
             `  [${label} round ${round}] ${page.name} (${v.name}): ${p.rps.toFixed(0)} req/s p50 ${p.p50} p99 ${p.p99} errors ${p.errors}` +
               ` | bare ${b.rps.toFixed(0)} req/s p50 ${b.p50} p99 ${b.p99} | ratio ${(p.rps / b.rps).toFixed(3)}` +
               ` | CPU ms/request ${fmtCpu(cpu)} (bare ${fmtCpu(bareCpu)})` +
+              (paced ? ` | at ${PACED} req/s: p50 ${paced.p50} p99 ${paced.p99} errors ${paced.errors}` : '') +
               (backends ? ` | backends ${JSON.stringify(backends)}` : ''),
           );
         }
@@ -325,6 +349,8 @@ async function benchmark(label: string, env: Record<string, string>, compare?: s
         bareP99: median(r.bare.map((s) => s.p99)),
         ratio: median(r.page.map((s, i) => s.rps / (r.bare[i]?.rps ?? Number.NaN))),
         backends: r.backends.at(-1) ?? null,
+        pacedP50: median(r.paced.map((s) => s.p50)),
+        pacedP99: median(r.paced.map((s) => s.p99)),
         cpu: medianCpu(r.cpu),
         bareCpu: medianCpu(r.bareCpu),
       };
@@ -334,14 +360,14 @@ async function benchmark(label: string, env: Record<string, string>, compare?: s
     const table = [
       `### ${label}: ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s, medians (load average at the end: ${loadavg()[0]?.toFixed(1)})`,
       '',
-      "| page (API) | code | requests/s | p50 | p97.5 | p99 | errors / requests | bare look-up req/s (p99) | ratio to bare | CPU ms/request: app + database + load generator | bare's | requests/s the cores allow |",
-      '|---|---|---|---|---|---|---|---|---|---|---|---|',
+      `| page (API) | code | requests/s | p50 | p97.5 | p99 | errors / requests | bare look-up req/s (p99) | ratio to bare | CPU ms/request: app + database + load generator | bare's | requests/s the cores allow |${PACED ? ` at ${PACED} req/s: p50, p99 |` : ''}`,
+      `|---|---|---|---|---|---|---|---|---|---|---|---|${PACED ? '---|' : ''}`,
       ...rows.map(
         (r) =>
-          `| ${r.page} | ${r.variant} | ${fmt(r.rps)} | ${fmt(r.p50)} ms | ${fmt(r.p975)} ms | ${fmt(r.p99)} ms | ${r.errors} / ${fmt(r.requests)} | ${fmt(r.bareRps)} (${fmt(r.bareP99)} ms) | ${r.ratio.toFixed(3)} | ${fmtCpu(r.cpu)} | ${fmtCpu(r.bareCpu)} | ${fmt(cpuBound(r.cpu))} |`,
+          `| ${r.page} | ${r.variant} | ${fmt(r.rps)} | ${fmt(r.p50)} ms | ${fmt(r.p975)} ms | ${fmt(r.p99)} ms | ${r.errors} / ${fmt(r.requests)} | ${fmt(r.bareRps)} (${fmt(r.bareP99)} ms) | ${r.ratio.toFixed(3)} | ${fmtCpu(r.cpu)} | ${fmtCpu(r.bareCpu)} | ${fmt(cpuBound(r.cpu))} |${PACED ? ` ${fmt(r.pacedP50)} ms, ${fmt(r.pacedP99)} ms |` : ''}`,
       ),
       '',
-      `CPU ms/request: CPU time of the app's process, the database cluster's processes and this load generator over the run, over its requests (/proc; bench/load-runner.ts cpuMeter). "Requests/s the cores allow": this machine's ${CORES} cores over their sum, the rate no tuning of waits could exceed while the page costs that much CPU.`,
+      `CPU ms/request: CPU time of the app's process, the database cluster's processes and this load generator over the run, over its requests (/proc; bench/load-runner.ts cpuMeter). "Requests/s the cores allow": this machine's ${CORES} cores over their sum, the rate no tuning of waits could exceed while the page costs that much CPU.${PACED ? ` "At ${PACED} req/s": the same page paced at that rate in all over the same connections (below saturation: the wait a user sees when the server is busy but keeping up).` : ''}`,
     ].join('\n');
     console.log(`\n${table}\n`);
     if (plans) console.log(`${plans}\n`);
