@@ -3,7 +3,7 @@
 // server opens the database, migrates and generates the demo data (a cold start does both); src/server/main.ts waits
 // for it before it serves the UI. Each stage's wall and CPU time goes to the server's start-up log
 // (globalThis.visitatorStartup, src/server/platform/startup-timer.ts).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildServer, buildWeb, SERVER_ENTRY, serverIsStale, webIsStale } from './build.mjs';
 
@@ -40,7 +40,18 @@ const openDatabaseEarly = () => {
   if (process.env.DATABASE_URL) return;
   const dataDir = resolve(process.env.DATA_DIR ?? './data');
   mkdirSync(dataDir, { recursive: true });
-  const instance = import('@electric-sql/pglite').then(({ PGlite }) => PGlite.create({ dataDir, relaxedDurability: true }));
+  // PGlite's WebAssembly compiles on V8's background threads while this thread loads the server's modules; left to
+  // PGlite it began only once they were loaded, and this thread waited for it.
+  const wasm = WebAssembly.compile(readFileSync(new URL('pglite.wasm', import.meta.resolve('@electric-sql/pglite'))));
+  const instance = Promise.all([import('@electric-sql/pglite'), wasm]).then(([{ PGlite }, pgliteWasmModule]) =>
+    PGlite.create({
+      dataDir,
+      relaxedDurability: true,
+      pgliteWasmModule,
+      // As PGLITE_START_PARAMS in src/server/platform/db/database.ts.
+      startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'],
+    }),
+  );
   // A failure is the server's to report when it takes the database over.
   instance.catch(() => {});
   pglite = { dataDir, instance };
