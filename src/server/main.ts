@@ -18,6 +18,7 @@ import { createShutdown } from './platform/shutdown.ts';
 import { type StartupHandover, StartupTimer } from './platform/startup-timer.ts';
 
 const started = performance.now();
+const JOBS_START_DELAY_MS = 2000;
 // Each stage's wall and CPU time goes to the start-up log; `npm start` (scripts/start.mjs) hands over its own.
 const startup = (globalThis as { visitatorStartup?: StartupHandover }).visitatorStartup;
 const timer = new StartupTimer(startup);
@@ -58,6 +59,8 @@ await time('waiting for the UI build', async () => timer.add(await startup?.uiBu
 const lifecycle: Lifecycle = { closing: false };
 const app = await time('app (routes, plugins)', () => buildApp({ config, database, lifecycle }));
 let jobs: JobQueue | undefined;
+let jobsStarting: Promise<unknown> | undefined;
+let jobsTimer: NodeJS.Timeout | undefined;
 
 // The audit chains' heads go outside the database at start, every AUDIT_ANCHOR_SECONDS and at shutdown.
 const sink = sinkOf(config.auditAnchorSink);
@@ -75,6 +78,8 @@ const shutdown = createShutdown({
   tasks,
   // The scheduled jobs stop before the last anchor (a job's audit rows are in the chain it anchors).
   finally: async () => {
+    clearTimeout(jobsTimer);
+    await jobsStarting?.catch(() => {});
     await jobs?.stop();
     await anchorNow();
   },
@@ -84,14 +89,27 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 const address = await time('listen', () => app.listen({ host: config.host, port: config.port }));
-if (config.jobs) {
-  jobs = await time('job queue', () =>
-    startJobQueue(database, ffbReportingJobs(database), {
-      // The jobs are scheduled (cron); a long poll keeps PGlite's one connection free for requests.
-      pollingIntervalSeconds: 30,
-      onError: (error) => app.log.error({ err: error }, 'job queue'),
-    }),
+// The scheduled jobs start a moment after the server answers (they are cron jobs, polled every 30 s): pg-boss's own
+// start (its schema checked, the schedules written; about 0.3 s of this thread and PGlite's one connection) would
+// otherwise keep the first requests waiting.
+const startJobs = async () => {
+  const stage = { wall: performance.now(), cpu: process.cpuUsage() };
+  jobs = await startJobQueue(database, ffbReportingJobs(database), {
+    // The jobs are scheduled (cron); a long poll keeps PGlite's one connection free for requests.
+    pollingIntervalSeconds: 30,
+    onError: (error) => app.log.error({ err: error }, 'job queue'),
+  });
+  const cpu = process.cpuUsage(stage.cpu);
+  app.log.info(
+    { wallMs: Math.round(performance.now() - stage.wall), cpuMs: Math.round((cpu.user + cpu.system) / 1000) },
+    'Job queue started',
   );
+};
+if (config.jobs) {
+  jobsTimer = setTimeout(() => {
+    if (lifecycle.closing) return;
+    jobsStarting = startJobs().catch((err: unknown) => app.log.error({ err }, 'job queue did not start'));
+  }, JOBS_START_DELAY_MS);
 }
 app.log.info(
   {
