@@ -3,8 +3,9 @@
 // FFB, catalogue, offers and the demo data generator); warm = both present. Time from spawning `npm start` until
 // both GET / (the UI) and GET /api/auth/demo-users (a database read) answer 200, polled every 50 ms. Three runs each
 // (RUNS=n). Beside the times it prints the load average before each run and, from the server's start-up log
-// (src/server/platform/startup-timer.ts), each stage's median wall and CPU time: on a shared machine the CPU seconds
-// compare, the wall times only when the load is low.
+// (src/server/platform/startup-timer.ts), each stage's median wall and CPU time, and the main thread's CPU until the
+// server was ready: on a shared machine the CPU seconds compare, the wall times only when the load is low. ONLY=warm
+// or ONLY=cold runs one of the two (warm: on the build and data directory already there).
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -37,6 +38,7 @@ async function once(cold) {
   });
   // The start-up log's line with the stages (a checkout from before they were logged has none).
   let stages = null;
+  let mainThreadCpuMs = null;
   let buffer = '';
   child.stdout.on('data', (chunk) => {
     buffer += chunk;
@@ -45,7 +47,9 @@ async function once(cold) {
       buffer = buffer.slice(nl + 1);
       if (!line.includes('"startup"')) continue;
       try {
-        stages = JSON.parse(line).startup?.stages ?? null;
+        const startup = JSON.parse(line).startup;
+        stages = startup?.stages ?? null;
+        mainThreadCpuMs = startup?.mainThreadCpuMs ?? null;
       } catch {}
     }
   });
@@ -67,7 +71,7 @@ async function once(cold) {
     const ms = performance.now() - started;
     // The ready line comes right after listen; give it a moment to arrive.
     for (let i = 0; i < 40 && !stages; i++) await new Promise((r) => setTimeout(r, 50));
-    return { ms, load, stages };
+    return { ms, load, stages, mainThreadCpuMs };
   } finally {
     if (exitCode === undefined) process.kill(-child.pid, 'SIGTERM');
     await exited;
@@ -76,7 +80,9 @@ async function once(cold) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const s = (ms) => (ms / 1000).toFixed(1);
-for (const cold of [true, false]) {
+// ONLY=warm (or cold) for one of the two; a warm start on a data directory and build already there.
+const cases = { cold: [true], warm: [false] }[process.env.ONLY] ?? [true, false];
+for (const cold of cases) {
   const results = [];
   for (let i = 0; i < runs; i++) results.push(await once(cold));
   const times = results.map((r) => r.ms);
@@ -94,4 +100,6 @@ for (const cold of [true, false]) {
     const total = median(results.map((r) => (r.stages ?? []).reduce((a, t) => a + t.cpuMs + (t.childCpuMs ?? 0), 0)));
     console.log(`  ${'CPU of all stages'.padEnd(40)}              CPU ${s(total).padStart(5)} s`);
   }
+  const main = results.map((r) => r.mainThreadCpuMs).filter((ms) => ms !== null);
+  if (main.length) console.log(`  ${'main thread until ready'.padEnd(40)}              CPU ${s(median(main)).padStart(5)} s`);
 }

@@ -2,8 +2,9 @@
 // - the UI: Vite, src/web (+ src/shared) → dist/web;
 // - the server: esbuild, src/server, src/rules, src/shared → dist/server, dist/rules, dist/shared (one .js per .ts,
 //   the same layout, so paths relative to a file still reach policy/; the migrations and any other file that is not
-//   TypeScript, such as a worker's .mjs entry, are copied along); and dist/server/main.js, what `npm start` runs:
-//   src/server/main.ts bundled with the packages it loads (one file to read and compile instead of about 1,500).
+//   TypeScript, such as a worker's .mjs entry, are copied along); and dist/server/server.cjs, what `npm start` runs:
+//   src/server/start-server.ts bundled with the packages it loads (one file to read and compile instead of about
+//   1,500, and one V8 can compile from its code cache: scripts/start.mjs).
 // `node scripts/build.mjs` builds what is stale; `--force` builds both. start.mjs and test.mjs call buildIfStale().
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,8 @@ import { pathToFileURL } from 'node:url';
 const SERVER_SOURCES = ['src/server', 'src/rules', 'src/shared'];
 const RELATIVE_TS_IMPORT = /((?:from|import)\s*\(?\s*["'])(\.\.?\/[^"']*)\.ts(["'])/g;
 export const SERVER_ENTRY = 'dist/server/main.js';
+/** What `npm start` runs: src/server/start-server.ts bundled with its packages (scripts/start.mjs loads it). */
+export const SERVER_BUNDLE = 'dist/server/server.cjs';
 const WEB_ENTRY = 'dist/web/index.html';
 
 function newest(path) {
@@ -35,17 +38,17 @@ const stale = (built, sources) =>
   !existsSync(built) || Math.max(...sources.map(newest), statSync(import.meta.filename).mtimeMs) > statSync(built).mtimeMs;
 
 export const webIsStale = () => stale(WEB_ENTRY, ['src/web', 'src/shared']);
-export const serverIsStale = () => stale(SERVER_ENTRY, SERVER_SOURCES);
+export const serverIsStale = () => stale(SERVER_BUNDLE, SERVER_SOURCES);
 
 /** Packages main.js loads from node_modules rather than from its bundle (PGlite: start.mjs has loaded it already;
  * pdfkit and fontkit: loaded on first use). */
 const BUNDLE_EXTERNAL = ['@electric-sql/pglite', 'fontkit', 'pdfkit'];
-// CommonJS packages inside an ES module call require(), and read files beside their code (__dirname).
+// A module's own file (below): the bundle's directory and URL, from which each module's is reckoned.
 const BUNDLE_BANNER = [
-  "import { createRequire as __bundleRequire } from 'node:module';",
-  "import { fileURLToPath as __bundleFileUrlToPath } from 'node:url';",
-  'const require = __bundleRequire(import.meta.url);',
-  'const __bundleFile = (path) => __bundleFileUrlToPath(new URL(path, import.meta.url));',
+  // As esbuild heads a CommonJS bundle of ES modules (strict, as ES modules are); a banner goes before its own.
+  "'use strict';",
+  'const __bundleFile = (path) => require("node:path").join(__dirname, path);',
+  'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;',
 ].join(' ');
 
 /**
@@ -59,20 +62,17 @@ const BUNDLE_BANNER = [
 export function withFileUrls(text) {
   const fromBundle = relative(dirname(SERVER_ENTRY), '.');
   let source = null;
-  let banner = true;
   return text
     .split('\n')
-    .map((line) => {
+    .map((line, index) => {
       const heading = /^\s*\/\/ ((?:src|node_modules)\/\S+)$/.exec(line);
-      if (heading) {
-        source = heading[1];
-        banner = false;
-      }
-      if (banner || !/import\.meta\.url|__dirname|__filename/.test(line)) return line;
+      if (heading) source = heading[1];
+      // The first line is the banner, which defines them.
+      if (index === 0 || !/__bundleUrl|__dirname|__filename/.test(line)) return line;
       if (!source) throw new Error(`build: a module's own path outside any module: ${line}`);
       const built = join(fromBundle, source.replace(/^src\/(.*)\.ts$/, 'dist/$1.js'));
       return line
-        .replaceAll('import.meta.url', `new URL(${JSON.stringify(built)}, import.meta.url).href`)
+        .replaceAll('__bundleUrl', `new URL(${JSON.stringify(built)}, __bundleUrl).href`)
         .replace(/(?<![.\w$])__dirname(?![\w$])/g, `__bundleFile(${JSON.stringify(`${dirname(built)}/`)})`)
         .replace(/(?<![.\w$])__filename(?![\w$])/g, `__bundleFile(${JSON.stringify(built)})`);
     })
@@ -153,16 +153,17 @@ export async function buildServer({ onStarted = () => {} } = {}) {
     write: false,
     logLevel: 'warning',
   });
-  // The server's entry, bundled with the libraries it loads at start (one file instead of about 1,500: Node loaded
-  // each module file on its own, a third of a warm start). It replaces the transpiled dist/server/main.js; the other
-  // transpiled files stay, for what is read from disk beside them (migrations, seed code fingerprints).
+  // The server's start, bundled with the libraries it loads (one file instead of about 1,500: Node loaded each module
+  // file on its own, a third of a warm start). CommonJS, so that scripts/start.mjs can compile it with V8's code
+  // cache. The transpiled files stay, for what is read from disk beside them (migrations, seed code fingerprints).
   const bundling = esbuild.build({
-    entryPoints: ['src/server/main.ts'],
-    outfile: SERVER_ENTRY,
+    entryPoints: ['src/server/start-server.ts'],
+    outfile: SERVER_BUNDLE,
     bundle: true,
-    // Packages that read files beside their own code (__dirname) or are loaded lazily load from node_modules.
     external: BUNDLE_EXTERNAL,
-    format: 'esm',
+    format: 'cjs',
+    // Each module's own URL, set per module below (withFileUrls).
+    define: { 'import.meta.url': '__bundleUrl' },
     platform: 'node',
     target: 'node20',
     // Stack traces name the source file and line; the sources themselves are in src/ and node_modules/ (a map that
@@ -175,10 +176,9 @@ export async function buildServer({ onStarted = () => {} } = {}) {
   });
   onStarted();
   const [result, bundled] = await Promise.all([building, bundling]);
-  const bundle = bundled.outputFiles.find((f) => f.path.endsWith('.js'));
-  const bundleMap = bundled.outputFiles.find((f) => f.path.endsWith('.js.map'));
+  const bundle = bundled.outputFiles.find((f) => f.path.endsWith('.cjs'));
+  const bundleMap = bundled.outputFiles.find((f) => f.path.endsWith('.cjs.map'));
   for (const file of result.outputFiles) {
-    if (file.path === bundle.path || file.path === bundleMap.path) continue;
     mkdirSync(dirname(file.path), { recursive: true });
     // `from './x.ts'`, `import './x.ts'` and `import('./x.ts')`: the same module, built.
     writeFileSync(file.path, file.path.endsWith('.js') ? file.text.replace(RELATIVE_TS_IMPORT, '$1$2.js$3') : file.contents);

@@ -1,11 +1,13 @@
 // `npm start`: builds what is missing or older than its sources (scripts/build.mjs), then runs the built server
-// (dist/server/main.js) with plain Node: no TypeScript loader at run time. The UI builds in a child process while the
-// server opens the database, migrates and generates the demo data (a cold start does both); src/server/main.ts waits
-// for it before it serves the UI. Each stage's wall and CPU time goes to the server's start-up log
+// (dist/server/server.cjs, through scripts/server-bundle.mjs) with plain Node: no TypeScript loader at run time. The UI
+// builds in a child process while the server opens the database, migrates and generates the demo data (a cold start
+// does both); src/server/start-server.ts waits for it before it serves the UI. Each stage's wall and CPU time goes to the server's start-up log
 // (globalThis.visitatorStartup, src/server/platform/startup-timer.ts).
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { buildServer, buildWeb, SERVER_ENTRY, serverIsStale, webIsStale } from './build.mjs';
+import { buildServer, buildWeb, SERVER_BUNDLE, serverIsStale, webIsStale } from './build.mjs';
+import { loadServerBundle } from './server-bundle.mjs';
 
 const cpuMsNow = () => {
   const u = process.cpuUsage();
@@ -43,7 +45,9 @@ const openDatabaseEarly = () => {
   // PGlite's WebAssembly compiles on V8's background threads while this thread loads the server's modules; left to
   // PGlite it began only once they were loaded, and this thread waited for it.
   const wasm = WebAssembly.compile(readFileSync(new URL('pglite.wasm', import.meta.resolve('@electric-sql/pglite'))));
-  const instance = Promise.all([import('@electric-sql/pglite'), wasm]).then(([{ PGlite }, pgliteWasmModule]) =>
+  // As CommonJS: the module the server's bundle requires (one copy of PGlite loaded, not two).
+  const { PGlite } = createRequire(import.meta.url)('@electric-sql/pglite');
+  const instance = wasm.then((pgliteWasmModule) =>
     PGlite.create({
       dataDir,
       relaxedDurability: true,
@@ -71,7 +75,8 @@ if (server) {
 } else {
   openDatabaseEarly();
 }
-// The server times the loading of its own modules from here (src/server/main.ts).
+// The server times the loading of its own modules from here (src/server/start-server.ts).
 globalThis.visitatorStartup = { stages, uiBuild, pglite, importStarted: { wall: performance.now(), cpu: cpuMsNow() } };
-process.setSourceMapsEnabled(true);
-await import(`../${SERVER_ENTRY}`);
+const serverBundle = loadServerBundle(SERVER_BUNDLE);
+await serverBundle.exports.startServer();
+serverBundle.storeCodeCache();
