@@ -1,19 +1,16 @@
 // Builds what `npm start` serves, each only if it is missing or older than its sources:
 // - the UI: Vite, src/web (+ src/shared) → dist/web;
-// - the server: esbuild, src/server, src/rules, src/shared → dist/server, dist/rules, dist/shared (one .js per .ts,
-//   the same layout, so paths relative to a file still reach policy/; the migrations and any other file that is not
-//   TypeScript, such as a worker's .mjs entry, are copied along); and dist/server/server.cjs, what `npm start` runs:
-//   src/server/start-server.ts bundled with the packages it loads (one file to read and compile instead of about
-//   1,500, and one V8 can compile from its code cache: scripts/start.mjs).
+// - the server: esbuild, src/server/start-server.ts with src/rules, src/shared and the packages it loads → one file,
+//   dist/server/server.cjs (ADR 0007: one file to read and compile instead of about 1,500, and one V8 compiles from
+//   its code cache, scripts/server-bundle.mjs). Each module still finds the files beside its source (policy/, the
+//   migrations) where they are in the checkout.
 // `node scripts/build.mjs` builds what is stale; `--force` builds both. start.mjs and test.mjs call buildIfStale().
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const SERVER_SOURCES = ['src/server', 'src/rules', 'src/shared'];
-const RELATIVE_TS_IMPORT = /((?:from|import)\s*\(?\s*["'])(\.\.?\/[^"']*)\.ts(["'])/g;
-export const SERVER_ENTRY = 'dist/server/main.js';
 /** What `npm start` runs: src/server/start-server.ts bundled with its packages (scripts/start.mjs loads it). */
 export const SERVER_BUNDLE = 'dist/server/server.cjs';
 const WEB_ENTRY = 'dist/web/index.html';
@@ -26,19 +23,13 @@ function newest(path) {
   return latest;
 }
 
-function sourceFiles(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(path);
-    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [path] : [];
-  });
-}
-
 const stale = (built, sources) =>
   !existsSync(built) || Math.max(...sources.map(newest), statSync(import.meta.filename).mtimeMs) > statSync(built).mtimeMs;
 
 export const webIsStale = () => stale(WEB_ENTRY, ['src/web', 'src/shared']);
-export const serverIsStale = () => stale(SERVER_BUNDLE, SERVER_SOURCES);
+// The bundle holds the packages too: an install that changed them (npm writes its lock file) builds it again.
+const INSTALLED = ['package-lock.json', 'node_modules/.package-lock.json'];
+export const serverIsStale = () => stale(SERVER_BUNDLE, [...SERVER_SOURCES, ...INSTALLED.filter((f) => existsSync(f))]);
 
 /** Packages main.js loads from node_modules rather than from its bundle (PGlite: start.mjs has loaded it already;
  * pdfkit and fontkit: loaded on first use). */
@@ -56,11 +47,10 @@ const BUNDLE_BANNER = [
  * file relative to itself (our policy/ and migrations; swagger-ui's static files, pino's worker) must get its own
  * file's. esbuild heads each module's code with a comment naming its source (`// src/server/db/schema.ts`,
  * `// node_modules/pino/lib/transport.js`); within it they become that file's, reckoned from the bundle's URL at run
- * time: for our sources the transpiled dist/…/x.js (the migrations are copied beside it), for a package its own
- * file in node_modules.
+ * time: its source file in the checkout (src/…/x.ts, node_modules/…).
  */
 export function withFileUrls(text) {
-  const fromBundle = relative(dirname(SERVER_ENTRY), '.');
+  const fromBundle = relative(dirname(SERVER_BUNDLE), '.');
   let source = null;
   return text
     .split('\n')
@@ -70,7 +60,7 @@ export function withFileUrls(text) {
       // The first line is the banner, which defines them.
       if (index === 0 || !/__bundleUrl|__dirname|__filename/.test(line)) return line;
       if (!source) throw new Error(`build: a module's own path outside any module: ${line}`);
-      const built = join(fromBundle, source.replace(/^src\/(.*)\.ts$/, 'dist/$1.js'));
+      const built = join(fromBundle, source);
       return line
         .replaceAll('__bundleUrl', `new URL(${JSON.stringify(built)}, __bundleUrl).href`)
         .replace(/(?<![.\w$])__dirname(?![\w$])/g, `__bundleFile(${JSON.stringify(`${dirname(built)}/`)})`)
@@ -132,30 +122,17 @@ export function buildWeb() {
 }
 
 /**
- * Each source file is transpiled on its own (no bundling: types stripped, `npm run lint` type-checks); relative `.ts`
- * imports are then rewritten to `.js`. No plugin calls back into this process, so esbuild's own process does the work
- * while this one does another (start.mjs opens the database meanwhile).
+ * The server's start, bundled with the libraries it loads (one file instead of about 1,500: Node loaded each module
+ * file on its own, a third of a warm start). CommonJS, so that scripts/start.mjs can compile it with V8's code cache.
+ * No plugin calls back into this process, so esbuild's own process does the work while this one does another
+ * (start.mjs opens the database meanwhile).
  */
 export async function buildServer({ onStarted = () => {} } = {}) {
   const wall = performance.now();
   const cpu = cpuMsNow();
   const esbuild = await import('esbuild');
+  // dist/rules and dist/shared: what the file-by-file build of ADR 0003 left.
   for (const dir of ['dist/server', 'dist/rules', 'dist/shared']) rmSync(dir, { recursive: true, force: true });
-  const building = esbuild.build({
-    entryPoints: SERVER_SOURCES.flatMap(sourceFiles),
-    outdir: 'dist',
-    outbase: 'src',
-    bundle: false,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    sourcemap: true,
-    write: false,
-    logLevel: 'warning',
-  });
-  // The server's start, bundled with the libraries it loads (one file instead of about 1,500: Node loaded each module
-  // file on its own, a third of a warm start). CommonJS, so that scripts/start.mjs can compile it with V8's code
-  // cache. The transpiled files stay, for what is read from disk beside them (migrations, seed code fingerprints).
   const bundling = esbuild.build({
     entryPoints: ['src/server/start-server.ts'],
     outfile: SERVER_BUNDLE,
@@ -175,23 +152,12 @@ export async function buildServer({ onStarted = () => {} } = {}) {
     banner: { js: BUNDLE_BANNER },
   });
   onStarted();
-  const [result, bundled] = await Promise.all([building, bundling]);
+  const bundled = await bundling;
   const bundle = bundled.outputFiles.find((f) => f.path.endsWith('.cjs'));
   const bundleMap = bundled.outputFiles.find((f) => f.path.endsWith('.cjs.map'));
-  for (const file of result.outputFiles) {
-    mkdirSync(dirname(file.path), { recursive: true });
-    // `from './x.ts'`, `import './x.ts'` and `import('./x.ts')`: the same module, built.
-    writeFileSync(file.path, file.path.endsWith('.js') ? file.text.replace(RELATIVE_TS_IMPORT, '$1$2.js$3') : file.contents);
-  }
+  mkdirSync(dirname(bundle.path), { recursive: true });
   writeFileSync(bundle.path, withFileUrls(bundle.text));
   writeFileSync(bundleMap.path, bundleMap.contents);
-  // What is not TypeScript goes along as it is: the migrations, and modules a worker thread starts by path.
-  for (const dir of SERVER_SOURCES) {
-    cpSync(dir, dir.replace(/^src/, 'dist'), {
-      recursive: true,
-      filter: (path) => statSync(path).isDirectory() || !path.endsWith('.ts'),
-    });
-  }
   // esbuild's service process (started by this build) ends here rather than idle beside the server.
   const childCpuMs = liveChildCpuMs('esbuild');
   await esbuild.stop();
