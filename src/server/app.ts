@@ -53,7 +53,7 @@ export type AppOptions = {
   lifecycle?: Lifecycle;
 };
 
-/** Composes the platform and the modules into one Fastify app; main.ts listens, tests inject. */
+/** Composes the platform and the modules into one Fastify app; start-server.ts listens, tests inject. */
 export async function buildApp({
   config,
   database,
