@@ -51,22 +51,26 @@ const BUNDLE_BANNER = [
  */
 export function withFileUrls(text) {
   const fromBundle = relative(dirname(SERVER_BUNDLE), '.');
-  let source = null;
-  return text
-    .split('\n')
-    .map((line, index) => {
-      const heading = /^\s*\/\/ ((?:src|node_modules)\/\S+)$/.exec(line);
-      if (heading) source = heading[1];
-      // The first line is the banner, which defines them.
-      if (index === 0 || !/__bundleUrl|__dirname|__filename/.test(line)) return line;
-      if (!source) throw new Error(`build: a module's own path outside any module: ${line}`);
-      const built = join(fromBundle, source);
-      return line
-        .replaceAll('__bundleUrl', `new URL(${JSON.stringify(built)}, __bundleUrl).href`)
-        .replace(/(?<![.\w$])__dirname(?![\w$])/g, `__bundleFile(${JSON.stringify(`${dirname(built)}/`)})`)
-        .replace(/(?<![.\w$])__filename(?![\w$])/g, `__bundleFile(${JSON.stringify(built)})`);
-    })
-    .join('\n');
+  const headings = [...text.matchAll(/^[ \t]*\/\/ ((?:src|node_modules)\/\S+)$/gm)];
+  // The first line is the banner, which defines them.
+  const bannerEnd = text.indexOf('\n');
+  const own = /__bundleUrl|(?<![.\w$])__dirname(?![\w$])|(?<![.\w$])__filename(?![\w$])/g;
+  return text.replace(own, (name, offset) => {
+    if (offset < bannerEnd) return name;
+    // The last heading before it (binary search: there are about 1,500).
+    let [low, high] = [0, headings.length - 1];
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (headings[middle].index < offset) low = middle;
+      else high = middle - 1;
+    }
+    const source = headings[low]?.index < offset ? headings[low][1] : null;
+    if (!source) throw new Error(`build: a module's own path outside any module, at ${offset}`);
+    const built = join(fromBundle, source);
+    if (name === '__bundleUrl') return `new URL(${JSON.stringify(built)}, __bundleUrl).href`;
+    if (name === '__dirname') return `__bundleFile(${JSON.stringify(`${dirname(built)}/`)})`;
+    return `__bundleFile(${JSON.stringify(built)})`;
+  });
 }
 
 const cpuMsNow = () => {
