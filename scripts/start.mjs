@@ -1,8 +1,8 @@
 // `npm start`: builds what is missing or older than its sources (scripts/build.mjs), then runs the built server
 // (dist/server/server.cjs, through scripts/server-bundle.mjs) with plain Node: no TypeScript loader at run time. The UI
 // builds in a child process while the server opens the database, migrates and generates the demo data (a cold start
-// does both); src/server/start-server.ts waits for it before it serves the UI. Each stage's wall and CPU time goes to the server's start-up log
-// (globalThis.visitatorStartup, src/server/platform/startup-timer.ts).
+// does both); src/server/start-server.ts waits for it before it serves the UI. Each stage's wall and CPU time goes to
+// the server's start-up log (globalThis.visitatorStartup, src/server/platform/startup-timer.ts).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
