@@ -46,12 +46,13 @@ const BUNDLE_BANNER = [
  * In a bundle a module's `import.meta.url`, `__dirname` and `__filename` are the bundle's own; a module that finds a
  * file relative to itself (our policy/ and migrations; swagger-ui's static files, pino's worker) must get its own
  * file's. esbuild heads each module's code with a comment naming its source (`// src/server/db/schema.ts`,
- * `// node_modules/pino/lib/transport.js`); within it they become that file's, reckoned from the bundle's URL at run
+ * `// node_modules/pino/lib/transport.js`; `inputs`: the build's); within it they become that file's, reckoned from the bundle's URL at run
  * time: its source file in the checkout (src/…/x.ts, node_modules/…).
  */
-export function withFileUrls(text) {
+export function withFileUrls(text, inputs) {
   const fromBundle = relative(dirname(SERVER_BUNDLE), '.');
-  const headings = [...text.matchAll(/^[ \t]*\/\/ ((?:src|node_modules)\/\S+)$/gm)];
+  // A heading names one of the build's inputs (as esbuild names them: relative to here, symbolic links resolved).
+  const headings = [...text.matchAll(/^[ \t]*\/\/ (\S+)$/gm)].filter((heading) => inputs.has(heading[1]));
   // The first line is the banner, which defines them.
   const bannerEnd = text.indexOf('\n');
   const own = /__bundleUrl|(?<![.\w$])__dirname(?![\w$])|(?<![.\w$])__filename(?![\w$])/g;
@@ -154,13 +155,14 @@ export async function buildServer({ onStarted = () => {} } = {}) {
     write: false,
     logLevel: 'warning',
     banner: { js: BUNDLE_BANNER },
+    metafile: true,
   });
   onStarted();
   const bundled = await bundling;
   const bundle = bundled.outputFiles.find((f) => f.path.endsWith('.cjs'));
   const bundleMap = bundled.outputFiles.find((f) => f.path.endsWith('.cjs.map'));
   mkdirSync(dirname(bundle.path), { recursive: true });
-  writeFileSync(bundle.path, withFileUrls(bundle.text));
+  writeFileSync(bundle.path, withFileUrls(bundle.text, new Set(Object.keys(bundled.metafile.inputs))));
   writeFileSync(bundleMap.path, bundleMap.contents);
   // esbuild's service process (started by this build) ends here rather than idle beside the server.
   const childCpuMs = liveChildCpuMs('esbuild');

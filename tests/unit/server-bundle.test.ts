@@ -15,8 +15,10 @@ const bundle = [
   '});',
 ].join('\n');
 
+const inputs = new Set(['src/server/db/schema.ts', 'node_modules/pino/lib/transport.js']);
+
 describe('the server bundle: each module keeps its own file', () => {
-  const out = withFileUrls(bundle).split('\n');
+  const out = withFileUrls(bundle, inputs).split('\n');
 
   it('leaves the banner, which defines them, as it is', () => {
     expect(out[0]).toBe(bundle.split('\n')[0]);
@@ -36,6 +38,11 @@ describe('the server bundle: each module keeps its own file', () => {
   });
 
   it('refuses a use outside any module rather than build a wrong path', () => {
-    expect(() => withFileUrls(`${bundle.split('\n')[0]}\nvar x = __dirname;`)).toThrow(/outside any module/);
+    expect(() => withFileUrls(`${bundle.split('\n')[0]}\nvar x = __dirname;`, inputs)).toThrow(/outside any module/);
+  });
+
+  it('takes only a comment naming one of the inputs for a heading', () => {
+    const commented = bundle.replace('var require_transport', '// lib/worker.js\nvar require_transport');
+    expect(withFileUrls(commented, inputs)).toContain('__bundleFile("../../node_modules/pino/lib/transport.js")');
   });
 });
