@@ -1,7 +1,7 @@
 // Builds what `npm start` serves, each only if it is missing or older than its sources:
 // - the UI: Vite, src/web (+ src/shared) → dist/web;
 // - the server: esbuild, src/server/start-server.ts with src/rules, src/shared and the packages it loads → one file,
-//   dist/server/server.cjs (ADR 0007: one file to read and compile instead of about 1,500, and one V8 compiles from
+//   dist/server/server.cjs (ADR 0008: one file to read and compile instead of about 1,500, and one V8 compiles from
 //   its code cache, scripts/server-bundle.mjs). Each module still finds the files beside its source (policy/, the
 //   migrations) where they are in the checkout.
 // `node scripts/build.mjs` builds what is stale; `--force` builds both. start.mjs and test.mjs call buildIfStale().
