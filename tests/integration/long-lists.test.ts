@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGES_PER_CASE } from '../../src/server/modules/case-file/case-file.repository.ts';
 import type { Database } from '../../src/server/platform/db/database.ts';
 import { inSystem } from '../../src/server/platform/tx.ts';
-import type { Page } from '../../src/shared/api/page.ts';
+import { type Page, TOTAL_CAP } from '../../src/shared/api/page.ts';
 import {
   CASE_DEADLINES_SHOWN,
   CASE_EVENTS_SHOWN,
@@ -212,6 +212,41 @@ describe(`long lists are paged, not cut, on ${TEST_DB}`, () => {
     expect((await provider.get(`/api/orders/${ours.orderId}/journal`)).statusCode).toBe(404);
     const elsewhere = await loginAs(app, 'caseworker', MUNICIPALITY.randers);
     expect((await elsewhere.get(`/api/orders/${ours.orderId}/journal`)).statusCode).toBe(404);
+  });
+
+  it('counts a team leader’s whole list only up to the cap past the page, and says there are more (audited as such)', async () => {
+    const leader = await loginAs(app, 'team_leader', MUNICIPALITY.rksk, 'Birgitte Lund');
+    const before = (await leader.get('/api/cases?scope=team&due=all')).json() as Page<unknown>;
+    expect(before.totalCapped).toBe(false);
+    // More open cases in the team than the cap, held by the caseworker (of the leader's unit), for a citizen of their own.
+    const extra = TOTAL_CAP + 50 - before.total;
+    await database.adminTransaction(async (tx) => {
+      await tx.query(
+        `with p as (
+           insert into citizen (municipality_id, cpr, substitute_cpr, birth_date, first_name, last_name)
+           select municipality_id, '0101999999', true, date '1999-01-01', 'Mange', 'Sagsen' from case_file where id = $1
+           returning municipality_id, id)
+         insert into case_file (municipality_id, citizen_id, caseworker_id, status, title, opened_on, journal_number)
+         select p.municipality_id, p.id, c.caseworker_id, 'request_received', 'Sag ' || g, date '2026-01-01', 'LANG-' || g
+         from p, case_file c, generate_series(1, $2::int) g where c.id = $1`,
+        [c.id, extra],
+      );
+    });
+    const first = await leader.get('/api/cases?scope=team&due=all');
+    const page1 = first.json() as Page<unknown>;
+    expect(page1).toMatchObject({ total: TOTAL_CAP, totalCapped: true, page: 1 });
+    expect(page1.items).toHaveLength(20);
+    expect(await auditRows(String(first.headers['x-request-id']))).toEqual([
+      { action: 'search', record_id: null, details: { hits: TOTAL_CAP, hitsCapped: true } },
+    ]);
+    // The cap moves with the page: further on there are still more than the page reaches.
+    const page3 = (await leader.get('/api/cases?scope=team&due=all&page=3')).json() as Page<unknown>;
+    expect(page3).toMatchObject({ total: 40 + TOTAL_CAP, totalCapped: true, page: 3 });
+    // Near the end the count is exact again.
+    const last = Math.ceil((TOTAL_CAP + 50) / 100);
+    const end = (await leader.get(`/api/cases?scope=team&due=all&pageSize=100&page=${last}`)).json() as Page<unknown>;
+    expect(end).toMatchObject({ total: TOTAL_CAP + 50, totalCapped: false });
+    expect(end.items).toHaveLength(TOTAL_CAP + 50 - (last - 1) * 100);
   });
 
   it('refuses another municipality’s citizen and case (404), and a page size above the cap (400)', async () => {

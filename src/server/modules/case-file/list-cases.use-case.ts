@@ -24,7 +24,7 @@ export async function listCases(ctx: RequestContext, q: CaseListQuery): Promise<
     if (team && (ctx.actor.role !== 'team_leader' || !ctx.actor.unitId)) throw forbidden('only a team leader sees a team');
     const now = ctx.clock.today();
     const search = parseSearch(q.q);
-    const { items, total } = await caseFileRepository.worklist(
+    const { items, total, totalCapped } = await caseFileRepository.worklist(
       tx,
       {
         caseworkerId: team ? (q.caseworkerId ?? null) : ctx.actor.userId,
@@ -52,7 +52,7 @@ export async function listCases(ctx: RequestContext, q: CaseListQuery): Promise<
       ]
         .filter(Boolean)
         .join(' '),
-      details: { hits: total },
+      details: { hits: total, ...(totalCapped ? { hitsCapped: true } : {}) },
     });
     return {
       items: items.map((i) => ({
@@ -72,6 +72,7 @@ export async function listCases(ctx: RequestContext, q: CaseListQuery): Promise<
             : null,
       })),
       total,
+      totalCapped,
       page: q.page,
       pageSize: q.pageSize,
     };

@@ -1,5 +1,6 @@
-import type { ExpressionBuilder } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import type { DB, FkoStatusKind, FollowUpOutcome } from '../../db/database.types.ts';
+import { cappedCount } from '../../platform/capped-count.ts';
 import type { Tx } from '../../platform/tx.ts';
 
 /**
@@ -99,7 +100,7 @@ export const followUpRepository = {
     limit: number,
     offset: number,
   ) {
-    if (!unitIds.length) return { items: [], total: 0 };
+    if (!unitIds.length) return { items: [], total: 0, totalCapped: false };
     const base = tx
       .selectFrom('case_order as o')
       .innerJoin('offer as f', 'f.id', 'o.offer_id')
@@ -129,30 +130,52 @@ export const followUpRepository = {
       .execute();
     // The count needs only the orders at these offers: every order has its case, citizen and decision (foreign keys).
     // The same state filter as the page (it counted on hold and declined orders differently: a page total that
-    // disagreed with its rows).
-    const total = await tx
-      .selectFrom('case_order as o')
-      .where('o.offer_id', 'in', (eb) => eb.selectFrom('offer as f').select('f.id').where('f.org_unit_id', 'in', unitIds))
-      .where(inState(state, today))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    return { items, total: Number(total.n) };
+    // disagreed with its rows). Capped: a provider may hold most of a municipality's orders.
+    const total = await cappedCount(
+      tx,
+      tx
+        .selectFrom('case_order as o')
+        .where('o.offer_id', 'in', (eb) => eb.selectFrom('offer as f').select('f.id').where('f.org_unit_id', 'in', unitIds))
+        .where(inState(state, today)),
+      offset,
+    );
+    return { items, ...total };
   },
 
   /**
-   * Running orders of the caseworker's cases (or the whole municipality's for a team leader), paged
-   * (case_file_caseworker_idx, case_order_case_idx): the basis of the follow-up alerts on "my cases".
+   * Running orders of the caseworker's cases (or the whole municipality's for a team leader) by next follow-up, paged:
+   * the basis of the follow-up alerts. The page's order ids come first, from two walks that each stop after the page
+   * (those with no end: case_order_running_open_idx in follow-up order; those with an end still ahead:
+   * case_order_running_ends_idx, a few per case at most), merged; then the page's rows are joined by primary key.
+   * For one caseworker the planner starts from case_file_caseworker_idx instead. The count is capped.
    */
   async runningForCaseworker(tx: Tx, caseworkerId: string | null, today: string, limit: number, offset: number) {
-    const base = tx
-      .selectFrom('case_order as o')
+    const mine = (eb: ExpressionBuilder<DB & { o: DB['case_order'] }, 'o'>) =>
+      eb(
+        'o.case_id',
+        'in',
+        eb
+          .selectFrom('case_file as c')
+          .select('c.id')
+          .where('c.caseworker_id', '=', caseworkerId as string),
+      );
+    const branch = (ends: 'none' | 'ahead') =>
+      tx
+        .selectFrom('case_order as o')
+        .select(['o.id', 'o.first_follow_up'])
+        .where('o.status', '=', 'accepted')
+        .where((eb) => (ends === 'none' ? eb('o.ends_on', 'is', null) : eb('o.ends_on', '>=', today)))
+        .$if(caseworkerId !== null, (q) => q.where(mine))
+        .orderBy('o.first_follow_up')
+        .orderBy('o.id')
+        .limit(offset + limit);
+    const page = sql<{ id: string; first_follow_up: string }>`((${branch('none')}) union all (${branch('ahead')}))`;
+    const items = await tx
+      .selectFrom(page.as('r'))
+      .innerJoin('case_order as o', 'o.id', 'r.id')
       .innerJoin('case_file as c', 'c.id', 'o.case_id')
       .innerJoin('citizen as p', 'p.id', 'c.citizen_id')
       .innerJoin('decision as d', 'd.id', 'o.decision_id')
-      .where('o.status', '=', 'accepted')
-      .where((eb) => eb.or([eb('o.ends_on', 'is', null), eb('o.ends_on', '>=', today)]))
-      .$if(caseworkerId !== null, (q) => q.where('c.caseworker_id', '=', caseworkerId as string));
-    const items = await base
       .select([
         'o.id',
         'o.case_id',
@@ -165,27 +188,22 @@ export const followUpRepository = {
         'd.weekly_hours',
         'd.time_limit_until',
       ])
-      .orderBy('o.first_follow_up')
-      .orderBy('o.id')
+      .orderBy('r.first_follow_up')
+      .orderBy('r.id')
       .limit(limit)
       .offset(offset)
       .execute();
-    // The count joins the case only to find the caseworker's: every order has its citizen and decision (foreign keys).
-    const total = await tx
-      .selectFrom('case_order as o')
-      .where('o.status', '=', 'accepted')
-      .where((eb) => eb.or([eb('o.ends_on', 'is', null), eb('o.ends_on', '>=', today)]))
-      .$if(caseworkerId !== null, (q) =>
-        q.where('o.case_id', 'in', (eb) =>
-          eb
-            .selectFrom('case_file as c')
-            .select('c.id')
-            .where('c.caseworker_id', '=', caseworkerId as string),
-        ),
-      )
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    return { items, total: Number(total.n) };
+    // Every order has its citizen and decision (foreign keys): the count reads the orders alone.
+    const total = await cappedCount(
+      tx,
+      tx
+        .selectFrom('case_order as o')
+        .where('o.status', '=', 'accepted')
+        .where((eb) => eb.or([eb('o.ends_on', 'is', null), eb('o.ends_on', '>=', today)]))
+        .$if(caseworkerId !== null, (q) => q.where(mine)),
+      offset,
+    );
+    return { items, ...total };
   },
 
   /** Goals of a set of orders in one query (order_goal_municipality_id_order_id_position_key): no N+1 over a page. */

@@ -22,7 +22,13 @@ export async function listFollowUpAlerts(
   return runUseCase(ctx, async (tx) => {
     const now = ctx.clock.today();
     const caseworkerId = q.scope === 'team' && ctx.actor.role === 'team_leader' ? null : ctx.actor.userId;
-    const { items, total } = await followUpRepository.runningForCaseworker(tx, caseworkerId, now, q.pageSize, pageOffset(q));
+    const { items, total, totalCapped } = await followUpRepository.runningForCaseworker(
+      tx,
+      caseworkerId,
+      now,
+      q.pageSize,
+      pageOffset(q),
+    );
     const ids = items.map((i) => i.id);
     const goals = await followUpRepository.goals(tx, ids);
     const statuses = await followUpRepository.statuses(tx, ids);
@@ -32,7 +38,7 @@ export async function listFollowUpAlerts(
       action: 'search',
       recordType: 'order',
       criterion: `follow-up-alerts:${q.scope}`,
-      details: { hits: total },
+      details: { hits: total, ...(totalCapped ? { hitsCapped: true } : {}) },
     });
     return {
       items: items.map((i) => {
@@ -58,6 +64,7 @@ export async function listFollowUpAlerts(
         };
       }),
       total,
+      totalCapped,
       page: q.page,
       pageSize: q.pageSize,
     };

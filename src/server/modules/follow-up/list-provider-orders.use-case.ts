@@ -15,7 +15,7 @@ export async function listProviderOrders(
 ): Promise<Page<ProviderOrderItem>> {
   return runUseCase(ctx, async (tx) => {
     const now = ctx.clock.today();
-    const { items, total } = await followUpRepository.listForUnits(
+    const { items, total, totalCapped } = await followUpRepository.listForUnits(
       tx,
       ctx.actor.offerUnitIds,
       q.state,
@@ -29,7 +29,12 @@ export async function listProviderOrders(
     const statuses = await followUpRepository.statuses(tx, ids);
     const hours = await followUpRepository.hours(tx, ids, hoursWindowStart(now));
     const rules = deadlineRulesFor(ctx.actor.municipalityCode);
-    await audit(tx, ctx, { action: 'search', recordType: 'order', criterion: `orders:${q.state}`, details: { hits: total } });
+    await audit(tx, ctx, {
+      action: 'search',
+      recordType: 'order',
+      criterion: `orders:${q.state}`,
+      details: { hits: total, ...(totalCapped ? { hitsCapped: true } : {}) },
+    });
     return {
       items: items.map((i) => {
         const views = goalViews(i, goals, [], statuses, rules, now);
@@ -52,6 +57,7 @@ export async function listProviderOrders(
         };
       }),
       total,
+      totalCapped,
       page: q.page,
       pageSize: q.pageSize,
     };

@@ -54,7 +54,13 @@ export function FollowUpAlerts({ scope }: { scope: 'mine' | 'team' }) {
         </div>
       ) : null}
       {alerts.data ? (
-        <Pagination page={alerts.data.page} pageSize={alerts.data.pageSize} total={alerts.data.total} onPage={setPage} />
+        <Pagination
+          page={alerts.data.page}
+          pageSize={alerts.data.pageSize}
+          total={alerts.data.total}
+          totalCapped={alerts.data.totalCapped}
+          onPage={setPage}
+        />
       ) : null}
     </section>
   );

@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useCaseload, useCases, useReassignCase, type WorklistParams } from '../../modules/cases/cases.api.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { formatDate } from '../../ui/format.ts';
+import { formatNumber } from '../../ui/number-format.ts';
 import { Pagination } from '../../ui/pagination.tsx';
 import { DeadlineTag } from './deadline-tag.tsx';
 import { FollowUpAlerts } from './follow-up-alerts.tsx';
@@ -25,7 +26,7 @@ const FILTERS = ['q', 'status', 'paragraph', 'caseworkerId', 'due'] as const;
  * bookmarked and the back button returns to it. Soonest deadline the municipality must meet first by default.
  */
 export function MyCasesPage({ user }: { user: SessionUser }) {
-  const { t, td } = useI18n();
+  const { t, td, lang } = useI18n();
   const [params, setParams] = useSearchParams();
   const leader = user.role === 'team_leader';
   const scope = leader && params.get('scope') === 'team' ? 'team' : 'mine';
@@ -233,8 +234,11 @@ export function MyCasesPage({ user }: { user: SessionUser }) {
               </span>
             ) : total === 1 ? (
               t('worklist.count.one')
+            ) : cases.data.totalCapped ? (
+              // A team at a large municipality's size is counted only this far (shared/api/page.ts, TOTAL_CAP).
+              t('worklist.count.more', { total: formatNumber(total, lang) })
             ) : (
-              t('worklist.count', { total })
+              t('worklist.count', { total: formatNumber(total, lang) })
             )}
           </p>
           {total === 0 ? null : (
@@ -244,6 +248,7 @@ export function MyCasesPage({ user }: { user: SessionUser }) {
             page={cases.data.page}
             pageSize={cases.data.pageSize}
             total={total}
+            totalCapped={cases.data.totalCapped}
             onPage={(p) => update({ page: String(p) })}
           />
         </>

@@ -91,7 +91,13 @@ export function ProviderOrdersPage() {
                 </tbody>
               </table>
             </div>
-            <Pagination page={orders.data.page} pageSize={orders.data.pageSize} total={orders.data.total} onPage={setPage} />
+            <Pagination
+              page={orders.data.page}
+              pageSize={orders.data.pageSize}
+              total={orders.data.total}
+              totalCapped={orders.data.totalCapped}
+              onPage={setPage}
+            />
           </>
         )
       ) : (
