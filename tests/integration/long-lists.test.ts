@@ -10,7 +10,13 @@ import {
   caseDetailSchema,
 } from '../../src/shared/cases/case.schema.ts';
 import { CITIZEN_CASES_PAGE_SIZE, type CitizenCase, type CitizenDetail } from '../../src/shared/citizens/citizen.schema.ts';
-import { ORDER_JOURNAL_SHOWN, type OrderJournalEntry, type ProviderOrder } from '../../src/shared/follow-up/follow-up.schema.ts';
+import {
+  FOLLOW_UPS_SHOWN,
+  type FollowUpEntry,
+  ORDER_JOURNAL_SHOWN,
+  type OrderJournalEntry,
+  type ProviderOrder,
+} from '../../src/shared/follow-up/follow-up.schema.ts';
 import { caseJourney } from '../support/case-journey.ts';
 import { pdfText } from '../support/pdf-text.ts';
 import { loginAs, MUNICIPALITY, type Session, testApp } from '../support/test-app.ts';
@@ -212,6 +218,46 @@ describe(`long lists are paged, not cut, on ${TEST_DB}`, () => {
     expect((await provider.get(`/api/orders/${ours.orderId}/journal`)).statusCode).toBe(404);
     const elsewhere = await loginAs(app, 'caseworker', MUNICIPALITY.randers);
     expect((await elsewhere.get(`/api/orders/${ours.orderId}/journal`)).statusCode).toBe(404);
+  });
+
+  it('pages a case’s follow-ups, newest first (the view carries the newest 50), audited; 404 elsewhere', async () => {
+    const journey = caseJourney(app, caseworker);
+    const ordered = await journey.ordered();
+    const held = FOLLOW_UPS_SHOWN + 15;
+    await database.adminTransaction(async (tx) => {
+      await tx.query(
+        `insert into follow_up (municipality_id, case_id, order_id, held_on, outcome, note, held_by_name)
+         select o.municipality_id, o.case_id, o.id, date '2020-01-01' + g, 'continue', 'Opfølgning ' || g, 'Maria'
+         from case_order o, generate_series(1, $2::int) g where o.id = $1`,
+        [ordered.orderId, held],
+      );
+    });
+    const caseId = ordered.case.id;
+    const view = (await caseworker.get(`/api/cases/${caseId}/follow-up`)).json() as {
+      followUps: FollowUpEntry[];
+      followUpsTotal: number;
+    };
+    expect(view.followUps).toHaveLength(FOLLOW_UPS_SHOWN);
+    expect(view.followUpsTotal).toBe(held);
+    expect(view.followUps[0]?.note).toBe(`Opfølgning ${held}`);
+    const read: string[] = [];
+    for (let page = 1; page <= Math.ceil(held / 20); page++) {
+      const res = await caseworker.get(`/api/cases/${caseId}/follow-ups?page=${page}&pageSize=20`);
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as Page<FollowUpEntry>;
+      expect(body.total).toBe(held);
+      read.push(...body.items.map((f) => f.note));
+      if (page === 2) {
+        expect(await auditRows(String(res.headers['x-request-id']))).toEqual([
+          { action: 'read', record_id: caseId, details: { part: 'follow-ups', page: 2 } },
+        ]);
+      }
+    }
+    expect(read).toEqual(Array.from({ length: held }, (_, i) => `Opfølgning ${held - i}`));
+    const elsewhere = await loginAs(app, 'caseworker', MUNICIPALITY.randers);
+    expect((await elsewhere.get(`/api/cases/${caseId}/follow-ups`)).statusCode).toBe(404);
+    const provider = await loginAs(app, 'provider_staff');
+    expect((await provider.get(`/api/cases/${caseId}/follow-ups`)).statusCode).toBe(404);
   });
 
   it('counts a team leader’s whole list only up to the cap past the page, and says there are more (audited as such)', async () => {

@@ -181,7 +181,14 @@ describe(`follow-up and case query plans on ${TEST_DB}`, () => {
         (tx: Tx) => caseFileRepository.messages(tx, { caseIds: [caseId], channel: 'provider' }),
         ['case_message_case_idx'],
       ],
-      ['follow-ups of a case', (tx: Tx) => followUpRepository.followUps(tx, caseId), ['follow_up_case_idx']],
+      [
+        'a page of a case’s follow-ups, and their number',
+        async (tx: Tx) => {
+          await followUpRepository.followUps(tx, caseId, { limit: 20, offset: 20 });
+          await followUpRepository.countFollowUps(tx, caseId);
+        },
+        ['follow_up_case_idx'],
+      ],
       [
         'an open complaint on a case (closing)',
         (tx: Tx) => caseFileRepository.hasOpenComplaint(tx, caseId),

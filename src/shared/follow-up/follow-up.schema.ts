@@ -34,6 +34,20 @@ export type OrderJournalEntry = z.infer<typeof orderJournalEntrySchema>;
 /** The order view carries the newest entries of the provider's journal; the rest are read a page at a time. */
 export const ORDER_JOURNAL_SHOWN = 50;
 
+/** A follow-up the authority held on a case, as read (newest first). */
+export const followUpEntrySchema = z.object({
+  id: uuidSchema,
+  heldOn: z.string(),
+  outcome: z.string(),
+  note: z.string(),
+  nextFollowUp: z.string().nullable(),
+  heldByName: z.string(),
+});
+export type FollowUpEntry = z.infer<typeof followUpEntrySchema>;
+
+/** The follow-up view carries the newest follow-ups of the case; the rest are read a page at a time. */
+export const FOLLOW_UPS_SHOWN = 50;
+
 export const journalEntrySchema = z.object({
   goalId: uuidSchema,
   writtenOn: plainDateSchema,

@@ -344,14 +344,27 @@ export const followUpRepository = {
     return (await tx.insertInto('follow_up').values(row).returning('id').executeTakeFirstOrThrow()).id;
   },
 
-  async followUps(tx: Tx, caseId: string) {
+  /** A case's follow-ups, newest first, a page at a time (follow_up_case_idx). */
+  async followUps(tx: Tx, caseId: string, page: { limit: number; offset: number }) {
     return tx
       .selectFrom('follow_up')
       .select(['id', 'held_on', 'outcome', 'note', 'next_follow_up', 'held_by_name'])
       .where('case_id', '=', caseId)
       .orderBy('held_on', 'desc')
-      .limit(50)
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .limit(page.limit)
+      .offset(page.offset)
       .execute();
+  },
+
+  async countFollowUps(tx: Tx, caseId: string): Promise<number> {
+    const row = await tx
+      .selectFrom('follow_up')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('case_id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   },
 };
 

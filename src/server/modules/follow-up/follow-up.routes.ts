@@ -7,6 +7,7 @@ import {
   acceptOrderSchema,
   fkoStatusSchema,
   followUpAlertSchema,
+  followUpEntrySchema,
   followUpSchema,
   hoursSchema,
   journalEntrySchema,
@@ -32,7 +33,7 @@ import { listFollowUpAlerts } from './list-follow-up-alerts.use-case.ts';
 import { listProviderOrders } from './list-provider-orders.use-case.ts';
 import { messageAuthority } from './message-authority.use-case.ts';
 import { messageProvider } from './message-provider.use-case.ts';
-import { readFollowUp } from './read-follow-up.use-case.ts';
+import { readFollowUp, readFollowUps } from './read-follow-up.use-case.ts';
 import { readOrderJournal } from './read-order-journal.use-case.ts';
 import { readProviderOrder } from './read-provider-order.use-case.ts';
 import { registerHours } from './register-hours.use-case.ts';
@@ -43,16 +44,8 @@ const tags = ['follow-up'];
 const goalParams = z.object({ id: uuidSchema, goalId: uuidSchema });
 const followUpViewSchema = z.object({
   order: providerOrderSchema,
-  followUps: z.array(
-    z.object({
-      id: uuidSchema,
-      heldOn: z.string(),
-      outcome: z.string(),
-      note: z.string(),
-      nextFollowUp: z.string().nullable(),
-      heldByName: z.string(),
-    }),
-  ),
+  followUps: z.array(followUpEntrySchema),
+  followUpsTotal: z.number().int(),
   timeLimit: z.enum(['expired', 'expiring']).nullable(),
 });
 
@@ -288,6 +281,21 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ database: Database }> = asy
       },
     },
     async (request) => readFollowUp(contextOf(request, database), request.params.id),
+  );
+
+  app.get(
+    '/api/cases/:id/follow-ups',
+    {
+      config: { access: 'case.read' },
+      schema: {
+        tags,
+        summary: 'The case’s follow-ups, newest first, a page at a time (the follow-up view carries the newest 50)',
+        params: idParamsSchema,
+        querystring: pageQuerySchema,
+        response: { 200: pageSchema(followUpEntrySchema) },
+      },
+    },
+    async (request) => readFollowUps(contextOf(request, database), request.params.id, request.query),
   );
 
   app.post(

@@ -1,13 +1,20 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Page } from '../../../shared/api/page.ts';
-import type { OrderJournalEntry, ProviderOrder, ProviderOrderItem } from '../../../shared/follow-up/follow-up.schema.ts';
+import type {
+  FollowUpEntry,
+  OrderJournalEntry,
+  ProviderOrder,
+  ProviderOrderItem,
+} from '../../../shared/follow-up/follow-up.schema.ts';
 import type { MyAccessEntry, MyOverview } from '../../../shared/self-service/self-service.schema.ts';
 import { api } from '../../api/client.ts';
 import { useCommand } from '../../api/use-command.ts';
 
 export type FollowUpView = {
   order: ProviderOrder;
-  followUps: { id: string; heldOn: string; outcome: string; note: string; nextFollowUp: string | null; heldByName: string }[];
+  /** The newest follow-ups; `followUpsTotal` counts them all (the rest: useFollowUps, a page at a time). */
+  followUps: FollowUpEntry[];
+  followUpsTotal: number;
   timeLimit: 'expired' | 'expiring' | null;
 };
 
@@ -48,6 +55,20 @@ export function useOrderJournal(id: string, side: 'provider' | 'authority', page
       api<Page<OrderJournalEntry>>(
         `/api/${side === 'provider' ? 'provider/orders' : 'orders'}/${id}/journal?page=${page}&pageSize=${ORDER_JOURNAL_PAGE_SIZE}`,
       ),
+    enabled: page > 1,
+    placeholderData: keepPreviousData,
+    refetchOnWindowFocus: false,
+  });
+}
+
+/** Follow-ups a page of the case's history shows. */
+export const FOLLOW_UPS_PAGE_SIZE = 20;
+
+/** A page of the case's follow-ups beyond the first (the follow-up view carries the newest), under the case's key. */
+export function useFollowUps(caseId: string, page: number) {
+  return useQuery({
+    queryKey: ['case', caseId, 'follow-up', 'history', page],
+    queryFn: () => api<Page<FollowUpEntry>>(`/api/cases/${caseId}/follow-ups?page=${page}&pageSize=${FOLLOW_UPS_PAGE_SIZE}`),
     enabled: page > 1,
     placeholderData: keepPreviousData,
     refetchOnWindowFocus: false,

@@ -5,13 +5,14 @@ import { FOLLOW_UP_OUTCOMES, followUpSchema } from '../../../shared/follow-up/fo
 import { plainDateInCopenhagen } from '../../../shared/plain-date.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useCaseCommand } from '../../modules/cases/cases.api.ts';
-import { useFollowUp } from '../../modules/follow-up/follow-up.api.ts';
+import { FOLLOW_UPS_PAGE_SIZE, type FollowUpView, useFollowUp, useFollowUps } from '../../modules/follow-up/follow-up.api.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { ChoiceField, Field } from '../../ui/field.tsx';
 import { ErrorSummary, fieldIdOf, useFormErrors } from '../../ui/form-errors.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { GoalChart } from '../../ui/goal-chart.tsx';
 import { MessageThread } from '../../ui/message-thread.tsx';
+import { Pagination } from '../../ui/pagination.tsx';
 import { HoursTable, OrderJournal } from '../provider/provider-order-page.tsx';
 import { DraftLetter, useDraftLetter } from './letter-preview.tsx';
 
@@ -218,18 +219,28 @@ export function FollowUpPanel({ c }: { c: CaseDetail }) {
           {ending ? <DraftLetter letter={draft.letter} stale={draft.isStale(input)} /> : null}
         </form>
       ) : null}
-      {v.followUps.length ? (
-        <>
-          <h3 className="h4">{t('followUp.history')}</h3>
-          <ul>
-            {v.followUps.map((x) => (
-              <li key={x.id}>
-                <strong>{formatDate(x.heldOn)}</strong>: {td(`followUp.outcome.${x.outcome}`)} – {x.note}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      {v.followUpsTotal ? <FollowUpHistory caseId={c.id} v={v} /> : null}
     </section>
+  );
+}
+
+/** The case's follow-ups, newest first, a page at a time: the first from the follow-up view, the rest by their route. */
+function FollowUpHistory({ caseId, v }: { caseId: string; v: FollowUpView }) {
+  const { t, td } = useI18n();
+  const [page, setPage] = useState(1);
+  const more = useFollowUps(caseId, page);
+  const shown = page === 1 ? v.followUps.slice(0, FOLLOW_UPS_PAGE_SIZE) : (more.data?.items ?? []);
+  return (
+    <>
+      <h3 className="h4">{t('followUp.history')}</h3>
+      <ul data-testid="follow-up-history">
+        {shown.map((x) => (
+          <li key={x.id}>
+            <strong>{formatDate(x.heldOn)}</strong>: {td(`followUp.outcome.${x.outcome}`)} – {x.note}
+          </li>
+        ))}
+      </ul>
+      <Pagination page={page} pageSize={FOLLOW_UPS_PAGE_SIZE} total={v.followUpsTotal} onPage={setPage} />
+    </>
   );
 }
