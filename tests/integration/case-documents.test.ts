@@ -3,6 +3,7 @@ import { MAX_DOCUMENT_BYTES } from '../../src/rules/records/document-types.ts';
 import { NAMED_DEMO_CITIZENS } from '../../src/server/db/seed/demo-seed.ts';
 import type { Database } from '../../src/server/platform/db/database.ts';
 import { inSystem } from '../../src/server/platform/tx.ts';
+import type { Page } from '../../src/shared/api/page.ts';
 import type { CaseDocument } from '../../src/shared/cases/document.schema.ts';
 import { caseJourney } from '../support/case-journey.ts';
 import { multipart, PDF, PNG, upload } from '../support/multipart.ts';
@@ -47,7 +48,7 @@ describe(`uploading documents to a case on ${TEST_DB}`, () => {
     );
     expect(res.statusCode, res.body).toBe(201);
     const { id } = res.json() as { id: string };
-    const list = (await maria.get(`/api/cases/${caseId}/documents`)).json() as CaseDocument[];
+    const list = ((await maria.get(`/api/cases/${caseId}/documents?pageSize=100`)).json() as Page<CaseDocument>).items;
     expect(list.find((d) => d.id === id)).toEqual({
       id,
       kind: 'upload',
@@ -58,6 +59,7 @@ describe(`uploading documents to a case on ${TEST_DB}`, () => {
       byteSize: PDF.length,
       fileName: 'erklæring.pdf',
       uploadedBy: 'caseworker',
+      hasPreview: false,
     });
     const journal = (await maria.get(`/api/cases/${caseId}`)).json() as { events: { kind: string; subject: string }[] };
     expect(journal.events).toContainEqual(expect.objectContaining({ kind: 'document', subject: 'Lægeerklæring' }));
@@ -86,7 +88,9 @@ describe(`uploading documents to a case on ${TEST_DB}`, () => {
     );
     expect(res.statusCode, res.body).toBe(201);
     const { id } = res.json() as { id: string };
-    const doc = ((await maria.get(`/api/cases/${caseId}/documents`)).json() as CaseDocument[]).find((d) => d.id === id);
+    const doc = ((await maria.get(`/api/cases/${caseId}/documents?pageSize=100`)).json() as Page<CaseDocument>).items.find(
+      (d) => d.id === id,
+    );
     expect(doc).toMatchObject({ contentType: 'image/png', uploadedBy: 'citizen' });
     const own = await mette.get(`/api/me/cases/${caseId}/documents/${id}`);
     expect(own.headers['content-type']).toBe('image/png');
@@ -140,7 +144,7 @@ describe(`uploading documents to a case on ${TEST_DB}`, () => {
       [['documentDate', 'The date cannot be in the future.']],
     ],
   ] as const)('refuses %s at the field, in English, storing nothing', async (_label, over, file, expected) => {
-    const before = ((await maria.get(`/api/cases/${caseId}/documents`)).json() as CaseDocument[]).length;
+    const before = ((await maria.get(`/api/cases/${caseId}/documents?pageSize=100`)).json() as Page<CaseDocument>).items.length;
     const res = await upload(
       maria,
       `/api/cases/${caseId}/documents`,
@@ -152,7 +156,9 @@ describe(`uploading documents to a case on ${TEST_DB}`, () => {
       fieldsOf(res.body).map((f) => [f.path, f.message]),
       res.body,
     ).toEqual(expected);
-    expect(((await maria.get(`/api/cases/${caseId}/documents`)).json() as CaseDocument[]).length).toBe(before);
+    expect(((await maria.get(`/api/cases/${caseId}/documents?pageSize=100`)).json() as Page<CaseDocument>).items.length).toBe(
+      before,
+    );
   });
 
   it('refuses another municipality and another citizen', async () => {

@@ -5,10 +5,12 @@ import { inSystem } from '../../src/server/platform/tx.ts';
 import { type Page, TOTAL_CAP } from '../../src/shared/api/page.ts';
 import {
   CASE_DEADLINES_SHOWN,
+  CASE_DOCUMENTS_SHOWN,
   CASE_EVENTS_SHOWN,
   type CaseDetail,
   caseDetailSchema,
 } from '../../src/shared/cases/case.schema.ts';
+import type { CaseDocument } from '../../src/shared/cases/document.schema.ts';
 import { CITIZEN_CASES_PAGE_SIZE, type CitizenCase, type CitizenDetail } from '../../src/shared/citizens/citizen.schema.ts';
 import {
   FOLLOW_UPS_SHOWN,
@@ -258,6 +260,48 @@ describe(`long lists are paged, not cut, on ${TEST_DB}`, () => {
     expect((await elsewhere.get(`/api/cases/${caseId}/follow-ups`)).statusCode).toBe(404);
     const provider = await loginAs(app, 'provider_staff');
     expect((await provider.get(`/api/cases/${caseId}/follow-ups`)).statusCode).toBe(404);
+  });
+
+  it('the case page carries its newest documents and their number; the rest page by kind, newest first, audited', async () => {
+    const journey = caseJourney(app, caseworker);
+    const k = await journey.open({ title: 'Mange breve' });
+    const before = caseDetailSchema.parse((await caseworker.get(`/api/cases/${k.id}`)).json()).documentsTotal;
+    const letters = CASE_DOCUMENTS_SHOWN + 25;
+    await database.adminTransaction(async (tx) => {
+      // Letters journalised over the years, one a day, each with its text (no stored PDF: made on first read).
+      await tx.query(
+        `insert into case_document (municipality_id, case_id, kind, title, journalised_on, letter, created_at)
+         select municipality_id, id, 'receipt_letter', 'Brev ' || g, date '2020-01-01' + g, '{}'::jsonb,
+                timestamptz '2020-01-01' + g * interval '1 day'
+         from case_file, generate_series(1, $2::int) g where id = $1`,
+        [k.id, letters],
+      );
+    });
+    const detail = caseDetailSchema.parse((await caseworker.get(`/api/cases/${k.id}`)).json());
+    expect(detail.documentsTotal).toBe(before + letters);
+    expect(detail.documents).toHaveLength(CASE_DOCUMENTS_SHOWN);
+    // The newest, as they happened: the last is the case's own latest document, the oldest letters are left to paging.
+    expect(detail.documents.map((d) => d.title)).not.toContain('Brev 1');
+    expect(detail.documents.map((d) => d.title)).toContain(`Brev ${letters}`);
+    const read: string[] = [];
+    for (let page = 1; page <= Math.ceil((before + letters) / 50); page++) {
+      const res = await caseworker.get(`/api/cases/${k.id}/documents?kind=letter&page=${page}&pageSize=50`);
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as Page<CaseDocument>;
+      expect(body.total).toBe(before + letters);
+      read.push(...body.items.map((d) => d.title));
+      if (page === 2) {
+        expect(await auditRows(String(res.headers['x-request-id']))).toEqual([
+          { action: 'read', record_id: k.id, details: { page: 2, kind: 'letter' } },
+        ]);
+      }
+    }
+    expect(read.filter((x) => x.startsWith('Brev '))).toEqual(Array.from({ length: letters }, (_, i) => `Brev ${letters - i}`));
+    const uploads = (await caseworker.get(`/api/cases/${k.id}/documents?kind=upload`)).json() as Page<CaseDocument>;
+    expect(uploads).toMatchObject({ items: [], total: 0 });
+    const elsewhere = await loginAs(app, 'caseworker', MUNICIPALITY.randers);
+    expect((await elsewhere.get(`/api/cases/${k.id}/documents`)).statusCode).toBe(404);
+    expect((await caseworker.get(`/api/cases/${k.id}/documents?pageSize=1000`)).statusCode).toBe(400);
   });
 
   it('counts a team leader’s whole list only up to the cap past the page, and says there are more (audited as such)', async () => {

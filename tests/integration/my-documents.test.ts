@@ -3,6 +3,7 @@ import { MAX_DOCUMENT_BYTES } from '../../src/rules/records/document-types.ts';
 import { NAMED_DEMO_CITIZENS } from '../../src/server/db/seed/demo-seed.ts';
 import type { Database } from '../../src/server/platform/db/database.ts';
 import { inSystem } from '../../src/server/platform/tx.ts';
+import type { Page } from '../../src/shared/api/page.ts';
 import type { CaseDocument } from '../../src/shared/cases/document.schema.ts';
 import type { MyOverview } from '../../src/shared/self-service/self-service.schema.ts';
 import type { TaskItem } from '../../src/shared/tasks/task.schema.ts';
@@ -31,7 +32,9 @@ const big = () => {
   return { name: 'scanning.pdf', type: 'application/pdf', bytes };
 };
 const uploadsOnCase = async () =>
-  ((await maria.get(`/api/cases/${caseId}/documents`)).json() as CaseDocument[]).filter((d) => d.kind === 'upload');
+  ((await maria.get(`/api/cases/${caseId}/documents?pageSize=100`)).json() as Page<CaseDocument>).items.filter(
+    (d) => d.kind === 'upload',
+  );
 const documentTasks = async () =>
   ((await maria.get('/api/tasks?pageSize=100')).json() as { items: TaskItem[] }).items.filter(
     (t) => t.kind === 'citizen_document' && t.caseId === caseId,
@@ -164,9 +167,9 @@ describe(`a citizen sends a document to their own case on ${TEST_DB}`, () => {
         .execute(),
     );
     expect(denied).toEqual([{ record_type: 'case' }]);
-    const theirs = ((await maria.get(`/api/cases/${soerensCase}/documents`)).json() as CaseDocument[]).filter(
-      (d) => d.kind === 'upload',
-    );
+    const theirs = (
+      (await maria.get(`/api/cases/${soerensCase}/documents?pageSize=100`)).json() as Page<CaseDocument>
+    ).items.filter((d) => d.kind === 'upload');
     expect(theirs).toEqual([]);
     // A case id that does not exist at all reads the same.
     const none = await upload(mette, '/api/me/cases/00000000-0000-4000-8000-000000000000/documents', body);

@@ -149,6 +149,9 @@ export const caseEventSchema = z.object({
 
 /** How many journal entries and deadlines the case page carries; the rest are paged (…/events, …/deadlines). */
 export const CASE_EVENTS_SHOWN = 200;
+
+/** The case page carries the newest documents (letters and uploads); GET /api/cases/:id/documents pages them all. */
+export const CASE_DOCUMENTS_SHOWN = 200;
 export const CASE_DEADLINES_SHOWN = 200;
 
 export const caseDetailSchema = z.object({
@@ -185,6 +188,8 @@ export const caseDetailSchema = z.object({
   /** The newest CASE_EVENTS_SHOWN journal entries, oldest first; `eventsTotal` counts them all (GET /api/cases/:id/events). */
   events: z.array(caseEventSchema),
   eventsTotal: z.number().int(),
+  /** The newest CASE_DOCUMENTS_SHOWN documents, oldest first; `documentsTotal` counts them all. */
+  documentsTotal: z.number().int(),
   documents: z.array(
     z.object({
       id: uuidSchema,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuerySchema } from '../api/page.ts';
 import { uuidSchema } from '../ids.ts';
 import { plainDateSchema } from '../plain-date.ts';
 
@@ -20,5 +21,11 @@ export const caseDocumentSchema = z.object({
   byteSize: z.number().int().nullable(),
   fileName: z.string().nullable(),
   uploadedBy: z.enum(['caseworker', 'team_leader', 'citizen']).nullable(),
+  /** A letter the page can show as text (journalised with its content). */
+  hasPreview: z.boolean(),
 });
 export type CaseDocument = z.infer<typeof caseDocumentSchema>;
+
+/** A page of a case's documents, newest first: all of them, the uploads or the letters (everything not uploaded). */
+export const caseDocumentQuerySchema = pageQuerySchema.extend({ kind: z.enum(['upload', 'letter']).optional() });
+export type CaseDocumentQuery = z.infer<typeof caseDocumentQuerySchema>;

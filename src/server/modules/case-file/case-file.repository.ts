@@ -45,6 +45,9 @@ function escapeLike(s: string): string {
  * The only SQL that writes the case file: the case, its request, deadlines, journal (events), journalised
  * documents, messages and outreach contacts. Row-level security scopes every statement to the actor's municipality.
  */
+/** The printed case reads a case's letters this many at a time. */
+const LETTERS_CHUNK = 500;
+
 /** Messages shown on a case's conversation: the newest, so a long one never hides what was said last. */
 export const MESSAGES_PER_CASE = 200;
 
@@ -635,7 +638,7 @@ export const caseFileRepository = {
     await tx.insertInto('case_event').values(row).execute();
   },
 
-  /** Letters of one case, or of a page of a citizen's cases in one query (case_document_case_idx). */
+  /** Letters and uploads of a page of a citizen's cases in one query (case_document_case_idx). */
   async documents(tx: Tx, caseIds: readonly string[]) {
     if (!caseIds.length) return [];
     return tx
@@ -658,15 +661,25 @@ export const caseFileRepository = {
       .execute();
   },
 
-  /** The letters of a case with their text, for the case printed as one PDF (case_document_case_idx). */
+  /**
+   * The letters of a case with their text, for the case printed as one PDF (case_document_case_idx): every one, read
+   * `LETTERS_CHUNK` at a time (it stopped at 500).
+   */
   async letters(tx: Tx, caseId: string) {
-    return tx
-      .selectFrom('case_document')
-      .select(['id', 'title', 'kind', 'journalised_on', 'letter'])
-      .where('case_id', '=', caseId)
-      .orderBy('created_at')
-      .limit(500)
-      .execute();
+    const all = [];
+    for (let offset = 0; ; offset += LETTERS_CHUNK) {
+      const chunk = await tx
+        .selectFrom('case_document')
+        .select(['id', 'title', 'kind', 'journalised_on', 'letter'])
+        .where('case_id', '=', caseId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(LETTERS_CHUNK)
+        .offset(offset)
+        .execute();
+      all.push(...chunk);
+      if (chunk.length < LETTERS_CHUNK) return all;
+    }
   },
 
   async documentContent(tx: Tx, caseId: string, documentId: string) {
@@ -702,8 +715,11 @@ export const caseFileRepository = {
     return row.content;
   },
 
-  /** One case's documents with what the list shows, never their content (case_document_case_idx). */
-  async documentList(tx: Tx, caseId: string) {
+  /**
+   * A page of one case's documents, newest first, with what the list shows and never their content: all, the uploads
+   * or the letters (case_document_case_idx; a case's documents are sorted, never a municipality's).
+   */
+  async documentList(tx: Tx, caseId: string, page: { limit: number; offset: number; kind?: 'upload' | 'letter' | undefined }) {
     return tx
       .selectFrom('case_document')
       .select([
@@ -716,12 +732,28 @@ export const caseFileRepository = {
         'byte_size',
         'file_name',
         'uploaded_by_role',
+        sql<boolean>`letter is not null`.as('has_letter'),
       ])
       .where('case_id', '=', caseId)
+      .$if(page.kind === 'upload', (q) => q.where('kind', '=', 'upload'))
+      .$if(page.kind === 'letter', (q) => q.where('kind', '<>', 'upload'))
       .orderBy('created_at', 'desc')
-      .orderBy('id')
-      .limit(500)
+      .orderBy('id', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
       .execute();
+  },
+
+  /** How many documents the case has, of a kind or all (case_document_case_idx). */
+  async countDocuments(tx: Tx, caseId: string, kind?: 'upload' | 'letter'): Promise<number> {
+    const row = await tx
+      .selectFrom('case_document')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('case_id', '=', caseId)
+      .$if(kind === 'upload', (q) => q.where('kind', '=', 'upload'))
+      .$if(kind === 'letter', (q) => q.where('kind', '<>', 'upload'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   },
 
   /** A document uploaded by the caseworker or the citizen, as received (its type read from its content). */

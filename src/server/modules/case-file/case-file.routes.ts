@@ -18,7 +18,7 @@ import {
   letterSchema,
   outreachContactSchema,
 } from '../../../shared/cases/complaint.schema.ts';
-import { caseDocumentSchema } from '../../../shared/cases/document.schema.ts';
+import { caseDocumentQuerySchema, caseDocumentSchema } from '../../../shared/cases/document.schema.ts';
 import { idParamsSchema, uuidSchema } from '../../../shared/ids.ts';
 import { contextOf } from '../../platform/auth/guard.ts';
 import type { Database } from '../../platform/db/database.ts';
@@ -203,12 +203,14 @@ export const caseFileRoutes: FastifyPluginAsyncZod<{ database: Database }> = asy
       config: { access: 'case.read' },
       schema: {
         tags,
-        summary: 'The case’s documents (letters and uploads), without their content; the read is audited',
+        summary:
+          'The case’s documents (letters and uploads, or one kind), newest first, a page at a time, without their content; the read is audited',
         params: idParamsSchema,
-        response: { 200: z.array(caseDocumentSchema) },
+        querystring: caseDocumentQuerySchema,
+        response: { 200: pageSchema(caseDocumentSchema) },
       },
     },
-    async (request) => listDocuments(contextOf(request, database), request.params.id),
+    async (request) => listDocuments(contextOf(request, database), request.params.id, request.query),
   );
 
   app.post(

@@ -34,6 +34,9 @@ export const caseFileReads = {
   deadlinePage: caseFileRepository.deadlinePage,
   countDeadlines: caseFileRepository.countDeadlines,
   documents: caseFileRepository.documents,
+  /** A page of one case's documents, newest first, and their number. */
+  documentList: caseFileRepository.documentList,
+  countDocuments: caseFileRepository.countDocuments,
   /** A document with its content; a generated letter's PDF is made and stored on its first read. */
   documentContent: documentForReading,
   documentLetter: caseFileRepository.documentLetter,

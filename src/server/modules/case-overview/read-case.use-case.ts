@@ -6,7 +6,12 @@ import { type DeadlineKind, deadlineRulesFor } from '../../../rules/deadlines/de
 import { deadlineState, END_OF_DAY, endsAtTimeOf } from '../../../rules/deadlines/deadlines.ts';
 import { outreachStatus } from '../../../rules/outreach/outreach-rules.ts';
 import type { Page, PageQuery } from '../../../shared/api/page.ts';
-import { CASE_DEADLINES_SHOWN, CASE_EVENTS_SHOWN, type CaseDetail } from '../../../shared/cases/case.schema.ts';
+import {
+  CASE_DEADLINES_SHOWN,
+  CASE_DOCUMENTS_SHOWN,
+  CASE_EVENTS_SHOWN,
+  type CaseDetail,
+} from '../../../shared/cases/case.schema.ts';
 import type { PlainDate } from '../../../shared/plain-date.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/tx.ts';
@@ -59,7 +64,9 @@ export async function caseDetailOf(
   }
   // Read newest first; the page lists them as they happened.
   events.reverse();
-  const documents = await caseFileReads.documents(tx, [id]);
+  // The newest documents, as they happened (it read the oldest 200 and hid the newest of a long case).
+  const documents = (await caseFileReads.documentList(tx, id, { limit: CASE_DOCUMENTS_SHOWN, offset: 0 })).reverse();
+  const documentsTotal = documents.length < CASE_DOCUMENTS_SHOWN ? documents.length : await caseFileReads.countDocuments(tx, id);
   const decisions = await decisionReads.decisions(tx, [id]);
   const order = await orderReads.orderOfCase(tx, id);
   const complaints = await complaintReads.complaints(tx, [id]);
@@ -103,6 +110,7 @@ export async function caseDetailOf(
     },
     deadlinesTotal,
     eventsTotal,
+    documentsTotal,
     deadlines: deadlines.map((d) => deadlineOf(d, oral, now)),
     events: events.map(eventOf),
     documents: documents.map((d) => ({

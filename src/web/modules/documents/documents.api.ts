@@ -1,11 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Page } from '../../../shared/api/page.ts';
 import type { CaseDocument } from '../../../shared/cases/document.schema.ts';
 import { api, apiUpload } from '../../api/client.ts';
 
-export function useCaseDocuments(caseId: string) {
+/** Documents a page of the case's uploads or letters shows. */
+export const CASE_DOCUMENTS_PAGE_SIZE = 20;
+
+/** A page of the case's documents of one kind, newest first (under the case's documents key: an upload refreshes it). */
+export function useCaseDocuments(caseId: string, kind: 'upload' | 'letter', page: number, enabled = true) {
   return useQuery({
-    queryKey: ['case-documents', caseId],
-    queryFn: () => api<CaseDocument[]>(`/api/cases/${caseId}/documents`),
+    queryKey: ['case-documents', caseId, kind, page],
+    queryFn: () =>
+      api<Page<CaseDocument>>(`/api/cases/${caseId}/documents?kind=${kind}&page=${page}&pageSize=${CASE_DOCUMENTS_PAGE_SIZE}`),
+    enabled,
+    placeholderData: keepPreviousData,
     staleTime: 5 * 60_000,
     refetchOnWindowFocus: false,
   });

@@ -1,19 +1,22 @@
+import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { documentSize, documentTypeLabel } from '../../modules/documents/document-format.ts';
 import { DocumentUploadForm } from '../../modules/documents/document-upload-form.tsx';
-import { useCaseDocuments, useUploadDocument } from '../../modules/documents/documents.api.ts';
+import { CASE_DOCUMENTS_PAGE_SIZE, useCaseDocuments, useUploadDocument } from '../../modules/documents/documents.api.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { formatDate } from '../../ui/format.ts';
+import { Pagination } from '../../ui/pagination.tsx';
 
 /**
  * The case's uploaded documents (the citizen's and the caseworker's) and the form to add one: subject, date, file.
- * Each document opens in a new tab through the API, which logs every opening.
+ * Each document opens in a new tab through the API, which logs every opening. Newest first, a page at a time.
  */
 export function CaseDocuments({ caseId, canUpload }: { caseId: string; canUpload: boolean }) {
   const { t, lang } = useI18n();
-  const documents = useCaseDocuments(caseId);
+  const [page, setPage] = useState(1);
+  const documents = useCaseDocuments(caseId, 'upload', page);
   const upload = useUploadDocument(caseId);
-  const uploads = documents.data?.filter((d) => d.kind === 'upload') ?? [];
+  const uploads = documents.data?.items ?? [];
 
   return (
     <section aria-labelledby="documents-heading" data-testid="documents">
@@ -50,6 +53,9 @@ export function CaseDocuments({ caseId, canUpload }: { caseId: string; canUpload
             </tbody>
           </table>
         </div>
+      ) : null}
+      {documents.data ? (
+        <Pagination page={page} pageSize={CASE_DOCUMENTS_PAGE_SIZE} total={documents.data.total} onPage={setPage} />
       ) : null}
       {canUpload ? (
         <DocumentUploadForm
