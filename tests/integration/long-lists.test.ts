@@ -19,6 +19,7 @@ import {
   type OrderJournalEntry,
   type ProviderOrder,
 } from '../../src/shared/follow-up/follow-up.schema.ts';
+import { MY_CASES_PAGE_SIZE, type MyOverview } from '../../src/shared/self-service/self-service.schema.ts';
 import { caseJourney } from '../support/case-journey.ts';
 import { pdfText } from '../support/pdf-text.ts';
 import { loginAs, MUNICIPALITY, type Session, testApp } from '../support/test-app.ts';
@@ -302,6 +303,43 @@ describe(`long lists are paged, not cut, on ${TEST_DB}`, () => {
     const elsewhere = await loginAs(app, 'caseworker', MUNICIPALITY.randers);
     expect((await elsewhere.get(`/api/cases/${k.id}/documents`)).statusCode).toBe(404);
     expect((await caseworker.get(`/api/cases/${k.id}/documents?pageSize=1000`)).statusCode).toBe(400);
+  });
+
+  it('the citizen’s own page (/mig) pages their cases, newest first, audited (it showed at most 50 and stopped)', async () => {
+    const citizen = await loginAs(app, 'citizen');
+    const first = (await citizen.get('/api/me/overview')).json() as MyOverview;
+    const extra = MY_CASES_PAGE_SIZE + 5;
+    await database.adminTransaction(async (tx) => {
+      await tx.query(
+        `insert into case_file (municipality_id, citizen_id, caseworker_id, status, title, opened_on, journal_number)
+         select u.municipality_id, u.citizen_id, null, 'request_received', 'Egen sag ' || g, date '2015-01-01' + g, 'MIG-' || g
+         from app_user u, generate_series(1, $2::int) g where u.id = $1`,
+        [citizen.userId, extra],
+      );
+    });
+    const total = first.casesTotal + extra;
+    const seen: string[] = [];
+    for (let page = 1; page <= Math.ceil(total / MY_CASES_PAGE_SIZE); page++) {
+      const res = await citizen.get(`/api/me/overview?page=${page}`);
+      expect(res.statusCode).toBe(200);
+      const o = res.json() as MyOverview;
+      expect(o).toMatchObject({ casesTotal: total, page, pageSize: MY_CASES_PAGE_SIZE });
+      expect(o.cases.length).toBe(Math.min(MY_CASES_PAGE_SIZE, total - (page - 1) * MY_CASES_PAGE_SIZE));
+      seen.push(...o.cases.map((c) => c.id));
+      if (page === 2) {
+        expect(await auditRows(String(res.headers['x-request-id']))).toEqual([
+          // The citizen's own record (their citizen id), with the page.
+          { action: 'read', record_id: expect.any(String), details: { page: 2 } },
+        ]);
+      }
+    }
+    expect(new Set(seen).size).toBe(total);
+    // The oldest come last: the extra cases were opened years before the demo's.
+    const last = (await citizen.get(`/api/me/overview?page=${Math.ceil(total / MY_CASES_PAGE_SIZE)}`)).json() as MyOverview;
+    expect(last.cases.at(-1)?.title).toBe('Egen sag 1');
+    // Staff have no own page; a page size above the cap is refused at the field.
+    expect((await caseworker.get('/api/me/overview')).statusCode).toBe(403);
+    expect((await citizen.get('/api/me/overview?pageSize=1000')).statusCode).toBe(400);
   });
 
   it('counts a team leader’s whole list only up to the cap past the page, and says there are more (audited as such)', async () => {

@@ -1,11 +1,24 @@
 import { z } from 'zod';
+import { pageQuerySchema } from '../api/page.ts';
 import { uuidSchema } from '../ids.ts';
 import { plainDateSchema } from '../plain-date.ts';
+
+/** Cases the citizen's page shows at a time, each with its decisions, letters, plan and messages. */
+export const MY_CASES_PAGE_SIZE = 10;
+
+/** A page of the citizen's own cases (the page, newest first). */
+export const myOverviewQuerySchema = pageQuerySchema.extend({
+  pageSize: pageQuerySchema.shape.pageSize.removeDefault().default(MY_CASES_PAGE_SIZE),
+});
 
 /** What a citizen sees of their own cases, in plain Danish on the page (issue 5, "the citizen's own view"). */
 export const myOverviewSchema = z.object({
   name: z.string(),
   municipality: z.object({ name: z.string(), phone: z.string().nullable(), email: z.string().nullable() }),
+  /** The citizen's cases in all; `cases` is the page asked for (GET /api/me/overview?page=), newest first. */
+  casesTotal: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
   cases: z.array(
     z.object({
       id: uuidSchema,

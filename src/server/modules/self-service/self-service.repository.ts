@@ -9,16 +9,27 @@ export const selfServiceRepository = {
     return tx.selectFrom('citizen').select(['id', 'first_name', 'last_name']).where('id', '=', citizenId).executeTakeFirst();
   },
 
-  /** The citizen's cases (case_file_citizen_idx). */
-  async cases(tx: Tx, citizenId: string) {
+  /** A page of the citizen's cases, newest first (case_file_citizen_idx; a citizen's cases are sorted, never more). */
+  async cases(tx: Tx, citizenId: string, page: { limit: number; offset: number }) {
     return tx
       .selectFrom('case_file as c')
       .leftJoin('app_user as u', 'u.id', 'c.caseworker_id')
       .select(['c.id', 'c.title', 'c.status', 'u.name as caseworker_name'])
       .where('c.citizen_id', '=', citizenId)
       .orderBy('c.opened_on', 'desc')
-      .limit(50)
+      .orderBy('c.id')
+      .limit(page.limit)
+      .offset(page.offset)
       .execute();
+  },
+
+  async countCases(tx: Tx, citizenId: string): Promise<number> {
+    const row = await tx
+      .selectFrom('case_file')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('citizen_id', '=', citizenId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   },
 
   /**

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { pageQuerySchema, pageSchema } from '../../../shared/api/page.ts';
 import { messageSchema } from '../../../shared/follow-up/follow-up.schema.ts';
 import { idParamsSchema, uuidSchema } from '../../../shared/ids.ts';
-import { myAccessEntrySchema, myComplaintSchema, myOverviewSchema } from '../../../shared/self-service/self-service.schema.ts';
+import {
+  myAccessEntrySchema,
+  myComplaintSchema,
+  myOverviewQuerySchema,
+  myOverviewSchema,
+} from '../../../shared/self-service/self-service.schema.ts';
 import { contextOf } from '../../platform/auth/guard.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { readUpload } from '../../platform/http/multipart-upload.ts';
@@ -20,11 +25,12 @@ export const selfServiceRoutes: FastifyPluginAsyncZod<{ database: Database }> = 
       config: { access: 'own_data.read' },
       schema: {
         tags,
-        summary: 'My decisions, letters, plan and goals, next follow-up, provider and messages',
+        summary: 'My cases, a page at a time: decisions, letters, plan and goals, next follow-up, provider and messages',
+        querystring: myOverviewQuerySchema,
         response: { 200: myOverviewSchema },
       },
     },
-    async (request) => selfService.overview(contextOf(request, database)),
+    async (request) => selfService.overview(contextOf(request, database), request.query),
   );
 
   app.get(

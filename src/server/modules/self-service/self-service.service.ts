@@ -40,12 +40,16 @@ async function ownCase(tx: Tx, ctx: RequestContext, caseId: string) {
 
 /** The citizen's own view: decisions and letters, plan and goals, next follow-up, provider, messages, complaints. */
 export const selfService = {
-  async overview(ctx: RequestContext): Promise<MyOverview> {
+  /** A page of the citizen's cases, newest first, each with what the page shows of it; `casesTotal` counts them all. */
+  async overview(ctx: RequestContext, q: PageQuery): Promise<MyOverview> {
     return runUseCase(ctx, async (tx) => {
       const citizenId = me(ctx);
       const person = await selfServiceRepository.citizen(tx, citizenId);
       if (!person) throw notFound();
-      const cases = await selfServiceRepository.cases(tx, citizenId);
+      const cases = await selfServiceRepository.cases(tx, citizenId, { limit: q.pageSize, offset: pageOffset(q) });
+      // Counted only when the page may not hold them all (it showed at most 50 cases and stopped).
+      const casesTotal =
+        q.page === 1 && cases.length < q.pageSize ? cases.length : await selfServiceRepository.countCases(tx, citizenId);
       const ids = cases.map((c) => c.id);
       const [decisions, documents, deadlines, complaints, orders, messages] = [
         await decisionReads.decisions(tx, ids),
@@ -65,11 +69,20 @@ export const selfService = {
         latestOrders.map((o) => o.id),
       );
       const letterhead = await letterheadOf(tx, ctx.actor.municipalityId);
-      await audit(tx, ctx, { action: 'read', citizenId, recordType: 'own_overview', recordId: citizenId });
+      await audit(tx, ctx, {
+        action: 'read',
+        citizenId,
+        recordType: 'own_overview',
+        recordId: citizenId,
+        ...(q.page > 1 ? { details: { page: q.page } } : {}),
+      });
       const today = ctx.clock.today();
       return {
         name: `${person.first_name} ${person.last_name}`,
         municipality: { name: letterhead.name, phone: letterhead.phone, email: letterhead.email },
+        casesTotal,
+        page: q.page,
+        pageSize: q.pageSize,
         cases: cases.map((c) => {
           const deadline = deadlines.find((d) => d.case_id === c.id && d.due_date >= today);
           const open = complaints.some((x) => x.case_id === c.id && (x.status === 'reconsideration' || x.status === 'forwarded'));

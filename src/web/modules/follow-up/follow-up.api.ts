@@ -85,8 +85,13 @@ export function useFollowUp(caseId: string, enabled: boolean) {
   });
 }
 
-export function useMyOverview() {
-  return useQuery({ queryKey: ['me', 'overview'], queryFn: () => api<MyOverview>('/api/me/overview') });
+/** A page of the citizen's own cases (MY_CASES_PAGE_SIZE a page, newest first), under the overview's key. */
+export function useMyOverview(page = 1) {
+  return useQuery({
+    queryKey: ['me', 'overview', page],
+    queryFn: () => api<MyOverview>(`/api/me/overview?page=${page}`),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useMyAccessLog(page: number) {

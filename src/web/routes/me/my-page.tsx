@@ -22,7 +22,8 @@ const need = (code: string) => SUPPORT_NEED_LEVELS.find((l) => l.code === code)?
  */
 export function MyPage() {
   const { t } = useI18n();
-  const overview = useMyOverview();
+  const [page, setPage] = useState(1);
+  const overview = useMyOverview(page);
   const o = overview.data;
   if (overview.isError) return <Alert variant="error" heading={t('common.error')} />;
   if (!o) return <p>{t('common.loading')}</p>;
@@ -67,6 +68,7 @@ export function MyPage() {
       {o.cases.map((c) => (
         <MyCase key={c.id} c={c} />
       ))}
+      <Pagination page={o.page} pageSize={o.pageSize} total={o.casesTotal} onPage={setPage} />
       <details className="details vt-fold">
         <summary className="details-summary">{t('me.access')}</summary>
         <div className="details-text">
