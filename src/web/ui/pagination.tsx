@@ -30,7 +30,7 @@ export function Pagination({
             {t('pagination.previous')}
           </button>
         </li>
-        <li className="pagination-item pagination-mobile" aria-live="polite">
+        <li className="pagination-item vt-pagination-page" aria-live="polite">
           {totalCapped
             ? t('pagination.pageOfMore', { page, pages: formatNumber(pages, lang) })
             : t('pagination.page', { page, pages })}
