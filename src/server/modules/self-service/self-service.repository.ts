@@ -17,6 +17,8 @@ export const selfServiceRepository = {
       .select(['c.id', 'c.title', 'c.status', 'u.name as caseworker_name'])
       .where('c.citizen_id', '=', citizenId)
       .orderBy('c.opened_on', 'desc')
+      // Cases opened the same day: the one registered last first (an id would order them at random).
+      .orderBy('c.created_at', 'desc')
       .orderBy('c.id')
       .limit(page.limit)
       .offset(page.offset)
