@@ -9,7 +9,10 @@ export const selfServiceRepository = {
     return tx.selectFrom('citizen').select(['id', 'first_name', 'last_name']).where('id', '=', citizenId).executeTakeFirst();
   },
 
-  /** A page of the citizen's cases, newest first (case_file_citizen_idx; a citizen's cases are sorted, never more). */
+  /**
+   * A page of the citizen's cases, newest first (case_file_citizen_idx; a citizen's cases are sorted, never more).
+   * Cases opened the same day: the one registered last first (an id would order them at random).
+   */
   async cases(tx: Tx, citizenId: string, page: { limit: number; offset: number }) {
     return tx
       .selectFrom('case_file as c')
@@ -17,7 +20,6 @@ export const selfServiceRepository = {
       .select(['c.id', 'c.title', 'c.status', 'u.name as caseworker_name'])
       .where('c.citizen_id', '=', citizenId)
       .orderBy('c.opened_on', 'desc')
-      // Cases opened the same day: the one registered last first (an id would order them at random).
       .orderBy('c.created_at', 'desc')
       .orderBy('c.id')
       .limit(page.limit)
