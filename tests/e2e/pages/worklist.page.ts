@@ -10,7 +10,11 @@ export class WorklistPage {
   }
 
   async showTeam() {
-    await this.page.getByRole('radio', { name: 'Teamets sager' }).check();
+    // click, not check(): the radio follows the address, which React Router updates in a transition, so right after
+    // the click React shows the old value for a moment and check() (which reads the state at once) failed under load.
+    const team = this.page.getByRole('radio', { name: 'Teamets sager' });
+    await team.click();
+    await expect(team).toBeChecked();
     await expect(this.page.getByRole('heading', { level: 1, name: 'Teamets sager' })).toBeVisible();
     await expect(this.caseload()).toBeVisible();
   }
