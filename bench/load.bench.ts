@@ -25,8 +25,9 @@
  *    errors) and the ratio; as a Markdown table, and as JSON in bench/results/load-<db>-<time>.json.
  *    With each run, where its CPU went (bench/load-runner.ts cpuMeter, from /proc): the app's process, the database
  *    cluster's processes and this load generator, in CPU ms per request; the machine's cores over their sum bound the
- *    requests/s any run could reach. `--paced N` also loads each page at N requests/s in all over the same
- *    connections: its latency when the server is busy but keeping up.
+ *    requests/s any run could reach. `--paced N` also loads each page at N requests/s in all over
+ *    `--paced-connections` (5; autocannon spends each connection's budget at the start of every second, so the
+ *    requests come in bursts as large as the connections): its latency when the server is busy but keeping up.
  * 6. `--plans` (PostgreSQL): after the rounds, each page is fetched once more while the server records every statement
  *    the app sends; each read is run again under EXPLAIN (ANALYZE, BUFFERS) with the same parameters, role and
  *    municipality (row-level security applies), on the same data. Per statement: the indexes it uses, its sequential
@@ -69,6 +70,12 @@ const { values: args } = parseArgs({
      * machine can serve: the latency a user sees when the server is busy but not saturated. 0 = not run.
      */
     paced: { type: 'string', default: '0' },
+    /**
+     * The paced run's connections. autocannon gives each connection a budget per second and every connection spends
+     * it at the start of the second, so N connections at a paced rate arrive as bursts of N requests at once: few
+     * connections keep the bursts small.
+     */
+    'paced-connections': { type: 'string', default: '5' },
     /** Another checkout (with bench/load-server.ts and node_modules) whose app runs beside this one, interleaved. */
     compare: { type: 'string' },
   },
@@ -77,6 +84,7 @@ const ROUNDS = Number(args.rounds);
 const SECONDS = Number(args.seconds);
 const CONNECTIONS = Number(args.connections);
 const PACED = Number(args.paced);
+const PACED_CONNECTIONS = Number(args['paced-connections']);
 const TODAY = args.today as PlainDate;
 
 type Ids = {
@@ -309,7 +317,7 @@ async function benchmark(label: string, env: Record<string, string>, compare?: s
                 url: v.servers.app,
                 paths,
                 headers: { cookie: v.cookies[page.who] },
-                connections: CONNECTIONS,
+                connections: PACED_CONNECTIONS,
                 seconds: SECONDS,
                 overallRate: PACED,
               })
@@ -360,14 +368,14 @@ async function benchmark(label: string, env: Record<string, string>, compare?: s
     const table = [
       `### ${label}: ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s, medians (load average at the end: ${loadavg()[0]?.toFixed(1)})`,
       '',
-      `| page (API) | code | requests/s | p50 | p97.5 | p99 | errors / requests | bare look-up req/s (p99) | ratio to bare | CPU ms/request: app + database + load generator | bare's | requests/s the cores allow |${PACED ? ` at ${PACED} req/s: p50, p99 |` : ''}`,
+      `| page (API) | code | requests/s | p50 | p97.5 | p99 | errors / requests | bare look-up req/s (p99) | ratio to bare | CPU ms/request: app + database + load generator | bare's | requests/s the cores allow |${PACED ? ` at ${PACED} req/s (${PACED_CONNECTIONS} connections): p50, p99 |` : ''}`,
       `|---|---|---|---|---|---|---|---|---|---|---|---|${PACED ? '---|' : ''}`,
       ...rows.map(
         (r) =>
           `| ${r.page} | ${r.variant} | ${fmt(r.rps)} | ${fmt(r.p50)} ms | ${fmt(r.p975)} ms | ${fmt(r.p99)} ms | ${r.errors} / ${fmt(r.requests)} | ${fmt(r.bareRps)} (${fmt(r.bareP99)} ms) | ${r.ratio.toFixed(3)} | ${fmtCpu(r.cpu)} | ${fmtCpu(r.bareCpu)} | ${fmt(cpuBound(r.cpu))} |${PACED ? ` ${fmt(r.pacedP50)} ms, ${fmt(r.pacedP99)} ms |` : ''}`,
       ),
       '',
-      `CPU ms/request: CPU time of the app's process, the database cluster's processes and this load generator over the run, over its requests (/proc; bench/load-runner.ts cpuMeter). "Requests/s the cores allow": this machine's ${CORES} cores over their sum, the rate no tuning of waits could exceed while the page costs that much CPU.${PACED ? ` "At ${PACED} req/s": the same page paced at that rate in all over the same connections (below saturation: the wait a user sees when the server is busy but keeping up).` : ''}`,
+      `CPU ms/request: CPU time of the app's process, the database cluster's processes and this load generator over the run, over its requests (/proc; bench/load-runner.ts cpuMeter). "Requests/s the cores allow": this machine's ${CORES} cores over their sum, the rate no tuning of waits could exceed while the page costs that much CPU.${PACED ? ` "At ${PACED} req/s": the same page paced at that rate in all over ${PACED_CONNECTIONS} connections (below saturation: the wait a user sees when the server is busy but keeping up).` : ''}`,
     ].join('\n');
     console.log(`\n${table}\n`);
     if (plans) console.log(`${plans}\n`);
