@@ -62,7 +62,14 @@ const openDatabaseEarly = () => {
 };
 if (server) {
   console.log('Building the server (esbuild) …');
-  const built = await buildServer({ onStarted: openDatabaseEarly });
+  // esbuild on one core: PGlite's initdb runs beside it on the other (on two cores esbuild slowed initdb more than
+  // it gained).
+  const cores = process.env.GOMAXPROCS;
+  process.env.GOMAXPROCS = '1';
+  const built = await buildServer({ onStarted: openDatabaseEarly }).finally(() => {
+    if (cores === undefined) delete process.env.GOMAXPROCS;
+    else process.env.GOMAXPROCS = cores;
+  });
   if (pglite) {
     // Both on this thread's clock: one stage, with esbuild's own process as its child.
     await pglite.instance.catch(() => {});
