@@ -342,6 +342,23 @@ describe(`long lists are paged, not cut, on ${TEST_DB}`, () => {
     expect((await citizen.get('/api/me/overview?pageSize=1000')).statusCode).toBe(400);
   });
 
+  it('orders the citizen’s cases opened on the same day newest registered first, not at random (/mig)', async () => {
+    const citizen = await loginAs(app, 'citizen');
+    // Three cases opened on the day of the citizen's newest case, registered one after the other after every other.
+    await database.adminTransaction(async (tx) => {
+      await tx.query(
+        `insert into case_file (municipality_id, citizen_id, caseworker_id, status, title, opened_on, journal_number, created_at)
+         select u.municipality_id, u.citizen_id, null, 'request_received', 'Samme dag ' || g,
+                (select max(c.opened_on) from case_file c where c.citizen_id = u.citizen_id), 'SAMME-' || g,
+                now() + make_interval(secs => g)
+         from app_user u, generate_series(1, 3) g where u.id = $1`,
+        [citizen.userId],
+      );
+    });
+    const o = (await citizen.get('/api/me/overview')).json() as MyOverview;
+    expect(o.cases.slice(0, 3).map((c) => c.title)).toEqual(['Samme dag 3', 'Samme dag 2', 'Samme dag 1']);
+  });
+
   it('counts a team leader’s whole list only up to the cap past the page, and says there are more (audited as such)', async () => {
     const leader = await loginAs(app, 'team_leader', MUNICIPALITY.rksk, 'Birgitte Lund');
     const before = (await leader.get('/api/cases?scope=team&due=all')).json() as Page<unknown>;
